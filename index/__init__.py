@@ -1,0 +1,55 @@
+"""From a folder of articles to a persisted FAISS + BM25 index, and hybrid search over it.
+
+This package knows nothing of answering questions; ``rag`` builds on it.
+"""
+
+from index._exceptions import (
+    IndexCorruptError,
+    IndexError_,
+    IndexMismatchError,
+    IndexNotFoundError,
+    NoArticlesError,
+)
+from index.chunking import ChunkerConfig, chunk_article, split_sentences
+from index.cleaning import clean_text
+from index.embedding import (
+    DEFAULT_EMBEDDING_MODEL,
+    Embedder,
+    EmbeddingModelError,
+    TextEncoder,
+    bundled_model_path,
+)
+from index.loader import LoadReport, load_articles
+from index.models import Article, Chunk, SearchHit, Sentence
+from index.retriever import HybridRetriever, RetrieverConfig
+from index.store import BuildReport, LoadedIndex, Manifest, build_index, load_index
+
+__all__ = [
+    "DEFAULT_EMBEDDING_MODEL",
+    "Article",
+    "BuildReport",
+    "Chunk",
+    "ChunkerConfig",
+    "Embedder",
+    "EmbeddingModelError",
+    "HybridRetriever",
+    "IndexCorruptError",
+    "IndexError_",
+    "IndexMismatchError",
+    "IndexNotFoundError",
+    "LoadReport",
+    "LoadedIndex",
+    "Manifest",
+    "NoArticlesError",
+    "RetrieverConfig",
+    "SearchHit",
+    "Sentence",
+    "TextEncoder",
+    "build_index",
+    "bundled_model_path",
+    "chunk_article",
+    "clean_text",
+    "load_articles",
+    "load_index",
+    "split_sentences",
+]

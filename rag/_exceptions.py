@@ -1,0 +1,36 @@
+"""Exceptions raised by the rag package; the edges (CLI, HTTP) turn each into one clear message.
+
+Tree::
+
+    RagError
+    ├── ModelUnavailableError    generator weights missing, bad hash, backend not installed
+    ├── GenerationError          the backend failed while generating
+    ├── InvalidQuestionError     empty or over-long question, bad history
+    └── ServiceBusyError         the one model worker's queue is full (HTTP 429)
+
+Index problems keep their own tree (``index.IndexError_``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["GenerationError", "InvalidQuestionError", "ModelUnavailableError", "RagError", "ServiceBusyError"]
+
+
+class RagError(Exception):
+    """Base class of the rag package's errors."""
+
+
+class ModelUnavailableError(RagError):
+    """The generator cannot be loaded; the message says what to install or set."""
+
+
+class GenerationError(RagError):
+    """The generator failed mid-answer."""
+
+
+class InvalidQuestionError(RagError, ValueError):
+    """The question or chat history is not acceptable."""
+
+
+class ServiceBusyError(RagError):
+    """Too many questions are waiting for the model."""

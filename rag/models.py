@@ -1,0 +1,65 @@
+"""The typed result every interface shares: an ``Answer`` with verified ``Citation``s."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+__all__ = ["ABSTAIN_MESSAGE", "Answer", "ChatMessage", "Citation", "StreamEvent", "Timings"]
+
+ABSTAIN_MESSAGE = "The articles do not say. I could not find an answer to that question in the indexed articles."
+
+
+class Citation(BaseModel):
+    """A passage that backs (or fails to back) part of the answer, with the exact supporting quote."""
+
+    n: int = Field(ge=1, description="marker number as shown in the answer: [n]")
+    article_id: str
+    chunk_id: str
+    title: str
+    quote: str = Field(description="the supporting sentence, verbatim from the cleaned article")
+    start: int = Field(ge=0, description="offset of the quote in the cleaned article text")
+    end: int = Field(ge=0)
+    score: float = Field(description="support score of the quote for its claim (0-1)")
+    supported: bool
+
+
+class Timings(BaseModel):
+    """Where the time of one answer went."""
+
+    retrieve_ms: float = 0.0
+    generate_ms: float = 0.0
+    total_ms: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    first_token_ms: float | None = None
+    verify_ms: float = 0.0
+
+
+class Answer(BaseModel):
+    """The service's reply to one question."""
+
+    answer: str
+    answerable: bool
+    citations: list[Citation] = Field(default_factory=list)
+    timings: Timings = Field(default_factory=Timings)
+    model: str
+    context_mode: str = "retrieval"
+    question: str | None = Field(default=None, description="the standalone question actually answered")
+
+
+class ChatMessage(BaseModel):
+    """One turn of a conversation."""
+
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=20_000)
+
+
+class StreamEvent(BaseModel):
+    """One event of a streamed answer: tokens as they come, then the verified result."""
+
+    type: Literal["token", "answer", "error"]
+    text: str | None = None
+    answer: Answer | None = None
+    error: str | None = None

@@ -1,0 +1,79 @@
+"""The one settings object. Every knob reads from the environment with the prefix ``RAG_``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    """Service configuration; e.g. ``RAG_TOP_K=6`` or ``RAG_BACKEND=openai``."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", env_file=".env", extra="ignore")
+
+    # Corpus and index
+    articles_dir: Path = Path("data/articles")
+    index_dir: Path = Path("data/index")
+    embedding_model_path: Path | None = Field(default=None, description="default: the bundled all-MiniLM-L6-v2")
+    chunk_tokens: int = Field(default=128, ge=16, le=2048)
+    chunk_overlap_sentences: int = Field(default=1, ge=0, le=5)
+    faiss_flat_max: int = Field(default=50_000, ge=1, description="above this many chunks, HNSW")
+
+    # Retrieval
+    top_k: int = Field(default=4, ge=1, le=20)
+    retrieval_candidates: int = Field(default=50, ge=1)
+    rrf_k: int = Field(default=60, ge=1)
+    mmr_lambda: float = Field(default=0.7, ge=0.0, le=1.0)
+    max_per_article: int = Field(default=2, ge=1)
+    retrieval_dense: bool = True
+    retrieval_lexical: bool = True
+
+    # Generator
+    backend: Literal["llama_cpp", "transformers", "openai"] = "llama_cpp"
+    model_path: Path | None = Field(default=None, description="GGUF or HF checkpoint; default: the bundled Qwen")
+    model_cache_dir: Path | None = Field(default=None, description="where the bundled GGUF is assembled")
+    n_ctx: int = Field(default=4096, ge=512)
+    n_threads: int | None = Field(default=None, ge=1)
+    max_tokens: int = Field(default=160, ge=8, le=2048)
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    seed: int = 0
+    device: str = Field(default="auto", description="transformers backend: auto, cpu or cuda")
+    openai_base_url: str = "http://127.0.0.1:8080/v1"
+    openai_model: str = "default"
+    openai_api_key: SecretStr | None = None
+    openai_timeout_s: float = Field(default=120.0, gt=0)
+
+    # Answering
+    context_mode: Literal["auto", "corpus", "retrieval"] = "retrieval"
+    min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
+    support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")
+    judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")
+
+    # HTTP service
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    api_key: SecretStr | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    max_question_chars: int = Field(default=2000, ge=1)
+    max_body_bytes: int = Field(default=65_536, ge=1024)
+    queue_size: int = Field(default=8, ge=1)
+    request_timeout_s: float = Field(default=120.0, gt=0)
+    log_questions: bool = False
+
+    @model_validator(mode="after")
+    def _check_sources(self) -> Settings:
+        if not (self.retrieval_dense or self.retrieval_lexical):
+            raise ValueError("RAG_RETRIEVAL_DENSE and RAG_RETRIEVAL_LEXICAL cannot both be off")
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once per process (tests clear the cache)."""
+    return Settings()
