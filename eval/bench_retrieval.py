@@ -123,10 +123,14 @@ def main() -> None:
 
     big = _synthetic(base, args.chunks)
     print(f"RSS with {args.chunks} synthetic chunks loaded: {_rss_mb():.0f} MB")
-    _report(f"{args.chunks} chunks search (hybrid, {big.manifest.faiss_type}, k=5)",
-            _latencies(HybridRetriever(big, embedder), args.rounds))
+    _report(
+        f"{args.chunks} chunks search (hybrid, {big.manifest.faiss_type}, k=5)",
+        _latencies(HybridRetriever(big, embedder), args.rounds),
+    )
     flat = LoadedIndex(**{**big.__dict__, "dense": make_faiss_index(big.vectors, "flat")})
-    _report(f"{args.chunks} chunks search (hybrid, flat, k=5)", _latencies(HybridRetriever(flat, embedder), args.rounds))
+    _report(
+        f"{args.chunks} chunks search (hybrid, flat, k=5)", _latencies(HybridRetriever(flat, embedder), args.rounds)
+    )
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from index import (
     DEFAULT_EMBEDDING_MODEL,
@@ -14,12 +15,19 @@ from index import (
     IndexNotFoundError,
     LoadedIndex,
     RetrieverConfig,
+    TextEncoder,
     build_index,
     load_index,
 )
+from rag._exceptions import ModelUnavailableError
+from rag.llm.base import Generator
+from rag.llm.model_files import default_gguf
 from rag.settings import Settings
 
-__all__ = ["build", "make_embedder", "make_retriever", "open_index"]
+if TYPE_CHECKING:
+    from rag.pipeline import AnswerPipeline
+
+__all__ = ["build", "make_embedder", "make_generator", "make_pipeline", "make_retriever", "open_index"]
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +74,7 @@ def open_index(
         return load_index(settings.index_dir, embedding_model=embedder.name)
 
 
-def make_retriever(settings: Settings, index: LoadedIndex, embedder: Embedder) -> HybridRetriever:
+def make_retriever(settings: Settings, index: LoadedIndex, embedder: TextEncoder) -> HybridRetriever:
     """A hybrid retriever configured from settings."""
     return HybridRetriever(
         index,
@@ -80,3 +88,44 @@ def make_retriever(settings: Settings, index: LoadedIndex, embedder: Embedder) -
             lexical=settings.retrieval_lexical,
         ),
     )
+
+
+def make_generator(settings: Settings, progress: ProgressFn | None = None) -> Generator:
+    """The configured generator backend, loaded (the default GGUF is assembled on first use)."""
+    if settings.backend == "openai":
+        from rag.llm.openai_backend import OpenAIGenerator
+
+        return OpenAIGenerator(
+            settings.openai_base_url,
+            settings.openai_model,
+            api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
+            timeout_s=settings.openai_timeout_s,
+            temperature=settings.temperature,
+        )
+    if settings.backend == "transformers":
+        from rag.llm.transformers_backend import TransformersGenerator
+
+        if settings.model_path is None:
+            raise ModelUnavailableError(
+                "RAG_BACKEND=transformers needs RAG_MODEL_PATH (a checkpoint directory or GGUF)"
+            )
+        return TransformersGenerator(settings.model_path, device=settings.device, temperature=settings.temperature)
+    from rag.llm.llama_cpp_backend import LlamaCppGenerator
+
+    path = settings.model_path or default_gguf(settings.model_cache_dir, progress=progress)
+    return LlamaCppGenerator(
+        path, n_ctx=settings.n_ctx, n_threads=settings.n_threads, temperature=settings.temperature, seed=settings.seed
+    )
+
+
+def make_pipeline(
+    settings: Settings, *, generator: Generator | None = None, progress: ProgressFn | None = None
+) -> AnswerPipeline:
+    """Everything needed to answer: embedder, index (built if missing), generator, pipeline."""
+    from rag.pipeline import AnswerPipeline
+
+    embedder = make_embedder(settings)
+    index = open_index(settings, embedder, build_if_missing=True, progress=progress)
+    pipeline = AnswerPipeline(settings, generator or make_generator(settings), index, embedder)
+    pipeline.warm_up()
+    return pipeline

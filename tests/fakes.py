@@ -34,3 +34,39 @@ class HashingEncoder:
     @property
     def embedded(self) -> int:
         return sum(len(c) for c in self.calls)
+
+
+class ScriptedGenerator:
+    """A chat model that replies from a script: a callable of the messages, or a fixed text.
+
+    Streams its reply word by word through ``on_token`` and records every call.
+    """
+
+    def __init__(self, reply="Sentences: 1\nAnswer: Scripted answer.", name: str = "fake/scripted"):
+        from rag.llm.base import Completion
+
+        self._completion_cls = Completion
+        self.reply = reply
+        self.name = name
+        self.calls: list[list[dict]] = []
+
+    def chat(self, messages, *, max_tokens, stop=(), on_token=None):
+        self.calls.append([dict(m) for m in messages])
+        text = self.reply(messages) if callable(self.reply) else self.reply
+        pieces = re.findall(r"\S+\s*|\s+", text)
+        emitted = []
+        stopped = False
+        for piece in pieces:
+            emitted.append(piece)
+            if on_token is not None and on_token(piece) is False:
+                stopped = True
+                break
+        prompt_tokens = sum(len(m["content"].split()) for m in messages)
+        return self._completion_cls(
+            text="".join(emitted),
+            prompt_tokens=prompt_tokens,
+            completion_tokens=len(emitted),
+            first_token_ms=1.0,
+            total_ms=2.0,
+            stopped_early=stopped,
+        )

@@ -1,0 +1,48 @@
+"""What the answer pipeline needs of a language model, whatever runs it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypedDict
+
+__all__ = ["Completion", "Generator", "Message", "TokenCallback"]
+
+
+class Message(TypedDict):
+    role: str
+    content: str
+
+
+# Returning False asks the generator to stop early (e.g. the HTTP client went away).
+TokenCallback = Callable[[str], bool | None]
+
+
+@dataclass
+class Completion:
+    """A finished generation and what it cost."""
+
+    text: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_tokens: int = 0
+    first_token_ms: float | None = None
+    total_ms: float = 0.0
+    stopped_early: bool = False
+
+
+class Generator(Protocol):
+    """A chat model: messages in, text out, optionally token by token."""
+
+    name: str
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        stop: Sequence[str] = (),
+        on_token: TokenCallback | None = None,
+    ) -> Completion:
+        """Generate the assistant's reply to ``messages`` (greedy unless the backend is told otherwise)."""
+        ...

@@ -1,0 +1,158 @@
+"""llama.cpp through llama-cpp-python: the default CPU backend, with prompt-prefix reuse."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rag._exceptions import GenerationError, ModelUnavailableError
+from rag.llm.base import Completion, Message, TokenCallback
+
+__all__ = ["LlamaCppGenerator"]
+
+
+class LlamaCppGenerator:
+    """A GGUF model in this process. One generation at a time (the lock); the KV cache keeps the
+    longest common token prefix between calls, so a fixed prompt head is evaluated once."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int | None = None,
+        temperature: float = 0.0,
+        seed: int = 0,
+        verbose: bool = False,
+    ):
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                "llama-cpp-python is not installed: pip install -e '.[local-model]' (or run `make install`)"
+            ) from exc
+        if not model_path.is_file():
+            raise ModelUnavailableError(f"model file {model_path} does not exist (set RAG_MODEL_PATH)")
+        self.name = model_path.stem
+        self.path = model_path
+        self.temperature = temperature
+        self.seed = seed
+        self._lock = threading.Lock()
+        threads = n_threads or max(1, os.cpu_count() or 1)
+        # llama.cpp prints its load log on stderr through C; keep the terminal clean unless asked.
+        sink = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(sink):
+                self.llm = Llama(
+                    model_path=str(model_path),
+                    n_ctx=n_ctx,
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    seed=seed,
+                    verbose=verbose,
+                    logits_all=False,
+                )
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise ModelUnavailableError(f"cannot load {model_path} with llama.cpp: {exc}") from exc
+        self.n_ctx = n_ctx
+        template = self.llm.metadata.get("tokenizer.chat_template")
+        if not template:
+            raise ModelUnavailableError(f"{model_path} carries no chat template; use an instruct model")
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        model = self.llm._model
+        self._formatter = Jinja2ChatFormatter(
+            template=template,
+            eos_token=model.token_get_text(self.llm.token_eos()),
+            bos_token=model.token_get_text(self.llm.token_bos()),
+        )
+
+    def format(self, messages: Sequence[Message]) -> str:
+        """The prompt text the model's own chat template makes of ``messages``."""
+        result = self._formatter(messages=[dict(m) for m in messages])  # type: ignore[misc]
+        return str(result.prompt)
+
+    def tokenize(self, text: str) -> list[int]:
+        return list(self.llm.tokenize(text.encode(), add_bos=False, special=True))
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenize(text))
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        stop: Sequence[str] = (),
+        on_token: TokenCallback | None = None,
+    ) -> Completion:
+        prompt = self.format(messages)
+        return self.complete(prompt, max_tokens=max_tokens, stop=stop, on_token=on_token)
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, stop: Sequence[str] = (), on_token: TokenCallback | None = None
+    ) -> Completion:
+        """Continue a raw prompt (already in the model's chat format)."""
+        tokens = self.tokenize(prompt)
+        if len(tokens) + max_tokens > self.n_ctx:
+            raise GenerationError(
+                f"prompt of {len(tokens)} tokens plus {max_tokens} to generate exceeds the context of {self.n_ctx}"
+            )
+        with self._lock:
+            cached = self._common_prefix(tokens)
+            started = time.perf_counter()
+            first: float | None = None
+            parts: list[str] = []
+            stopped = False
+            n_out = 0
+            try:
+                stream: Any = self.llm.create_completion(
+                    tokens,
+                    max_tokens=max_tokens,
+                    temperature=self.temperature,
+                    top_k=1 if self.temperature == 0 else 40,
+                    repeat_penalty=1.0,
+                    seed=self.seed,
+                    stop=list(stop) or None,
+                    stream=True,
+                )
+                for chunk in stream:
+                    choice = chunk["choices"][0]
+                    piece = choice["text"]
+                    if choice.get("finish_reason") is None:
+                        n_out += 1
+                    if first is None:
+                        first = (time.perf_counter() - started) * 1000
+                    if not piece:
+                        continue
+                    parts.append(piece)
+                    if on_token is not None and on_token(piece) is False:
+                        stopped = True
+                        break
+            except (RuntimeError, ValueError) as exc:
+                raise GenerationError(f"llama.cpp failed: {exc}") from exc
+            return Completion(
+                text="".join(parts),
+                prompt_tokens=len(tokens),
+                completion_tokens=n_out,
+                cached_tokens=cached,
+                first_token_ms=first,
+                total_ms=(time.perf_counter() - started) * 1000,
+                stopped_early=stopped,
+            )
+
+    def _common_prefix(self, tokens: list[int]) -> int:
+        """How many leading tokens of ``tokens`` the KV cache already holds."""
+        held = self.llm._input_ids[: self.llm.n_tokens].tolist()
+        n = 0
+        for a, b in zip(held, tokens, strict=False):
+            if a != b:
+                break
+            n += 1
+        return n

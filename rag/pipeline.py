@@ -1,0 +1,291 @@
+"""The answer pipeline: rewrite → retrieve → select evidence → generate → verify → (judge) → Answer.
+
+Each stage is a small object built once; ``AnswerPipeline`` wires them and times them. Citations and the
+decision to abstain come from the verifier (and the optional judge), never from the model's own markers.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
+from rag._exceptions import InvalidQuestionError
+from rag.evidence import Evidence, EvidenceSelector
+from rag.llm.base import Generator, TokenCallback
+from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, StreamEvent, Timings
+from rag.parsing import parse_reply
+from rag.prompts import answer_messages, judge_messages, rewrite_messages
+from rag.settings import Settings
+from rag.verify import Verdict, Verifier
+
+__all__ = ["AnswerPipeline"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Draft:
+    """What the generation stage produced, before verification."""
+
+    question: str
+    hits: list[SearchHit]
+    evidence: list[Evidence]
+    reply: str
+    timings: Timings
+
+
+class AnswerPipeline:
+    """Answers questions about the indexed articles. Thread-safe: one answer at a time per instance."""
+
+    def __init__(self, settings: Settings, generator: Generator, index: LoadedIndex, encoder: TextEncoder):
+        from rag.runtime import make_retriever
+
+        self.settings = settings
+        self.generator = generator
+        self.index = index
+        self.encoder = encoder
+        self.retriever: HybridRetriever = make_retriever(settings, index, encoder)
+        self.selector = EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences)
+        self.verifier = Verifier(encoder, threshold=settings.support_threshold)
+        self._titles = {a.article_id: a.title for a in index.articles.values()}
+        self._lock = threading.Lock()
+
+    @property
+    def model_name(self) -> str:
+        return self.generator.name
+
+    @property
+    def context_mode(self) -> str:
+        return "retrieval"
+
+    def warm_up(self) -> None:
+        """Load lazily-loaded weights and evaluate the fixed prompt head, so the first question is fast."""
+        self.encoder.encode(["warm up"])
+        self.generator.chat(answer_messages("warm up", []), max_tokens=1)
+
+    # -- public API -------------------------------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        *,
+        history: Sequence[ChatMessage] = (),
+        top_k: int | None = None,
+        on_token: TokenCallback | None = None,
+    ) -> Answer:
+        """Answer one question (``on_token`` receives the model's answer text as it is written)."""
+        question = self._validate(question, history)
+        started = time.perf_counter()
+        with self._lock:
+            draft = self._draft(question, history, top_k or self.settings.top_k, on_token)
+            answer = self._finish(draft)
+        answer.timings.total_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def stream(
+        self, question: str, *, history: Sequence[ChatMessage] = (), top_k: int | None = None
+    ) -> Iterator[StreamEvent]:
+        """Token events as the model writes, then one event with the verified ``Answer``."""
+        import queue
+
+        events: queue.Queue[StreamEvent | None] = queue.Queue()
+        cancelled = threading.Event()
+
+        def on_token(piece: str) -> bool:
+            events.put(StreamEvent(type="token", text=piece))
+            return not cancelled.is_set()
+
+        def work() -> None:
+            try:
+                events.put(
+                    StreamEvent(
+                        type="answer", answer=self.ask(question, history=history, top_k=top_k, on_token=on_token)
+                    )
+                )
+            except Exception as exc:  # the consumer thread gets every failure as an error event
+                events.put(StreamEvent(type="error", error=str(exc)))
+            finally:
+                events.put(None)
+
+        self._validate(question, history)
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        try:
+            while (event := events.get()) is not None:
+                yield event
+        finally:
+            cancelled.set()
+
+    # -- stages -----------------------------------------------------------------------------------
+
+    def _validate(self, question: str, history: Sequence[ChatMessage]) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise InvalidQuestionError("the question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidQuestionError(
+                f"the question has {len(question)} characters; the limit is {self.settings.max_question_chars}"
+            )
+        if len(history) > 50:
+            raise InvalidQuestionError("the history has more than 50 turns")
+        return question
+
+    def _rewrite(self, question: str, history: Sequence[ChatMessage], timings: Timings) -> str:
+        """A follow-up becomes a standalone question; the model gets the last few turns."""
+        if not history:
+            return question
+        completion = self.generator.chat(rewrite_messages(question, history), max_tokens=48, stop=["\n"])
+        self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
+        rewritten = completion.text.strip().strip('"').strip()
+        if not rewritten or len(rewritten) > 3 * len(question) + 200:
+            return question
+        log.info("rewrote follow-up %r as %r", question, rewritten)
+        return rewritten
+
+    def _draft(self, question: str, history: Sequence[ChatMessage], k: int, on_token: TokenCallback | None) -> _Draft:
+        timings = Timings()
+        standalone = self._rewrite(question, history, timings)
+        t = time.perf_counter()
+        hits = self.retriever.search(standalone, k=k)
+        evidence = self.selector.run(standalone, hits)
+        timings.retrieve_ms = (time.perf_counter() - t) * 1000
+        if not evidence or max(e.score for e in evidence) < self.settings.min_relevance:
+            return _Draft(standalone, hits, evidence, "", timings)
+        relay = _AnswerRelay(on_token)
+        completion = self.generator.chat(
+            answer_messages(standalone, evidence),
+            max_tokens=self.settings.max_tokens,
+            stop=["\n\n\n", "Question:"],
+            on_token=relay if on_token else None,
+        )
+        self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
+        if timings.first_token_ms is None and completion.first_token_ms is not None:
+            timings.first_token_ms = timings.retrieve_ms + completion.first_token_ms
+        return _Draft(standalone, hits, evidence, completion.text, timings)
+
+    def _finish(self, draft: _Draft) -> Answer:
+        timings = draft.timings
+        parsed = parse_reply(draft.reply, len(draft.evidence))
+        if not draft.reply or parsed.declined:
+            return self._abstain(draft, "the model found no answer" if draft.reply else "nothing relevant retrieved")
+        t = time.perf_counter()
+        named = [draft.evidence[n - 1].sentence for n in parsed.named]
+        pool = [e.sentence for e in draft.evidence] + [s for s, _ in self.selector.candidates(draft.hits)]
+        verdict = self.verifier.check(parsed.answer, pool, self._titles, preferred=named, question=draft.question)
+        timings.verify_ms = (time.perf_counter() - t) * 1000
+        if not verdict.answerable:
+            reasons = [
+                f"{c.claim!r} (missing {c.missing}, score {c.score:.2f})" for c in verdict.checks if not c.supported
+            ]
+            return self._abstain(draft, "unsupported: " + "; ".join(reasons))
+        if self.settings.judge and not self._judge(draft.question, verdict, timings):
+            return self._abstain(draft, "the judge found the answer not stated")
+        text, citations = self._cite(verdict, draft)
+        return Answer(
+            answer=text,
+            answerable=True,
+            citations=citations,
+            timings=timings,
+            model=self.model_name,
+            context_mode=self.context_mode,
+            question=draft.question,
+        )
+
+    def _judge(self, question: str, verdict: Verdict, timings: Timings) -> bool:
+        claims = " ".join(c.claim for c in verdict.supported)
+        quotes = list(dict.fromkeys(s.text for c in verdict.supported for s in c.sentences))
+        t = time.perf_counter()
+        completion = self.generator.chat(judge_messages(question, claims, quotes), max_tokens=3)
+        self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
+        log.debug("judge said %r in %.0f ms", completion.text, (time.perf_counter() - t) * 1000)
+        return completion.text.strip().lower().startswith("yes")
+
+    def _cite(self, verdict: Verdict, draft: _Draft) -> tuple[str, list[Citation]]:
+        """Answer text with [n] after each supported claim, and one citation per distinct quote."""
+        numbers: dict[tuple[str, int], int] = {}
+        citations: list[Citation] = []
+        chunk_of = _chunk_lookup(draft)
+        parts = []
+        for check in verdict.checks:
+            if not check.supported:
+                continue  # generic filler without figures or names; the answerable gate allowed dropping it
+            marks = []
+            for sentence in check.sentences:
+                key = (sentence.article_id, sentence.start)
+                if key not in numbers:
+                    numbers[key] = len(numbers) + 1
+                    citations.append(
+                        Citation(
+                            n=numbers[key],
+                            article_id=sentence.article_id,
+                            chunk_id=chunk_of(sentence),
+                            title=self._titles.get(sentence.article_id, ""),
+                            quote=sentence.text,
+                            start=sentence.start,
+                            end=sentence.end,
+                            score=round(check.score, 4),
+                            supported=True,
+                        )
+                    )
+                marks.append(f"[{numbers[key]}]")
+            claim = check.claim.rstrip()
+            end = claim[-1] if claim and claim[-1] in ".!?" else ""
+            body = claim[:-1] if end else claim
+            parts.append(f"{body} {''.join(marks)}{end or '.'}")
+        return " ".join(parts), citations
+
+    def _abstain(self, draft: _Draft, reason: str) -> Answer:
+        log.info("abstaining on %r: %s", draft.question, reason)
+        return Answer(
+            answer=ABSTAIN_MESSAGE,
+            answerable=False,
+            citations=[],
+            timings=draft.timings,
+            model=self.model_name,
+            context_mode=self.context_mode,
+            question=draft.question,
+        )
+
+    @staticmethod
+    def _account(timings: Timings, prompt: int, completion: int, ms: float) -> None:
+        timings.prompt_tokens += prompt
+        timings.completion_tokens += completion
+        timings.generate_ms += ms
+
+
+def _chunk_lookup(draft: _Draft) -> Callable[[Sentence], str]:
+    def find(sentence: Sentence) -> str:
+        for hit in draft.hits:
+            c = hit.chunk
+            if c.article_id == sentence.article_id and c.start <= sentence.start and sentence.end <= c.end:
+                return c.chunk_id
+        return f"{sentence.article_id}#sentence-{sentence.start}"
+
+    return find
+
+
+class _AnswerRelay:
+    """Passes on only the text after 'Answer:' (the 'Sentences:' line is bookkeeping, not for users)."""
+
+    def __init__(self, sink: TokenCallback | None):
+        self.sink = sink
+        self.buffer = ""
+        self.open = False
+
+    def __call__(self, piece: str) -> bool | None:
+        if self.sink is None:
+            return None
+        if self.open:
+            return self.sink(piece)
+        self.buffer += piece
+        marker = self.buffer.lower().find("answer:")
+        if marker >= 0:
+            self.open = True
+            rest = self.buffer[marker + len("answer:") :].lstrip()
+            if rest:
+                return self.sink(rest)
+        return None

@@ -1,0 +1,200 @@
+"""Check every claim of an answer against article sentences; attribute, quote, or reject it.
+
+A claim is an answer sentence. It is supported by a set of (at most three) article sentences when
+  * every quantity in it (figures, years, "$10 billion" = "US$10b") appears in them,
+  * every name in it (capitalised words that are not common words) appears in them or their titles,
+  * and it is close in meaning to the best of them (embedding cosine >= threshold).
+The model's own [n] markers and the sentence numbers it named only decide which sentences are tried first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index import Article, Sentence, TextEncoder, split_sentences
+from rag.evidence import content_words
+
+__all__ = ["ClaimCheck", "Verdict", "Verifier", "extract_names", "extract_quantities"]
+
+_MULT = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "b": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "hundred": 100,
+}
+_QUANTITY = re.compile(
+    r"(?<![\w.])(?:us\$|rm|\$|£|€)?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(_WORDS)
+    + r")(?:\s*(?:-|\s)?\s*(thousand|million|billion|trillion|bn|mn|tn|b|m|k)\b)?",
+    re.I,
+)
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9&'.-]*[A-Za-z0-9]|\b[A-Z]\b")
+_COMMON_CAPS = frozenset(
+    "the a an it its this that these those in on at by for from with and but or if as yes no however also while "
+    "according he she they we i there his her their our you your what which who when where why how meanwhile "
+    "earlier later last next first second both each one two some many most several sources source article "
+    "articles reports report answer not found".split()
+)
+
+
+def extract_quantities(text: str) -> set[float]:
+    """Numeric values in ``text``: '$870 million', 'US$2b', '2016', 'one billion', '13.8'."""
+    values = set()
+    for number, unit in _QUANTITY.findall(text):
+        word = number.lower()
+        base = float(_WORDS[word]) if word in _WORDS else float(number.replace(",", ""))
+        values.add(round(base * _MULT.get(unit.lower(), 1.0), 6) if unit else base)
+        if unit:
+            values.add(base)  # "US$10 billion" also stands for the bare 10 in "10 billion to 15 billion"
+    return values
+
+
+def extract_names(text: str) -> set[str]:
+    """Capitalised words that name something (lower-cased), minus sentence-initial common words."""
+    return {m.lower().strip(".'") for m in _NAME.findall(text) if m.lower().strip(".'") not in _COMMON_CAPS}
+
+
+@dataclass
+class ClaimCheck:
+    """One answer sentence and the article sentences that do (or best fail to) support it."""
+
+    claim: str
+    sentences: list[Sentence]
+    score: float
+    supported: bool
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def specific(self) -> bool:
+        """Whether the claim carries a figure or a name, i.e. something a model could invent."""
+        return bool(extract_quantities(self.claim) or extract_names(self.claim))
+
+
+@dataclass
+class Verdict:
+    """All claims of an answer, checked."""
+
+    checks: list[ClaimCheck]
+
+    @property
+    def supported(self) -> list[ClaimCheck]:
+        return [c for c in self.checks if c.supported]
+
+    @property
+    def answerable(self) -> bool:
+        """Something is supported, and no claim with a figure or name is unsupported."""
+        return bool(self.supported) and not any(not c.supported and c.specific for c in self.checks)
+
+
+class Verifier:
+    """Model-free support check with the embedding model."""
+
+    def __init__(self, encoder: TextEncoder, threshold: float = 0.55, max_sentences_per_claim: int = 3):
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError("threshold must be within [0, 1]")
+        self.encoder = encoder
+        self.threshold = threshold
+        self.max_per_claim = max_sentences_per_claim
+
+    @staticmethod
+    def claims(answer: str) -> list[str]:
+        """Split an answer into claim sentences."""
+        pseudo = Article(article_id="answer", title="", text=answer, content_hash="")
+        return [s.text for s in split_sentences(pseudo) if len(content_words(s.text)) > 0]
+
+    def check(
+        self,
+        answer: str,
+        pool: Sequence[Sentence],
+        titles: dict[str, str],
+        preferred: Sequence[Sentence] = (),
+        question: str = "",
+    ) -> Verdict:
+        """Check each claim of ``answer`` against ``pool``; ``preferred`` sentences win ties.
+
+        A terse claim ("Lucy Guo.") is compared in meaning together with its question, so a bare name
+        that answers the question is not mistaken for an unrelated statement; its names and figures
+        still have to appear in the sentences.
+        """
+        claims = self.claims(answer)
+        sentences = list(dict.fromkeys([*preferred, *pool]))
+        if not claims or not sentences:
+            return Verdict(checks=[ClaimCheck(claim=c, sentences=[], score=0.0, supported=False) for c in claims])
+        framed = [f"{question} {c}" if question else c for c in claims]
+        vectors = self.encoder.encode(claims + framed + [s.text for s in sentences])
+        n = len(claims)
+        claim_vecs, framed_vecs, sent_vecs = vectors[:n], vectors[n : 2 * n], vectors[2 * n :]
+        preferred_keys = {(s.article_id, s.start) for s in preferred}
+        checks = []
+        for i, claim in enumerate(claims):
+            sims = np.maximum(sent_vecs @ claim_vecs[i], sent_vecs @ framed_vecs[i])
+            # A small bonus for the sentences the model itself pointed at.
+            ranked = sorted(
+                range(len(sentences)),
+                key=lambda j: (
+                    sims[j] + (0.05 if (sentences[j].article_id, sentences[j].start) in preferred_keys else 0)
+                ),
+                reverse=True,
+            )
+            checks.append(
+                self._check_claim(claim, [sentences[j] for j in ranked], [float(sims[j]) for j in ranked], titles)
+            )
+        return Verdict(checks=checks)
+
+    def _check_claim(self, claim: str, ranked: list[Sentence], sims: list[float], titles: dict[str, str]) -> ClaimCheck:
+        need_q = extract_quantities(claim)
+        need_n = extract_names(claim)
+        best = ranked[0]
+        chosen = [best]
+        covered_q = extract_quantities(best.text)
+        covered_n = extract_names(best.text) | extract_names(titles.get(best.article_id, ""))
+        # Greedily add the sentences that cover the most of what is still missing (two sources, two figures).
+        for _ in range(self.max_per_claim - 1):
+            missing_q, missing_n = need_q - covered_q, need_n - covered_n
+            if not missing_q and not missing_n:
+                break
+            gain, pick = 0, None
+            for cand in ranked[1:12]:
+                if cand in chosen:
+                    continue
+                cq = extract_quantities(cand.text)
+                cn = extract_names(cand.text) | extract_names(titles.get(cand.article_id, ""))
+                g = 2 * len(missing_q & cq) + len(missing_n & cn)
+                if g > gain:
+                    gain, pick = g, cand
+            if pick is None:
+                break
+            chosen.append(pick)
+            covered_q |= extract_quantities(pick.text)
+            covered_n |= extract_names(pick.text) | extract_names(titles.get(pick.article_id, ""))
+        missing = [f"{q:g}" for q in sorted(need_q - covered_q)] + sorted(need_n - covered_n)
+        score = max(sims[0], 0.0)
+        supported = not missing and score >= self.threshold
+        return ClaimCheck(claim=claim, sentences=chosen, score=score, supported=supported, missing=missing)
