@@ -41,7 +41,7 @@ class TransformersGenerator:
         dtype = torch.bfloat16 if device.startswith("cuda") else torch.float32
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-            self.model = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, **kwargs).to(device)
+            self.model = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, **kwargs).to(device)  # type: ignore[arg-type]
         except (OSError, ValueError, RuntimeError) as exc:
             raise ModelUnavailableError(f"cannot load {model_path} with transformers: {exc}") from exc
         self.model.eval()
@@ -56,7 +56,9 @@ class TransformersGenerator:
     ) -> Completion:
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
-        prompt = self.tokenizer.apply_chat_template(list(messages), tokenize=False, add_generation_prompt=True)
+        prompt = self.tokenizer.apply_chat_template(
+            [{"role": m["role"], "content": m["content"]} for m in messages], tokenize=False, add_generation_prompt=True
+        )
         inputs = self.tokenizer(prompt, return_tensors="pt", add_special_tokens=False).to(self.device)
         n_prompt = int(inputs["input_ids"].shape[1])
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
