@@ -16,7 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from index import IndexError_
 from rag._exceptions import InvalidQuestionError, RagError
-from rag.runtime import build, make_embedder, make_retriever, open_index
+from rag.models import Answer, ChatMessage
+from rag.pipeline import AnswerPipeline
+from rag.runtime import build, make_embedder, make_pipeline, make_retriever, open_index
 from rag.settings import Settings, get_settings
 
 app = typer.Typer(
@@ -151,3 +153,113 @@ def search(
     for rank, hit in enumerate(hits, 1):
         out.print(f"[bold]{rank}. {hit.chunk.article_id}[/bold] — {hit.chunk.title} (score {hit.score:.4f})")
         out.print(f"   {hit.chunk.text}\n", highlight=False)
+
+
+def _load_pipeline(settings: Settings) -> AnswerPipeline:
+    """The answer pipeline, with progress bars for first-time work (index build, model assembly)."""
+    with _progress("preparing (index, model)") as progress:
+        return make_pipeline(settings, progress=progress)
+
+
+def _print_answer(answer: Answer) -> None:
+    style = "bold" if answer.answerable else "yellow"
+    out.print(f"[{style}]{answer.answer}[/{style}]", highlight=False)
+    if answer.citations:
+        out.print("[dim]Sources:[/dim]")
+    for c in answer.citations:
+        out.print(f"  [{c.n}] {c.article_id} — {c.title}", highlight=False)
+        out.print(f'      "{c.quote}" [dim](chars {c.start}-{c.end})[/dim]', highlight=False)
+    t = answer.timings
+    err.print(
+        f"[dim]{answer.model} · {answer.context_mode} · {t.total_ms / 1000:.1f}s "
+        f"(retrieve {t.retrieve_ms:.0f} ms, generate {t.generate_ms:.0f} ms, "
+        f"{t.prompt_tokens} prompt + {t.completion_tokens} completion tokens)[/dim]"
+    )
+
+
+def _streamed(pipeline: AnswerPipeline, question: str, history: list[ChatMessage], k: int | None) -> Answer:
+    """Show the model's draft as it is written (dim), then return the verified answer."""
+
+    def on_token(piece: str) -> None:
+        err.print(piece, end="", style="dim", highlight=False, soft_wrap=True)
+
+    answer = pipeline.ask(question, history=history, top_k=k, on_token=on_token)
+    err.print()
+    return answer
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="a question about the articles")],
+    k: Annotated[int | None, typer.Option("-k", min=1, max=20, help="passages to retrieve")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the Answer as JSON only")] = False,
+) -> None:
+    """Answer QUESTION from the articles, with verified citations."""
+    settings = _settings()
+    with _edge():
+        if not question.strip():
+            raise InvalidQuestionError("the question is empty")
+        pipeline = _load_pipeline(settings)
+        if as_json:
+            answer = pipeline.ask(question, top_k=k)
+            sys.stdout.write(answer.model_dump_json() + "\n")
+            return
+        answer = _streamed(pipeline, question, [], k)
+    _print_answer(answer)
+
+
+_CHAT_HELP = "Commands: /sources (citations of the last answer), /reset (forget the conversation), /quit."
+
+
+@app.command()
+def chat(
+    k: Annotated[int | None, typer.Option("-k", min=1, max=20, help="passages to retrieve")] = None,
+) -> None:
+    """Interactive questions with follow-ups. Reads one question a line when stdin is not a terminal."""
+    settings = _settings()
+    interactive = sys.stdin.isatty()
+    with _edge():
+        pipeline = _load_pipeline(settings)
+    if interactive:
+        out.print(f"Ask about the articles. {_CHAT_HELP} Ctrl-D ends.")
+    history: list[ChatMessage] = []
+    last: Answer | None = None
+    while True:
+        try:
+            line = input("you> ") if interactive else sys.stdin.readline()
+        except EOFError:
+            break
+        except KeyboardInterrupt:
+            out.print()
+            continue
+        if not interactive and line == "":
+            break
+        question = line.strip()
+        if not question:
+            continue
+        if question in {"/quit", "/exit"}:
+            break
+        if question == "/reset":
+            history, last = [], None
+            out.print("[dim]Conversation cleared.[/dim]")
+            continue
+        if question == "/sources":
+            if last is None or not last.citations:
+                out.print("[dim]No sources yet.[/dim]")
+            else:
+                _print_answer(last)
+            continue
+        if question.startswith("/"):
+            out.print(f"[dim]Unknown command. {_CHAT_HELP}[/dim]")
+            continue
+        try:
+            with _edge():
+                last = _streamed(pipeline, question, history, k)
+        except KeyboardInterrupt:
+            err.print("[dim](cancelled)[/dim]")
+            continue
+        except typer.Exit:
+            continue  # the error was printed; the conversation goes on
+        _print_answer(last)
+        history += [ChatMessage(role="user", content=question), ChatMessage(role="assistant", content=last.answer)]
+        history = history[-12:]

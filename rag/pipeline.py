@@ -26,6 +26,9 @@ __all__ = ["AnswerPipeline"]
 
 log = logging.getLogger(__name__)
 
+# The reply is started for the model: a 1.5B model keeps the two-line format far better that way.
+_PREFILL = "Sentences:"
+
 
 @dataclass
 class _Draft:
@@ -41,11 +44,20 @@ class _Draft:
 class AnswerPipeline:
     """Answers questions about the indexed articles. Thread-safe: one answer at a time per instance."""
 
-    def __init__(self, settings: Settings, generator: Generator, index: LoadedIndex, encoder: TextEncoder):
+    def __init__(
+        self,
+        settings: Settings,
+        generator: Generator,
+        index: LoadedIndex,
+        encoder: TextEncoder,
+        judge: Generator | None = None,
+    ):
         from rag.runtime import make_retriever
 
         self.settings = settings
         self.generator = generator
+        # The judge may be a second context on the same weights, so that its fixed prompt stays cached too.
+        self.judge = judge or generator
         self.index = index
         self.encoder = encoder
         self.retriever: HybridRetriever = make_retriever(settings, index, encoder)
@@ -66,6 +78,8 @@ class AnswerPipeline:
         """Load lazily-loaded weights and evaluate the fixed prompt head, so the first question is fast."""
         self.encoder.encode(["warm up"])
         self.generator.chat(answer_messages("warm up", []), max_tokens=1)
+        if self.settings.judge:
+            self.judge.chat(judge_messages("warm up", "warm up", []), max_tokens=1)
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -161,11 +175,15 @@ class AnswerPipeline:
             max_tokens=self.settings.max_tokens,
             stop=["\n\n\n", "Question:"],
             on_token=relay if on_token else None,
+            prefill=_PREFILL,
         )
         self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
         if timings.first_token_ms is None and completion.first_token_ms is not None:
             timings.first_token_ms = timings.retrieve_ms + completion.first_token_ms
-        return _Draft(standalone, hits, evidence, completion.text, timings)
+        reply = (
+            completion.text if completion.text.lstrip().lower().startswith("sentences") else _PREFILL + completion.text
+        )
+        return _Draft(standalone, hits, evidence, reply, timings)
 
     def _finish(self, draft: _Draft) -> Answer:
         timings = draft.timings
@@ -196,12 +214,24 @@ class AnswerPipeline:
         )
 
     def _judge(self, question: str, verdict: Verdict, timings: Timings) -> bool:
+        """Ask the model whether the quotes alone make the answer correct.
+
+        Where the backend exposes next-token probabilities, P(yes) is compared with a threshold
+        (a greedy reply from a 1.5B model says "yes" to nearly anything); otherwise the reply decides.
+        """
         claims = " ".join(c.claim for c in verdict.supported)
         quotes = list(dict.fromkeys(s.text for c in verdict.supported for s in c.sentences))
+        messages = judge_messages(question, claims, quotes)
         t = time.perf_counter()
-        completion = self.generator.chat(judge_messages(question, claims, quotes), max_tokens=3)
+        scorer = getattr(self.judge, "choice_probabilities", None)
+        if scorer is not None:
+            probs = scorer(messages, ["yes", "no"])
+            p_yes = probs["yes"] / max(probs["yes"] + probs["no"], 1e-9)
+            timings.generate_ms += (time.perf_counter() - t) * 1000
+            log.info("judge P(yes)=%.2f for %r", p_yes, question)
+            return p_yes >= self.settings.judge_threshold
+        completion = self.judge.chat(messages, max_tokens=2)
         self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
-        log.debug("judge said %r in %.0f ms", completion.text, (time.perf_counter() - t) * 1000)
         return completion.text.strip().lower().startswith("yes")
 
     def _cite(self, verdict: Verdict, draft: _Draft) -> tuple[str, list[Citation]]:

@@ -12,7 +12,7 @@ from rag.evidence import Evidence
 from rag.llm.base import Message
 from rag.models import ChatMessage
 
-__all__ = ["PROMPT_VERSION", "SYSTEM", "answer_messages", "judge_messages", "rewrite_messages"]
+__all__ = ["JUDGE_SYSTEM", "PROMPT_VERSION", "SYSTEM", "answer_messages", "judge_messages", "rewrite_messages"]
 
 PROMPT_VERSION = "3"
 
@@ -47,16 +47,17 @@ def answer_messages(question: str, evidence: Sequence[Evidence]) -> list[Message
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 
+JUDGE_SYSTEM = "You are a careful reader. Reply with one word: yes or no."
+
+
 def judge_messages(question: str, answer: str, quotes: Sequence[str]) -> list[Message]:
-    """A yes/no check: do these quotes state this answer to this question?"""
-    listed = "\n".join(f"- {q}" for q in quotes)
+    """A yes/no check of the answer against only its quotes (own system prompt, own KV cache)."""
+    text = " ".join(quotes)
     user = (
-        f"Sentences:\n{listed}\n\nQuestion: {question}\nProposed answer: {answer}\n\n"
-        "Ignore the two-line format for this task. Do the sentences state this answer to the question? "
-        "Yes only if every name, number and reason in the answer is in the sentences and it answers what was asked. "
-        "Reply with one word: yes or no."
+        f"Text: {text}\n\nQuestion: {question}\nProposed answer: {answer}\n\n"
+        "Is the proposed answer correct according to the text alone?"
     )
-    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+    return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": user}]
 
 
 def rewrite_messages(question: str, history: Sequence[ChatMessage]) -> list[Message]:

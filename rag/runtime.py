@@ -126,6 +126,13 @@ def make_pipeline(
 
     embedder = make_embedder(settings)
     index = open_index(settings, embedder, build_if_missing=True, progress=progress)
-    pipeline = AnswerPipeline(settings, generator or make_generator(settings), index, embedder)
+    if generator is None:
+        generator = make_generator(settings, progress=progress)
+        # llama.cpp keeps one KV cache per context: a second context (same memory-mapped weights) for the
+        # judge keeps both fixed prompt heads cached instead of evicting each other on every question.
+        judge = make_generator(settings) if settings.judge and settings.backend == "llama_cpp" else None
+    else:
+        judge = None
+    pipeline = AnswerPipeline(settings, generator, index, embedder, judge=judge)
     pipeline.warm_up()
     return pipeline

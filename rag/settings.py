@@ -54,7 +54,8 @@ class Settings(BaseSettings):
     evidence_sentences: int = Field(default=6, ge=1, le=30, description="numbered sentences shown to the model")
     min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
     support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")
-    judge: bool = Field(default=False, description="ask the model whether the quoted evidence states the answer")
+    judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")
+    judge_threshold: float = Field(default=0.73, ge=0.0, le=1.0, description="P(yes) the judge must reach")
 
     # HTTP service
     host: str = "127.0.0.1"

@@ -76,6 +76,11 @@ def extract_quantities(text: str) -> set[float]:
     return values
 
 
+def _words(text: str) -> set[str]:
+    """Every word of ``text``, lower-cased, as a name would be matched ("superintelligence," -> found)."""
+    return {w.lower().strip(".'") for w in re.findall(r"[A-Za-z0-9&'.-]*[A-Za-z0-9]", text)}
+
+
 def extract_names(text: str) -> set[str]:
     """Capitalised words that name something (lower-cased), minus sentence-initial common words."""
     return {m.lower().strip(".'") for m in _NAME.findall(text) if m.lower().strip(".'") not in _COMMON_CAPS}
@@ -174,7 +179,7 @@ class Verifier:
         best = ranked[0]
         chosen = [best]
         covered_q = extract_quantities(best.text)
-        covered_n = extract_names(best.text) | extract_names(titles.get(best.article_id, ""))
+        covered_n = _words(best.text) | _words(titles.get(best.article_id, ""))
         # Greedily add the sentences that cover the most of what is still missing (two sources, two figures).
         for _ in range(self.max_per_claim - 1):
             missing_q, missing_n = need_q - covered_q, need_n - covered_n
@@ -185,7 +190,7 @@ class Verifier:
                 if cand in chosen:
                     continue
                 cq = extract_quantities(cand.text)
-                cn = extract_names(cand.text) | extract_names(titles.get(cand.article_id, ""))
+                cn = _words(cand.text) | _words(titles.get(cand.article_id, ""))
                 g = 2 * len(missing_q & cq) + len(missing_n & cn)
                 if g > gain:
                     gain, pick = g, cand
@@ -193,7 +198,7 @@ class Verifier:
                 break
             chosen.append(pick)
             covered_q |= extract_quantities(pick.text)
-            covered_n |= extract_names(pick.text) | extract_names(titles.get(pick.article_id, ""))
+            covered_n |= _words(pick.text) | _words(titles.get(pick.article_id, ""))
         missing = [f"{q:g}" for q in sorted(need_q - covered_q)] + sorted(need_n - covered_n)
         score = max(sims[0], 0.0)
         supported = not missing and score >= self.threshold

@@ -50,9 +50,11 @@ class ScriptedGenerator:
         self.name = name
         self.calls: list[list[dict]] = []
 
-    def chat(self, messages, *, max_tokens, stop=(), on_token=None):
+    def chat(self, messages, *, max_tokens, stop=(), on_token=None, prefill=""):
         self.calls.append([dict(m) for m in messages])
         text = self.reply(messages) if callable(self.reply) else self.reply
+        if prefill and text.startswith(prefill):
+            text = text[len(prefill) :]
         pieces = re.findall(r"\S+\s*|\s+", text)
         emitted = []
         stopped = False

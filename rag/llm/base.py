@@ -43,6 +43,11 @@ class Generator(Protocol):
         max_tokens: int,
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
+        prefill: str = "",
     ) -> Completion:
-        """Generate the assistant's reply to ``messages`` (greedy unless the backend is told otherwise)."""
+        """Generate the assistant's reply to ``messages`` (greedy unless the backend is told otherwise).
+
+        ``prefill`` starts the reply (it holds a small model to a format); the returned text excludes it.
+        Backends that cannot prefill send it as an instruction-free hint and may repeat it.
+        """
         ...

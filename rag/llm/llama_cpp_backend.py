@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from rag._exceptions import GenerationError, ModelUnavailableError
 from rag.llm.base import Completion, Message, TokenCallback
 
@@ -91,8 +93,9 @@ class LlamaCppGenerator:
         max_tokens: int,
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
+        prefill: str = "",
     ) -> Completion:
-        prompt = self.format(messages)
+        prompt = self.format(messages) + prefill
         return self.complete(prompt, max_tokens=max_tokens, stop=stop, on_token=on_token)
 
     def complete(
@@ -146,6 +149,31 @@ class LlamaCppGenerator:
                 total_ms=(time.perf_counter() - started) * 1000,
                 stopped_early=stopped,
             )
+
+    def choice_probabilities(self, messages: Sequence[Message], choices: Sequence[str]) -> dict[str, float]:
+        """Probability of each one-word reply (e.g. yes/no), read from the next-token distribution.
+
+        A calibrated score lets the caller pick its own threshold, where a greedy "yes" from a small
+        model is almost always yes. Re-uses the cached prompt prefix like ``complete``.
+        """
+        tokens = self.tokenize(self.format(messages))
+        variants = {
+            c: {self.tokenize(v)[0] for v in (c, c.capitalize(), " " + c, " " + c.capitalize())} for c in choices
+        }
+        with self._lock:
+            # At least the last prompt token is evaluated, so its logits are fresh.
+            keep = min(self._common_prefix(tokens), len(tokens) - 1)
+            try:
+                self.llm._ctx.kv_cache_seq_rm(-1, keep, -1)
+                self.llm.n_tokens = keep
+                self.llm.eval(tokens[keep:])
+                logits = np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(self.llm.n_vocab(),)).copy()
+            except (RuntimeError, ValueError) as exc:
+                raise GenerationError(f"llama.cpp failed: {exc}") from exc
+        logits -= logits.max()
+        probs = np.exp(logits)
+        probs /= probs.sum()
+        return {c: float(sum(probs[t] for t in ids)) for c, ids in variants.items()}
 
     def _common_prefix(self, tokens: list[int]) -> int:
         """How many leading tokens of ``tokens`` the KV cache already holds."""

@@ -43,7 +43,10 @@ class OpenAIGenerator:
         max_tokens: int,
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
+        prefill: str = "",
     ) -> Completion:
+        # Chat endpoints cannot be made to continue a reply portably; the reply parser copes without it.
+        del prefill
         body = {
             "model": self.name,
             "messages": list(messages),

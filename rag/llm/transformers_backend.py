@@ -53,12 +53,14 @@ class TransformersGenerator:
         max_tokens: int,
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
+        prefill: str = "",
     ) -> Completion:
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
         prompt = self.tokenizer.apply_chat_template(
             [{"role": m["role"], "content": m["content"]} for m in messages], tokenize=False, add_generation_prompt=True
         )
+        prompt = str(prompt) + prefill
         inputs = self.tokenizer(prompt, return_tensors="pt", add_special_tokens=False).to(self.device)
         n_prompt = int(inputs["input_ids"].shape[1])
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)

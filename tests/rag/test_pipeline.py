@@ -1,0 +1,169 @@
+"""The answer pipeline with a scripted model and a hashing encoder: every rule, deterministically."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from index import build_index, load_index
+from rag import ABSTAIN_MESSAGE, ChatMessage, InvalidQuestionError, Settings
+from rag.pipeline import AnswerPipeline
+from rag.prompts import SYSTEM
+from tests.conftest import ARTICLES
+from tests.fakes import HashingEncoder, ScriptedGenerator
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def fake_index(tmp_path_factory: pytest.TempPathFactory):
+    encoder = HashingEncoder(dim=256)
+    root = tmp_path_factory.mktemp("fake-index")
+    build_index(ARTICLES, root, encoder)
+    return load_index(root), encoder
+
+
+def _pipeline(fake_index, reply, judge=None, **settings) -> AnswerPipeline:
+    index, encoder = fake_index
+    defaults = {"support_threshold": 0.2, "min_relevance": 0.0, "judge": judge is not None}
+    return AnswerPipeline(Settings(**{**defaults, **settings}), ScriptedGenerator(reply), index, encoder, judge=judge)
+
+
+def _evidence_with(messages, needle: str) -> int:
+    """The number the prompt gave the sentence containing ``needle``."""
+    for line in messages[-1]["content"].splitlines():
+        m = re.match(r"\[(\d+)\] \([^)]*\) (.*)", line)
+        if m and needle in m.group(2):
+            return int(m.group(1))
+    raise AssertionError(f"{needle!r} was not shown to the model")
+
+
+def test_supported_answer_is_cited_with_exact_quotes(fake_index) -> None:
+    def reply(messages):
+        n = _evidence_with(messages, "870 million")
+        return f"Sentences: {n}\nAnswer: Scale AI made US$870 million in revenue last year [{n}]."
+
+    pipeline = _pipeline(fake_index, reply)
+    answer = pipeline.ask("How much revenue did Scale AI make last year?")
+    assert answer.answerable
+    assert "870 million" in answer.answer and "[1]" in answer.answer
+    assert answer.citations and all(c.supported for c in answer.citations)
+    for c in answer.citations:
+        assert pipeline.index.articles[c.article_id].text[c.start : c.end] == c.quote
+        assert c.chunk_id.startswith(c.article_id)
+    assert answer.timings.prompt_tokens > 0 and answer.timings.total_ms >= answer.timings.generate_ms
+
+
+def test_citation_is_repointed_to_the_supporting_sentence(fake_index) -> None:
+    def reply(messages):
+        wrong = _evidence_with(messages, "Defense") if "Defense" in messages[-1]["content"] else 6
+        return f"Sentences: {wrong}\nAnswer: Scale AI made US$870 million in revenue last year [{wrong}]."
+
+    answer = _pipeline(fake_index, reply).ask("How much revenue did Scale AI make last year?")
+    assert answer.answerable
+    assert all("870 million" in c.quote for c in answer.citations[:1])
+
+
+def test_model_decline_abstains(fake_index) -> None:
+    answer = _pipeline(fake_index, "Sentences: none\nAnswer: NOT FOUND").ask("What is Scale AI's ticker?")
+    assert not answer.answerable and answer.answer == ABSTAIN_MESSAGE and answer.citations == []
+
+
+def test_invented_figure_abstains(fake_index) -> None:
+    answer = _pipeline(fake_index, "Sentences: 1\nAnswer: Scale AI has 1,200 employees [1].").ask(
+        "How many employees does Scale AI have?"
+    )
+    assert not answer.answerable and answer.citations == []
+
+
+def test_nothing_relevant_abstains_without_calling_the_model(fake_index) -> None:
+    pipeline = _pipeline(fake_index, "Sentences: 1\nAnswer: whatever", min_relevance=0.99)
+    answer = pipeline.ask("zzz qqq xxx")
+    assert not answer.answerable
+    assert pipeline.generator.calls == []  # type: ignore[attr-defined]
+
+
+def test_judge_no_abstains_and_yes_answers(fake_index) -> None:
+    def reply(messages):
+        n = _evidence_with(messages, "870 million")
+        return f"Sentences: {n}\nAnswer: Scale AI made US$870 million in revenue last year [{n}]."
+
+    q = "How much revenue did Scale AI make last year?"
+    assert not _pipeline(fake_index, reply, judge=ScriptedGenerator("no")).ask(q).answerable
+    judge = ScriptedGenerator("yes")
+    assert _pipeline(fake_index, reply, judge=judge).ask(q).answerable
+    assert "870 million" in judge.calls[0][-1]["content"], "the judge sees the quotes"
+
+
+def test_follow_up_is_rewritten_before_retrieval(fake_index) -> None:
+    def reply(messages):
+        if "Follow-up question" in messages[-1]["content"]:
+            return "How much revenue does Scale AI expect in 2025?"
+        return "Sentences: none\nAnswer: NOT FOUND"
+
+    pipeline = _pipeline(fake_index, reply)
+    history = [
+        ChatMessage(role="user", content="How much revenue did Scale AI make last year?"),
+        ChatMessage(role="assistant", content="US$870 million."),
+    ]
+    answer = pipeline.ask("And this year?", history=history)
+    assert answer.question == "How much revenue does Scale AI expect in 2025?"
+    calls = pipeline.generator.calls  # type: ignore[attr-defined]
+    assert "US$870 million." in calls[0][-1]["content"]
+    assert "Question: How much revenue does Scale AI expect in 2025?" in calls[1][-1]["content"]
+
+
+def test_prompt_is_short_and_starts_with_the_shared_system_message(fake_index) -> None:
+    pipeline = _pipeline(fake_index, "Sentences: none\nAnswer: NOT FOUND", evidence_sentences=6)
+    pipeline.ask("Who co-founded Scale AI with Alexandr Wang?")
+    messages = pipeline.generator.calls[-1]  # type: ignore[attr-defined]
+    assert messages[0] == {"role": "system", "content": SYSTEM}
+    numbered = [line for line in messages[-1]["content"].splitlines() if re.match(r"\[\d+\]", line)]
+    assert 1 <= len(numbered) <= 6
+    assert len(messages[-1]["content"].split()) < 400, "the prompt stays within a small-model budget"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 2001])
+def test_bad_questions_are_rejected(fake_index, question: str) -> None:
+    with pytest.raises(InvalidQuestionError):
+        _pipeline(fake_index, "unused").ask(question)
+
+
+def test_stream_yields_tokens_then_the_verified_answer(fake_index) -> None:
+    def reply(messages):
+        n = _evidence_with(messages, "870 million")
+        return f"Sentences: {n}\nAnswer: Scale AI made US$870 million in revenue last year [{n}]."
+
+    events = list(_pipeline(fake_index, reply).stream("How much revenue did Scale AI make last year?"))
+    tokens = [e.text for e in events if e.type == "token"]
+    assert tokens and "Sentences" not in "".join(tokens), "bookkeeping lines are not streamed"
+    assert "870" in "".join(tokens)
+    assert events[-1].type == "answer" and events[-1].answer is not None and events[-1].answer.answerable
+
+
+def test_stream_reports_errors_as_events(fake_index) -> None:
+    def boom(messages):
+        raise RuntimeError("model crashed")
+
+    events = list(_pipeline(fake_index, boom).stream("How much revenue did Scale AI make?"))
+    assert events[-1].type == "error" and "model crashed" in (events[-1].error or "")
+
+
+def test_abandoned_stream_stops_generation(fake_index) -> None:
+    long_reply = "Sentences: 1\nAnswer: " + " ".join(["word"] * 500)
+    pipeline = _pipeline(fake_index, long_reply)
+    stream = pipeline.stream("How much revenue did Scale AI make last year?")
+    next(stream)
+    stream.close()  # the client went away
+    # The worker notices at its next token and the pipeline's lock is free again soon after.
+    assert pipeline._lock.acquire(timeout=5)
+    pipeline._lock.release()
+
+
+def test_settings_are_validated(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        Settings(top_k=0)
+    with pytest.raises(ValueError):
+        Settings(retrieval_dense=False, retrieval_lexical=False)

@@ -1,0 +1,91 @@
+import pytest
+
+from index import Article, split_sentences
+from rag.verify import Verifier, extract_names, extract_quantities
+from tests.fakes import HashingEncoder
+
+pytestmark = pytest.mark.unit
+
+TEXT = (
+    "Scale, co-founded in 2016 by chief executive officer Alexandr Wang, has been growing quickly. "
+    "The startup generated a revenue of US$870 million last year. "
+    "Microsoft has put more than US$13 billion into OpenAI. "
+    "The startup was last valued at about US$14 billion in 2024. "
+    "Scale AI, founded in 2016 and last valued at roughly nine billion dollars in 2024, has clients."
+)
+ARTICLE = Article(article_id="a1", title="Meta in talks for Scale AI investment", text=TEXT, content_hash="h")
+POOL = split_sentences(ARTICLE)
+TITLES = {"a1": ARTICLE.title}
+
+
+@pytest.fixture
+def verifier() -> Verifier:
+    return Verifier(HashingEncoder(dim=256), threshold=0.3)
+
+
+def test_quantities_are_normalised() -> None:
+    assert 870e6 in extract_quantities("US$870 million")
+    assert 870e6 in extract_quantities("$870 million")
+    assert 10e9 in extract_quantities("US$10b")
+    assert 1e9 in extract_quantities("one billion people")
+    assert 2016 in extract_quantities("in 2016")
+    assert extract_quantities("no figures here") == set()
+
+
+def test_names_skip_common_capitalised_words() -> None:
+    assert extract_names("The startup hired Lucy Guo in San Francisco.") == {"lucy", "guo", "san", "francisco"}
+
+
+def test_supported_claim_gets_its_sentence(verifier: Verifier) -> None:
+    verdict = verifier.check("Scale generated a revenue of US$870 million last year.", POOL, TITLES)
+    assert verdict.answerable
+    check = verdict.checks[0]
+    assert check.supported and "870 million" in check.sentences[0].text
+    sentence = check.sentences[0]
+    assert TEXT[sentence.start : sentence.end] == sentence.text
+
+
+def test_invented_figure_is_caught(verifier: Verifier) -> None:
+    verdict = verifier.check("Scale AI has 1,000 employees and generated US$870 million.", POOL, TITLES)
+    assert not verdict.answerable
+    assert "1000" in verdict.checks[0].missing
+
+
+def test_invented_name_is_caught(verifier: Verifier) -> None:
+    verdict = verifier.check("Scale was co-founded in 2016 by Alexandr Wang and Elon Musk.", POOL, TITLES)
+    assert not verdict.answerable
+    assert {"elon", "musk"} <= set(verdict.checks[0].missing)
+
+
+def test_conflicting_figures_are_covered_by_two_sentences(verifier: Verifier) -> None:
+    verdict = verifier.check(
+        "It was valued at about US$14 billion or roughly nine billion dollars in 2024.", POOL, TITLES
+    )
+    check = verdict.checks[0]
+    assert check.supported, check.missing
+    assert len(check.sentences) == 2
+
+
+def test_preferred_sentence_is_tried_first(verifier: Verifier) -> None:
+    target = POOL[3]
+    verdict = verifier.check(
+        "The startup was last valued at about US$14 billion in 2024.", POOL, TITLES, preferred=[target]
+    )
+    assert verdict.checks[0].sentences[0] == target
+
+
+def test_unspecific_filler_does_not_block_an_answer(verifier: Verifier) -> None:
+    verdict = verifier.check(
+        "Scale generated a revenue of US$870 million last year. this shows strong growth overall.", POOL, TITLES
+    )
+    assert verdict.answerable
+    assert len(verdict.supported) >= 1
+
+
+def test_empty_pool_supports_nothing(verifier: Verifier) -> None:
+    assert not verifier.check("Anything at all.", [], TITLES).answerable
+
+
+def test_threshold_is_validated() -> None:
+    with pytest.raises(ValueError):
+        Verifier(HashingEncoder(), threshold=1.5)
