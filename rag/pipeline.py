@@ -20,7 +20,7 @@ from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, StreamEve
 from rag.parsing import parse_reply
 from rag.prompts import answer_messages, judge_messages, rewrite_messages
 from rag.settings import Settings
-from rag.verify import Verdict, Verifier
+from rag.verify import Verdict, Verifier, answers_question_type
 
 __all__ = ["AnswerPipeline"]
 
@@ -200,6 +200,9 @@ class AnswerPipeline:
                 f"{c.claim!r} (missing {c.missing}, score {c.score:.2f})" for c in verdict.checks if not c.supported
             ]
             return self._abstain(draft, "unsupported: " + "; ".join(reasons))
+        supported_text = " ".join(c.claim for c in verdict.supported)
+        if not answers_question_type(draft.question, supported_text):
+            return self._abstain(draft, "the answer lacks the figure or date the question asks for")
         if self.settings.judge and not self._judge(draft.question, verdict, timings):
             return self._abstain(draft, "the judge found the answer not stated")
         text, citations = self._cite(verdict, draft)

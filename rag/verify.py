@@ -18,7 +18,7 @@ import numpy as np
 from index import Article, Sentence, TextEncoder, split_sentences
 from rag.evidence import content_words
 
-__all__ = ["ClaimCheck", "Verdict", "Verifier", "extract_names", "extract_quantities"]
+__all__ = ["ClaimCheck", "Verdict", "Verifier", "answers_question_type", "extract_names", "extract_quantities"]
 
 _MULT = {
     "thousand": 1e3,
@@ -203,3 +203,30 @@ class Verifier:
         score = max(sims[0], 0.0)
         supported = not missing and score >= self.threshold
         return ClaimCheck(claim=claim, sentences=chosen, score=score, supported=supported, missing=missing)
+
+
+_ASKS_QUANTITY = re.compile(
+    r"\bhow (many|much)\b|\b(valued at|worth)\b|\bwhat (exact |total )?(amount|sum|figure|percentage|share)\b"
+    r"|\bwhat (is|was|were) the (dollar |exact |total )?(value|amount|size|number|price|valuation)\b",
+    re.I,
+)
+_ASKS_TIME = re.compile(r"^\s*when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b", re.I)
+_MONTHS = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"last year|this year|last week|earlier this year|recently)\b",
+    re.I,
+)
+
+
+def answers_question_type(question: str, answer: str) -> bool:
+    """Whether the answer has the kind of content the question asks for.
+
+    "How many employees?" answered without any figure, or "When …?" without a date, is a true
+    sentence about something else: the commonest way a small model dodges a question the articles
+    do not answer.
+    """
+    if _ASKS_QUANTITY.search(question):
+        return bool(extract_quantities(answer) - extract_quantities(question))
+    if _ASKS_TIME.search(question):
+        return bool(extract_quantities(answer) or _MONTHS.search(answer))
+    return True

@@ -1,7 +1,7 @@
 import pytest
 
 from index import Article, split_sentences
-from rag.verify import Verifier, extract_names, extract_quantities
+from rag.verify import Verifier, answers_question_type, extract_names, extract_quantities
 from tests.fakes import HashingEncoder
 
 pytestmark = pytest.mark.unit
@@ -89,3 +89,21 @@ def test_empty_pool_supports_nothing(verifier: Verifier) -> None:
 def test_threshold_is_validated() -> None:
     with pytest.raises(ValueError):
         Verifier(HashingEncoder(), threshold=1.5)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "ok"),
+    [
+        ("How many employees does Scale AI have?", "Scale AI uses armies of contract workers.", False),
+        ("How many employees does Scale AI have?", "Scale AI has 900 employees.", True),
+        ("What is Anduril Industries valued at?", "Scale and Meta share an interest in defence tech.", False),
+        ("How much did Meta say it would spend on AI in 2025?", "It will spend heavily in 2025.", False),
+        ("How much did Meta say it would spend on AI in 2025?", "Up to US$65 billion.", True),
+        ("When did OpenAI release ChatGPT?", "OpenAI released ChatGPT in late 2022.", True),
+        ("When did OpenAI release ChatGPT?", "OpenAI released a chatbot.", False),
+        ("In which month did Meta change its policy?", "In November.", True),
+        ("Who co-founded Scale AI?", "Alexandr Wang and Lucy Guo.", True),
+    ],
+)
+def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
+    assert answers_question_type(question, answer) is ok
