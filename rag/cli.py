@@ -263,3 +263,21 @@ def chat(
         _print_answer(last)
         history += [ChatMessage(role="user", content=question), ChatMessage(role="assistant", content=last.answer)]
         history = history[-12:]
+
+
+# The eval harness and the HTTP service are shells over this package; registered here so that one
+# `rag` command reaches them. Neither import loads a model.
+from eval.cli import run_eval  # noqa: E402
+
+app.command("eval")(run_eval)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="interface to listen on (default RAG_HOST, 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="port (default RAG_PORT, 8000)")] = None,
+) -> None:
+    """Serve the HTTP API (/ask, /ask/stream, /articles, /metrics, /docs) and the web page at /."""
+    from api.server import serve as run_server
+
+    run_server(host, port)

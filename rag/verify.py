@@ -81,8 +81,15 @@ def _words(text: str) -> set[str]:
     return {w.lower().strip(".'") for w in re.findall(r"[A-Za-z0-9&'.-]*[A-Za-z0-9]", text)}
 
 
+_CURRENCY = re.compile(r"\b(?:US|RM|A|C|HK|S)\$|\bRM(?=\d)")
+
+
 def extract_names(text: str) -> set[str]:
-    """Capitalised words that name something (lower-cased), minus sentence-initial common words."""
+    """Capitalised words that name something (lower-cased), minus sentence-initial common words.
+
+    Currency marks ("US$870 million", "RM42.34 billion") are not names: "$870 million" supports them.
+    """
+    text = _CURRENCY.sub("$", text)
     return {m.lower().strip(".'") for m in _NAME.findall(text) if m.lower().strip(".'") not in _COMMON_CAPS}
 
 

@@ -32,6 +32,10 @@ def test_quantities_are_normalised() -> None:
     assert extract_quantities("no figures here") == set()
 
 
+def test_currency_marks_are_not_names() -> None:
+    assert extract_names("Scale made US$870 million, or RM42.34 billion.") == {"scale"}
+
+
 def test_names_skip_common_capitalised_words() -> None:
     assert extract_names("The startup hired Lucy Guo in San Francisco.") == {"lucy", "guo", "san", "francisco"}
 

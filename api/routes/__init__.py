@@ -1,0 +1,1 @@
+"""One router per resource: asking, articles, health and metrics, the docs, the web page."""

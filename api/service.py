@@ -1,0 +1,270 @@
+"""The answering service behind the routes: loads the pipeline in the background, then answers through the worker.
+
+State: ``loading`` until the pipeline factory returns (``/readyz`` 503), then ``ready``, or ``failed`` with the
+reason. Every question goes through the one ``ModelWorker`` with the request's deadline
+(RAG_REQUEST_TIMEOUT_S); a caller that gives up cancels its job so the model stops at the next token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from api.errors import AnswerTimeoutError, NotReadyError, describe
+from api.metrics import Metrics
+from api.streaming import sse_comment, sse_event
+from api.worker import CancelToken, Job, ModelWorker, QueueFullError
+from rag.models import Answer, ChatMessage
+from rag.pipeline import AnswerPipeline
+from rag.settings import Settings
+
+__all__ = ["AnswerService", "AnswerStream", "PipelineFactory", "default_pipeline_factory"]
+
+log = logging.getLogger(__name__)
+
+PipelineFactory = Callable[[Settings], AnswerPipeline]
+State = Literal["loading", "ready", "failed"]
+
+KEEPALIVE_S = 15.0  # an SSE comment this often keeps proxies from closing a quiet stream
+
+
+def default_pipeline_factory(settings: Settings) -> AnswerPipeline:
+    """The real pipeline: embedder, index (built if missing), the configured generator, warmed up."""
+    from rag.runtime import make_pipeline
+
+    return make_pipeline(settings)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    history: Sequence[ChatMessage] = ()
+    top_k: int | None = None
+
+
+class AnswerService:
+    """Readiness, admission, deadlines and cancellation around one ``AnswerPipeline``."""
+
+    def __init__(self, settings: Settings, factory: PipelineFactory, metrics: Metrics):
+        self.settings = settings
+        self.metrics = metrics
+        self._factory = factory
+        self._worker = ModelWorker(settings.queue_size)
+        self._lock = threading.Lock()
+        self._state: State = "loading"
+        self._error: str | None = None
+        self._pipeline: AnswerPipeline | None = None
+        self._loading = False
+        metrics.watch(lambda: self.queue_depth, lambda: 1.0 if self._state == "ready" else 0.0)
+
+    # -- lifecycle --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start a worker and load the pipeline on it, in the background (call from the event loop).
+
+        An app's lifespan may run more than once (tests do that); a loaded pipeline is kept across runs.
+        """
+        if self._worker.stopped:
+            self._worker = ModelWorker(self.settings.queue_size)
+        self._worker.start()
+        with self._lock:
+            load = self._pipeline is None and not self._loading
+            self._loading = self._loading or load
+        if load:
+            self._worker.submit(self._load, admit=False)
+
+    def stop(self) -> None:
+        self._worker.stop()
+
+    def _load(self, _token: CancelToken) -> None:
+        started = time.perf_counter()
+        try:
+            pipeline = self._factory(self.settings)
+        except Exception as exc:  # any failure to load is reported by /readyz; the process stays up to say so
+            log.exception("loading the index and model failed")
+            with self._lock:
+                self._state, self._error, self._loading = "failed", f"{type(exc).__name__}: {exc}", False
+            return
+        with self._lock:
+            self._pipeline, self._state, self._loading = pipeline, "ready", False
+        log.info("ready in %.1f s: model %s", time.perf_counter() - started, pipeline.model_name)
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def error(self) -> str | None:
+        return self._error
+
+    @property
+    def queue_depth(self) -> int:
+        return self._worker.admitted
+
+    def pipeline(self) -> AnswerPipeline:
+        """The loaded pipeline, or ``NotReadyError`` (503) while loading or after a failed load."""
+        with self._lock:
+            pipeline, state, error = self._pipeline, self._state, self._error
+        if pipeline is not None:
+            return pipeline
+        if state == "failed":
+            raise NotReadyError(f"the service could not load its index and model: {error}")
+        raise NotReadyError("the service is still loading its index and model; retry in a few seconds")
+
+    # -- answering --------------------------------------------------------------------------------
+
+    async def ask(self, question: Question) -> Answer:
+        """The verified answer, within the request deadline."""
+        pipeline = self._answering_pipeline()
+        job = self._submit(lambda token: _answer(pipeline, question, _until_cancelled(token)))
+        try:
+            async with asyncio.timeout(self.settings.request_timeout_s):
+                answer = await job.future
+        except TimeoutError:
+            raise self._timed_out(job) from None
+        except asyncio.CancelledError:
+            self.metrics.answers.labels("cancelled").inc()  # the client went away
+            raise
+        except Exception:
+            self.metrics.answers.labels("failed").inc()
+            raise
+        finally:
+            job.cancel()  # a no-op once finished; otherwise frees the queue place or stops the model
+        self._count(job, answer)
+        return answer
+
+    async def open_stream(self, question: Question) -> AnswerStream:
+        """Queue the question and wait until the model takes it up; then its events can be streamed.
+
+        Refusals (429, 503) and a deadline passed while queued (504) are raised here, before any response
+        has started, so they reach the client as a status code rather than as an event.
+        """
+        pipeline = self._answering_pipeline()
+        loop = asyncio.get_running_loop()
+        events: asyncio.Queue[str | None] = asyncio.Queue()
+        deadline = loop.time() + self.settings.request_timeout_s
+
+        def on_token(token: CancelToken) -> Callable[[str], bool]:
+            def push(piece: str) -> bool:
+                try:
+                    loop.call_soon_threadsafe(events.put_nowait, piece)
+                except RuntimeError:
+                    return False  # the event loop is gone: stop generating
+                return not token.cancelled
+
+            return push
+
+        job = self._submit(lambda token: _answer(pipeline, question, on_token(token)))
+        job.future.add_done_callback(lambda _f: events.put_nowait(None))
+        opened = False
+        try:
+            async with asyncio.timeout_at(deadline):
+                await job.wait_started()
+            opened = True
+        except TimeoutError:
+            raise self._timed_out(job) from None
+        finally:
+            if not opened:
+                job.cancel()
+        return AnswerStream(self, job, events, deadline)
+
+    def _answering_pipeline(self) -> AnswerPipeline:
+        try:
+            return self.pipeline()
+        except NotReadyError:
+            self.metrics.rejections.labels("not_ready").inc()
+            raise
+
+    def _submit(self, fn: Callable[[CancelToken], Answer]) -> Job[Answer]:
+        try:
+            return self._worker.submit(fn)
+        except QueueFullError:
+            self.metrics.rejections.labels("queue_full").inc()
+            raise
+
+    def _timed_out(self, job: Job[Answer]) -> AnswerTimeoutError:
+        limit = self.settings.request_timeout_s
+        self.metrics.answers.labels("timeout").inc()
+        if job.started.is_set():
+            return AnswerTimeoutError(f"no answer within {limit:g} s (RAG_REQUEST_TIMEOUT_S); generation was stopped")
+        return AnswerTimeoutError(
+            f"no answer within {limit:g} s: the question waited in the queue the whole time; try again later"
+        )
+
+    def _count(self, job: Job[Answer], answer: Answer) -> None:
+        self.metrics.answers.labels("answered" if answer.answerable else "abstained").inc()
+        if job.started_at is not None:
+            self.metrics.queue_wait_seconds.observe(max(0.0, job.started_at - job.queued_at))
+        self.metrics.answer_seconds.observe(answer.timings.total_ms / 1000)
+
+
+class AnswerStream:
+    """Server-sent events for one question: ``token``…, then ``citations`` (the Answer) and ``done``, or ``error``."""
+
+    def __init__(self, service: AnswerService, job: Job[Answer], events: asyncio.Queue[str | None], deadline: float):
+        self._service = service
+        self._job = job
+        self._events = events
+        self._deadline = deadline
+
+    def close(self) -> None:
+        """Stop the model (client gone, stream over); safe to call more than once."""
+        if not self._job.future.done():
+            self._service.metrics.answers.labels("cancelled").inc()
+        self._job.cancel()
+
+    async def events(self) -> AsyncIterator[bytes]:
+        loop = asyncio.get_running_loop()
+        try:
+            while True:
+                left = self._deadline - loop.time()
+                if left <= 0:
+                    error = self._service._timed_out(self._job)
+                    self._job.cancel()
+                    yield sse_event("error", {"status": error.status_code, "detail": error.detail})
+                    return
+                try:
+                    piece = await asyncio.wait_for(self._events.get(), min(left, KEEPALIVE_S))
+                except TimeoutError:
+                    if loop.time() < self._deadline:
+                        yield sse_comment("keep-alive")
+                    continue
+                if piece is not None:
+                    yield sse_event("token", {"text": piece})
+                    continue
+                async for event in self._finish():
+                    yield event
+                return
+        finally:
+            self.close()
+
+    async def _finish(self) -> AsyncIterator[bytes]:
+        future = self._job.future
+        if future.cancelled():
+            return
+        error = future.exception()
+        if error is not None:
+            self._service.metrics.answers.labels("failed").inc()
+            status, detail, _ = describe(error)
+            if status >= 500 and not isinstance(error, AnswerTimeoutError):
+                log.error("streamed answer failed: %s", detail, exc_info=error)
+            yield sse_event("error", {"status": status, "detail": detail})
+            return
+        answer = future.result()
+        self._service._count(self._job, answer)
+        yield sse_event("citations", answer.model_dump(mode="json"))
+        yield sse_event("done", {})
+
+
+def _answer(pipeline: AnswerPipeline, question: Question, on_token: Callable[[str], bool]) -> Answer:
+    return pipeline.ask(question.text, history=question.history, top_k=question.top_k, on_token=on_token)
+
+
+def _until_cancelled(token: CancelToken) -> Callable[[str], bool]:
+    """A token callback for a non-streamed answer: discard the text, stop once the caller gave up."""
+    return lambda _piece: not token.cancelled
