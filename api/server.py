@@ -29,6 +29,9 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     port = port or settings.port
     if host not in ("127.0.0.1", "localhost", "::1") and settings.api_key is None:
         log.warning("serving on %s without RAG_API_KEY: anyone who can reach this address can use the service", host)
+    shown = f"[{host}]" if ":" in host else host
+    # Printed, not logged: the one line a person starting the service needs, whatever the log level.
+    print(f"newsrag: serving http://{shown}:{port}/ (API docs at /docs); the model loads in the background", flush=True)
     uvicorn.run(
         create_app(settings),
         host=host,

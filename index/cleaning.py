@@ -9,7 +9,7 @@ from dataclasses import dataclass
 __all__ = ["CLEANER_VERSION", "CleanedText", "clean_text"]
 
 # Bump when the rules change: content hashes include it, so every article is re-chunked.
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+", re.IGNORECASE)
 # A footer marker ends the article: everything from it on is site furniture, not reporting.

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 # The reply is started for the model: a 1.5B model keeps the two-line format far better that way.
 _PREFILL = "Sentences:"
+_STOPS = ["\n\n\n", "Question:"]
 
 
 @dataclass
@@ -157,7 +158,8 @@ class AnswerPipeline:
         rewritten = completion.text.strip().strip('"').strip()
         if not rewritten or len(rewritten) > 3 * len(question) + 200:
             return question
-        log.info("rewrote follow-up %r as %r", question, rewritten)
+        if self.settings.log_questions:
+            log.info("rewrote follow-up %r as %r", question, rewritten)
         return rewritten
 
     def _draft(self, question: str, history: Sequence[ChatMessage], k: int, on_token: TokenCallback | None) -> _Draft:
@@ -170,19 +172,32 @@ class AnswerPipeline:
         if not evidence or max(e.score for e in evidence) < self.settings.min_relevance:
             return _Draft(standalone, hits, evidence, "", timings)
         relay = _AnswerRelay(on_token)
+        messages = answer_messages(standalone, evidence)
         completion = self.generator.chat(
-            answer_messages(standalone, evidence),
+            messages,
             max_tokens=self.settings.max_tokens,
-            stop=["\n\n\n", "Question:"],
+            stop=_STOPS,
             on_token=relay if on_token else None,
             prefill=_PREFILL,
         )
         self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
         if timings.first_token_ms is None and completion.first_token_ms is not None:
             timings.first_token_ms = timings.retrieve_ms + completion.first_token_ms
-        reply = (
-            completion.text if completion.text.lstrip().lower().startswith("sentences") else _PREFILL + completion.text
-        )
+        reply = _PREFILL + completion.text
+        if "answer:" not in reply.lower() and not completion.stopped_early:
+            # The model named sentences and stopped: start its answer line for it. The prompt and
+            # the first line are cached, so this costs only the new tokens.
+            relay.open = True
+            head = reply.rstrip() + "\nAnswer:"
+            more = self.generator.chat(
+                messages,
+                max_tokens=self.settings.max_tokens,
+                stop=_STOPS,
+                on_token=relay if on_token else None,
+                prefill=head,
+            )
+            self._account(timings, more.prompt_tokens, more.completion_tokens, more.total_ms)
+            reply = head + more.text
         return _Draft(standalone, hits, evidence, reply, timings)
 
     def _finish(self, draft: _Draft) -> Answer:
@@ -231,7 +246,7 @@ class AnswerPipeline:
             probs = scorer(messages, ["yes", "no"])
             p_yes = probs["yes"] / max(probs["yes"] + probs["no"], 1e-9)
             timings.generate_ms += (time.perf_counter() - t) * 1000
-            log.info("judge P(yes)=%.2f for %r", p_yes, question)
+            log.info("judge P(yes)=%.2f", p_yes)
             return p_yes >= self.settings.judge_threshold
         completion = self.judge.chat(messages, max_tokens=2)
         self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
@@ -272,7 +287,11 @@ class AnswerPipeline:
         return " ".join(parts), citations
 
     def _abstain(self, draft: _Draft, reason: str) -> Answer:
-        log.info("abstaining on %r: %s", draft.question, reason)
+        # Question text stays out of logs unless the operator allows it (RAG_LOG_QUESTIONS).
+        if self.settings.log_questions:
+            log.info("abstaining on %r: %s", draft.question, reason)
+        else:
+            log.info("abstaining: %s", reason.split(":")[0])
         return Answer(
             answer=ABSTAIN_MESSAGE,
             answerable=False,

@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
     support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")
     judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")
-    judge_threshold: float = Field(default=0.73, ge=0.0, le=1.0, description="P(yes) the judge must reach")
+    judge_threshold: float = Field(default=0.70, ge=0.0, le=1.0, description="P(yes) the judge must reach")
 
     # HTTP service
     host: str = "127.0.0.1"

@@ -217,6 +217,8 @@ _ASKS_QUANTITY = re.compile(
     r"|\bwhat (is|was|were) the (dollar |exact |total )?(value|amount|size|number|price|valuation)\b",
     re.I,
 )
+# "Which outlet reported the deal could be worth $10 billion?" asks for a name, whatever follows.
+_ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
 _ASKS_TIME = re.compile(r"^\s*when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b", re.I)
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -232,6 +234,8 @@ def answers_question_type(question: str, answer: str) -> bool:
     sentence about something else: the commonest way a small model dodges a question the articles
     do not answer.
     """
+    if _ASKS_OTHER.match(question):
+        return True
     if _ASKS_QUANTITY.search(question):
         return bool(extract_quantities(answer) - extract_quantities(question))
     if _ASKS_TIME.search(question):

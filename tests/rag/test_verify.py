@@ -107,6 +107,7 @@ def test_threshold_is_validated() -> None:
         ("When did OpenAI release ChatGPT?", "OpenAI released a chatbot.", False),
         ("In which month did Meta change its policy?", "In November.", True),
         ("Who co-founded Scale AI?", "Alexandr Wang and Lucy Guo.", True),
+        ("Which outlet reported the deal could be worth more than $10 billion?", "Bloomberg.", True),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
