@@ -184,8 +184,8 @@ class AnswerPipeline:
         if timings.first_token_ms is None and completion.first_token_ms is not None:
             timings.first_token_ms = timings.retrieve_ms + completion.first_token_ms
         reply = _PREFILL + completion.text
-        if "answer:" not in reply.lower() and not completion.stopped_early:
-            # The model named sentences and stopped: start its answer line for it. The prompt and
+        if not reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
+            # The model named sentences and stopped there: start its answer line for it. The prompt and
             # the first line are cached, so this costs only the new tokens.
             relay.open = True
             head = reply.rstrip() + "\nAnswer:"

@@ -167,3 +167,29 @@ def test_settings_are_validated(tmp_path: Path) -> None:
         Settings(top_k=0)
     with pytest.raises(ValueError):
         Settings(retrieval_dense=False, retrieval_lexical=False)
+
+
+def test_a_reply_that_stops_after_naming_sentences_is_continued(fake_index) -> None:
+    replies: list[str] = []
+
+    def reply(messages):
+        n = _evidence_with(messages, "870 million")
+        text = f"Sentences: {n}" if not replies else f"Sentences: {n}\nAnswer: Scale AI made US$870 million [{n}]."
+        replies.append(text)
+        return text
+
+    pipeline = _pipeline(fake_index, reply)
+    answer = pipeline.ask("How much revenue did Scale AI make last year?")
+    assert len(replies) == 2, "one continuation call"
+    assert answer.answerable and "870 million" in answer.answer
+
+
+def test_an_unlabelled_answer_line_is_used_as_is(fake_index) -> None:
+    def reply(messages):
+        n = _evidence_with(messages, "870 million")
+        return f"Sentences: {n}\nScale AI made US$870 million in revenue last year."
+
+    pipeline = _pipeline(fake_index, reply)
+    answer = pipeline.ask("How much revenue did Scale AI make last year?")
+    assert len(pipeline.generator.calls) == 1  # type: ignore[attr-defined]
+    assert answer.answerable and "870 million" in answer.answer
