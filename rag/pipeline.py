@@ -321,12 +321,16 @@ def _chunk_lookup(draft: _Draft) -> Callable[[Sentence], str]:
 
 
 class _AnswerRelay:
-    """Passes on only the text after 'Answer:' (the 'Sentences:' line is bookkeeping, not for users)."""
+    """Passes on the answer line only: the "Sentences: …" line is bookkeeping, and an "Answer:" label
+    that follows it is dropped, whether the model writes one or not."""
+
+    _LABEL = "answer:"
 
     def __init__(self, sink: TokenCallback | None):
         self.sink = sink
         self.buffer = ""
-        self.open = False
+        self.open = False  # past the label: pieces go straight through
+        self._after_first_line = False
 
     def __call__(self, piece: str) -> bool | None:
         if self.sink is None:
@@ -334,10 +338,15 @@ class _AnswerRelay:
         if self.open:
             return self.sink(piece)
         self.buffer += piece
-        marker = self.buffer.lower().find("answer:")
-        if marker >= 0:
-            self.open = True
-            rest = self.buffer[marker + len("answer:") :].lstrip()
-            if rest:
-                return self.sink(rest)
-        return None
+        if not self._after_first_line:
+            if "\n" not in self.buffer:
+                return None
+            self._after_first_line = True
+            self.buffer = self.buffer.split("\n", 1)[1]
+        head = self.buffer.lstrip()
+        if len(head) < len(self._LABEL) and self._LABEL.startswith(head.lower()):
+            return None  # could still become the label
+        self.open = True
+        rest = head[len(self._LABEL) :].lstrip() if head.lower().startswith(self._LABEL) else head
+        self.buffer = ""
+        return self.sink(rest) if rest else None

@@ -193,3 +193,21 @@ def test_an_unlabelled_answer_line_is_used_as_is(fake_index) -> None:
     answer = pipeline.ask("How much revenue did Scale AI make last year?")
     assert len(pipeline.generator.calls) == 1  # type: ignore[attr-defined]
     assert answer.answerable and "870 million" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [" 2", ",", " 5", "\n", "Answer", ":", " Lucy", " Guo", "."],
+        [" 2\n", "Lucy", " Guo", "."],
+        [" 2\nAnswer: Lucy", " Guo."],
+    ],
+)
+def test_only_the_answer_line_is_streamed(pieces: list[str]) -> None:
+    from rag.pipeline import _AnswerRelay
+
+    seen: list[str] = []
+    relay = _AnswerRelay(seen.append)
+    for piece in pieces:
+        relay(piece)
+    assert "".join(seen).strip() == "Lucy Guo."
