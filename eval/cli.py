@@ -14,8 +14,7 @@ from rich.console import Console
 
 from eval.gold import DEFAULT_GOLD, GoldError
 from eval.systems import REGISTRY, parse_configs
-from index import IndexError_
-from rag._exceptions import RagError
+from rag.cli_errors import EXIT_USAGE, cli_errors
 from rag.settings import get_settings
 
 if TYPE_CHECKING:
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_OUT", "run_eval"]
 
 DEFAULT_OUT = Path("eval/out")
-# The same exit codes as the rest of the `rag` command (usage, index, model).
-_EXIT_USAGE, _EXIT_INDEX, _EXIT_MODEL = 2, 3, 4
 
 err = Console(stderr=True)
 stdout = Console()
@@ -61,24 +58,19 @@ def run_eval(
     from eval.harness import run_evaluation
 
     try:
-        run = run_evaluation(
-            gold,
-            out,
-            limit=limit,
-            configs=configs,
-            compare_configs=compare is not None,
-            settings=get_settings(),
-            console=err,
-        )
+        with cli_errors(err):
+            run = run_evaluation(
+                gold,
+                out,
+                limit=limit,
+                configs=configs,
+                compare_configs=compare is not None,
+                settings=get_settings(),
+                console=err,
+            )
     except GoldError as exc:
         err.print(f"[red]gold file error:[/red] {exc}")
-        raise typer.Exit(_EXIT_USAGE) from None
-    except IndexError_ as exc:
-        err.print(f"[red]index error:[/red] {exc}")
-        raise typer.Exit(_EXIT_INDEX) from None
-    except RagError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(_EXIT_MODEL) from None
+        raise typer.Exit(EXIT_USAGE) from None
     _print(run, out, compared=compare is not None)
 
 

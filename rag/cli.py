@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -14,8 +14,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from index import IndexError_
-from rag._exceptions import InvalidQuestionError, RagError
+from rag._exceptions import InvalidQuestionError
+from rag.cli_errors import EXIT_USAGE, cli_errors
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
 from rag.runtime import build, make_embedder, make_pipeline, make_retriever, open_index
@@ -29,25 +29,10 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
-EXIT_USAGE = 2
-EXIT_INDEX = 3
-EXIT_MODEL = 4
 
-
-@contextmanager
-def _edge() -> Iterator[None]:
+def _edge() -> AbstractContextManager[None]:
     """Turn the packages' exceptions into one clear message and an exit code."""
-    try:
-        yield
-    except IndexError_ as exc:
-        err.print(f"[red]index error:[/red] {exc}")
-        raise typer.Exit(EXIT_INDEX) from None
-    except InvalidQuestionError as exc:
-        err.print(f"[red]invalid question:[/red] {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except RagError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_MODEL) from None
+    return cli_errors(err)
 
 
 def _settings(articles: Path | None = None, index: Path | None = None) -> Settings:
