@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from eval.citations import CitedSentence, SupportFn, score_citations
@@ -75,13 +77,7 @@ def score_answer(
         f1 = match.f1 if answer.answerable else 0.0
         alias, how = (match.alias, match.how) if correct else (None, None)
     record = QuestionRecord(
-        id=item.id,
-        kind=item.kind,
-        question=item.question,
-        config=config,
-        gold_answers=item.answers,
-        gold_answerable=item.answerable,
-        gold_sources=item.sources,
+        **_gold_fields(item, config),
         answer=answer.answer,
         answerable=answer.answerable,
         citations=answer.citations,
@@ -107,16 +103,23 @@ def score_answer(
     return record
 
 
+def _gold_fields(item: GoldItem, config: str) -> dict[str, Any]:
+    """What every record of ``item`` carries, answered or failed."""
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "question": item.question,
+        "config": config,
+        "gold_answers": item.answers,
+        "gold_answerable": item.answerable,
+        "gold_sources": item.sources,
+    }
+
+
 def failed_record(item: GoldItem, *, config: str, latency_s: float, error: str) -> QuestionRecord:
     """The record of a question whose answering raised: wrong, whatever the gold says."""
     return QuestionRecord(
-        id=item.id,
-        kind=item.kind,
-        question=item.question,
-        config=config,
-        gold_answers=item.answers,
-        gold_answerable=item.answerable,
-        gold_sources=item.sources,
+        **_gold_fields(item, config),
         answer="",
         answerable=False,
         latency_s=latency_s,

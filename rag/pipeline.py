@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
 from rag._exceptions import InvalidQuestionError
 from rag.evidence import Evidence, EvidenceSelector
-from rag.llm.base import Generator, TokenCallback
+from rag.llm.base import Completion, Generator, TokenCallback
 from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, StreamEvent, Timings
 from rag.parsing import parse_reply
 from rag.prompts import answer_messages, judge_messages, rewrite_messages
@@ -173,13 +173,17 @@ class AnswerPipeline:
             return _Draft(standalone, hits, evidence, "", timings)
         relay = _AnswerRelay(on_token)
         messages = answer_messages(standalone, evidence)
-        completion = self.generator.chat(
-            messages,
-            max_tokens=self.settings.max_tokens,
-            stop=_STOPS,
-            on_token=relay if on_token else None,
-            prefill=_PREFILL,
-        )
+
+        def generate(prefill: str) -> Completion:
+            return self.generator.chat(
+                messages,
+                max_tokens=self.settings.max_tokens,
+                stop=_STOPS,
+                on_token=relay if on_token else None,
+                prefill=prefill,
+            )
+
+        completion = generate(_PREFILL)
         self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
         if timings.first_token_ms is None and completion.first_token_ms is not None:
             timings.first_token_ms = timings.retrieve_ms + completion.first_token_ms
@@ -189,13 +193,7 @@ class AnswerPipeline:
             # the first line are cached, so this costs only the new tokens.
             relay.open = True
             head = reply.rstrip() + "\nAnswer:"
-            more = self.generator.chat(
-                messages,
-                max_tokens=self.settings.max_tokens,
-                stop=_STOPS,
-                on_token=relay if on_token else None,
-                prefill=head,
-            )
+            more = generate(head)
             self._account(timings, more.prompt_tokens, more.completion_tokens, more.total_ms)
             reply = head + more.text
         return _Draft(standalone, hits, evidence, reply, timings)
