@@ -5,7 +5,7 @@ RAG := $(VENV)/bin/rag
 STAMP := $(VENV)/.installed
 export PYTHONUNBUFFERED := 1
 
-.PHONY: install browser index run serve search ask chat eval bench test lint typecheck pytest clean
+.PHONY: install browser index run serve search ask chat eval eval-modes bench bench-latency test lint typecheck pytest clean
 
 install: $(STAMP)
 
@@ -47,9 +47,17 @@ chat: install index
 eval: install index
 	$(RAG) eval --compare dense,bm25,closed_book,llamaindex
 
+# Corpus mode against retrieval mode on the full gold set (about 20 minutes).
+eval-modes: install index
+	$(RAG) eval --compare corpus,retrieval --out eval/out/modes
+
 bench: install
 	$(PY) -m eval.bench_retrieval
 	$(PY) -m api.bench_load
+
+# One user asking the gold questions in turn through the HTTP service: answer and first-token latency.
+bench-latency: install index
+	$(PY) -m api.bench_latency
 
 lint: install
 	$(VENV)/bin/ruff check rag index api eval tests

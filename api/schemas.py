@@ -117,6 +117,7 @@ class ReadyResponse(BaseModel):
     status: Literal["loading", "ready", "failed"]
     model: str | None = None
     context_mode: str | None = None
+    context_mode_reason: str | None = Field(default=None, description="why this context mode (corpus/retrieval)")
     articles: int | None = None
     chunks: int | None = None
     detail: str | None = Field(default=None, description="why loading failed")

@@ -44,7 +44,8 @@ def run_eval(
         str | None,
         typer.Option(
             help=f"run these configurations side by side, comma-separated ({', '.join(REGISTRY)}); "
-            "pipeline is always included as the baseline; each gets DIR/<name>/, plus DIR/compare.md",
+            "the first is the baseline if it is pipeline, corpus or retrieval, else pipeline is added first; "
+            "each gets DIR/<name>/, plus DIR/compare.md",
             metavar="NAME,...",
         ),
     ] = None,

@@ -165,7 +165,7 @@ def evaluate(
             del system  # a pipeline's index and caches; the shared models stay
     comparison = None
     if compare_configs:
-        comparison = compare(summaries, records, baseline=BASELINE)
+        comparison = compare(summaries, records, baseline=next(iter(plans)))
         files += write_comparison(out_dir, comparison, reports)
     return EvalRun(summaries=summaries, records=records, files=files, comparison=comparison)
 

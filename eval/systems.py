@@ -27,6 +27,7 @@ from rag.settings import Settings
 __all__ = [
     "BASELINE",
     "CLOSED_BOOK_PROMPT",
+    "PIPELINE_CONFIGS",
     "REGISTRY",
     "ClosedBookSystem",
     "ConfigSpec",
@@ -96,7 +97,10 @@ class ConfigSpec:
 
 
 REGISTRY: dict[str, ConfigSpec] = {}
-BASELINE = "pipeline"  # what every comparison is paired against
+BASELINE = "pipeline"  # what a comparison is paired against, unless it names a context mode first
+# Configurations that are the project's pipeline itself (in a given context mode): one named first is the
+# baseline, so `--compare corpus,retrieval` compares the two modes without a third, duplicate run.
+PIPELINE_CONFIGS = ("pipeline", "corpus", "retrieval")
 
 
 def register(name: str, description: str, **overrides: object) -> Callable[[SystemFactory], SystemFactory]:
@@ -112,14 +116,18 @@ def register(name: str, description: str, **overrides: object) -> Callable[[Syst
 
 
 def parse_configs(names: str | None) -> list[str]:
-    """Configuration names from ``--compare a,b,c``: the baseline first (added if missing), no repeats."""
+    """Configuration names from ``--compare a,b,c``, the baseline first, no repeats.
+
+    The baseline is the first name when that is a pipeline configuration, else ``pipeline`` (added).
+    """
     if names is None:
         return [BASELINE]
     chosen = [n.strip() for n in names.split(",") if n.strip()]
     unknown = [n for n in chosen if n not in REGISTRY]
     if unknown or not chosen:
         raise ValueError(f"unknown configuration {', '.join(unknown) or '(none given)'}; known: {', '.join(REGISTRY)}")
-    return list(dict.fromkeys([BASELINE, *chosen]))
+    head = [] if chosen[0] in PIPELINE_CONFIGS else [BASELINE]
+    return list(dict.fromkeys([*head, *chosen]))
 
 
 # -- the project's pipeline, and its retrieval variants --------------------------------------------
@@ -153,6 +161,22 @@ def _pipeline(name: str) -> SystemFactory:
 register("pipeline", "the project's default: hybrid retrieval, evidence sentences, verified citations")(
     _pipeline("pipeline")
 )
+register(
+    "corpus",
+    "the pipeline in corpus mode: whole collection in a cached prompt, RAG_CORPUS_HINTS retrieved sentences",
+    context_mode="corpus",
+)(_pipeline("corpus"))
+register(
+    "corpus_nohints", "corpus mode without hint sentences before the question", context_mode="corpus", corpus_hints=0
+)(_pipeline("corpus_nohints"))
+register(
+    "corpus_hints3", "corpus mode with three hint sentences before the question", context_mode="corpus", corpus_hints=3
+)(_pipeline("corpus_hints3"))
+register(
+    "retrieval",
+    "the pipeline in retrieval mode: best sentences of the top-k passages in the prompt",
+    context_mode="retrieval",
+)(_pipeline("retrieval"))
 register("dense", "the pipeline with dense-only retrieval", retrieval_lexical=False)(_pipeline("dense"))
 register("bm25", "the pipeline with BM25-only retrieval", retrieval_dense=False)(_pipeline("bm25"))
 

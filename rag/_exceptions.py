@@ -6,6 +6,8 @@ Tree::
     ├── ModelUnavailableError    generator weights missing, bad hash, backend not installed
     ├── GenerationError          the backend failed while generating
     ├── InvalidQuestionError     empty or over-long question, bad history
+    ├── PromptCacheError         the saved corpus prompt cache cannot be used (missing, stale, corrupt);
+    │                            caught where it is loaded: rebuilt, or retrieval mode with a logged reason
     └── ServiceBusyError         the one model worker's queue is full (HTTP 429)
 
 Index problems keep their own tree (``index.IndexError_``).
@@ -13,7 +15,14 @@ Index problems keep their own tree (``index.IndexError_``).
 
 from __future__ import annotations
 
-__all__ = ["GenerationError", "InvalidQuestionError", "ModelUnavailableError", "RagError", "ServiceBusyError"]
+__all__ = [
+    "GenerationError",
+    "InvalidQuestionError",
+    "ModelUnavailableError",
+    "PromptCacheError",
+    "RagError",
+    "ServiceBusyError",
+]
 
 
 class RagError(Exception):
@@ -34,3 +43,7 @@ class InvalidQuestionError(RagError, ValueError):
 
 class ServiceBusyError(RagError):
     """Too many questions are waiting for the model."""
+
+
+class PromptCacheError(RagError):
+    """The saved prompt cache is missing, stale (a key changed) or corrupt; the message says which."""

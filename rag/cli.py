@@ -14,11 +14,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from index import Embedder
 from rag._exceptions import InvalidQuestionError
 from rag.cli_errors import EXIT_USAGE, cli_errors
+from rag.corpus import prepare_corpus
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
-from rag.runtime import build, make_embedder, make_pipeline, make_retriever, open_index
+from rag.runtime import build, make_embedder, make_generator, make_pipeline, make_retriever, open_index
 from rag.settings import Settings, get_settings
 
 app = typer.Typer(
@@ -79,8 +81,11 @@ def index_cmd(
     articles: Annotated[Path | None, typer.Option(help="folder of .txt/.md/.html articles")] = None,
     index: Annotated[Path | None, typer.Option(help="index directory")] = None,
     rebuild: Annotated[bool, typer.Option(help="re-embed everything")] = False,
+    prompt_cache: Annotated[
+        bool, typer.Option(help="also build the corpus-mode prompt cache (when the context mode allows it)")
+    ] = True,
 ) -> None:
-    """Build or update the index (only new or changed articles are embedded)."""
+    """Build or update the index (only new or changed articles are embedded), then the prompt cache."""
     settings = _settings(articles, index)
     with _edge():
         embedder = make_embedder(settings)
@@ -92,13 +97,34 @@ def index_cmd(
         out.print(
             f"Index is up to date: {len(report.unchanged)} articles, {report.n_chunks} chunks ({settings.index_dir})."
         )
-        return
-    out.print(
-        f"Indexed {settings.articles_dir} -> {settings.index_dir}: {len(report.added)} added, "
-        f"{len(report.updated)} updated, {len(report.removed)} removed, {len(report.unchanged)} unchanged; "
-        f"{report.embedded_chunks} chunks embedded, {report.n_chunks} in total ({report.faiss_type}) "
-        f"in {report.seconds:.1f}s."
-    )
+    else:
+        out.print(
+            f"Indexed {settings.articles_dir} -> {settings.index_dir}: {len(report.added)} added, "
+            f"{len(report.updated)} updated, {len(report.removed)} removed, {len(report.unchanged)} unchanged; "
+            f"{report.embedded_chunks} chunks embedded, {report.n_chunks} in total ({report.faiss_type}) "
+            f"in {report.seconds:.1f}s."
+        )
+    if prompt_cache and settings.context_mode != "retrieval" and settings.backend == "llama_cpp":
+        _build_prompt_cache(settings, embedder)
+
+
+def _build_prompt_cache(settings: Settings, embedder: Embedder) -> None:
+    """Load the model and make sure a matching corpus prompt cache is saved beside the index."""
+    with _edge():
+        loaded = open_index(settings, embedder)
+        with _progress("model") as progress:
+            generator = make_generator(settings, progress=progress)
+        with _progress("prompt cache") as progress:
+            setup = prepare_corpus(settings, generator, loaded.articles.values(), progress=progress, rebuild=True)
+    if setup.prompt is None:
+        out.print(f"Prompt cache: not built; answers use retrieval mode ({setup.reason}).")
+    elif setup.build_s is not None:
+        out.print(
+            f"Prompt cache built: {setup.prompt.n_tokens} tokens, {(setup.cache_bytes or 0) / 1e6:.0f} MB, "
+            f"in {setup.build_s:.1f}s ({setup.cache_path})."
+        )
+    else:
+        out.print(f"Prompt cache is up to date: {setup.prompt.n_tokens} tokens ({setup.cache_path}).")
 
 
 @app.command()

@@ -32,6 +32,7 @@ class Timings(BaseModel):
     generate_ms: float = 0.0
     total_ms: float = 0.0
     prompt_tokens: int = 0
+    cached_prompt_tokens: int = Field(default=0, description="prompt tokens reused from the model's KV cache")
     completion_tokens: int = 0
     first_token_ms: float | None = None
     verify_ms: float = 0.0

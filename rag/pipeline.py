@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
 from rag._exceptions import InvalidQuestionError
+from rag.corpus import CorpusPrompt
 from rag.evidence import Evidence, EvidenceSelector
 from rag.llm.base import Completion, Generator, TokenCallback
 from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, StreamEvent, Timings
 from rag.parsing import parse_reply
-from rag.prompts import answer_messages, judge_messages, rewrite_messages
+from rag.prompts import SYSTEM, answer_messages, corpus_messages, judge_messages, rewrite_messages
 from rag.settings import Settings
-from rag.verify import Verdict, Verifier, answers_question_type
+from rag.verify import Verdict, Verifier, answers_question_type, extract_quantities
 
 __all__ = ["AnswerPipeline"]
 
@@ -29,6 +30,8 @@ log = logging.getLogger(__name__)
 # The reply is started for the model: a 1.5B model keeps the two-line format far better that way.
 _PREFILL = "Sentences:"
 _STOPS = ["\n\n\n", "Question:"]
+# Below this, a number in a question is more likely a count ("top 3", "Llama 4") than a stated figure.
+_MIN_PREMISE_FIGURE = 100
 
 
 @dataclass
@@ -37,9 +40,11 @@ class _Draft:
 
     question: str
     hits: list[SearchHit]
-    evidence: list[Evidence]
+    evidence: list[Evidence]  # the ranked sentences; the model saw them all (retrieval) or the hints (corpus)
     reply: str
     timings: Timings
+    shown: int  # how many of ``evidence`` were numbered in the prompt
+    refusal: str = ""  # set when the question was refused before the model saw it
 
 
 class AnswerPipeline:
@@ -52,6 +57,8 @@ class AnswerPipeline:
         index: LoadedIndex,
         encoder: TextEncoder,
         judge: Generator | None = None,
+        corpus: CorpusPrompt | None = None,
+        mode_reason: str = "",
     ):
         from rag.runtime import make_retriever
 
@@ -61,10 +68,17 @@ class AnswerPipeline:
         self.judge = judge or generator
         self.index = index
         self.encoder = encoder
+        # Corpus mode: the generator's KV cache already holds this prompt's prefix (see rag.corpus).
+        self.corpus = corpus
+        self.mode_reason = mode_reason or ("corpus prompt given" if corpus else "retrieval")
         self.retriever: HybridRetriever = make_retriever(settings, index, encoder)
         self.selector = EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences)
         self.verifier = Verifier(encoder, threshold=settings.support_threshold)
         self._titles = {a.article_id: a.title for a in index.articles.values()}
+        # Every figure the collection states: a question built on one it never states has a false premise.
+        self._figures: set[float] = set()
+        for article in index.articles.values():
+            self._figures |= extract_quantities(article.text) | extract_quantities(article.title)
         self._lock = threading.Lock()
 
     @property
@@ -73,12 +87,15 @@ class AnswerPipeline:
 
     @property
     def context_mode(self) -> str:
-        return "retrieval"
+        return "corpus" if self.corpus else "retrieval"
 
     def warm_up(self) -> None:
         """Load lazily-loaded weights and evaluate the fixed prompt head, so the first question is fast."""
         self.encoder.encode(["warm up"])
-        self.generator.chat(answer_messages("warm up", []), max_tokens=1)
+        if self.corpus:
+            self.generator.chat(corpus_messages(self.corpus.system, "warm up", []), max_tokens=1)
+        else:
+            self.generator.chat(answer_messages("warm up", []), max_tokens=1)
         if self.settings.judge:
             self.judge.chat(judge_messages("warm up", "warm up", []), max_tokens=1)
 
@@ -153,8 +170,9 @@ class AnswerPipeline:
         """A follow-up becomes a standalone question; the model gets the last few turns."""
         if not history:
             return question
-        completion = self.generator.chat(rewrite_messages(question, history), max_tokens=48, stop=["\n"])
-        self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
+        system = self.corpus.system if self.corpus else SYSTEM
+        completion = self.generator.chat(rewrite_messages(question, history, system), max_tokens=48, stop=["\n"])
+        self._account(timings, completion)
         rewritten = completion.text.strip().strip('"').strip()
         if not rewritten or len(rewritten) > 3 * len(question) + 200:
             return question
@@ -165,14 +183,28 @@ class AnswerPipeline:
     def _draft(self, question: str, history: Sequence[ChatMessage], k: int, on_token: TokenCallback | None) -> _Draft:
         timings = Timings()
         standalone = self._rewrite(question, history, timings)
+        unknown = self._unknown_figures(standalone)
+        if unknown:
+            # A small model asked "Why did Meta buy Scale AI for $30 billion?" with the collection in view
+            # explains the purchase; no article states that figure, so the premise is not in the articles.
+            refusal = f"the question's figure {', '.join(f'{q:g}' for q in unknown)} is in no article"
+            return _Draft(standalone, [], [], "", timings, shown=0, refusal=refusal)
         t = time.perf_counter()
         hits = self.retriever.search(standalone, k=k)
         evidence = self.selector.run(standalone, hits)
         timings.retrieve_ms = (time.perf_counter() - t) * 1000
         if not evidence or max(e.score for e in evidence) < self.settings.min_relevance:
-            return _Draft(standalone, hits, evidence, "", timings)
+            return _Draft(standalone, hits, evidence, "", timings, shown=0)
         relay = _AnswerRelay(on_token)
-        messages = answer_messages(standalone, evidence)
+        if self.corpus:
+            shown = min(self.settings.corpus_hints, len(evidence))
+            messages = corpus_messages(self.corpus.system, standalone, evidence[:shown])
+            prefill = ""
+            relay.open = True  # no sentences line in corpus mode: everything the model writes is the answer
+        else:
+            shown = len(evidence)
+            messages = answer_messages(standalone, evidence)
+            prefill = _PREFILL
 
         def generate(prefill: str) -> Completion:
             return self.generator.chat(
@@ -183,28 +215,42 @@ class AnswerPipeline:
                 prefill=prefill,
             )
 
-        completion = generate(_PREFILL)
-        self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
+        completion = generate(prefill)
+        self._account(timings, completion)
         if timings.first_token_ms is None and completion.first_token_ms is not None:
             timings.first_token_ms = timings.retrieve_ms + completion.first_token_ms
-        reply = _PREFILL + completion.text
-        if not reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
+        reply = prefill + completion.text
+        if not self.corpus and not reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
             # The model named sentences and stopped there: start its answer line for it. The prompt and
             # the first line are cached, so this costs only the new tokens.
             relay.open = True
             head = reply.rstrip() + "\nAnswer:"
             more = generate(head)
-            self._account(timings, more.prompt_tokens, more.completion_tokens, more.total_ms)
+            self._account(timings, more)
             reply = head + more.text
-        return _Draft(standalone, hits, evidence, reply, timings)
+        return _Draft(standalone, hits, evidence, reply, timings, shown=shown)
+
+    def _unknown_figures(self, question: str) -> list[float]:
+        """Figures in the question (amounts, years; not small counts) that no article states."""
+        return sorted(q for q in extract_quantities(question) - self._figures if q >= _MIN_PREMISE_FIGURE)
 
     def _finish(self, draft: _Draft) -> Answer:
         timings = draft.timings
-        parsed = parse_reply(draft.reply, len(draft.evidence))
+        if draft.refusal:
+            return self._abstain(draft, draft.refusal)
+        parsed = parse_reply(draft.reply, draft.shown)
         if not draft.reply or parsed.declined:
             return self._abstain(draft, "the model found no answer" if draft.reply else "nothing relevant retrieved")
         t = time.perf_counter()
         named = [draft.evidence[n - 1].sentence for n in parsed.named]
+        if self.corpus:
+            # With the whole collection in view the model may answer from any passage: also look for the
+            # passages that say what the answer says.
+            seen = {hit.chunk.chunk_id for hit in draft.hits}
+            extra = [
+                h for h in self.retriever.search(parsed.answer, k=self.settings.top_k) if h.chunk.chunk_id not in seen
+            ]
+            draft.hits.extend(extra)
         pool = [e.sentence for e in draft.evidence] + [s for s, _ in self.selector.candidates(draft.hits)]
         verdict = self.verifier.check(parsed.answer, pool, self._titles, preferred=named, question=draft.question)
         timings.verify_ms = (time.perf_counter() - t) * 1000
@@ -247,7 +293,7 @@ class AnswerPipeline:
             log.info("judge P(yes)=%.2f", p_yes)
             return p_yes >= self.settings.judge_threshold
         completion = self.judge.chat(messages, max_tokens=2)
-        self._account(timings, completion.prompt_tokens, completion.completion_tokens, completion.total_ms)
+        self._account(timings, completion)
         return completion.text.strip().lower().startswith("yes")
 
     def _cite(self, verdict: Verdict, draft: _Draft) -> tuple[str, list[Citation]]:
@@ -301,10 +347,11 @@ class AnswerPipeline:
         )
 
     @staticmethod
-    def _account(timings: Timings, prompt: int, completion: int, ms: float) -> None:
-        timings.prompt_tokens += prompt
-        timings.completion_tokens += completion
-        timings.generate_ms += ms
+    def _account(timings: Timings, completion: Completion) -> None:
+        timings.prompt_tokens += completion.prompt_tokens
+        timings.cached_prompt_tokens += completion.cached_tokens
+        timings.completion_tokens += completion.completion_tokens
+        timings.generate_ms += completion.total_ms
 
 
 def _chunk_lookup(draft: _Draft) -> Callable[[Sentence], str]:

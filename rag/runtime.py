@@ -20,6 +20,7 @@ from index import (
     load_index,
 )
 from rag._exceptions import ModelUnavailableError
+from rag.corpus import prepare_corpus
 from rag.llm.base import Generator
 from rag.llm.model_files import default_gguf
 from rag.settings import Settings
@@ -32,6 +33,8 @@ __all__ = ["build", "make_embedder", "make_generator", "make_pipeline", "make_re
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
+
+_JUDGE_N_CTX = 2048
 
 
 def make_embedder(settings: Settings) -> Embedder:
@@ -90,7 +93,7 @@ def make_retriever(settings: Settings, index: LoadedIndex, embedder: TextEncoder
     )
 
 
-def make_generator(settings: Settings, progress: ProgressFn | None = None) -> Generator:
+def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_ctx: int | None = None) -> Generator:
     """The configured generator backend, loaded (the default GGUF is assembled on first use)."""
     if settings.backend == "openai":
         from rag.llm.openai_backend import OpenAIGenerator
@@ -114,7 +117,11 @@ def make_generator(settings: Settings, progress: ProgressFn | None = None) -> Ge
 
     path = settings.model_path or default_gguf(settings.model_cache_dir, progress=progress)
     return LlamaCppGenerator(
-        path, n_ctx=settings.n_ctx, n_threads=settings.n_threads, temperature=settings.temperature, seed=settings.seed
+        path,
+        n_ctx=n_ctx or settings.n_ctx,
+        n_threads=settings.n_threads,
+        temperature=settings.temperature,
+        seed=settings.seed,
     )
 
 
@@ -130,9 +137,14 @@ def make_pipeline(
         generator = make_generator(settings, progress=progress)
         # llama.cpp keeps one KV cache per context: a second context (same memory-mapped weights) for the
         # judge keeps both fixed prompt heads cached instead of evicting each other on every question.
-        judge = make_generator(settings) if settings.judge and settings.backend == "llama_cpp" else None
+        # Its prompts are short, so it gets a small context.
+        use_judge_context = settings.judge and settings.backend == "llama_cpp"
+        judge = make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX)) if use_judge_context else None
     else:
         judge = None
-    pipeline = AnswerPipeline(settings, generator, index, embedder, judge=judge)
+    setup = prepare_corpus(settings, generator, index.articles.values(), progress=progress)
+    pipeline = AnswerPipeline(
+        settings, generator, index, embedder, judge=judge, corpus=setup.prompt, mode_reason=setup.reason
+    )
     pipeline.warm_up()
     return pipeline

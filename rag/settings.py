@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     backend: Literal["llama_cpp", "transformers", "openai"] = "llama_cpp"
     model_path: Path | None = Field(default=None, description="GGUF or HF checkpoint; default: the bundled Qwen")
     model_cache_dir: Path | None = Field(default=None, description="where the bundled GGUF is assembled")
-    n_ctx: int = Field(default=4096, ge=512)
+    n_ctx: int = Field(default=8192, ge=512, description="context of the answer model (corpus mode needs room)")
     n_threads: int | None = Field(default=None, ge=1)
     max_tokens: int = Field(default=160, ge=8, le=2048)
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
@@ -50,7 +50,14 @@ class Settings(BaseSettings):
     openai_timeout_s: float = Field(default=120.0, gt=0)
 
     # Answering
-    context_mode: Literal["auto", "corpus", "retrieval"] = "retrieval"
+    context_mode: Literal["auto", "corpus", "retrieval"] = Field(
+        default="auto", description="corpus: whole collection in a cached prompt; auto: corpus when it fits"
+    )
+    corpus_max_tokens: int = Field(default=6144, ge=256, description="auto picks corpus up to this prefix size")
+    corpus_hints: int = Field(default=1, ge=0, le=20, description="retrieved sentences shown before the question")
+    corpus_cache_rebuild: bool = Field(
+        default=True, description="rebuild a missing/stale prompt cache at start-up (else: retrieval mode)"
+    )
     evidence_sentences: int = Field(default=6, ge=1, le=30, description="numbered sentences shown to the model")
     min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
     support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")

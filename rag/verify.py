@@ -18,6 +18,11 @@ import numpy as np
 from index import Article, Sentence, TextEncoder, split_sentences
 from rag.evidence import content_words
 
+# A claim counts as extractive (see Verifier._extractive_support) with at least this many content words,
+# checked against this many of the closest sentences.
+_MIN_EXTRACTIVE_WORDS = 3
+_EXTRACTIVE_CANDIDATES = 12
+
 __all__ = ["ClaimCheck", "Verdict", "Verifier", "answers_question_type", "extract_names", "extract_quantities"]
 
 _MULT = {
@@ -209,7 +214,30 @@ class Verifier:
         missing = [f"{q:g}" for q in sorted(need_q - covered_q)] + sorted(need_n - covered_n)
         score = max(sims[0], 0.0)
         supported = not missing and score >= self.threshold
+        if not supported:
+            extractive = self._extractive_support(claim, need_q, ranked, sims, titles)
+            if extractive is not None:
+                return extractive
         return ClaimCheck(claim=claim, sentences=chosen, score=score, supported=supported, missing=missing)
+
+    @staticmethod
+    def _extractive_support(
+        claim: str, need_q: set[float], ranked: list[Sentence], sims: list[float], titles: dict[str, str]
+    ) -> ClaimCheck | None:
+        """A claim whose every content word and figure is in one sentence is supported by it.
+
+        A short restatement ("Anduril Industries is a defence contractor.") can sit far from a long
+        sentence in embedding space while saying nothing the sentence does not; the judge still decides
+        whether it answers the question.
+        """
+        words = content_words(claim)
+        if len(words) < _MIN_EXTRACTIVE_WORDS:
+            return None
+        for sentence, sim in zip(ranked[:_EXTRACTIVE_CANDIDATES], sims, strict=False):
+            have = content_words(sentence.text) | content_words(titles.get(sentence.article_id, ""))
+            if words <= have and need_q <= extract_quantities(sentence.text):
+                return ClaimCheck(claim=claim, sentences=[sentence], score=max(sim, 0.0), supported=True)
+        return None
 
 
 _ASKS_QUANTITY = re.compile(

@@ -20,6 +20,8 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAG_INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.setenv("RAG_ARTICLES_DIR", str(ARTICLES))
     monkeypatch.setenv("RAG_MODEL_CACHE_DIR", str(_shared_model_cache()))
+    # Corpus mode evaluates a prompt of thousands of tokens; the tests that exercise it ask for it.
+    monkeypatch.setenv("RAG_CONTEXT_MODE", "retrieval")
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

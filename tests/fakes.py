@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 import numpy as np
@@ -72,3 +73,62 @@ class ScriptedGenerator:
             total_ms=2.0,
             stopped_early=stopped,
         )
+
+
+class PrefixCachingFake(ScriptedGenerator):
+    """A scripted model with a pretend KV cache: counts the tokens it evaluates, saves and restores state.
+
+    Tokens are words (ids from a shared vocabulary); the "state" is the token list as bytes, so a restored
+    state is checked for real. ``fail_evaluate`` makes building the prefix fail like a broken backend.
+    """
+
+    def __init__(self, path, reply="Lucy Guo co-founded Scale AI.", n_ctx: int = 8192, fail_evaluate=False):
+        super().__init__(reply=reply, name="fake/prefix")
+        self.path = path
+        self.n_ctx = n_ctx
+        self.fail_evaluate = fail_evaluate
+        self.held: list[int] = []
+        self.evaluated = 0  # tokens run through the "model", prefix builds and prompt tails alike
+        self.restored = 0
+        self._vocab: dict[str, int] = {}
+
+    def format(self, messages):
+        return "".join(f"<{m['role']}>\n{m['content']}\n</{m['role']}>\n" for m in messages) + "<assistant>\n"
+
+    def tokenize(self, text):
+        return [self._vocab.setdefault(w, len(self._vocab)) for w in re.findall(r"\S+|\n", text)]
+
+    def evaluate_prefix(self, tokens, progress=None):
+        from rag._exceptions import GenerationError
+
+        if self.fail_evaluate:
+            raise GenerationError("the fake backend cannot evaluate")
+        self.held = list(tokens)
+        self.evaluated += len(tokens)
+        if progress:
+            progress(len(tokens), len(tokens))
+
+    def prefix_state(self):
+        return list(self.held), json.dumps(self.held).encode()
+
+    def restore_prefix(self, tokens, state):
+        from rag._exceptions import GenerationError
+
+        if json.loads(state) != list(tokens):
+            raise GenerationError("state does not match its tokens")
+        self.held = list(tokens)
+        self.restored += 1
+
+    def chat(self, messages, *, max_tokens, stop=(), on_token=None, prefill=""):
+        tokens = self.tokenize(self.format(messages) + prefill)
+        common = 0
+        for a, b in zip(self.held, tokens, strict=False):
+            if a != b:
+                break
+            common += 1
+        self.evaluated += len(tokens) - common
+        self.held = tokens
+        completion = super().chat(messages, max_tokens=max_tokens, stop=stop, on_token=on_token, prefill=prefill)
+        completion.prompt_tokens = len(tokens)
+        completion.cached_tokens = common
+        return completion

@@ -37,6 +37,7 @@ async def readyz(service: ServiceDep) -> ReadyResponse | JSONResponse:
         status="ready",
         model=pipeline.model_name,
         context_mode=pipeline.context_mode,
+        context_mode_reason=pipeline.mode_reason,
         articles=len(pipeline.index.articles),
         chunks=len(pipeline.index.chunks),
     )

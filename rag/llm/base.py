@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypedDict
+from pathlib import Path
+from typing import Protocol, TypedDict, runtime_checkable
 
-__all__ = ["Completion", "Generator", "Message", "TokenCallback"]
+__all__ = ["Completion", "Generator", "Message", "PrefixCachingGenerator", "TokenCallback"]
 
 
 class Message(TypedDict):
@@ -50,4 +51,41 @@ class Generator(Protocol):
         ``prefill`` starts the reply (it holds a small model to a format); the returned text excludes it.
         Backends that cannot prefill send it as an instruction-free hint and may repeat it.
         """
+        ...
+
+
+@runtime_checkable
+class PrefixCachingGenerator(Protocol):
+    """A generator whose KV cache of a prompt prefix can be evaluated, saved and restored (corpus mode)."""
+
+    name: str
+    path: Path
+    n_ctx: int
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        stop: Sequence[str] = (),
+        on_token: TokenCallback | None = None,
+        prefill: str = "",
+    ) -> Completion: ...
+
+    def format(self, messages: Sequence[Message]) -> str:
+        """The prompt text the model's chat template makes of ``messages``."""
+        ...
+
+    def tokenize(self, text: str) -> list[int]: ...
+
+    def evaluate_prefix(self, tokens: Sequence[int], progress: Callable[[int, int], None] | None = None) -> None:
+        """Evaluate ``tokens`` into an empty KV cache."""
+        ...
+
+    def prefix_state(self) -> tuple[list[int], bytes]:
+        """The tokens in the KV cache and the cache's contents."""
+        ...
+
+    def restore_prefix(self, tokens: Sequence[int], state: bytes) -> None:
+        """Load a state saved by ``prefix_state``."""
         ...

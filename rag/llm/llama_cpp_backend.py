@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import io
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,9 @@ from rag._exceptions import GenerationError, ModelUnavailableError
 from rag.llm.base import Completion, Message, TokenCallback
 
 __all__ = ["LlamaCppGenerator"]
+
+# Tokens per eval call while building a saved prefix: small enough for a progress bar to move.
+_PREFIX_SLICE = 256
 
 
 class LlamaCppGenerator:
@@ -174,6 +178,55 @@ class LlamaCppGenerator:
         probs = np.exp(logits)
         probs /= probs.sum()
         return {c: float(sum(probs[t] for t in ids)) for c, ids in variants.items()}
+
+    # -- a prompt prefix kept across processes (the corpus cache) ----------------------------------------
+
+    def evaluate_prefix(self, tokens: Sequence[int], progress: Callable[[int, int], None] | None = None) -> None:
+        """Evaluate ``tokens`` into an empty KV cache, a slice at a time so a progress bar can follow."""
+        if len(tokens) >= self.n_ctx:
+            raise GenerationError(f"a prefix of {len(tokens)} tokens does not fit the context of {self.n_ctx}")
+        with self._lock:
+            self.llm.reset()
+            try:
+                for start in range(0, len(tokens), _PREFIX_SLICE):
+                    self.llm.eval(list(tokens[start : start + _PREFIX_SLICE]))
+                    if progress:
+                        progress(min(start + _PREFIX_SLICE, len(tokens)), len(tokens))
+            except (RuntimeError, ValueError) as exc:
+                self.llm.reset()
+                raise GenerationError(f"llama.cpp failed evaluating the prefix: {exc}") from exc
+
+    def prefix_state(self) -> tuple[list[int], bytes]:
+        """The tokens held in the KV cache and the cache's contents (keys and values only, no logits)."""
+        import llama_cpp
+
+        with self._lock:
+            ctx = self.llm._ctx.ctx
+            size = llama_cpp.llama_state_seq_get_size(ctx, 0)
+            buffer = (ctypes.c_uint8 * size)()
+            written = llama_cpp.llama_state_seq_get_data(ctx, buffer, size, 0)
+            if written != size:
+                raise GenerationError(f"llama.cpp wrote {written} of {size} bytes of KV state")
+            return self.llm._input_ids[: self.llm.n_tokens].tolist(), bytes(buffer)
+
+    def restore_prefix(self, tokens: Sequence[int], state: bytes) -> None:
+        """Put a saved KV state back; the next prompt starting with ``tokens`` evaluates only its tail."""
+        if len(tokens) >= self.n_ctx:
+            raise GenerationError(f"a saved prefix of {len(tokens)} tokens does not fit the context of {self.n_ctx}")
+        import llama_cpp
+
+        with self._lock:
+            self.llm.reset()
+            buffer = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+            read = llama_cpp.llama_state_seq_set_data(self.llm._ctx.ctx, buffer, len(state), 0)
+            if read != len(state):
+                self.llm.reset()
+                self.llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+                raise GenerationError("llama.cpp rejected the saved KV state (another model or context size?)")
+            self.llm.input_ids[: len(tokens)] = tokens
+            self.llm.n_tokens = len(tokens)
+            # The logits of the last prefix token were not saved: the next call must decode before sampling.
+            self.llm._requires_eval = True
 
     def _common_prefix(self, tokens: list[int]) -> int:
         """How many leading tokens of ``tokens`` the KV cache already holds."""

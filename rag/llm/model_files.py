@@ -21,6 +21,7 @@ __all__ = [
     "SMOLLM2_SHA256",
     "default_cache_dir",
     "default_gguf",
+    "model_sha256",
     "smollm2_gguf",
     "verify_file",
 ]
@@ -119,6 +120,39 @@ def default_gguf(cache_dir: Path | None = None, progress: ProgressFn | None = No
         tmp.unlink(missing_ok=True)
     _marker(target).write_text(json.dumps({**_stamp(target), "sha256": DEFAULT_GGUF_SHA256}))
     return target
+
+
+def model_sha256(path: Path, cache_dir: Path | None = None) -> str:
+    """SHA-256 of a model file, remembered by path, size and mtime so a start-up does not re-hash 1.1 GB."""
+    path = path.resolve()
+    marker = _marker(path)
+    if marker.is_file():  # written when the default model was assembled and checked
+        try:
+            recorded = json.loads(marker.read_text())
+            if {k: recorded.get(k) for k in ("size", "mtime_ns")} == _stamp(path):
+                return str(recorded["sha256"])
+        except (ValueError, KeyError):
+            pass
+    memo_file = (cache_dir or default_cache_dir()) / "model-hashes.json"
+    entry = f"{path}|{_stamp(path)['size']}|{_stamp(path)['mtime_ns']}"
+    try:
+        memo: dict[str, str] = json.loads(memo_file.read_text()) if memo_file.is_file() else {}
+    except ValueError:
+        memo = {}
+    if entry not in memo:
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while block := fh.read(_BLOCK):
+                digest.update(block)
+        memo[entry] = digest.hexdigest()
+        try:
+            memo_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = memo_file.with_name(f".{memo_file.name}.{os.getpid()}")
+            tmp.write_text(json.dumps(memo, indent=1))
+            os.replace(tmp, memo_file)
+        except OSError as exc:  # a read-only cache only costs a re-hash next time
+            log.debug("cannot remember the hash of %s: %s", path, exc)
+    return memo[entry]
 
 
 def smollm2_gguf() -> Path:

@@ -211,3 +211,17 @@ def test_only_the_answer_line_is_streamed(pieces: list[str]) -> None:
     for piece in pieces:
         relay(piece)
     assert "".join(seen).strip() == "Lucy Guo."
+
+
+def test_question_built_on_a_figure_no_article_states_is_refused_unasked(fake_index) -> None:
+    pipeline = _pipeline(fake_index, "Because it wanted the data business.")
+    answer = pipeline.ask("Why did Meta acquire all of Scale AI for $30 billion?")
+    assert not answer.answerable and answer.answer == ABSTAIN_MESSAGE
+    assert pipeline.generator.calls == []  # refused before the model was asked
+
+
+def test_figures_the_articles_state_and_small_counts_do_not_refuse(fake_index) -> None:
+    pipeline = _pipeline(fake_index, "Sentences: none\nAnswer: NOT FOUND")
+    pipeline.ask("What is the potential $10 billion investment worth in ringgit?")
+    pipeline.ask("Name 3 rivals of Meta.")
+    assert len(pipeline.generator.calls) == 2

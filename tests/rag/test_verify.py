@@ -112,3 +112,17 @@ def test_threshold_is_validated() -> None:
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
     assert answers_question_type(question, answer) is ok
+
+
+def test_extractive_restatement_is_supported_even_when_far_in_meaning() -> None:
+    # threshold 0.99: cosine alone supports nothing, so only the every-word-is-there rule can.
+    strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
+    verdict = strict.check("Microsoft put more than US$13 billion into OpenAI.", POOL, TITLES)
+    assert verdict.answerable
+    assert verdict.checks[0].sentences[0].text.startswith("Microsoft has put")
+
+
+def test_restatement_with_a_word_not_in_the_sentence_is_not_extractive() -> None:
+    strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
+    assert not strict.check("Microsoft lent more than US$13 billion to OpenAI.", POOL, TITLES).answerable
+    assert not strict.check("Microsoft put US$14 billion into OpenAI.", POOL, TITLES).answerable  # wrong figure
