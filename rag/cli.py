@@ -167,8 +167,8 @@ def search(
 
 
 def _load_pipeline(settings: Settings) -> AnswerPipeline:
-    """The answer pipeline, with progress bars for first-time work (index build, model assembly)."""
-    with _progress("preparing (index, model)") as progress:
+    """The answer pipeline, with a progress bar for first-time work (index, model assembly, prompt cache)."""
+    with _progress("preparing (index, model, prompt cache)") as progress:
         return make_pipeline(settings, progress=progress)
 
 

@@ -252,7 +252,9 @@ def prepare_corpus(
         reason = f"prompt cache not used ({problem}) and RAG_CORPUS_CACHE_REBUILD=false"
         log.warning("%s: answering in retrieval mode", reason)
         return CorpusSetup(None, reason)
-    log.warning("prompt cache not used (%s): evaluating the %d-token prefix again", problem, prompt.n_tokens)
+    # A first build is routine; replacing a stale or damaged file is worth a warning.
+    level = logging.WARNING if cache.path.exists() else logging.INFO
+    log.log(level, "prompt cache not used (%s): evaluating the %d-token prefix", problem, prompt.n_tokens)
     started = time.perf_counter()
     try:
         build_prefix(generator, prompt, cache, key, progress=progress)

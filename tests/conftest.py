@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,14 +15,18 @@ REPO = Path(__file__).resolve().parent.parent
 ARTICLES = REPO / "data" / "articles"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Corpus mode evaluates a prompt of thousands of tokens: the tests that exercise it ask for it. Set for
+    # the whole session, because module-scoped fixtures build their settings before any monkeypatch runs.
+    os.environ["RAG_CONTEXT_MODE"] = "retrieval"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the developer's data/index or model cache."""
     monkeypatch.setenv("RAG_INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.setenv("RAG_ARTICLES_DIR", str(ARTICLES))
     monkeypatch.setenv("RAG_MODEL_CACHE_DIR", str(_shared_model_cache()))
-    # Corpus mode evaluates a prompt of thousands of tokens; the tests that exercise it ask for it.
-    monkeypatch.setenv("RAG_CONTEXT_MODE", "retrieval")
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

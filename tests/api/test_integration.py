@@ -27,9 +27,10 @@ LOAD_TIMEOUT_S = 600  # the embedder, the index build and two llama.cpp contexts
 ANSWER_TIMEOUT_S = 600  # the contract is under test here, not the speed: a busy CI machine must not fail it
 
 
-def _serve(articles: Path, index_dir: Path) -> Iterator[TestClient]:
+def _serve(articles: Path, index_dir: Path, context_mode: str = "retrieval") -> Iterator[TestClient]:
     settings = Settings(
         model_path=smollm2_gguf(),
+        context_mode=context_mode,
         articles_dir=articles,
         index_dir=index_dir,
         max_tokens=64,
@@ -43,9 +44,10 @@ def _serve(articles: Path, index_dir: Path) -> Iterator[TestClient]:
         yield client
 
 
-@pytest.fixture(scope="module")
-def real_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    yield from _serve(ARTICLES, tmp_path_factory.mktemp("index"))
+@pytest.fixture(scope="module", params=["retrieval", "corpus"])
+def real_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The service in each context mode (corpus: the prompt cache is built at start-up, then kept)."""
+    yield from _serve(ARTICLES, tmp_path_factory.mktemp("index"), context_mode=request.param)
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +63,12 @@ def _check_quotes(client: TestClient, answer: Answer) -> None:
         assert article.json()["text"][citation.start : citation.end] == citation.quote
 
 
-def test_ready_names_the_model(real_client: TestClient) -> None:
+def test_ready_names_the_model(real_client: TestClient, request: pytest.FixtureRequest) -> None:
     ready = real_client.get("/readyz").json()
     assert ready["status"] == "ready"
     assert ready["model"] == "SmolLM2-135M-Instruct.Q4_1"
-    assert ready["context_mode"] == "retrieval"
+    assert ready["context_mode"] == request.node.callspec.params["real_client"]
+    assert f"RAG_CONTEXT_MODE={ready['context_mode']}" in ready["context_mode_reason"]
     assert ready["articles"] == 5
 
 
