@@ -80,12 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ready_s = time.perf_counter() - loading
         log.flush()
         server_log = Path(log.name).read_text(errors="replace")
-        print(f"server on {url}: model {ready['model']}, context mode {ready['context_mode']} ({ready.get('context_mode_reason')})")
+        mode, reason = ready["context_mode"], ready.get("context_mode_reason")
+        print(f"server on {url}: model {ready['model']}, context mode {mode} ({reason})")
         print(f"ready in {ready_s:.1f} s (index, embedder, model, judge context, prompt cache, warm-up)")
         if loaded := _CACHE_LOADED.search(server_log):
             print(f"prompt cache loaded: {loaded.group(1)} tokens, {loaded.group(2)} MB, in {loaded.group(3)} s")
         elif built := _CACHE_BUILT.search(server_log):
-            print(f"prompt cache was missing or stale: built at start-up, {built.group(1)} tokens in {built.group(2)} s")
+            print(f"prompt cache missing or stale: built at start-up, {built.group(1)} tokens in {built.group(2)} s")
         first_tokens: list[float] = []
         totals: list[float] = []
         answered = 0

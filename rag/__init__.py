@@ -4,6 +4,7 @@ from rag._exceptions import (
     GenerationError,
     InvalidQuestionError,
     ModelUnavailableError,
+    PromptCacheError,
     RagError,
     ServiceBusyError,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "GenerationError",
     "InvalidQuestionError",
     "ModelUnavailableError",
+    "PromptCacheError",
     "RagError",
     "ServiceBusyError",
     "Settings",

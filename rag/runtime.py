@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
 
-_JUDGE_N_CTX = 2048
+_JUDGE_N_CTX = 4096
 
 
 def make_embedder(settings: Settings) -> Embedder:

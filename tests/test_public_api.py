@@ -1,0 +1,75 @@
+"""The packages' re-exported surfaces: a change to them is a deliberate decision, made here too."""
+
+from __future__ import annotations
+
+import pytest
+
+import index
+import rag
+
+pytestmark = pytest.mark.unit
+
+RAG_SURFACE = {
+    "ABSTAIN_MESSAGE",
+    "Answer",
+    "ChatMessage",
+    "Citation",
+    "GenerationError",
+    "InvalidQuestionError",
+    "ModelUnavailableError",
+    "PromptCacheError",
+    "RagError",
+    "ServiceBusyError",
+    "Settings",
+    "StreamEvent",
+    "Timings",
+    "get_settings",
+}
+
+INDEX_SURFACE = {
+    "DEFAULT_EMBEDDING_MODEL",
+    "Article",
+    "BuildReport",
+    "Chunk",
+    "ChunkerConfig",
+    "Embedder",
+    "EmbeddingModelError",
+    "HybridRetriever",
+    "IndexCorruptError",
+    "IndexError_",
+    "IndexMismatchError",
+    "IndexNotFoundError",
+    "LoadReport",
+    "LoadedIndex",
+    "Manifest",
+    "NoArticlesError",
+    "RetrieverConfig",
+    "SearchHit",
+    "Sentence",
+    "TextEncoder",
+    "build_index",
+    "bundled_model_path",
+    "chunk_article",
+    "clean_text",
+    "load_articles",
+    "load_index",
+    "split_sentences",
+}
+
+
+@pytest.mark.parametrize(("package", "surface"), [(rag, RAG_SURFACE), (index, INDEX_SURFACE)])
+def test_surface_is_what_it_says(package, surface: set[str]) -> None:
+    assert set(package.__all__) == surface
+    for name in package.__all__:
+        assert getattr(package, name) is not None
+
+
+def test_every_rag_error_is_a_rag_error() -> None:
+    for name in (
+        "GenerationError",
+        "InvalidQuestionError",
+        "ModelUnavailableError",
+        "PromptCacheError",
+        "ServiceBusyError",
+    ):
+        assert issubclass(getattr(rag, name), rag.RagError)
