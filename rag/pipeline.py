@@ -21,7 +21,7 @@ from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, StreamEve
 from rag.parsing import parse_reply
 from rag.prompts import SYSTEM, answer_messages, corpus_messages, judge_messages, rewrite_messages
 from rag.settings import Settings
-from rag.verify import Verdict, Verifier, answers_question_type, extract_quantities
+from rag.verify import Verdict, Verifier, answers_question_type, extract_quantities, premise_figures
 
 __all__ = ["AnswerPipeline"]
 
@@ -30,8 +30,6 @@ log = logging.getLogger(__name__)
 # The reply is started for the model: a 1.5B model keeps the two-line format far better that way.
 _PREFILL = "Sentences:"
 _STOPS = ["\n\n\n", "Question:"]
-# Below this, a number in a question is more likely a count ("top 3", "Llama 4") than a stated figure.
-_MIN_PREMISE_FIGURE = 100
 
 
 @dataclass
@@ -231,8 +229,8 @@ class AnswerPipeline:
         return _Draft(standalone, hits, evidence, reply, timings, shown=shown)
 
     def _unknown_figures(self, question: str) -> list[float]:
-        """Figures in the question (amounts, years; not small counts) that no article states."""
-        return sorted(q for q in extract_quantities(question) - self._figures if q >= _MIN_PREMISE_FIGURE)
+        """Figures the question states (amounts, percentages, years) that no article states."""
+        return sorted(premise_figures(question) - self._figures)
 
     def _finish(self, draft: _Draft) -> Answer:
         timings = draft.timings

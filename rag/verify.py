@@ -23,7 +23,15 @@ from rag.evidence import content_words
 _MIN_EXTRACTIVE_WORDS = 3
 _EXTRACTIVE_CANDIDATES = 12
 
-__all__ = ["ClaimCheck", "Verdict", "Verifier", "answers_question_type", "extract_names", "extract_quantities"]
+__all__ = [
+    "ClaimCheck",
+    "Verdict",
+    "Verifier",
+    "answers_question_type",
+    "extract_names",
+    "extract_quantities",
+    "premise_figures",
+]
 
 _MULT = {
     "thousand": 1e3,
@@ -253,6 +261,24 @@ _MONTHS = re.compile(
     r"last year|this year|last week|earlier this year|recently)\b",
     re.I,
 )
+
+
+# What a question can assert as a fact: an amount of money, a scaled or percentage figure, or a year —
+# not an identifier ("marker-7731", "model 3000") or a small count.
+_STATED_FIGURE = re.compile(
+    r"(?:US\$|\$|RM|€|£)\s?\d[\d,.]*(?:\s*(?:trillion|billion|million|bn|b|m|k)\b)?"
+    r"|\b\d[\d,.]*\s*(?:trillion|billion|million|percent|per cent)\b|\b\d[\d,.]*%"
+    r"|(?<![\w-])(?:19|20)\d{2}(?![\w-])",
+    re.I,
+)
+
+
+def premise_figures(question: str) -> set[float]:
+    """The figures a question states as facts (amounts, percentages, years), normalised like claims."""
+    found: set[float] = set()
+    for match in _STATED_FIGURE.finditer(question):
+        found |= extract_quantities(match.group(0))
+    return found
 
 
 def answers_question_type(question: str, answer: str) -> bool:

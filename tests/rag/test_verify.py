@@ -126,3 +126,20 @@ def test_restatement_with_a_word_not_in_the_sentence_is_not_extractive() -> None
     strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
     assert not strict.check("Microsoft lent more than US$13 billion to OpenAI.", POOL, TITLES).answerable
     assert not strict.check("Microsoft put US$14 billion into OpenAI.", POOL, TITLES).answerable  # wrong figure
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("Why did Meta buy Scale AI for $30 billion?", {30.0, 30e9}),
+        ("What was the revenue in 2023?", {2023.0}),
+        ("What grew 5% last year?", {5.0}),
+        ("Who founded Scale AI? (private-marker-7731)", set()),  # an identifier, not a stated figure
+        ("Name 3 rivals of Meta.", set()),
+        ("Why was Llama 4 praised?", set()),
+    ],
+)
+def test_premise_figures_are_amounts_percentages_and_years(question: str, figures: set[float]) -> None:
+    from rag.verify import premise_figures
+
+    assert premise_figures(question) == figures
