@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import httpx
 
-from api.bench_load import HOST, _free_port, _percentile, _rss_mb, _wait_ready
+from api.bench_load import HOST, _free_port, _percentile, _rss_mb, _wait_ready, report_failure, stop_server
 
 _CACHE_LOADED = re.compile(r"prompt cache loaded: (\d+) tokens, (\d+) MB, in ([\d.]+) s")
 _CACHE_BUILT = re.compile(r"prompt cache built: (\d+) tokens in ([\d.]+) s, (\d+) MB")
@@ -105,17 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 0
     except (RuntimeError, httpx.HTTPError) as exc:
-        log.flush()
-        tail = Path(log.name).read_text(errors="replace")[-3000:]
-        print(f"error: {exc}\n--- server log ({log.name}) ---\n{tail}", file=sys.stderr)
+        report_failure(exc, log)
         return 1
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        stop_server(server, log)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 
@@ -199,6 +199,25 @@ def _wait_ready(base_url: str, server: subprocess.Popen[bytes], timeout: float) 
     raise RuntimeError(f"the server was not ready after {timeout:.0f} s")
 
 
+def report_failure(exc: Exception, log: IO[bytes]) -> None:
+    """Print why a benchmark stopped, with the tail of the server's log."""
+    log.flush()
+    tail = Path(log.name).read_text(errors="replace")[-3000:]
+    print(f"error: {exc}\n--- server log ({log.name}) ---\n{tail}", file=sys.stderr)
+
+
+def stop_server(server: subprocess.Popen[bytes], log: IO[bytes]) -> None:
+    """Stop the server subprocess (Ctrl-C, then kill); its log is kept only if it did not exit cleanly."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+    if server.returncode == 0 or server.returncode == -signal.SIGINT:
+        Path(log.name).unlink(missing_ok=True)
+
+
 def _percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -257,19 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 0
     except RuntimeError as exc:
-        log.flush()
-        tail = Path(log.name).read_text(errors="replace")[-3000:]
-        print(f"error: {exc}\n--- server log ({log.name}) ---\n{tail}", file=sys.stderr)
+        report_failure(exc, log)
         return 1
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-        if server.returncode == 0 or server.returncode == -signal.SIGINT:
-            Path(log.name).unlink(missing_ok=True)
+        stop_server(server, log)
 
 
 if __name__ == "__main__":

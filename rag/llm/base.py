@@ -55,22 +55,11 @@ class Generator(Protocol):
 
 
 @runtime_checkable
-class PrefixCachingGenerator(Protocol):
+class PrefixCachingGenerator(Generator, Protocol):
     """A generator whose KV cache of a prompt prefix can be evaluated, saved and restored (corpus mode)."""
 
-    name: str
     path: Path
     n_ctx: int
-
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        stop: Sequence[str] = (),
-        on_token: TokenCallback | None = None,
-        prefill: str = "",
-    ) -> Completion: ...
 
     def format(self, messages: Sequence[Message]) -> str:
         """The prompt text the model's chat template makes of ``messages``."""

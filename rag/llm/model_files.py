@@ -125,16 +125,17 @@ def default_gguf(cache_dir: Path | None = None, progress: ProgressFn | None = No
 def model_sha256(path: Path, cache_dir: Path | None = None) -> str:
     """SHA-256 of a model file, remembered by path, size and mtime so a start-up does not re-hash 1.1 GB."""
     path = path.resolve()
+    stamp = _stamp(path)
     marker = _marker(path)
     if marker.is_file():  # written when the default model was assembled and checked
         try:
             recorded = json.loads(marker.read_text())
-            if {k: recorded.get(k) for k in ("size", "mtime_ns")} == _stamp(path):
+            if {k: recorded.get(k) for k in stamp} == stamp:
                 return str(recorded["sha256"])
         except (ValueError, KeyError):
             pass
     memo_file = (cache_dir or default_cache_dir()) / "model-hashes.json"
-    entry = f"{path}|{_stamp(path)['size']}|{_stamp(path)['mtime_ns']}"
+    entry = f"{path}|{stamp['size']}|{stamp['mtime_ns']}"
     try:
         memo: dict[str, str] = json.loads(memo_file.read_text()) if memo_file.is_file() else {}
     except ValueError:

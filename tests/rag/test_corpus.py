@@ -8,24 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from index import build_index, load_index
 from rag import ChatMessage, Settings
 from rag._exceptions import PromptCacheError
 from rag.corpus import CACHE_DIR, CONTEXT_RESERVE, CacheKey, PromptCache, choose_mode, corpus_prompt, prepare_corpus
 from rag.pipeline import AnswerPipeline
 from rag.prompts import CORPUS_RULES
-from tests.conftest import ARTICLES
-from tests.fakes import HashingEncoder, PrefixCachingFake, ScriptedGenerator
+from tests.fakes import PrefixCachingFake, ScriptedGenerator
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture(scope="module")
-def fake_index(tmp_path_factory: pytest.TempPathFactory):
-    encoder = HashingEncoder(dim=256)
-    root = tmp_path_factory.mktemp("fake-index")
-    build_index(ARTICLES, root, encoder)
-    return load_index(root), encoder
 
 
 @pytest.fixture

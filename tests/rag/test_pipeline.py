@@ -7,22 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from index import build_index, load_index
 from rag import ABSTAIN_MESSAGE, ChatMessage, InvalidQuestionError, Settings
 from rag.pipeline import AnswerPipeline
 from rag.prompts import SYSTEM
-from tests.conftest import ARTICLES
-from tests.fakes import HashingEncoder, ScriptedGenerator
+from tests.fakes import ScriptedGenerator
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture(scope="module")
-def fake_index(tmp_path_factory: pytest.TempPathFactory):
-    encoder = HashingEncoder(dim=256)
-    root = tmp_path_factory.mktemp("fake-index")
-    build_index(ARTICLES, root, encoder)
-    return load_index(root), encoder
 
 
 def _pipeline(fake_index, reply, judge=None, **settings) -> AnswerPipeline:
