@@ -99,7 +99,7 @@ REGISTRY: dict[str, ConfigSpec] = {}
 BASELINE = "pipeline"  # what a comparison is paired against, unless it names a context mode first
 # Configurations that are the project's pipeline itself (in a given context mode): one named first is the
 # baseline, so `--compare corpus,retrieval` compares the two modes without a third, duplicate run.
-PIPELINE_CONFIGS = ("pipeline", "corpus", "retrieval")
+PIPELINE_CONFIGS = ("pipeline", "corpus", "retrieval", "unbound", "corpus_unbound", "retrieval_unbound")
 
 
 def register(name: str, description: str, **overrides: object) -> Callable[[SystemFactory], SystemFactory]:
@@ -176,6 +176,17 @@ register(
     "the pipeline in retrieval mode: best sentences of the top-k passages in the prompt",
     context_mode="retrieval",
 )(_pipeline("retrieval"))
+# Without the question-aware gate (rag.stages.binding): the pipeline as it was before that gate existed.
+register("unbound", "the pipeline without the question-aware gate", binding_check=False)(_pipeline("unbound"))
+register("corpus_unbound", "corpus mode without the question-aware gate", context_mode="corpus", binding_check=False)(
+    _pipeline("corpus_unbound")
+)
+register(
+    "retrieval_unbound",
+    "retrieval mode without the question-aware gate",
+    context_mode="retrieval",
+    binding_check=False,
+)(_pipeline("retrieval_unbound"))
 register("dense", "the pipeline with dense-only retrieval", retrieval_lexical=False)(_pipeline("dense"))
 register("bm25", "the pipeline with BM25-only retrieval", retrieval_dense=False)(_pipeline("bm25"))
 

@@ -11,6 +11,8 @@ from index import Sentence
 
 __all__ = [
     "ABSTAIN_MESSAGE",
+    "Abstention",
+    "AbstentionReason",
     "Answer",
     "ChatMessage",
     "Citation",
@@ -48,6 +50,30 @@ class Timings(BaseModel):
     verify_ms: float = 0.0
 
 
+# Why an answer was withheld. A client shows ``Abstention.message``; the reason is for code and reports.
+AbstentionReason = Literal[
+    "no_evidence",  # nothing in the articles is about the question
+    "not_stated",  # the articles are about it but do not state the answer (the model or the judge said so)
+    "false_premise",  # the question presupposes a figure, event or relation no article states
+    "off_target",  # the only sentences found state another attribute or subject than the one asked
+    "constraint_unmet",  # the answer ignores the question's constraint (besides X, which three, by how much)
+    "unsupported",  # the draft carried figures or names no article states
+]
+
+
+class Abstention(BaseModel):
+    """Why the service gave no answer, and which check decided it."""
+
+    reason: AbstentionReason
+    gate: str = Field(
+        description="the check that decided: premise_figure, premise_relation, relevance, model, "
+        "support, answer_type, attribute, subject, constraint, judge"
+    )
+    message: str = Field(
+        description="one line for a person, e.g. 'The articles report talks to invest, not an acquisition.'"
+    )
+
+
 class Answer(BaseModel):
     """The service's reply to one question."""
 
@@ -58,6 +84,7 @@ class Answer(BaseModel):
     model: str
     context_mode: str = "retrieval"
     question: str | None = Field(default=None, description="the standalone question actually answered")
+    abstention: Abstention | None = Field(default=None, description="set when answerable is false: why")
 
 
 class ChatMessage(BaseModel):

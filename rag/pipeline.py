@@ -13,21 +13,23 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index import HybridRetriever, LoadedIndex, SearchHit, TextEncoder
+from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
 from rag.llm.base import Completion, Generator, TokenCallback
-from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Evidence, Timings
+from rag.models import ABSTAIN_MESSAGE, Abstention, AbstentionReason, Answer, ChatMessage, Evidence, Timings
 from rag.parsing import parse_reply
 from rag.prompt_cache import CorpusPrompt
 from rag.prompts import answer_messages, corpus_messages, judge_messages
 from rag.question import validate_question
 from rag.settings import Settings
+from rag.stages.binding import BindingCheck
 from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
+from rag.stages.frame import QuestionFrame, frame_question
 from rag.stages.judge import Judge
 from rag.stages.premise import PremiseCheck
 from rag.stages.rewrite import FollowUpRewriter
-from rag.stages.verify import Verifier, answers_question_type
+from rag.stages.verify import Verdict, Verifier, answers_question_type
 
 __all__ = ["AnswerPipeline", "Stages"]
 
@@ -44,6 +46,7 @@ class Stages:
     selector: EvidenceSelector
     drafter: Drafter
     verifier: Verifier
+    binding: BindingCheck | None  # None: the question-aware gate is off (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
 
@@ -125,47 +128,35 @@ class AnswerPipeline:
         rewrite = s.rewriter.run(question, history)
         _account(timings, rewrite.completion)
         work = _Work(rewrite.question, timings, [], [])
-        refusal = s.premise.run(work.question)
-        if refusal:
-            return self._abstain(work, refusal)
+        frame = frame_question(work.question)
+        unstated = s.premise.run(work.question)
+        if unstated:
+            abstention = Abstention(
+                reason="false_premise", gate="premise_figure", message=f"No article states {unstated}."
+            )
+            return self._refuse(work, abstention)
+        if s.binding and (problem := s.binding.premise(frame, self._all_sentences())):
+            return self._refuse(work, problem)
 
         t = time.perf_counter()
         work.hits = s.retriever.search(work.question, k=k)
         work.evidence = s.selector.run(work.question, work.hits)
         timings.retrieve_ms = (time.perf_counter() - t) * 1000
         if not work.evidence or max(e.score for e in work.evidence) < self.settings.min_relevance:
-            return self._abstain(work, "nothing relevant retrieved")
+            return self._abstain(work, "no_evidence", "relevance", "nothing relevant retrieved")
 
-        draft = s.drafter.run(work.question, work.evidence, on_token)
-        for completion in draft.completions:
-            _account(timings, completion)
-        first = draft.completions[0].first_token_ms
-        if timings.first_token_ms is None and first is not None:
-            timings.first_token_ms = timings.retrieve_ms + first
-
-        parsed = parse_reply(draft.reply, draft.shown)
-        if not draft.reply or parsed.declined:
-            return self._abstain(work, "the model found no answer")
-        t = time.perf_counter()
-        named = [work.evidence[n - 1].sentence for n in parsed.named]
-        if self.corpus:
-            # With the whole collection in view the model may answer from any passage: also look for the
-            # passages that say what the answer says.
-            seen = {hit.chunk.chunk_id for hit in work.hits}
-            work.hits += [
-                h for h in s.retriever.search(parsed.answer, k=self.settings.top_k) if h.chunk.chunk_id not in seen
-            ]
-        pool = [e.sentence for e in work.evidence] + [sentence for sentence, _ in s.selector.candidates(work.hits)]
-        titles = s.citer.titles
-        verdict = s.verifier.check(parsed.answer, pool, titles, preferred=named, question=work.question)
-        timings.verify_ms = (time.perf_counter() - t) * 1000
-        if not verdict.answerable:
-            reasons = [
-                f"{c.claim!r} (missing {c.missing}, score {c.score:.2f})" for c in verdict.checks if not c.supported
-            ]
-            return self._abstain(work, "unsupported: " + "; ".join(reasons))
-        if not answers_question_type(work.question, " ".join(c.claim for c in verdict.supported)):
-            return self._abstain(work, "the answer lacks the figure or date the question asks for")
+        checked = self._draft_and_check(work, frame, work.evidence, on_token)
+        if checked.abstention and checked.abstention.gate in _RETRY_GATES and s.binding and self.settings.retry:
+            # One more draft before refusing, over only the sentences that state what was asked of whom asked.
+            focused = s.binding.focus(frame, s.selector.candidates(work.hits), limit=self.settings.retry_sentences)
+            if focused:
+                second = self._draft_and_check(work, frame, focused, None, focused=True)
+                if second.verdict is not None:
+                    checked = second
+        if checked.verdict is None:
+            assert checked.abstention is not None
+            return self._refuse(work, checked.abstention, checked.detail)
+        verdict = checked.verdict
 
         if s.judge:
             judgement = s.judge.run(work.question, verdict)
@@ -173,7 +164,7 @@ class AnswerPipeline:
             if judgement.completion is not None:
                 _account(timings, judgement.completion, time=False)
             if not judgement.passed:
-                return self._abstain(work, "the judge found the answer not stated")
+                return self._abstain(work, "not_stated", "judge", "the judge found the answer not stated")
 
         text, citations = s.citer.run(verdict, work.hits)
         return Answer(
@@ -186,12 +177,68 @@ class AnswerPipeline:
             question=work.question,
         )
 
-    def _abstain(self, work: _Work, reason: str) -> Answer:
+    def _draft_and_check(
+        self,
+        work: _Work,
+        frame: QuestionFrame,
+        evidence: list[Evidence],
+        on_token: TokenCallback | None,
+        *,
+        focused: bool = False,
+    ) -> _Checked:
+        """The model's draft over ``evidence``, verified claim by claim and bound to the question.
+
+        ``focused``: a second draft over sentences chosen for the question, all of them shown (in corpus mode as
+        hints after the cached collection, so the collection's KV cache is kept).
+        """
+        s, timings = self.stages, work.timings
+        draft = s.drafter.run(work.question, evidence, on_token, hints=len(evidence) if focused else None)
+        for completion in draft.completions:
+            _account(timings, completion)
+        first = draft.completions[0].first_token_ms
+        if timings.first_token_ms is None and first is not None:
+            timings.first_token_ms = timings.retrieve_ms + first
+
+        parsed = parse_reply(draft.reply, draft.shown)
+        if not draft.reply or parsed.declined:
+            return _Checked.refused("not_stated", "model", "the model found no answer")
+        t = time.perf_counter()
+        named = [evidence[n - 1].sentence for n in parsed.named]
+        if self.corpus:
+            # With the whole collection in view the model may answer from any passage: also look for the
+            # passages that say what the answer says.
+            seen = {hit.chunk.chunk_id for hit in work.hits}
+            work.hits += [
+                h for h in s.retriever.search(parsed.answer, k=self.settings.top_k) if h.chunk.chunk_id not in seen
+            ]
+        pool = [e.sentence for e in evidence] + [sentence for sentence, _ in s.selector.candidates(work.hits)]
+        verdict = s.verifier.check(parsed.answer, pool, s.citer.titles, preferred=named, question=work.question)
+        timings.verify_ms += (time.perf_counter() - t) * 1000
+        if not verdict.answerable:
+            reasons = [
+                f"{c.claim!r} (missing {c.missing}, score {c.score:.2f})" for c in verdict.checks if not c.supported
+            ]
+            return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
+        if not answers_question_type(work.question, " ".join(c.claim for c in verdict.supported)):
+            return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
+        if s.binding and (problem := s.binding.run(frame, verdict)):
+            return _Checked(None, problem, problem.message)
+        return _Checked(verdict)
+
+    def _all_sentences(self) -> list[Sentence]:
+        selector = self.stages.selector
+        return [s for article in self.index.articles.values() for s in selector.sentences_of(article)]
+
+    def _abstain(self, work: _Work, reason: AbstentionReason, gate: str, detail: str) -> Answer:
+        return self._refuse(work, Abstention(reason=reason, gate=gate, message=_MESSAGES[reason]), detail)
+
+    def _refuse(self, work: _Work, abstention: Abstention, detail: str = "") -> Answer:
         # Question text stays out of logs unless the operator allows it (RAG_LOG_QUESTIONS).
+        detail = detail or abstention.message
         if self.settings.log_questions:
-            log.info("abstaining on %r: %s", work.question, reason)
+            log.info("abstaining on %r (%s): %s", work.question, abstention.gate, detail)
         else:
-            log.info("abstaining: %s", reason.split(":")[0])
+            log.info("abstaining (%s): %s", abstention.gate, detail.split(":")[0])
         return Answer(
             answer=ABSTAIN_MESSAGE,
             answerable=False,
@@ -200,7 +247,36 @@ class AnswerPipeline:
             model=self.model_name,
             context_mode=self.context_mode,
             question=work.question,
+            abstention=abstention,
         )
+
+
+@dataclass
+class _Checked:
+    """A draft that passed every model-free check (``verdict``), or why it did not."""
+
+    verdict: Verdict | None
+    abstention: Abstention | None = None
+    detail: str = ""
+
+    @staticmethod
+    def refused(reason: AbstentionReason, gate: str, detail: str) -> _Checked:
+        return _Checked(None, Abstention(reason=reason, gate=gate, message=_MESSAGES[reason]), detail)
+
+
+# A draft refused by these checks gets one more try over focused sentences; the model's own "not found", an
+# empty retrieval and a false premise do not.
+_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint"})
+
+# What a person is told for each reason, where the gate has nothing more specific to say.
+_MESSAGES: dict[AbstentionReason, str] = {
+    "no_evidence": "Nothing in the articles is about this.",
+    "not_stated": "The articles speak of this but do not state the answer.",
+    "false_premise": "The question takes for granted something no article states.",
+    "off_target": "The articles state something close to this, but not what the question asks.",
+    "constraint_unmet": "The articles do not give an answer that meets the question's condition.",
+    "unsupported": "The draft answer held details no article states, so it was withheld.",
+}
 
 
 def _account(timings: Timings, completion: Completion | None, *, time: bool = True) -> None:

@@ -25,6 +25,7 @@ from rag.pipeline import AnswerPipeline, Stages
 from rag.prompt_cache import CorpusPrompt, prepare_corpus
 from rag.prompts import SYSTEM
 from rag.settings import Settings
+from rag.stages.binding import BindingCheck
 from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
@@ -150,15 +151,22 @@ def make_stages(
 ) -> Stages:
     """Every stage of an answer, configured from ``settings``; ``judge`` defaults to ``generator``."""
     articles = list(index.articles.values())
+    selector = EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences)
+    titles = {a.article_id: a.title for a in articles}
     return Stages(
         rewriter=FollowUpRewriter(generator, corpus.system if corpus else SYSTEM, log_questions=settings.log_questions),
         premise=PremiseCheck(articles),
         retriever=make_retriever(settings, index, encoder),
-        selector=EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences),
+        selector=selector,
         drafter=Drafter(generator, max_tokens=settings.max_tokens, corpus=corpus, corpus_hints=settings.corpus_hints),
         verifier=Verifier(encoder, threshold=settings.support_threshold),
+        binding=(
+            BindingCheck(encoder, lambda article_id: selector.sentences_of(index.articles[article_id]), titles)
+            if settings.binding_check
+            else None
+        ),
         judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
-        citer=CitationRenderer({a.article_id: a.title for a in articles}),
+        citer=CitationRenderer(titles),
     )
 
 

@@ -36,9 +36,17 @@ class Drafter:
         self.corpus = corpus
         self.corpus_hints = corpus_hints
 
-    def run(self, question: str, evidence: Sequence[Evidence], on_token: TokenCallback | None = None) -> Draft:
+    def run(
+        self,
+        question: str,
+        evidence: Sequence[Evidence],
+        on_token: TokenCallback | None = None,
+        *,
+        hints: int | None = None,
+    ) -> Draft:
+        """``hints``: in corpus mode, how many of ``evidence`` go before the question (default: the setting)."""
         if self.corpus:
-            shown = min(self.corpus_hints, len(evidence))
+            shown = min(self.corpus_hints if hints is None else hints, len(evidence))
             messages = corpus_messages(self.corpus.system, question, evidence[:shown])
             prefill = ""
             # No sentences line in corpus mode: everything the model writes is the answer.

@@ -19,7 +19,7 @@ class PremiseCheck:
             self._figures |= extract_quantities(article.text) | extract_quantities(article.title)
 
     def run(self, question: str) -> str | None:
-        """The reason to refuse, or None when the question's figures (amounts, percentages, years) are stated.
+        """What no article states, or None when the question's figures (amounts, percentages, years) are stated.
 
         A small model asked "Why did Meta buy Scale AI for $30 billion?" with the collection in view explains
         the purchase; no article states that figure, so the premise is not in the articles.
@@ -27,4 +27,4 @@ class PremiseCheck:
         unknown = sorted(premise_figures(question) - self._figures)
         if not unknown:
             return None
-        return f"the question's figure {', '.join(f'{q:g}' for q in unknown)} is in no article"
+        return f"the figure {', '.join(f'{q:g}' for q in unknown)} that the question takes for granted"

@@ -202,3 +202,43 @@ def test_cli_rejects_unknown_configs_and_bad_gold(tmp_path: Path) -> None:
     result = runner.invoke(_app(), ["--gold", str(bad), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "bad.jsonl:1" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_all_answers_needs_every_value_and_outcomes_count_both_sides() -> None:
+    from eval.gold import GoldItem
+    from eval.records import score_answer
+    from eval.summary import gates, outcomes
+    from rag.models import Abstention
+
+    conflict = GoldItem(
+        id="c1",
+        question="What valuation do the articles give?",
+        answers=["9 billion", "14 billion"],
+        answerable=True,
+        kind="conflict",
+        all_answers=True,
+    )
+    one = Answer(answer="About 14 billion dollars [1].", answerable=True, model="m")
+    both = Answer(answer="Reports differ: 9 billion [1] or 14 billion [2].", answerable=True, model="m")
+    kwargs = {"config": "c", "latency_s": 1.0, "retrieved": None, "k": 5, "supports": None}
+    assert not score_answer(conflict, one, **kwargs).correct, "one of two disagreeing values is not the answer"
+    assert score_answer(conflict, both, **kwargs).correct
+
+    trap = GoldItem(id="u1", question="What was OpenAI's revenue?", answerable=False, kind="adversarial")
+    refusal = Answer(
+        answer="-",
+        answerable=False,
+        model="m",
+        abstention=Abstention(reason="off_target", gate="subject", message="not about OpenAI"),
+    )
+    records = [
+        score_answer(conflict, one, **kwargs),  # wrong, with an answer
+        score_answer(conflict, refusal, **kwargs),  # a false refusal by the subject gate
+        score_answer(trap, refusal, **kwargs),  # caught by the subject gate
+        score_answer(trap, both, **kwargs),  # invented
+    ]
+    o = outcomes(records)
+    assert (o.right, o.refused, o.wrong, o.abstained, o.invented) == (0, 1, 1, 1, 1)
+    assert o.trust == (0 - 1 - 1) / 4
+    g = gates(records)["subject"]
+    assert (g.caught, g.false_refusals, g.reason) == (1, 1, "off_target")
