@@ -206,7 +206,7 @@ def test_cli_rejects_unknown_configs_and_bad_gold(tmp_path: Path) -> None:
 
 def test_all_answers_needs_every_value_and_outcomes_count_both_sides() -> None:
     from eval.gold import GoldItem
-    from eval.records import score_answer
+    from eval.records import QuestionRecord, score_answer
     from eval.summary import gates, outcomes
     from rag.models import Abstention
 
@@ -220,9 +220,12 @@ def test_all_answers_needs_every_value_and_outcomes_count_both_sides() -> None:
     )
     one = Answer(answer="About 14 billion dollars [1].", answerable=True, model="m")
     both = Answer(answer="Reports differ: 9 billion [1] or 14 billion [2].", answerable=True, model="m")
-    kwargs = {"config": "c", "latency_s": 1.0, "retrieved": None, "k": 5, "supports": None}
-    assert not score_answer(conflict, one, **kwargs).correct, "one of two disagreeing values is not the answer"
-    assert score_answer(conflict, both, **kwargs).correct
+
+    def score(item: GoldItem, answer: Answer) -> QuestionRecord:
+        return score_answer(item, answer, config="c", latency_s=1.0, retrieved=None, k=5, supports=None)
+
+    assert not score(conflict, one).correct, "one of two disagreeing values is not the answer"
+    assert score(conflict, both).correct
 
     trap = GoldItem(id="u1", question="What was OpenAI's revenue?", answerable=False, kind="adversarial")
     refusal = Answer(
@@ -232,10 +235,10 @@ def test_all_answers_needs_every_value_and_outcomes_count_both_sides() -> None:
         abstention=Abstention(reason="off_target", gate="subject", message="not about OpenAI"),
     )
     records = [
-        score_answer(conflict, one, **kwargs),  # wrong, with an answer
-        score_answer(conflict, refusal, **kwargs),  # a false refusal by the subject gate
-        score_answer(trap, refusal, **kwargs),  # caught by the subject gate
-        score_answer(trap, both, **kwargs),  # invented
+        score(conflict, one),  # wrong, with an answer
+        score(conflict, refusal),  # a false refusal by the subject gate
+        score(trap, refusal),  # caught by the subject gate
+        score(trap, both),  # invented
     ]
     o = outcomes(records)
     assert (o.right, o.refused, o.wrong, o.abstained, o.invented) == (0, 1, 1, 1, 1)
