@@ -178,6 +178,8 @@ def _load_pipeline(settings: Settings) -> AnswerPipeline:
 def _print_answer(answer: Answer) -> None:
     style = "bold" if answer.answerable else "yellow"
     out.print(f"[{style}]{answer.answer}[/{style}]", highlight=False)
+    if answer.abstention is not None:
+        out.print(f"[dim]Why: {answer.abstention.message}[/dim]", highlight=False)
     if answer.citations:
         out.print("[dim]Sources:[/dim]")
     for c in answer.citations:

@@ -113,6 +113,12 @@ function renderAnswer(turn, result) {
     if (citation) turn.text.append(citationLink(citation, `[${citation.n}]`, "marker"));
     else turn.text.append(document.createTextNode(part));
   }
+  if (result.abstention) {
+    // Why there is no answer, in one line ("The articles report talks to invest, not an acquisition.").
+    const why = el("p", "abstention", result.abstention.message);
+    why.dataset.reason = result.abstention.reason;
+    turn.answer.append(why);
+  }
   if (result.citations.length) {
     const list = el("ol", "citations");
     for (const c of result.citations) {

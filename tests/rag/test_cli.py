@@ -70,6 +70,13 @@ def test_ask_prints_answer_and_sources() -> None:
     assert "Lucy Guo" in result.stdout and "Sources:" in result.stdout and "[1]" in result.stdout
 
 
+def test_ask_says_why_it_abstains() -> None:
+    result = runner.invoke(app, ["ask", "What does Scale AI charge per label?"])
+    assert result.exit_code == 0, result.output
+    assert "The articles do not say" in result.stdout
+    assert "Why: The articles speak of this but do not state the answer." in result.stdout
+
+
 def test_chat_from_piped_stdin_with_commands() -> None:
     script = "Who founded Scale AI?\n/sources\nAnd when?\n/reset\n/sources\n/bogus\n/quit\nnever asked\n"
     result = runner.invoke(app, ["chat"], input=script)
