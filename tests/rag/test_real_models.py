@@ -65,3 +65,16 @@ def test_default_model_answers_and_abstains(tmp_path_factory: pytest.TempPathFac
         assert pipeline.index.articles[c.article_id].text[c.start : c.end] == c.quote
     ticker = pipeline.ask("What is Scale AI's stock ticker symbol?")
     assert not ticker.answerable and ticker.citations == []
+    # The question-aware gate with the real model: a presupposed acquisition is refused with its reason, and
+    # a revenue question is answered from the revenue sentence, not the valuation one.
+    bought = pipeline.ask("Why did Meta acquire Scale AI outright?")
+    assert not bought.answerable and bought.abstention is not None
+    assert bought.abstention.reason == "false_premise", bought.abstention
+    revenue = pipeline.ask("How much revenue did Scale AI make last year?")
+    if revenue.answerable:
+        assert "870" in revenue.answer, revenue
+        assert all("valued" not in c.quote for c in revenue.citations), revenue.citations
+    else:
+        assert revenue.abstention is not None and revenue.abstention.reason != "false_premise"
+    openai = pipeline.ask("What was OpenAI's revenue last year?")
+    assert not openai.answerable, openai
