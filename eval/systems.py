@@ -187,6 +187,17 @@ register(
     context_mode="retrieval",
     binding_check=False,
 )(_pipeline("retrieval_unbound"))
+register(
+    "skipjudge",
+    "the pipeline without the judge when the answer's figures are literally bound to the asked attribute and subject",
+    judge_skip_bound=True,
+)(_pipeline("skipjudge"))
+register(
+    "corpus_skipjudge",
+    "corpus mode without the judge when the answer's figures are literally bound to the asked attribute and subject",
+    context_mode="corpus",
+    judge_skip_bound=True,
+)(_pipeline("corpus_skipjudge"))
 register("dense", "the pipeline with dense-only retrieval", retrieval_lexical=False)(_pipeline("dense"))
 register("bm25", "the pipeline with BM25-only retrieval", retrieval_dense=False)(_pipeline("bm25"))
 

@@ -158,7 +158,7 @@ class AnswerPipeline:
             return self._refuse(work, checked.abstention, checked.detail)
         verdict = checked.verdict
 
-        if s.judge:
+        if s.judge and not (self.settings.judge_skip_bound and s.binding and s.binding.literal(frame, verdict)):
             judgement = s.judge.run(work.question, verdict)
             timings.generate_ms += judgement.ms
             if judgement.completion is not None:

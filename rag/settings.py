@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     )
     retry_sentences: int = Field(default=3, ge=1, le=10, description="sentences shown for that second draft")
     judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")
+    judge_skip_bound: bool = Field(
+        default=False,
+        description="skip the judge when every figure of the answer is literally bound to the asked attribute "
+        "and subject (rag.stages.binding)",
+    )
     judge_threshold: float = Field(default=0.70, ge=0.0, le=1.0, description="P(yes) the judge must reach")
 
     # HTTP service

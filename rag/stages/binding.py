@@ -95,7 +95,10 @@ class BindingCheck:
         asked_values = extract_quantities(frame.question)
         for check in claims:
             sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
-            if frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
+            # The attribute is bound to a figure only: a name answers a who/which question through a relation
+            # the sentence may word in many ways ("probe" / "investigation"), a figure through an attribute.
+            figure = bool(extract_quantities(check.claim) - asked_values)
+            if figure and frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
                 found = self._other_family(frame, sentences)
                 asked = "/".join(sorted(frame.families)) or " ".join(frame.attributes[:3])
                 message = (
@@ -112,6 +115,29 @@ class BindingCheck:
                     message=f"The sentences that give this answer are not about {missing}.",
                 )
         return None
+
+    def literal(self, frame: QuestionFrame, verdict: Verdict) -> bool:
+        """Whether every figure of the answer sits in a sentence that names the asked attribute (its word, stem
+        or family, not a mere embedding neighbour) and every name group of the question: a binding the judge
+        cannot add to."""
+        asked_values = extract_quantities(frame.question)
+        figures = [c for c in verdict.supported if extract_quantities(c.claim) - asked_values]
+        if not figures or not frame.families:
+            return False
+        for check in figures:
+            sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
+            bound = [s for s in sentences if self._names_attribute(frame, s.text)]
+            if not bound or self._missing_subjects(frame, bound):
+                return False
+        return True
+
+    def _names_attribute(self, frame: QuestionFrame, text: str) -> bool:
+        words = {w.lower() for w in _WORD.findall(text)}
+        stems = {stem(w) for w in words}
+        return any(
+            stem(a) in stems or (family_of(a) and any(family_of(w) == family_of(a) for w in words))
+            for a in frame.attributes
+        )
 
     def _constraints(self, frame: QuestionFrame, answer: str) -> Abstention | None:
         names = {_norm(n) for n in extract_names(answer)}
@@ -149,9 +175,9 @@ class BindingCheck:
             return True
         if family:
             return any(family_of(w) == family for w in words)
-        # A word outside the families (e.g. "city", "deal"): a close word of the sentence, itself outside
-        # any family, stands for it.
-        free = [w for w in words if family_of(w) is None and len(w) > 2]
+        # A word outside the families (e.g. "worth", "deal"): a word of the sentence the embedding model puts
+        # close to it stands for it.
+        free = [w for w in words if len(w) > 2]
         if not free:
             return False
         vectors = self._word_vectors([asked, *free])

@@ -20,7 +20,8 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
     for name, words in {
         "revenue": "revenue revenues sales turnover",
         "profit": "profit profits profitable earnings loss losses",
-        "valuation": "valuation valuations valued value worth",
+        # "worth" and "value" are left out: "a deal worth $10 billion" is not a valuation.
+        "valuation": "valuation valuations valued",
         "investment": "invest invests investing invested investment investments investor investors stake funding "
         "fund funded raise raised raising round backing backed",
         "spending": "spend spends spending spent capex expenditure expenditures budget outlay",

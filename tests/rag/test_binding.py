@@ -164,3 +164,27 @@ def test_without_retry_the_wrong_draft_is_refused(fake_index) -> None:
     assert not answer.answerable and answer.abstention is not None
     assert answer.abstention.gate in {"support", "attribute"}  # the valuation is not among revenue passages
     assert len(as_fake(pipeline.generator, ScriptedGenerator).calls) == 1
+
+
+@pytest.mark.parametrize(("skip", "answerable"), [(True, True), (False, False)])
+def test_the_judge_is_skipped_only_for_a_literally_bound_figure(fake_index, skip: bool, answerable: bool) -> None:
+    index, encoder = fake_index
+    settings = Settings(
+        support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge=True, judge_skip_bound=skip
+    )
+    reply = "Sentences: 1\nAnswer: Scale AI made US$870 million in revenue last year."
+    naysayer = ScriptedGenerator("no")  # no choice_probabilities: its greedy reply decides
+    pipeline = assemble_pipeline(settings, ScriptedGenerator(reply), index, encoder, judge=naysayer)
+    answer = pipeline.ask("How much revenue did Scale AI make last year?")
+    assert answer.answerable is answerable
+    assert bool(naysayer.calls) is not skip
+
+
+def test_a_name_answer_always_goes_to_the_judge(fake_index) -> None:
+    index, encoder = fake_index
+    settings = Settings(support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge_skip_bound=True)
+    reply = "Sentences: 1\nAnswer: Scale AI was co-founded by Alexandr Wang and Lucy Guo."
+    naysayer = ScriptedGenerator("no")
+    pipeline = assemble_pipeline(settings, ScriptedGenerator(reply), index, encoder, judge=naysayer)
+    answer = pipeline.ask("Who co-founded Scale AI?")
+    assert not answer.answerable and naysayer.calls
