@@ -5,7 +5,7 @@ it: a valuation given as revenue, one company's figure given as another's, "besi
 stage binds the verified claims to the question's frame (``rag.stages.frame``):
   * attribute: a sentence holding the answer states the attribute asked (the word, its stem, its family, or a
     word the embedding model puts close to it — never a word of another known family);
-  * subject: every name group of the question is in that sentence, its article's title, or the two sentences
+  * subject: a name group of the question is in that sentence, its article's title, or the two sentences
     before it (where "it" or "the company" refers back);
   * constraints: "besides X" is not answered with X alone, "which three" gets at least three items, "by how
     much" gets a change (two figures, or "by"/"from … to"), not the end value.
@@ -203,7 +203,13 @@ class BindingCheck:
     # -- subject --------------------------------------------------------------------------------------------
 
     def _missing_subjects(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
-        """The first name group of the question that nothing around the sentences mentions ('' if none)."""
+        """The question's names when none of them is around the sentences ('' when one is).
+
+        One is enough: a question may name others only to say which subject it means ("the start-up backed
+        by Index Ventures"), while an answer about another subject altogether mentions none of them.
+        """
+        if frame.described:
+            return ""  # the names say which subject is meant; the sentence about it may name none of them
         groups = name_groups(frame.question, ()) if frame.subjects else []
         groups = [g for g in groups if g & frame.subjects]
         if not groups:
@@ -211,10 +217,9 @@ class BindingCheck:
         context: set[str] = set()
         for sentence in sentences:
             context |= self._context_words(sentence)
-        for group in groups:
-            if not group & context:
-                return _display(frame.question, group)
-        return ""
+        if any(group & context for group in groups):
+            return ""
+        return " or ".join(_display(frame.question, group) for group in groups)
 
     def _context_words(self, sentence: Sentence) -> set[str]:
         before: list[str] = []

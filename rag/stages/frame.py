@@ -64,6 +64,13 @@ _CHANGE = re.compile(
     r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b",
     re.I,
 )
+# "the start-up backed by Index Ventures": the subject is described, not named; the names only identify it.
+_DESCRIBED = re.compile(
+    r"\bthe (?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|executive|outlet|"
+    r"publication|contractor|model|product)\b(?:\s+\w+){0,2}?\s+(?:that|which|who|whose|backed|founded|co-founded|"
+    r"led|run|built|developed|named|behind|with|investigated|owned|created|launched)\b",
+    re.I,
+)
 # "Why did A acquire B?": a question that takes an event for granted.
 _PRESUPPOSES = re.compile(
     r"^\s*(?:why|how|when|where|at what price|for how much)\b.*?\b(?:did|does|do|has|have|had|was|were|is|are)\b", re.I
@@ -103,6 +110,7 @@ class QuestionFrame:
     count: int | None = None  # "which three …"
     asks_change: bool = False  # "by how much did it grow"
     presupposes: bool = False  # "why/how/when did A <event> B"
+    described: bool = False  # the subject is a description ("the start-up backed by X"), its names identify it
 
 
 def frame_question(question: str) -> QuestionFrame:
@@ -111,7 +119,8 @@ def frame_question(question: str) -> QuestionFrame:
     names = {n for n in names if n not in _NOT_ATTRIBUTES and family_of(n) is None}
     excluded: set[str] = set()
     if m := _EXCLUDE.search(question):
-        excluded = extract_names(m.group(1)) or {w.lower() for w in _WORD.findall(m.group(1))} - _NOT_ATTRIBUTES
+        # Only names: "besides funding, which group…" excludes a kind of thing, not a name to look for.
+        excluded = {_possessive(n) for n in extract_names(m.group(1))} - _NOT_ATTRIBUTES
     words = [_possessive(w) for w in _WORD.findall(question)]
     attributes = tuple(dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names and len(w) > 2))
     count = None
@@ -127,4 +136,5 @@ def frame_question(question: str) -> QuestionFrame:
         count=count,
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),
+        described=bool(_DESCRIBED.search(question)),
     )

@@ -249,7 +249,8 @@ class Verifier:
 
 
 _ASKS_QUANTITY = re.compile(
-    r"\bhow (many|much)\b|\b(valued at|worth)\b|\bwhat (exact |total )?(amount|sum|figure|percentage|share)\b"
+    r"\bhow (many|much|large|big|high|far|long|old)\b|\b(valued at|worth)\b"
+    r"|\bwhat (exact |total )?(amount|sum|figure|percentage|share)\b"
     r"|\bwhat (is|was|were) the (dollar |exact |total )?(value|amount|size|number|price|valuation)\b",
     re.I,
 )

@@ -52,6 +52,17 @@ def test_one_companys_figure_is_not_another_companys(fake_index) -> None:
     assert "OpenAI" in answer.abstention.message
 
 
+def test_names_that_only_say_which_subject_is_meant_need_not_all_be_in_the_sentence(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: The startup generated a revenue of US$870 million last year."
+    question = "How much revenue did the start-up backed by Index Ventures and Founders Fund make last year?"
+    answer = _pipeline(fake_index, reply).ask(question)
+    assert answer.answerable, answer.abstention
+
+
+def test_besides_a_kind_of_thing_is_not_a_name_to_exclude() -> None:
+    assert frame_question("Besides funding, which group of people might move to Meta?").excluded == frozenset()
+
+
 # -- 2. the question's constraint ignored -------------------------------------------------------------------
 
 
