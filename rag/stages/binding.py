@@ -264,8 +264,12 @@ class BindingCheck:
     # -- premise --------------------------------------------------------------------------------------------
 
     def premise(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> Abstention | None:
-        """For a question that takes an event for granted: some sentence must state it of its subjects."""
-        if not frame.presupposes or not frame.attributes:
+        """For a question that takes an event for granted: some sentence must state it of its subjects.
+
+        Only an event of a known family is checked (an acquisition, a death, revenue…): a generic verb ("When did
+        he announce that figure?") is worded too many ways to refuse a question for it.
+        """
+        if not frame.presupposes or not frame.families:
             return None
         groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
         if not groups:
