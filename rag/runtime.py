@@ -161,7 +161,12 @@ def make_stages(
         drafter=Drafter(generator, max_tokens=settings.max_tokens, corpus=corpus, corpus_hints=settings.corpus_hints),
         verifier=Verifier(encoder, threshold=settings.support_threshold),
         binding=(
-            BindingCheck(encoder, lambda article_id: selector.sentences_of(index.articles[article_id]), titles)
+            BindingCheck(
+                encoder,
+                lambda article_id: selector.sentences_of(index.articles[article_id]),
+                titles,
+                dates={a.article_id: a.date for a in articles},
+            )
             if settings.binding_check
             else None
         ),

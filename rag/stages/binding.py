@@ -36,6 +36,9 @@ _CHANGE_WORDS = re.compile(
     r"|\b(?:up|down|rose|fell|grew|increased|decreased|jumped|dropped)\b[^.]*?(?:\d|%|percent)|%|percent|\bdoubl|\btripl",
     re.I,
 )
+_YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d{2})(?![\w.,]\d)")
+_RELATIVE = {"this year": 0, "last year": -1, "next year": 1, "earlier this year": 0, "a year earlier": -1}
+_RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)), re.I)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 # A sentence that refers back ("It was founded…", "the startup said…"): its subject may be named just before.
 _REFERS_BACK = re.compile(
@@ -72,12 +75,14 @@ class BindingCheck:
         sentences_of: Callable[[str], Sequence[Sentence]],
         titles: dict[str, str],
         *,
+        dates: dict[str, str | None] | None = None,
         similar: float = _SIMILAR,
         lookback: int = 2,
     ):
         self.encoder = encoder
         self.sentences_of = sentences_of
         self.titles = titles
+        self.dates = dates or {}
         self.similar = similar
         self.lookback = lookback
         self._vectors: dict[str, np.ndarray] = {}
@@ -107,6 +112,12 @@ class BindingCheck:
                     else f"No sentence that gives this answer speaks of the {asked} the question asks for."
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
+            if figure and (other := self._other_year(frame.question, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="year",
+                    message=f"The articles give this figure for {other}, not for the year the question asks about.",
+                )
             missing = self._missing_subjects(frame, sentences)
             if missing:
                 return Abstention(
@@ -140,7 +151,7 @@ class BindingCheck:
         )
 
     def _constraints(self, frame: QuestionFrame, answer: str) -> Abstention | None:
-        names = {_norm(n) for n in extract_names(answer)}
+        names = {_norm(n) for n in extract_names(answer)} - _WEAK - {"corp", "company", "companies"}
         if frame.excluded and names and names <= frame.excluded | frame.subjects:
             shown = ", ".join(sorted(frame.excluded))
             return Abstention(
@@ -165,8 +176,11 @@ class BindingCheck:
     # -- attribute ------------------------------------------------------------------------------------------
 
     def _states_attribute(self, frame: QuestionFrame, text: str) -> bool:
+        """A known attribute asked ("profit") must be stated as such; the question's other words ("annual")
+        count only where it asks for none."""
         words = {w.lower() for w in _WORD.findall(text)}
-        return any(self._matches(a, words) for a in frame.attributes)
+        asked = [a for a in frame.attributes if family_of(a)] or list(frame.attributes)
+        return any(self._matches(a, words) for a in asked)
 
     def _matches(self, asked: str, words: set[str]) -> bool:
         family = family_of(asked)
@@ -200,14 +214,33 @@ class BindingCheck:
                 self._vectors[w] = v
         return np.stack([self._vectors[w] for w in words])
 
+    # -- year -------------------------------------------------------------------------------------------------
+
+    def _other_year(self, question: str, sentences: Sequence[Sentence]) -> str:
+        """The year the sentences give their figure for, when it is not the one the question names ('' if it is,
+        or when a sentence does not say)."""
+        asked = {int(y) for y in _YEAR.findall(question)}
+        if not asked:
+            return ""
+        stated: set[int] = set()
+        for sentence in sentences:
+            years = {int(y) for y in _YEAR.findall(sentence.text)} | self._relative_years(sentence)
+            if not years or years & asked:
+                return ""  # a sentence without a year, or with the asked one, may well be about it
+            stated |= years
+        return ", ".join(str(y) for y in sorted(stated))
+
+    def _relative_years(self, sentence: Sentence) -> set[int]:
+        date = self.dates.get(sentence.article_id) or ""
+        if not _YEAR.match(date[:4]):
+            return set()
+        year = int(date[:4])
+        return {year + _RELATIVE[m.lower()] for m in _RELATIVE_YEAR.findall(sentence.text)}
+
     # -- subject --------------------------------------------------------------------------------------------
 
     def _missing_subjects(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
-        """The question's names when none of them is around the sentences ('' when one is).
-
-        One is enough: a question may name others only to say which subject it means ("the start-up backed
-        by Index Ventures"), while an answer about another subject altogether mentions none of them.
-        """
+        """The first of the question's name groups that nothing around the sentences mentions ('' if none)."""
         if frame.described:
             return ""  # the names say which subject is meant; the sentence about it may name none of them
         groups = name_groups(frame.question, ()) if frame.subjects else []
@@ -217,9 +250,10 @@ class BindingCheck:
         context: set[str] = set()
         for sentence in sentences:
             context |= self._context_words(sentence)
-        if any(group & context for group in groups):
-            return ""
-        return " or ".join(_display(frame.question, group) for group in groups)
+        for group in groups:
+            if not group & context:
+                return _display(frame.question, group)
+        return ""
 
     def _context_words(self, sentence: Sentence) -> set[str]:
         before: list[str] = []
@@ -229,7 +263,10 @@ class BindingCheck:
                 if s.start == sentence.start:
                     before = [t.text for t in article[max(0, i - self.lookback) : i]]
                     break
-        text = " ".join([sentence.text, *before, self.titles.get(sentence.article_id, "")])
+        # The title counts only where the sentence refers back: every title of a collection about one company
+        # names it, which would bind any sentence to it.
+        title = self.titles.get(sentence.article_id, "") if before else ""
+        text = " ".join([sentence.text, *before, title])
         return {_norm(p) for w in _WORD.findall(text) for p in w.split("-")} | {_norm(w) for w in _WORD.findall(text)}
 
     # -- a second chance ------------------------------------------------------------------------------------

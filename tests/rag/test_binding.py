@@ -63,6 +63,29 @@ def test_besides_a_kind_of_thing_is_not_a_name_to_exclude() -> None:
     assert frame_question("Besides funding, which group of people might move to Meta?").excluded == frozenset()
 
 
+def test_a_figure_for_another_year_does_not_answer(fake_encoder) -> None:
+    from index import Sentence
+    from rag.stages.binding import BindingCheck
+
+    def said(text: str, article: str = "a") -> Sentence:
+        return Sentence(article_id=article, text=text, start=0, end=len(text))
+
+    check = BindingCheck(fake_encoder, lambda _id: [], {}, dates={"a": "2025-01-30", "b": None})
+    question = "How much did Meta spend on AI in 2024?"
+    assert check._other_year(question, [said("Meta earmarked up to $65 billion for AI in 2025.")]) == "2025"
+    assert check._other_year(question, [said("It would spend US$65 billion this year.")]) == "2025"
+    assert check._other_year(question, [said("It spent US$40 billion last year.")]) == ""
+    assert check._other_year(question, [said("It would spend US$65 billion this year.", "b")]) == "", "undated"
+    assert check._other_year(question, [said("It spent US$40 billion.")]) == "", "no year stated"
+
+
+def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Scale AI has a client list including Microsoft and OpenAI."
+    answer = _pipeline(fake_index, reply).ask("Besides Microsoft and OpenAI, which clients of Scale AI are named?")
+    assert not answer.answerable and answer.abstention is not None
+    assert answer.abstention.gate == "constraint"
+
+
 # -- 2. the question's constraint ignored -------------------------------------------------------------------
 
 
