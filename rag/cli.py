@@ -292,3 +292,8 @@ def serve(
     from api.server import serve as run_server
 
     run_server(host, port)
+
+
+from api.mcp_cli import register as register_mcp  # noqa: E402
+
+register_mcp(app)
