@@ -14,6 +14,7 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
@@ -61,6 +62,45 @@ _STREAM_DOC = (
     "`citations` (the Answer), a usage chunk when `stream_options.include_usage` — then `data: [DONE]`; or one "
     '`data: {"error": {...}}` line.'
 )
+# Models the document already holds as components (through ChatCompletion and the error responses).
+_COMPONENTS = {"Answer", "Citation", "Timings", "Usage", "OpenAIErrorResponse", "OpenAIError"}
+
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """``node`` with references to pydantic's local ``$defs`` inlined, except those the document holds."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            name = ref.removeprefix("#/$defs/")
+            return {"$ref": f"#/components/schemas/{name}"} if name in _COMPONENTS else _inline(defs[name], defs)
+        return {k: _inline(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
+
+
+def _chunk_schema() -> dict[str, Any]:
+    schema = ChatCompletionChunk.model_json_schema(ref_template="#/$defs/{model}")
+    return dict(_inline(schema, schema.get("$defs", {})))
+
+
+# One event of the chunk stream (Open API 3.1, as /ask/stream documents its events): `data: [DONE]` last,
+# every other `data:` line JSON, a chunk or an error.
+STREAM_EVENT_SCHEMA = {
+    "description": _STREAM_DOC,
+    "type": "object",
+    "required": ["data"],
+    "properties": {
+        "data": {
+            "type": "string",
+            "if": {"const": "[DONE]"},
+            "else": {
+                "contentMediaType": "application/json",
+                "contentSchema": {"oneOf": [_chunk_schema(), {"$ref": "#/components/schemas/OpenAIErrorResponse"}]},
+            },
+        }
+    },
+}
 
 
 @router.get("/models", response_model=ModelList, responses=openai_error_responses(400), summary="The model to ask")
@@ -77,7 +117,7 @@ async def list_models(service: ServiceDep) -> ModelList:
         200: {
             "model": ChatCompletion,
             "description": "The verified answer as an assistant message",
-            "content": {"text/event-stream": {"schema": {"type": "string", "description": _STREAM_DOC}}},
+            "content": {"text/event-stream": {"schema": STREAM_EVENT_SCHEMA}},
         },
         **openai_error_responses(400, 404, 413, 429, 500, 503, 504),
     },
