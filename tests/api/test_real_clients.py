@@ -55,7 +55,8 @@ def _settings(index_dir: Path) -> dict[str, str]:
         "RAG_CONTEXT_MODE": "retrieval",
         "RAG_ARTICLES_DIR": str(ARTICLES),
         "RAG_INDEX_DIR": str(index_dir),
-        "RAG_MAX_TOKENS": "64",
+        "RAG_MAX_TOKENS": "32",
+        "RAG_JUDGE": "false",
         "RAG_REQUEST_TIMEOUT_S": str(TIMEOUT_S),
     }
 
@@ -69,7 +70,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         context_mode="retrieval",
         articles_dir=ARTICLES,
         index_dir=index_dir,
-        max_tokens=64,
+        max_tokens=32,
+        judge=False,  # the judge is the pipeline's business, not the clients': one model context is enough here
         request_timeout_s=TIMEOUT_S,
         api_key=KEY,
     )
@@ -108,22 +110,33 @@ def test_sdk_lists_the_model(sdk: Any) -> None:
     assert models.data[0].model_extra["generator"] == "SmolLM2-135M-Instruct.Q4_1"
 
 
-def test_sdk_completion(sdk: Any, service: Service) -> None:
+def test_sdk_completion_with_history(sdk: Any, service: Service) -> None:
+    """Non-streamed, a follow-up: the system turn is dropped, the earlier turns are the history."""
     completion = sdk.chat.completions.create(
-        model=MODEL_ID, messages=[{"role": "user", "content": QUESTION}], max_tokens=50, temperature=0.2
+        model=MODEL_ID,
+        messages=[
+            {"role": "system", "content": "You are a helpful assistant."},
+            {"role": "user", "content": "What does Scale AI do?"},
+            {"role": "assistant", "content": "Scale AI labels data used to train AI models."},
+            {"role": "user", "content": "Who founded it?"},
+        ],
+        max_tokens=50,
+        temperature=0.2,
     )
+    assert completion.object == "chat.completion" and completion.model == MODEL_ID
+    assert completion.choices[0].finish_reason == "stop"
+    assert completion.usage is not None and completion.usage.prompt_tokens > 0
     message = completion.choices[0].message
     answer = Answer.model_validate(message.model_extra["citations"])
     assert answer.model == "SmolLM2-135M-Instruct.Q4_1"
-    assert completion.choices[0].finish_reason == "stop"
-    assert completion.usage is not None and completion.usage.prompt_tokens > 0
+    assert answer.question  # the follow-up as the model rewrote it from the history
     _check_answer(service, message.content or "", answer)
 
 
 def test_sdk_stream(sdk: Any, service: Service) -> None:
     stream = sdk.chat.completions.create(
         model=MODEL_ID,
-        messages=[{"role": "user", "content": "How much could Meta invest in Scale AI?"}],
+        messages=[{"role": "user", "content": QUESTION}],
         stream=True,
         stream_options={"include_usage": True},
     )
@@ -139,22 +152,6 @@ def test_sdk_stream(sdk: Any, service: Service) -> None:
     assert finish == "stop" and usage is not None
     assert structured is not None
     _check_answer(service, content, Answer.model_validate(structured))
-
-
-def test_sdk_follow_up_uses_the_history(sdk: Any, service: Service) -> None:
-    completion = sdk.chat.completions.create(
-        model=MODEL_ID,
-        messages=[
-            {"role": "system", "content": "You are a helpful assistant."},
-            {"role": "user", "content": "What does Scale AI do?"},
-            {"role": "assistant", "content": "Scale AI labels data used to train AI models."},
-            {"role": "user", "content": "Who founded it?"},
-        ],
-    )
-    message = completion.choices[0].message
-    answer = Answer.model_validate(message.model_extra["citations"])
-    assert answer.question  # the follow-up, rewritten with the history into a standalone question
-    _check_answer(service, message.content or "", answer)
 
 
 def test_sdk_abstention_is_a_normal_message(sdk: Any) -> None:
