@@ -103,7 +103,7 @@ STREAM_EVENT_SCHEMA = {
 }
 
 
-@router.get("/models", response_model=ModelList, responses=openai_error_responses(400), summary="The model to ask")
+@router.get("/models", response_model=ModelList, summary="The model to ask")
 async def list_models(service: ServiceDep) -> ModelList:
     """One model: this service. Its answers come from the generator named in ``generator`` (once loaded)."""
     generator = service.pipeline().model_name if service.state == "ready" else None
