@@ -3,11 +3,15 @@
     python -m api.bench_openai                                    # the configured model (default: the 1.5B GGUF)
     RAG_MODEL_PATH=$(python -c 'from rag.llm.model_files import smollm2_gguf; print(smollm2_gguf())') \\
         python -m api.bench_openai --limit 20                     # SmolLM2, quick
+    python -m api.bench_openai --fake                             # a scripted model: only the faces differ
 
 Starts the service on 127.0.0.1 (a subprocess), then asks each standalone gold question once on ``POST /ask``
 and once on ``POST /v1/chat/completions`` (non-streamed), and once each streamed (``/ask/stream`` and the
 chunk stream), alternating which face goes first so that neither always finds the model's prompt cache warm.
-Prints p50/p95 of each face and the p50 of the per-question difference (OpenAI face minus /ask).
+Prints p50/p95 of each face and the p50 of the per-question difference (OpenAI face minus /ask). With a real
+model on a shared CPU the answers' own spread (seconds) hides a face's cost; ``--fake`` serves api.bench_load's
+scripted model (real embedder, retrieval and verification; no generation time), which leaves only the faces'
+own work to differ.
 """
 
 from __future__ import annotations
@@ -98,14 +102,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"), help="questions (gold JSONL)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N standalone questions")
     parser.add_argument("--load-timeout", type=float, default=900, help="seconds to wait for /readyz")
+    parser.add_argument("--fake", action="store_true", help="serve a scripted model (api.bench_load's)")
     args = parser.parse_args(argv)
     questions = _questions(args.gold, args.limit)
 
     port = _free_port()
     url = f"http://{HOST}:{port}"
     log = tempfile.NamedTemporaryFile(prefix="bench-openai-", suffix=".log", delete=False)  # noqa: SIM115
+    code = (
+        f"from api.bench_load import _serve; _serve({port}, True, 0)"
+        if args.fake
+        else (f"from api.server import serve; serve({HOST!r}, {port})")
+    )
     server = subprocess.Popen(
-        [sys.executable, "-c", f"from api.server import serve; serve({HOST!r}, {port})"],
+        [sys.executable, "-c", code],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=os.environ.copy(),

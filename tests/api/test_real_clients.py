@@ -57,6 +57,7 @@ def _settings(index_dir: Path) -> dict[str, str]:
         "RAG_INDEX_DIR": str(index_dir),
         "RAG_MAX_TOKENS": "32",
         "RAG_JUDGE": "false",
+        "RAG_N_THREADS": "1",
         "RAG_REQUEST_TIMEOUT_S": str(TIMEOUT_S),
     }
 
@@ -72,6 +73,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         index_dir=index_dir,
         max_tokens=32,
         judge=False,  # the judge is the pipeline's business, not the clients': one model context is enough here
+        n_threads=1,  # a 135M model needs no second thread, and one never spin-waits on a busy machine
         request_timeout_s=TIMEOUT_S,
         api_key=KEY,
     )
