@@ -21,6 +21,9 @@ from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import FastAPI
+from mcp.server import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.streamable_http_manager import StreamableHTTPASGIApp
 from pydantic import BaseModel, Field
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
@@ -78,15 +81,13 @@ class SearchResults(BaseModel):
     results: list[Passage]
 
 
-def build_mcp(service: AnswerService, *, ready_wait_s: float = 0.0, stdio: bool = False) -> Any:
+def build_mcp(service: AnswerService, *, ready_wait_s: float = 0.0, stdio: bool = False) -> MCPServer[None]:
     """The MCP server with its four tools over ``service``.
 
     ``ready_wait_s``: how long a tool call waits for the index and model to load before it reports "still
     loading" (stdio: the client started the process just now and should not have to retry). ``stdio``: the
     server also starts and stops the service when a client connects and leaves.
     """
-    from mcp.server import MCPServer
-    from mcp.server.mcpserver.exceptions import ToolError
 
     async def guarded(work: Awaitable[T]) -> T:
         try:
@@ -104,7 +105,7 @@ def build_mcp(service: AnswerService, *, ready_wait_s: float = 0.0, stdio: bool 
     if stdio:
 
         @asynccontextmanager
-        async def own_service(_server: Any) -> AsyncIterator[None]:
+        async def own_service(_server: MCPServer[None]) -> AsyncIterator[None]:
             service.start()
             try:
                 yield
@@ -113,7 +114,7 @@ def build_mcp(service: AnswerService, *, ready_wait_s: float = 0.0, stdio: bool 
 
         lifespan = own_service
 
-    server: Any = MCPServer("newsrag", instructions=INSTRUCTIONS, lifespan=lifespan)
+    server: MCPServer[None] = MCPServer("newsrag", instructions=INSTRUCTIONS, lifespan=lifespan)
 
     @server.tool()
     async def ask(
@@ -250,8 +251,6 @@ def mount_mcp(app: FastAPI, service: AnswerService) -> None:
 
     @asynccontextmanager
     async def lifespan(asgi_app: Any) -> AsyncIterator[Any]:
-        from mcp.server.streamable_http_manager import StreamableHTTPASGIApp
-
         async with outer(asgi_app) as state:
             server.streamable_http_app(
                 streamable_http_path=MCP_PATH, stateless_http=True, json_response=True, host=service.settings.host

@@ -19,8 +19,6 @@ from rag.pipeline import AnswerPipeline
 from rag.settings import Settings
 from tests.api.conftest import QUESTION, PipelineMaker
 
-pytest.importorskip("mcp")
-
 pytestmark = pytest.mark.unit
 
 

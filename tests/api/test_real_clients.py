@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import openai
 import pytest
 
 from api.app import create_app
@@ -28,9 +29,6 @@ from rag.models import ABSTAIN_MESSAGE, Answer
 from rag.settings import Settings
 from tests.api.conftest import LiveServer, wait_ready
 from tests.conftest import ARTICLES, REPO
-
-openai = pytest.importorskip("openai")
-mcp = pytest.importorskip("mcp")
 
 pytestmark = pytest.mark.integration
 
