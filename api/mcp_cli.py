@@ -19,3 +19,7 @@ def mcp() -> None:
 def register(app: typer.Typer) -> None:
     """Add ``mcp`` to the ``rag`` command."""
     app.command("mcp")(mcp)
+
+
+if __name__ == "__main__":  # `python -m api.mcp_cli`: the same server, without the installed `rag` script
+    typer.run(mcp)

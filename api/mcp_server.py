@@ -34,7 +34,8 @@ from api.errors import ApiError, describe
 from api.metrics import Metrics
 from api.schemas import ArticleDetail, ArticleList, ArticleSummary
 from api.service import AnswerService, PipelineFactory, Question, default_pipeline_factory
-from index import IndexError_
+from api.worker import ServiceBusyError
+from index import IndexStoreError
 from rag import RagError
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
@@ -92,7 +93,7 @@ def build_mcp(service: AnswerService, *, ready_wait_s: float = 0.0, stdio: bool 
     async def guarded(work: Awaitable[T]) -> T:
         try:
             return await work
-        except (ApiError, RagError, IndexError_) as exc:
+        except (ApiError, ServiceBusyError, RagError, IndexStoreError) as exc:
             raise ToolError(describe(exc)[1]) from exc
 
     async def ready() -> AnswerPipeline:

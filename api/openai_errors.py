@@ -20,7 +20,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.context import request_id
 from api.errors import ApiError, describe
 from api.openai_schemas import OpenAIError, OpenAIErrorResponse
-from index import IndexError_
+from api.worker import ServiceBusyError
+from index import IndexStoreError
 from rag import RagError
 
 __all__ = ["ChatRequestError", "ModelNotFoundError", "OpenAIRoute", "openai_error_responses"]
@@ -104,6 +105,9 @@ def _convert(request: Request, exc: Exception) -> JSONResponse:
     return openai_error(request, status, detail, param=param, code=code, headers=headers)
 
 
+_HANDLED = (RequestValidationError, StarletteHTTPException, ApiError, ServiceBusyError, RagError, IndexStoreError)
+
+
 class OpenAIRoute(APIRoute):
     """A route whose every error, raised by the endpoint or by request parsing, is answered in OpenAI's shape."""
 
@@ -113,7 +117,7 @@ class OpenAIRoute(APIRoute):
         async def handle(request: Request) -> Response:
             try:
                 return await handler(request)
-            except (RequestValidationError, StarletteHTTPException, ApiError, RagError, IndexError_) as exc:
+            except _HANDLED as exc:
                 return _convert(request, exc)
 
         return handle

@@ -103,3 +103,22 @@ def test_a_loading_service_is_a_tool_error(
     result = _run(slow_factory, settings, body, wait_s=0.2)
     assert result.is_error
     assert "still loading" in result.content[0].text
+
+
+def test_rag_mcp_is_registered_through_the_entry_point() -> None:
+    import tomllib
+
+    import typer
+    from typer.testing import CliRunner
+
+    from api import mcp_cli
+    from tests.conftest import REPO
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())
+    assert project["project"]["entry-points"]["newsrag.commands"]["mcp"] == "api.mcp_cli:register"
+    app = typer.Typer()
+    app.command("other")(lambda: None)  # with two commands, typer keeps the command names
+    mcp_cli.register(app)
+    result = CliRunner().invoke(app, ["mcp", "--help"])
+    assert result.exit_code == 0
+    assert "mcp [OPTIONS]" in result.output

@@ -15,7 +15,7 @@ from api.chat_text import SOURCES_HEADING, abstention_reason, chat_text, strip_s
 from api.openai_errors import ChatRequestError
 from api.openai_schemas import MODEL_ID, ChatTurn
 from api.routes.openai_compat import conversation
-from rag.models import ABSTAIN_MESSAGE, Answer, Citation
+from rag.models import ABSTAIN_MESSAGE, Abstention, Answer, Citation
 from rag.settings import Settings
 from tests.api.conftest import QUESTION, PipelineMaker, ready_client
 from tests.fakes import ScriptedGenerator
@@ -135,26 +135,22 @@ def test_abstention_is_a_normal_message(fake_settings: Callable[..., Settings], 
     assert message["citations"]["answerable"] is False
     assert message["content"].startswith(ABSTAIN_MESSAGE)
     assert SOURCES_HEADING not in message["content"]
+    abstention = message["citations"]["abstention"]
+    assert f"Reason: {abstention['message']} ({abstention['reason']})" in message["content"]
 
 
-class _TypedAbstention(Answer):
-    """The Answer as the pipeline will carry typed abstention reasons: read by name, so both shapes work."""
-
-    abstention: dict[str, str] | None = None
-
-
-def test_abstention_reason_is_read_from_the_answer_generically() -> None:
+def test_abstention_reason_comes_from_the_answer() -> None:
     plain = Answer(answer=ABSTAIN_MESSAGE, answerable=False, model="m")
     assert abstention_reason(plain) == ""
     assert chat_text(plain, {}) == ABSTAIN_MESSAGE
-    typed = _TypedAbstention(
+    typed = Answer(
         answer=ABSTAIN_MESSAGE,
         answerable=False,
         model="m",
-        abstention={"reason": "false_premise", "detail": "no article states $30 billion"},
+        abstention=Abstention(reason="false_premise", gate="premise_figure", message="No article states $30 billion."),
     )
-    assert abstention_reason(typed) == "no article states $30 billion (false_premise)"
-    assert chat_text(typed, {}) == f"{ABSTAIN_MESSAGE}\n\nReason: no article states $30 billion (false_premise)"
+    assert abstention_reason(typed) == "No article states $30 billion. (false_premise)"
+    assert chat_text(typed, {}) == f"{ABSTAIN_MESSAGE}\n\nReason: No article states $30 billion. (false_premise)"
 
 
 def test_chat_text_without_a_date_and_strip_sources() -> None:

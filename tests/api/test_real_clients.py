@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import openai
 import pytest
+from pydantic import SecretStr
 
 from api.app import create_app
 from api.chat_text import SOURCES_HEADING
@@ -73,7 +74,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         judge=False,  # the judge is the pipeline's business, not the clients': one model context is enough here
         n_threads=1,  # a 135M model needs no second thread, and one never spin-waits on a busy machine
         request_timeout_s=TIMEOUT_S,
-        api_key=KEY,
+        api_key=SecretStr(KEY),
     )
     with (
         LiveServer(create_app(settings)) as server,
@@ -159,7 +160,10 @@ def test_sdk_abstention_is_a_normal_message(sdk: Any) -> None:
     message = completion.choices[0].message
     assert message.role == "assistant" and completion.choices[0].finish_reason == "stop"
     assert (message.content or "").startswith(ABSTAIN_MESSAGE)
-    assert message.model_extra["citations"]["answerable"] is False
+    answer = Answer.model_validate(message.model_extra["citations"])
+    assert not answer.answerable and answer.abstention is not None
+    assert answer.abstention.reason == "false_premise"
+    assert f"Reason: {answer.abstention.message} (false_premise)" in (message.content or "")
 
 
 def test_sdk_errors(service: Service) -> None:
@@ -254,10 +258,9 @@ def test_mcp_over_stdio(service: Service) -> None:
 
     env = {**_settings(service.index_dir), "PYTHONPATH": str(REPO)}
     env["RAG_MODEL_CACHE_DIR"] = os.environ["RAG_MODEL_CACHE_DIR"]
-    # `rag mcp` as the console script runs it; the shared test environment may not have this checkout's script.
-    params = StdioServerParameters(
-        command=sys.executable, args=["-c", "from rag.cli import app; app()", "mcp"], env=env, cwd=str(REPO)
-    )
+    # What `rag mcp` runs (test_mcp_tools checks the entry point that registers it), started as a module so
+    # that the test does not depend on the environment's installed command metadata.
+    params = StdioServerParameters(command=sys.executable, args=["-m", "api.mcp_cli"], env=env, cwd=str(REPO))
 
     async def run() -> dict[str, Any]:
         async with Client(params, read_timeout_seconds=TIMEOUT_S) as client:
