@@ -17,10 +17,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
+from api.mcp_server import mount_mcp
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from api.openapi import has_api_key, openapi_document
-from api.routes import articles, ask, docs, health, web
+from api.routes import articles, ask, docs, health, openai_compat, web
 from api.service import AnswerService, PipelineFactory, default_pipeline_factory
 from rag.settings import Settings, get_settings
 
@@ -80,6 +81,8 @@ def create_app(settings: Settings | None = None, pipeline_factory: PipelineFacto
 
     for module in (ask, articles, health, docs, web):
         app.include_router(module.router)
+    app.include_router(openai_compat.router)
+    mount_mcp(app, service)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
     app.mount(docs.DOCS_ASSETS_URL, StaticFiles(directory=docs.DOCS_ASSETS_DIR), name="docs-assets")
 

@@ -23,7 +23,7 @@ from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
 from rag.settings import Settings
 
-__all__ = ["AnswerService", "AnswerStream", "PipelineFactory", "default_pipeline_factory"]
+__all__ = ["AnswerService", "AnswerStream", "PipelineFactory", "Question", "StreamUpdate", "default_pipeline_factory"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,17 @@ def default_pipeline_factory(settings: Settings) -> AnswerPipeline:
     from rag.runtime import make_pipeline
 
     return make_pipeline(settings)
+
+
+@dataclass(frozen=True)
+class StreamUpdate:
+    """One step of a streamed answer: a draft ``token``, the verified ``answer``, an ``error``, or a ``keepalive``."""
+
+    kind: Literal["token", "answer", "error", "keepalive"]
+    text: str = ""
+    answer: Answer | None = None
+    status: int = 0
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,6 +230,20 @@ class AnswerStream:
         self._job.cancel()
 
     async def events(self) -> AsyncIterator[bytes]:
+        """The stream in ``/ask/stream``'s wire format."""
+        async for update in self.updates():
+            if update.kind == "token":
+                yield sse_event("token", {"text": update.text})
+            elif update.kind == "keepalive":
+                yield sse_comment("keep-alive")
+            elif update.kind == "error":
+                yield sse_event("error", {"status": update.status, "detail": update.detail})
+            elif update.answer is not None:
+                yield sse_event("citations", update.answer.model_dump(mode="json"))
+                yield sse_event("done", {})
+
+    async def updates(self) -> AsyncIterator[StreamUpdate]:
+        """The stream as typed steps, for any wire format: draft tokens, then the answer or an error."""
         loop = asyncio.get_running_loop()
         try:
             while True:
@@ -226,39 +251,38 @@ class AnswerStream:
                 if left <= 0:
                     error = self._service._timed_out(self._job)
                     self._job.cancel()
-                    yield sse_event("error", {"status": error.status_code, "detail": error.detail})
+                    yield StreamUpdate("error", status=error.status_code, detail=error.detail)
                     return
                 try:
                     piece = await asyncio.wait_for(self._events.get(), min(left, KEEPALIVE_S))
                 except TimeoutError:
                     if loop.time() < self._deadline:
-                        yield sse_comment("keep-alive")
+                        yield StreamUpdate("keepalive")
                     continue
                 if piece is not None:
-                    yield sse_event("token", {"text": piece})
+                    yield StreamUpdate("token", text=piece)
                     continue
-                async for event in self._finish():
-                    yield event
+                finished = self._finish()
+                if finished is not None:
+                    yield finished
                 return
         finally:
             self.close()
 
-    async def _finish(self) -> AsyncIterator[bytes]:
+    def _finish(self) -> StreamUpdate | None:
         future = self._job.future
         if future.cancelled():
-            return
+            return None
         error = future.exception()
         if error is not None:
             self._service.metrics.answers.labels("failed").inc()
             status, detail, _ = describe(error)
             if status >= 500 and not isinstance(error, AnswerTimeoutError):
                 log.error("streamed answer failed: %s", detail, exc_info=error)
-            yield sse_event("error", {"status": status, "detail": detail})
-            return
+            return StreamUpdate("error", status=status, detail=detail)
         answer = future.result()
         self._service._count(self._job, answer)
-        yield sse_event("citations", answer.model_dump(mode="json"))
-        yield sse_event("done", {})
+        return StreamUpdate("answer", answer=answer)
 
 
 def _answer(pipeline: AnswerPipeline, question: Question, on_token: Callable[[str], bool]) -> Answer:
