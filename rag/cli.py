@@ -281,6 +281,9 @@ def chat(
 from eval.cli import run_eval  # noqa: E402
 
 app.command("eval")(run_eval)
+from rag.documents_cli import app as documents_app  # noqa: E402
+
+app.add_typer(documents_app, name="documents")
 
 
 @app.command()
