@@ -23,7 +23,7 @@ from api.worker import CancelToken, Job, ModelWorker, QueueFullError
 from index import IndexError_
 from rag import RagError
 from rag.corpus import CorpusPrompt
-from rag.live import build_corpus_cache, is_stale, switch_pipeline
+from rag.live import build_corpus_cache, discard_corpus_cache, is_stale, live_generation, switch_pipeline
 from rag.llm.base import Generator
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
@@ -269,24 +269,30 @@ class AnswerService:
             switched.pipeline.context_mode,
         )
         if switched.pending is not None:
-            self._rebuild_cache(switched.pending)
+            self._rebuild_cache(switched.pending, switched.pipeline.index.generation)
 
-    def _rebuild_cache(self, prompt: CorpusPrompt) -> None:
+    def _rebuild_cache(self, prompt: CorpusPrompt, generation: str) -> None:
         """Rebuild the corpus prompt cache on a second model context, then switch again (to corpus mode)."""
         if self._cache_builder is None:
             return
         with self._lock:
             if self._building is not None:
                 return  # the switch that follows the running build will see the newer collection
-            self._building = threading.Thread(target=self._build_cache, args=(prompt,), name="rag-cache", daemon=True)
+            self._building = threading.Thread(
+                target=self._build_cache, args=(prompt, generation), name="rag-cache", daemon=True
+            )
         self._building.start()
 
-    def _build_cache(self, prompt: CorpusPrompt) -> None:
+    def _build_cache(self, prompt: CorpusPrompt, generation: str) -> None:
         assert self._cache_builder is not None
         try:
             builder = self._cache_builder(self.settings)
             seconds = build_corpus_cache(self.settings, builder, prompt)
             log.info("prompt cache of the changed collection built in %.1f s", seconds)
+            if live_generation(self.settings) != generation:
+                # The collection changed while it was built (a removal among them): the file holds a document
+                # that may be gone, so it goes too; the switch below builds the current collection's.
+                discard_corpus_cache(self.settings)
         except (RagError, OSError) as exc:
             log.warning("cannot rebuild the prompt cache (%s): answering in retrieval mode", exc)
             return

@@ -24,7 +24,7 @@ from index import (
     list_documents,
     remove_document,
 )
-from rag.corpus import CACHE_DIR, CACHE_FILE
+from rag.live import discard_corpus_cache
 from rag.settings import Settings
 
 __all__ = ["Prepared", "Upload", "add_prepared", "add_upload", "documents", "limits", "prepare_upload", "remove"]
@@ -98,7 +98,7 @@ def remove(settings: Settings, document_id: str, embedding_model: str | None = N
     change = remove_document(settings.index_dir, document_id, embedding_model=embedding_model)
     if change is not None:
         # The saved corpus prefix holds the document's words: it goes now, not when it is next rebuilt.
-        (settings.index_dir / CACHE_DIR / CACHE_FILE).unlink(missing_ok=True)
+        discard_corpus_cache(settings)
     return change
 
 

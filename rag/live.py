@@ -18,14 +18,30 @@ from dataclasses import dataclass
 from index import LoadedIndex, load_index
 from index.store import IndexStore
 from rag._exceptions import GenerationError, PromptCacheError
-from rag.corpus import CACHE_DIR, CacheKey, CorpusPrompt, PromptCache, build_prefix, choose_mode, corpus_prompt
+from rag.corpus import (
+    CACHE_DIR,
+    CACHE_FILE,
+    CacheKey,
+    CorpusPrompt,
+    PromptCache,
+    build_prefix,
+    choose_mode,
+    corpus_prompt,
+)
 from rag.llm.base import Generator, PrefixCachingGenerator
 from rag.llm.model_files import model_sha256
 from rag.pipeline import AnswerPipeline
 from rag.prompts import PROMPT_VERSION
 from rag.settings import Settings
 
-__all__ = ["Switch", "build_corpus_cache", "is_stale", "live_generation", "switch_pipeline"]
+__all__ = [
+    "Switch",
+    "build_corpus_cache",
+    "discard_corpus_cache",
+    "is_stale",
+    "live_generation",
+    "switch_pipeline",
+]
 
 log = logging.getLogger(__name__)
 
@@ -108,3 +124,8 @@ def build_corpus_cache(settings: Settings, builder: Generator, prompt: CorpusPro
     started = time.perf_counter()
     build_prefix(builder, prompt, PromptCache(settings.index_dir / CACHE_DIR), _key(builder, prompt))
     return time.perf_counter() - started
+
+
+def discard_corpus_cache(settings: Settings) -> None:
+    """Delete the saved corpus prompt cache: it holds every document of the collection it was built for."""
+    (settings.index_dir / CACHE_DIR / CACHE_FILE).unlink(missing_ok=True)
