@@ -178,7 +178,8 @@ def _print_answer(answer: Answer) -> None:
     if answer.citations:
         out.print("[dim]Sources:[/dim]")
     for c in answer.citations:
-        out.print(f"  [{c.n}] {c.article_id} — {c.title}", highlight=False)
+        where = " · ".join(x for x in (c.source, c.date) if x)
+        out.print(f"  [{c.n}] {c.article_id} — {c.title}" + (f" ({where})" if where else ""), highlight=False)
         out.print(f'      "{c.quote}" [dim](chars {c.start}-{c.end})[/dim]', highlight=False)
     t = answer.timings
     err.print(

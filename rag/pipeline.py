@@ -73,6 +73,8 @@ class AnswerPipeline:
         self.selector = EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences)
         self.verifier = Verifier(encoder, threshold=settings.support_threshold)
         self._titles = {a.article_id: a.title for a in index.articles.values()}
+        self._dates = {a.article_id: a.date for a in index.articles.values()}
+        self._sources = {d.document_id: d.source for d in index.documents.values()}
         # Every figure the collection states: a question built on one it never states has a false premise.
         self._figures: set[float] = set()
         for article in index.articles.values():
@@ -319,6 +321,8 @@ class AnswerPipeline:
                             end=sentence.end,
                             score=round(check.score, 4),
                             supported=True,
+                            date=self._dates.get(sentence.article_id),
+                            source=self._sources.get(sentence.article_id),
                         )
                     )
                 marks.append(f"[{numbers[key]}]")

@@ -87,6 +87,7 @@ def test_upload_pdf_then_it_answers_with_a_citation_into_it(client: TestClient) 
     assert answer["answerable"], answer
     cited = [c for c in answer["citations"] if c["article_id"] == doc["document_id"]]
     assert cited and "Tromso" in cited[0]["quote"]
+    assert cited[0]["date"] == "2031-03-01" and cited[0]["source"] == "Quorvex IR"  # shown with the citation
     text = client.get(f"/articles/{doc['document_id']}").json()["text"]
     assert text[cited[0]["start"] : cited[0]["end"]] == cited[0]["quote"]
     listed = client.get("/documents").json()
