@@ -23,6 +23,7 @@ from api.worker import CancelToken, Job, ModelWorker, QueueFullError
 from index import IndexError_
 from rag import RagError
 from rag.corpus import CorpusPrompt
+from rag.filters import ArticleFilter
 from rag.live import build_corpus_cache, discard_corpus_cache, is_stale, live_generation, switch_pipeline
 from rag.llm.base import Generator
 from rag.models import Answer, ChatMessage
@@ -67,6 +68,7 @@ class Question:
     text: str
     history: Sequence[ChatMessage] = ()
     top_k: int | None = None
+    filters: ArticleFilter | None = None
 
 
 class AnswerService:
@@ -409,7 +411,9 @@ class AnswerStream:
 
 
 def _answer(pipeline: AnswerPipeline, question: Question, on_token: Callable[[str], bool]) -> Answer:
-    return pipeline.ask(question.text, history=question.history, top_k=question.top_k, on_token=on_token)
+    return pipeline.ask(
+        question.text, history=question.history, top_k=question.top_k, on_token=on_token, filters=question.filters
+    )
 
 
 def _ignore_outcome(future: asyncio.Future[None]) -> None:

@@ -16,6 +16,7 @@ from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
 from rag._exceptions import InvalidQuestionError
 from rag.corpus import CorpusPrompt
 from rag.evidence import Evidence, EvidenceSelector
+from rag.filters import ArticleFilter
 from rag.llm.base import Completion, Generator, TokenCallback
 from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, StreamEvent, Timings
 from rag.parsing import parse_reply
@@ -80,6 +81,7 @@ class AnswerPipeline:
         for article in index.articles.values():
             self._figures |= extract_quantities(article.text) | extract_quantities(article.title)
         self._lock = threading.Lock()
+        self._allowed: set[str] | None = None  # the question's article filter, set per question under the lock
 
     @property
     def model_name(self) -> str:
@@ -108,11 +110,14 @@ class AnswerPipeline:
         history: Sequence[ChatMessage] = (),
         top_k: int | None = None,
         on_token: TokenCallback | None = None,
+        filters: ArticleFilter | None = None,
     ) -> Answer:
-        """Answer one question (``on_token`` receives the model's answer text as it is written)."""
+        """Answer one question (``on_token`` receives the model's answer text as it is written); ``filters``
+        restrict the articles it may be answered from, in either context mode."""
         question = self._validate(question, history)
         started = time.perf_counter()
         with self._lock:
+            self._allowed = filters.allowed(self.index) if filters is not None and filters.active else None
             draft = self._draft(question, history, top_k or self.settings.top_k, on_token)
             answer = self._finish(draft)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
@@ -190,7 +195,7 @@ class AnswerPipeline:
             refusal = f"the question's figure {', '.join(f'{q:g}' for q in unknown)} is in no article"
             return _Draft(standalone, [], [], "", timings, shown=0, refusal=refusal)
         t = time.perf_counter()
-        hits = self.retriever.search(standalone, k=k)
+        hits = self.retriever.search(standalone, k=k, allowed=self._allowed)
         evidence = self.selector.run(standalone, hits)
         timings.retrieve_ms = (time.perf_counter() - t) * 1000
         if not evidence or max(e.score for e in evidence) < self.settings.min_relevance:
@@ -248,7 +253,9 @@ class AnswerPipeline:
             # passages that say what the answer says.
             seen = {hit.chunk.chunk_id for hit in draft.hits}
             extra = [
-                h for h in self.retriever.search(parsed.answer, k=self.settings.top_k) if h.chunk.chunk_id not in seen
+                h
+                for h in self.retriever.search(parsed.answer, k=self.settings.top_k, allowed=self._allowed)
+                if h.chunk.chunk_id not in seen
             ]
             draft.hits.extend(extra)
         pool = [e.sentence for e in draft.evidence] + [s for s, _ in self.selector.candidates(draft.hits)]

@@ -71,7 +71,7 @@ def _question(body: AskRequest, request: Request, settings: Settings) -> Questio
             f"the question has {len(body.question)} characters; the limit is {settings.max_question_chars}"
         )
     log_field(request.scope, "question", body.question)  # written only with RAG_LOG_QUESTIONS=true
-    return Question(body.question, body.chat_history(), body.top_k)
+    return Question(body.question, body.chat_history(), body.top_k, body.article_filter())
 
 
 @router.post("/ask", response_model=Answer, responses=_ERRORS, summary="Answer a question with verified citations")

@@ -273,3 +273,26 @@ def test_the_service_follows_an_index_changed_by_another_process(client: TestCli
     add_document(index_dir, article, record, HashingEncoder())  # as `rag documents add` does
     assert client.post("/ask", json={"question": QUESTION}).json()["answerable"]
     assert client.get("/documents").json()["total"] == 1
+
+
+def test_ask_filters_by_date_and_source(client: TestClient) -> None:
+    alpha = "Quorvex Dynamics moved its headquarters to Tromso in 2031, the board said."
+    beta = "Quorvex Dynamics moved its headquarters to Bergen in 2020, the board said."
+    assert (
+        client.post("/documents", json={"text": alpha, "date": "2031-01-05", "source": "Alpha News"}).status_code == 201
+    )
+    assert (
+        client.post("/documents", json={"text": beta, "date": "2020-02-01", "source": "Beta Wire"}).status_code == 201
+    )
+
+    def cited(**filters: Any) -> list[str]:
+        answer = client.post("/ask", json={"question": QUESTION, **filters}).json()
+        return [c["quote"] for c in answer["citations"]] if answer["answerable"] else []
+
+    assert cited(sources=["beta wire"]) == [beta]
+    assert cited(sources=["Alpha News"]) == [alpha]
+    assert cited(since="2030-01-01") == [alpha]
+    assert cited(until="2021-01-01") == [beta]
+    assert cited(since="2021-01-01", until="2029-12-31") == []  # nothing about Quorvex in that window
+    assert cited(sources=["nobody"]) == []
+    assert client.post("/ask", json={"question": QUESTION, "since": "last week"}).status_code == 422
