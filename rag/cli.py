@@ -84,6 +84,7 @@ def index_cmd(
     prompt_cache: Annotated[
         bool, typer.Option(help="also build the corpus-mode prompt cache (when the context mode allows it)")
     ] = True,
+    watch: Annotated[bool, typer.Option(help="then keep following the folder, re-indexing on each change")] = False,
 ) -> None:
     """Build or update the index (only new or changed articles are embedded), then the prompt cache."""
     settings = _settings(articles, index)
@@ -106,6 +107,10 @@ def index_cmd(
         )
     if prompt_cache and settings.context_mode != "retrieval" and settings.backend == "llama_cpp":
         _build_prompt_cache(settings, embedder)
+    if watch:
+        from rag.watch_cli import follow
+
+        follow(settings, embedder, out, err)
 
 
 def _build_prompt_cache(settings: Settings, embedder: Embedder) -> None:
