@@ -42,13 +42,15 @@ def watch(
     *,
     interval_s: float = 2.0,
     stop: threading.Event | None = None,
+    since: FolderState | None = None,
 ) -> None:
     """Re-index ``settings.articles_dir`` after each change until ``stop`` is set (Ctrl-C for the CLI).
 
     A build that fails (e.g. the folder emptied) is reported through ``on_build`` and the watch goes on.
+    ``since`` is the folder as last indexed (default: as it is now).
     """
     stop = stop or threading.Event()
-    last = folder_state(settings.articles_dir)
+    last = folder_state(settings.articles_dir) if since is None else since
     while not stop.wait(interval_s):
         state = folder_state(settings.articles_dir)
         if state == last:

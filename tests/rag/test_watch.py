@@ -10,7 +10,7 @@ import pytest
 
 from index import BuildReport, IndexError_, build_index, load_index
 from rag.settings import Settings
-from rag.watch import watch
+from rag.watch import folder_state, watch
 from tests.fakes import HashingEncoder
 
 pytestmark = pytest.mark.unit
@@ -23,7 +23,9 @@ def test_watch_reindexes_on_change(articles_dir: Path, tmp_path: Path) -> None:
     outcomes: list[BuildReport | IndexError_] = []
     stop = threading.Event()
     thread = threading.Thread(
-        target=watch, args=(settings, encoder, outcomes.append), kwargs={"interval_s": 0.05, "stop": stop}
+        target=watch,
+        args=(settings, encoder, outcomes.append),
+        kwargs={"interval_s": 0.05, "stop": stop, "since": folder_state(articles_dir)},
     )
     thread.start()
     try:
