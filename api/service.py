@@ -247,8 +247,14 @@ class AnswerService:
     async def switch(self) -> None:
         """Switch to the live generation between questions; returns once questions are answered from it."""
         job = self.request_switch()
-        async with asyncio.timeout(self.settings.request_timeout_s):
-            await asyncio.shield(job.future)
+        try:
+            async with asyncio.timeout(self.settings.request_timeout_s):
+                await asyncio.shield(job.future)
+        except TimeoutError:
+            raise AnswerTimeoutError(
+                f"the index was changed, but the questions ahead kept the model busy for over "
+                f"{self.settings.request_timeout_s:g} s; the service switches to it once they are answered"
+            ) from None
 
     def _switch(self, _token: CancelToken) -> None:
         with self._lock:

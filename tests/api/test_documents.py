@@ -296,3 +296,22 @@ def test_ask_filters_by_date_and_source(client: TestClient) -> None:
     assert cited(since="2021-01-01", until="2029-12-31") == []  # nothing about Quorvex in that window
     assert cited(sources=["nobody"]) == []
     assert client.post("/ask", json={"question": QUESTION, "since": "last week"}).status_code == 422
+
+
+def test_an_upload_behind_a_busy_model_says_so_and_still_lands(index_dir: Path) -> None:
+    gate = threading.Event()
+    generator = SlowGenerator(grounded_reply, gate=gate)
+    settings = _settings(index_dir, request_timeout_s=1.0)
+    with ready_client(create_app(settings, pipeline_factory=_factory(generator))) as c:
+        asker = threading.Thread(target=lambda: c.post("/ask", json={"question": QUESTION}))
+        asker.start()
+        assert generator.started.wait(10)
+        response = _upload(c, "report.txt", f"Quorvex\n\n{FACT}".encode())
+        assert response.status_code == 504 and "switches to it once" in response.json()["detail"]
+        gate.set()  # the question ends (its client gave up at 1 s); then the queued switch runs
+        asker.join(20)
+        deadline = time.monotonic() + 10
+        while c.get("/documents").json()["total"] != 1:
+            assert time.monotonic() < deadline, "the switch never ran"
+            time.sleep(0.05)
+        assert c.post("/ask", json={"question": QUESTION}).json()["answerable"]
