@@ -49,7 +49,8 @@ def news_page(title: str, date: str | None, paragraphs: list[str]) -> str:
 
 
 def main() -> None:
-    totals = {"beautifulsoup": [0, 0, 0, 0.0], "trafilatura": [0, 0, 0, 0.0]}  # found, sentences, leaked, seconds
+    # found, sentences, furniture leaked, seconds
+    totals: dict[str, list[float]] = {"beautifulsoup": [0, 0, 0, 0.0], "trafilatura": [0, 0, 0, 0.0]}
     for article in load_articles(ARTICLES).articles:
         page = news_page(article.title, article.date, article.text.split("\n\n")[1:]).encode()
         reference = [s.text for s in split_sentences(article)][1:]  # the body's sentences (the title is the <h1>)
@@ -67,13 +68,12 @@ def main() -> None:
             totals[name][1] += len(reference)
             totals[name][2] += leaked
             totals[name][3] += seconds
-            n = len(reference)
-            print(f"{article.article_id}  {name:13s} sentences {found:3d}/{n:3d}  furniture leaked {leaked}")
+            print(f"{article.article_id}  {name:13s} sentences {found:3d}/{len(reference):3d}  leaked {leaked}")
     print()
-    for name, (found, n, leaked, seconds) in totals.items():
+    for name, (hits, total, leaks, spent) in totals.items():
         print(
-            f"{name:13s} sentence recall {found / n:.3f} ({found}/{n}), furniture lines leaked {leaked} "
-            f"of {len(FURNITURE) * 5}, {seconds * 1000:.0f} ms for 5 pages"
+            f"{name:13s} sentence recall {hits / total:.3f} ({hits:.0f}/{total:.0f}), "
+            f"furniture lines leaked {leaks:.0f} of {len(FURNITURE) * 5}, {spent * 1000:.0f} ms for 5 pages"
         )
 
 
