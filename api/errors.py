@@ -1,6 +1,6 @@
 """Every failure becomes one JSON body with a sentence that says what was wrong, at the edge.
 
-The packages raise specific exceptions (``rag.RagError``, ``index.IndexError_``) and so does the service
+The packages raise specific exceptions (``rag.RagError``, ``index.IndexStoreError``) and so does the service
 (``ApiError``); ``describe`` maps each to a status code and a message, for the exception handlers and for the
 ``error`` event of a stream alike. Nothing here ever sends a stack trace to a client.
 """
@@ -18,15 +18,15 @@ from starlette.routing import Match
 
 from api.context import request_id
 from api.schemas import ErrorResponse, FieldError
-from api.worker import QueueFullError
+from api.worker import QueueFullError, ServiceBusyError
 from index import (
     DocumentTooLargeError,
     ExtractionError,
     FormatMismatchError,
-    IndexError_,
+    IndexStoreError,
     UnsupportedFormatError,
 )
-from rag import GenerationError, InvalidQuestionError, ModelUnavailableError, RagError, ServiceBusyError
+from rag import GenerationError, InvalidQuestionError, ModelUnavailableError, RagError
 
 __all__ = [
     "AnswerTimeoutError",
@@ -119,7 +119,7 @@ def describe(exc: BaseException) -> tuple[int, str, dict[str, str]]:
         return 500, f"the model failed while answering: {exc}", {}
     if isinstance(exc, ExtractionError):
         return _EXTRACTION_STATUS.get(type(exc), 422), str(exc), {}
-    if isinstance(exc, IndexError_):
+    if isinstance(exc, IndexStoreError):
         return 503, f"index problem: {exc}", {}
     if isinstance(exc, RagError):
         return 500, f"could not answer: {exc}", {}
@@ -194,7 +194,7 @@ def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn each known exception into one clear JSON body."""
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    for exc_type in (ApiError, RagError, IndexError_):
+    for exc_type in (ApiError, ServiceBusyError, RagError, IndexStoreError):
         app.add_exception_handler(exc_type, _known_error)
 
 

@@ -20,14 +20,14 @@ from api.errors import AnswerTimeoutError, NotReadyError, describe
 from api.metrics import Metrics
 from api.streaming import sse_comment, sse_event
 from api.worker import CancelToken, Job, ModelWorker, QueueFullError
-from index import IndexError_
+from index import IndexStoreError
 from rag import RagError
-from rag.corpus import CorpusPrompt
 from rag.filters import ArticleFilter
 from rag.live import build_corpus_cache, discard_corpus_cache, is_stale, live_generation, switch_pipeline
 from rag.llm.base import Generator
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import CorpusPrompt
 from rag.settings import Settings
 
 __all__ = [
@@ -265,7 +265,7 @@ class AnswerService:
             return
         try:
             switched = switch_pipeline(current)
-        except (IndexError_, RagError, OSError) as exc:
+        except (IndexStoreError, RagError, OSError) as exc:
             log.error("staying on index generation %s: %s", current.index.generation, exc)
             raise
         with self._lock:

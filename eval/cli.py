@@ -1,7 +1,7 @@
 """``rag eval``: score the pipeline (and, with --compare, other configurations) on the gold questions.
 
-``run_eval`` is a plain Typer-annotated function; the ``rag`` app registers it as its ``eval`` command
-(``python -m eval`` runs it on its own).
+``run_eval`` is a plain Typer-annotated function; ``register`` adds it to the ``rag`` command through the
+``newsrag.commands`` entry point (``python -m eval`` runs it on its own).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rag.settings import get_settings
 if TYPE_CHECKING:
     from eval.harness import EvalRun
 
-__all__ = ["DEFAULT_OUT", "run_eval"]
+__all__ = ["DEFAULT_OUT", "register", "run_eval"]
 
 DEFAULT_OUT = Path("eval/out")
 
@@ -103,3 +103,7 @@ def _print(run: EvalRun, out_dir: Path, *, compared: bool) -> None:
             )
     report = out_dir / ("compare.md" if compared else "report.md")
     stdout.print(f"Report: {report}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(run_eval)

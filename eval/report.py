@@ -39,7 +39,7 @@ DEFINITIONS = """\
   citation being irrelevant when it does not support its sentence alone while the sentence's other citations
   still do without it (all citations of an unsupported sentence count as imprecise; no citations: 0). Both
   are averaged per answer. The support judge is the project's own model-free verifier
-  (`rag.verify.Verifier` with the all-MiniLM-L6-v2 embedder, the pipeline's support threshold): every name
+  (`rag.stages.verify.Verifier` with the all-MiniLM-L6-v2 embedder, the pipeline's support threshold): every name
   and figure of the sentence must appear in the cited text and the sentence must be close in meaning to it.
   The pipeline chose its quotes with that same verifier, so its citation scores are high by construction;
   they say its citations are self-consistent, not that a person would accept them — see

@@ -5,9 +5,9 @@ This package knows nothing of answering questions; ``rag`` builds on it.
 
 from index._exceptions import (
     IndexCorruptError,
-    IndexError_,
     IndexMismatchError,
     IndexNotFoundError,
+    IndexStoreError,
     NoArticlesError,
 )
 from index.chunking import ChunkerConfig, chunk_article, split_sentences
@@ -64,9 +64,9 @@ __all__ = [
     "FormatMismatchError",
     "HybridRetriever",
     "IndexCorruptError",
-    "IndexError_",
     "IndexMismatchError",
     "IndexNotFoundError",
+    "IndexStoreError",
     "LoadReport",
     "LoadedIndex",
     "Manifest",

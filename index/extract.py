@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import PurePath
 from typing import Literal
 
-from index._exceptions import IndexError_
+from index._exceptions import IndexStoreError
 from index.cleaning import CLEANER_VERSION, clean_text
 from index.loader import _decode, _html_to_text, _markdown_to_text
 from index.models import Article
@@ -58,7 +58,7 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
-class ExtractionError(IndexError_):
+class ExtractionError(IndexStoreError):
     """A document could not be turned into text; the message names the file and says why."""
 
 

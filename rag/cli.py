@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated
 
@@ -15,13 +16,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from index import Embedder
-from rag._exceptions import InvalidQuestionError
 from rag.cli_errors import EXIT_USAGE, cli_errors
-from rag.corpus import prepare_corpus
+from rag.documents_cli import app as documents_app
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import prepare_corpus
+from rag.question import validate_question
 from rag.runtime import build, make_embedder, make_generator, make_pipeline, make_retriever, open_index
 from rag.settings import Settings, get_settings
+
+PLUGIN_GROUP = "newsrag.commands"
 
 app = typer.Typer(
     help="Ask questions about a folder of news articles, answered by a local model with citations.",
@@ -214,8 +218,7 @@ def ask(
     """Answer QUESTION from the articles, with verified citations."""
     settings = _settings()
     with _edge():
-        if not question.strip():
-            raise InvalidQuestionError("the question is empty")
+        question = validate_question(question, [], settings)  # before minutes of loading, not after
         pipeline = _load_pipeline(settings)
         if as_json:
             answer = pipeline.ask(question, top_k=k)
@@ -282,22 +285,15 @@ def chat(
         history = history[-12:]
 
 
-# The eval harness and the HTTP service are shells over this package; registered here so that one
-# `rag` command reaches them. Neither import loads a model.
-from eval.cli import run_eval  # noqa: E402
+def _register_plugins() -> None:
+    """Add the commands other packages register (``rag serve`` from api, ``rag eval`` from eval).
 
-app.command("eval")(run_eval)
-from rag.documents_cli import app as documents_app  # noqa: E402
+    The shells depend on this package, never the reverse: each names a ``register(app)`` function in the
+    ``newsrag.commands`` entry-point group (pyproject.toml), and nothing here imports them.
+    """
+    for entry in sorted(entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
+        entry.load()(app)
+
 
 app.add_typer(documents_app, name="documents")
-
-
-@app.command()
-def serve(
-    host: Annotated[str | None, typer.Option(help="interface to listen on (default RAG_HOST, 127.0.0.1)")] = None,
-    port: Annotated[int | None, typer.Option(min=1, max=65535, help="port (default RAG_PORT, 8000)")] = None,
-) -> None:
-    """Serve the HTTP API (/ask, /ask/stream, /articles, /metrics, /docs) and the web page at /."""
-    from api.server import serve as run_server
-
-    run_server(host, port)
+_register_plugins()

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from index import LoadedIndex, load_index
 from index.store import IndexStore
 from rag._exceptions import GenerationError, PromptCacheError
-from rag.corpus import (
+from rag.llm.base import Generator, PrefixCachingGenerator
+from rag.llm.model_files import model_sha256
+from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import (
     CACHE_DIR,
     CACHE_FILE,
     CacheKey,
@@ -28,9 +31,6 @@ from rag.corpus import (
     choose_mode,
     corpus_prompt,
 )
-from rag.llm.base import Generator, PrefixCachingGenerator
-from rag.llm.model_files import model_sha256
-from rag.pipeline import AnswerPipeline
 from rag.prompts import PROMPT_VERSION
 from rag.settings import Settings
 
@@ -76,14 +76,11 @@ def _key(generator: PrefixCachingGenerator, prompt: CorpusPrompt) -> CacheKey:
 
 
 def _pipeline(current: AnswerPipeline, index: LoadedIndex, corpus: CorpusPrompt | None, reason: str) -> AnswerPipeline:
-    return AnswerPipeline(
-        current.settings,
-        current.generator,
-        index,
-        current.encoder,
-        judge=current.judge,
-        corpus=corpus,
-        mode_reason=reason,
+    from rag.runtime import assemble_pipeline
+
+    judge = current.stages.judge.generator if current.stages.judge is not None else None
+    return assemble_pipeline(
+        current.settings, current.generator, index, current.encoder, judge=judge, corpus=corpus, mode_reason=reason
     )
 
 

@@ -1,12 +1,22 @@
-"""The typed result every interface shares: an ``Answer`` with verified ``Citation``s."""
+"""The typed values that cross boundaries: an ``Answer`` with verified ``Citation``s, chat turns, evidence."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["ABSTAIN_MESSAGE", "Answer", "ChatMessage", "Citation", "StreamEvent", "Timings"]
+from index import Sentence
+
+__all__ = [
+    "ABSTAIN_MESSAGE",
+    "Answer",
+    "ChatMessage",
+    "Citation",
+    "Evidence",
+    "Timings",
+]
 
 ABSTAIN_MESSAGE = "The articles do not say. I could not find an answer to that question in the indexed articles."
 
@@ -59,10 +69,13 @@ class ChatMessage(BaseModel):
     content: str = Field(max_length=20_000)
 
 
-class StreamEvent(BaseModel):
-    """One event of a streamed answer: tokens as they come, then the verified result."""
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved sentence as the model is shown it (numbered), with where it comes from."""
 
-    type: Literal["token", "answer", "error"]
-    text: str | None = None
-    answer: Answer | None = None
-    error: str | None = None
+    n: int
+    sentence: Sentence
+    chunk_id: str
+    title: str
+    date: str | None
+    score: float

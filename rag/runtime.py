@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from index import (
     DEFAULT_EMBEDDING_MODEL,
@@ -20,15 +19,30 @@ from index import (
     load_index,
 )
 from rag._exceptions import ModelUnavailableError
-from rag.corpus import prepare_corpus
 from rag.llm.base import Generator
 from rag.llm.model_files import default_gguf
+from rag.pipeline import AnswerPipeline, Stages
+from rag.prompt_cache import CorpusPrompt, prepare_corpus
+from rag.prompts import SYSTEM
 from rag.settings import Settings
+from rag.stages.cite import CitationRenderer
+from rag.stages.draft import Drafter
+from rag.stages.evidence import EvidenceSelector
+from rag.stages.judge import Judge
+from rag.stages.premise import PremiseCheck
+from rag.stages.rewrite import FollowUpRewriter
+from rag.stages.verify import Verifier
 
-if TYPE_CHECKING:
-    from rag.pipeline import AnswerPipeline
-
-__all__ = ["build", "make_embedder", "make_generator", "make_pipeline", "make_retriever", "open_index"]
+__all__ = [
+    "assemble_pipeline",
+    "build",
+    "make_embedder",
+    "make_generator",
+    "make_pipeline",
+    "make_retriever",
+    "make_stages",
+    "open_index",
+]
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +139,52 @@ def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_
     )
 
 
+def make_stages(
+    settings: Settings,
+    generator: Generator,
+    index: LoadedIndex,
+    encoder: TextEncoder,
+    *,
+    judge: Generator | None = None,
+    corpus: CorpusPrompt | None = None,
+) -> Stages:
+    """Every stage of an answer, configured from ``settings``; ``judge`` defaults to ``generator``."""
+    articles = list(index.articles.values())
+    return Stages(
+        rewriter=FollowUpRewriter(generator, corpus.system if corpus else SYSTEM, log_questions=settings.log_questions),
+        premise=PremiseCheck(articles),
+        retriever=make_retriever(settings, index, encoder),
+        selector=EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences),
+        drafter=Drafter(generator, max_tokens=settings.max_tokens, corpus=corpus, corpus_hints=settings.corpus_hints),
+        verifier=Verifier(encoder, threshold=settings.support_threshold),
+        judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
+        citer=CitationRenderer(
+            {a.article_id: a.title for a in articles},
+            dates={a.article_id: a.date for a in articles},
+            sources={d.document_id: d.source for d in index.documents.values()},
+        ),
+    )
+
+
+def assemble_pipeline(
+    settings: Settings,
+    generator: Generator,
+    index: LoadedIndex,
+    encoder: TextEncoder,
+    *,
+    judge: Generator | None = None,
+    corpus: CorpusPrompt | None = None,
+    mode_reason: str = "",
+) -> AnswerPipeline:
+    """A pipeline over already-loaded parts (tests hand in fakes here)."""
+    stages = make_stages(settings, generator, index, encoder, judge=judge, corpus=corpus)
+    return AnswerPipeline(settings, generator, index, encoder, stages, corpus=corpus, mode_reason=mode_reason)
+
+
 def make_pipeline(
     settings: Settings, *, generator: Generator | None = None, progress: ProgressFn | None = None
 ) -> AnswerPipeline:
     """Everything needed to answer: embedder, index (built if missing), generator, pipeline."""
-    from rag.pipeline import AnswerPipeline
-
     embedder = make_embedder(settings)
     index = open_index(settings, embedder, build_if_missing=True, progress=progress)
     if generator is None:
@@ -143,7 +197,7 @@ def make_pipeline(
     else:
         judge = None
     setup = prepare_corpus(settings, generator, index.articles.values(), progress=progress)
-    pipeline = AnswerPipeline(
+    pipeline = assemble_pipeline(
         settings, generator, index, embedder, judge=judge, corpus=setup.prompt, mode_reason=setup.reason
     )
     pipeline.warm_up()

@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None
     cors_origins: list[str] = Field(default_factory=list)
     max_question_chars: int = Field(default=2000, ge=1)
+    max_history_turns: int = Field(default=50, ge=0, description="earlier chat turns a question may carry")
     max_body_bytes: int = Field(default=65_536, ge=1024)
     queue_size: int = Field(default=8, ge=1)
     request_timeout_s: float = Field(default=120.0, gt=0)

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from index import BuildReport, Embedder, IndexError_
+from index import BuildReport, Embedder, IndexStoreError
 from index.loader import SUPPORTED_SUFFIXES
 from rag.runtime import build
 from rag.settings import Settings
@@ -38,7 +38,7 @@ def folder_state(folder: Path) -> FolderState:
 def watch(
     settings: Settings,
     encoder: Embedder,
-    on_build: Callable[[BuildReport | IndexError_], None],
+    on_build: Callable[[BuildReport | IndexStoreError], None],
     *,
     interval_s: float = 2.0,
     stop: threading.Event | None = None,
@@ -58,5 +58,5 @@ def watch(
         last = state
         try:
             on_build(build(settings, encoder))
-        except IndexError_ as exc:
+        except IndexStoreError as exc:
             on_build(exc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from index import BuildReport, Embedder, IndexError_
+from index import BuildReport, Embedder, IndexStoreError
 from rag.settings import Settings
 from rag.watch import watch
 
@@ -12,8 +12,8 @@ __all__ = ["follow"]
 
 
 def follow(settings: Settings, encoder: Embedder, out: Console, err: Console) -> None:
-    def report(outcome: BuildReport | IndexError_) -> None:
-        if isinstance(outcome, IndexError_):
+    def report(outcome: BuildReport | IndexStoreError) -> None:
+        if isinstance(outcome, IndexStoreError):
             err.print(f"[red]index error:[/red] {outcome} (still watching)")
         elif not outcome.noop:
             out.print(

@@ -19,9 +19,7 @@ RAG_SURFACE = {
     "ModelUnavailableError",
     "PromptCacheError",
     "RagError",
-    "ServiceBusyError",
     "Settings",
-    "StreamEvent",
     "Timings",
     "get_settings",
 }
@@ -36,7 +34,7 @@ INDEX_SURFACE = {
     "EmbeddingModelError",
     "HybridRetriever",
     "IndexCorruptError",
-    "IndexError_",
+    "IndexStoreError",
     "IndexMismatchError",
     "IndexNotFoundError",
     "LoadReport",
@@ -85,6 +83,5 @@ def test_every_rag_error_is_a_rag_error() -> None:
         "InvalidQuestionError",
         "ModelUnavailableError",
         "PromptCacheError",
-        "ServiceBusyError",
     ):
         assert issubclass(getattr(rag, name), rag.RagError)

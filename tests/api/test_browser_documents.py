@@ -13,6 +13,7 @@ import pytest
 from api.app import create_app
 from index import build_index, load_index
 from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.api.conftest import LiveServer, live_server
 from tests.api.test_browser import CHROMIUM, CHROMIUM_ARGS
@@ -31,7 +32,7 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
     settings = Settings(index_dir=root, articles_dir=ARTICLES, judge=False)
 
     def factory(s: Settings) -> AnswerPipeline:
-        return AnswerPipeline(s, ScriptedGenerator(grounded_reply), load_index(s.index_dir), HashingEncoder())
+        return assemble_pipeline(s, ScriptedGenerator(grounded_reply), load_index(s.index_dir), HashingEncoder())
 
     with live_server(create_app(settings, pipeline_factory=factory)) as running:
         yield running

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from index import build_index, load_index
 from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.api.conftest import SlowGenerator, ready_client
 from tests.conftest import ARTICLES
@@ -56,7 +57,7 @@ def _settings(index_dir: Path, **overrides: Any) -> Settings:
 
 def _factory(generator: Any = None) -> Any:
     def make(settings: Settings) -> AnswerPipeline:
-        return AnswerPipeline(
+        return assemble_pipeline(
             settings, generator or ScriptedGenerator(grounded_reply), load_index(settings.index_dir), HashingEncoder()
         )
 
@@ -218,7 +219,7 @@ def test_uploads_are_off_when_the_service_does_not_serve_rag_index_dir(tmp_path:
     settings = _settings(tmp_path / "index")  # RAG_INDEX_DIR is another directory than the one served
 
     def factory(s: Settings) -> AnswerPipeline:
-        return AnswerPipeline(s, ScriptedGenerator(grounded_reply), index, HashingEncoder())
+        return assemble_pipeline(s, ScriptedGenerator(grounded_reply), index, HashingEncoder())
 
     with ready_client(create_app(settings, pipeline_factory=factory)) as c:
         response = _upload(c, "a.txt", FACT.encode())

@@ -13,8 +13,9 @@ import pytest
 
 from api.app import create_app
 from index import build_index, load_index
-from rag.corpus import prepare_corpus
 from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import prepare_corpus
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.api.conftest import live_server, ready_client
 from tests.api.test_documents import FACT, QUESTION, grounded_reply
@@ -52,7 +53,7 @@ def test_corpus_cache_is_rebuilt_aside_and_retrieval_mode_answers_meanwhile(inde
     def factory(s: Settings) -> AnswerPipeline:
         index = load_index(s.index_dir)
         setup = prepare_corpus(s, generator, index.articles.values())
-        return AnswerPipeline(s, generator, index, HashingEncoder(), corpus=setup.prompt, mode_reason=setup.reason)
+        return assemble_pipeline(s, generator, index, HashingEncoder(), corpus=setup.prompt, mode_reason=setup.reason)
 
     gate = threading.Event()
     builders: list[GatedBuilder] = []
@@ -93,7 +94,7 @@ def test_a_collection_over_the_budget_moves_auto_to_retrieval_and_says_so(index_
     def factory(s: Settings) -> AnswerPipeline:
         index = load_index(s.index_dir)
         setup = prepare_corpus(s, generator, index.articles.values())
-        return AnswerPipeline(s, generator, index, HashingEncoder(), corpus=setup.prompt, mode_reason=setup.reason)
+        return assemble_pipeline(s, generator, index, HashingEncoder(), corpus=setup.prompt, mode_reason=setup.reason)
 
     app = create_app(settings, pipeline_factory=factory)
     app.state.service._cache_builder = lambda _s: PrefixCachingFake(model, n_ctx=32768)
@@ -110,7 +111,7 @@ def test_eight_uploads_while_eight_clients_ask(index_dir: Path) -> None:
     settings = Settings(index_dir=index_dir, articles_dir=ARTICLES, judge=False, queue_size=4)
 
     def factory(s: Settings) -> AnswerPipeline:
-        return AnswerPipeline(s, ScriptedGenerator(grounded_reply), load_index(s.index_dir), HashingEncoder())
+        return assemble_pipeline(s, ScriptedGenerator(grounded_reply), load_index(s.index_dir), HashingEncoder())
 
     with live_server(create_app(settings, pipeline_factory=factory)) as server:
 
@@ -169,7 +170,7 @@ def test_an_uploaded_prompt_injection_changes_nothing_but_what_can_be_quoted(ind
     settings = Settings(index_dir=index_dir, articles_dir=ARTICLES, judge=False)
 
     def factory(s: Settings) -> AnswerPipeline:
-        return AnswerPipeline(s, ScriptedGenerator(gullible_reply), load_index(s.index_dir), HashingEncoder())
+        return assemble_pipeline(s, ScriptedGenerator(gullible_reply), load_index(s.index_dir), HashingEncoder())
 
     with ready_client(create_app(settings, pipeline_factory=factory)) as c:
         before = [c.post("/ask", json={"question": q}).json() for q in questions]

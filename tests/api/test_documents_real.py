@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from fastapi.testclient import TestClient
@@ -25,7 +26,7 @@ FACT = "Quorvex Dynamics moved its headquarters to Tromso in 2031, the board sai
 TIMEOUT_S = 600
 
 
-def _serve(tmp_path_factory: pytest.TempPathFactory, mode: str) -> Iterator[TestClient]:
+def _serve(tmp_path_factory: pytest.TempPathFactory, mode: Literal["corpus", "retrieval"]) -> Iterator[TestClient]:
     settings = Settings(
         model_path=smollm2_gguf(),
         context_mode=mode,

@@ -17,7 +17,7 @@ from eval.systems import ClosedBookSystem, PipelineSystem, parse_configs
 from index import LoadedIndex
 from rag.llm.base import Message
 from rag.models import Answer
-from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.fakes import HashingEncoder, ScriptedGenerator
 
@@ -105,7 +105,7 @@ def _pipeline(hashed_index: tuple[LoadedIndex, HashingEncoder]) -> PipelineSyste
     index, encoder = hashed_index
     # The hashing encoder's cosines are low: relax the thresholds; names and figures are still checked.
     settings = Settings(min_relevance=-1.0, support_threshold=0.05, judge=False)
-    return PipelineSystem("pipeline", AnswerPipeline(settings, ScriptedGenerator(scripted_reply), index, encoder))
+    return PipelineSystem("pipeline", assemble_pipeline(settings, ScriptedGenerator(scripted_reply), index, encoder))
 
 
 class Exploding:

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from index import (
+    Article,
     DocumentRecord,
     add_document,
     build_index,
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.unit
 SECRET = "Quorvex Dynamics moved its headquarters to Tromso in 2031, the board said."
 
 
-def _prepared(text: str, name: str = "note.txt") -> tuple:
+def _prepared(text: str, name: str = "note.txt") -> tuple[Article, DocumentRecord]:
     article, extracted = extract_document(name, text.encode())
     record = DocumentRecord(
         document_id=article.article_id,

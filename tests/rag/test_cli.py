@@ -83,3 +83,10 @@ def test_bad_input_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ask", "   "]).exit_code == 2
     missing = runner.invoke(app, ["index", "--articles", str(tmp_path / "nope"), "--index", str(tmp_path / "i")])
     assert missing.exit_code == 3 and "does not exist" in missing.output
+
+
+def test_shell_commands_come_from_their_entry_points() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("index", "search", "ask", "chat", "eval", "serve"):
+        assert command in result.output, f"`rag {command}` is missing from `rag --help`"

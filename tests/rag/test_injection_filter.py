@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from index import Article, load_articles, split_sentences
-from rag.corpus import corpus_prompt
-from rag.evidence import EvidenceSelector
 from rag.injection import addresses_the_model
+from rag.prompt_cache import corpus_prompt
+from rag.stages.evidence import EvidenceSelector
 from tests.conftest import ARTICLES
 from tests.fakes import HashingEncoder, PrefixCachingFake
 

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from rag import Settings
+from rag.llm.base import Message
 from rag.llm.llama_cpp_backend import LlamaCppGenerator
 from rag.llm.model_files import smollm2_gguf
 from rag.pipeline import AnswerPipeline
@@ -22,9 +23,9 @@ def smol_pipeline(tmp_path_factory: pytest.TempPathFactory) -> AnswerPipeline:
 @pytest.mark.integration
 def test_llama_cpp_generates_streams_and_reuses_the_prefix() -> None:
     gen = LlamaCppGenerator(smollm2_gguf(), n_ctx=1024)
-    messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello."}]
+    messages: list[Message] = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello."}]
     pieces: list[str] = []
-    first = gen.chat(messages, max_tokens=8, on_token=lambda p: pieces.append(p) is None)
+    first = gen.chat(messages, max_tokens=8, on_token=pieces.append)
     assert first.text and "".join(pieces) == first.text
     assert first.completion_tokens >= 1 and first.prompt_tokens > 5
     second = gen.chat(messages, max_tokens=8)
@@ -46,8 +47,9 @@ def test_whole_chain_with_smollm2(smol_pipeline: AnswerPipeline) -> None:
         assert answer.citations, "an answer is never without citations"
     for c in answer.citations:
         assert smol_pipeline.index.articles[c.article_id].text[c.start : c.end] == c.quote
-    events = list(smol_pipeline.stream("What does Scale AI do?"))
-    assert events[-1].type == "answer"
+    tokens: list[str] = []
+    streamed = smol_pipeline.ask("What does Scale AI do?", on_token=tokens.append)
+    assert tokens and streamed.model == answer.model
 
 
 @pytest.mark.slow

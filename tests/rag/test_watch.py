@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index import BuildReport, IndexError_, build_index, load_index
+from index import BuildReport, IndexStoreError, build_index, load_index
 from rag.settings import Settings
 from rag.watch import folder_state, watch
 from tests.fakes import HashingEncoder
@@ -20,7 +20,7 @@ def test_watch_reindexes_on_change(articles_dir: Path, tmp_path: Path) -> None:
     settings = Settings(articles_dir=articles_dir, index_dir=tmp_path / "index")
     encoder = HashingEncoder()
     build_index(articles_dir, settings.index_dir, encoder)
-    outcomes: list[BuildReport | IndexError_] = []
+    outcomes: list[BuildReport | IndexStoreError] = []
     stop = threading.Event()
     thread = threading.Thread(
         target=watch,
@@ -39,7 +39,7 @@ def test_watch_reindexes_on_change(articles_dir: Path, tmp_path: Path) -> None:
             path.unlink()  # an empty folder cannot be indexed: reported, and the watch goes on
         while len(outcomes) < 2 and time.monotonic() < deadline:
             time.sleep(0.02)
-        assert isinstance(outcomes[1], IndexError_) and thread.is_alive()
+        assert isinstance(outcomes[1], IndexStoreError) and thread.is_alive()
         assert "new" in load_index(settings.index_dir).articles  # the last good index stays
     finally:
         stop.set()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
-from rag.evidence import content_words
+from rag.stages.evidence import content_words
 
 # A claim counts as extractive (see Verifier._extractive_support) with at least this many content words,
 # checked against this many of the closest sentences.
