@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index import Article
+from rag.filters import ArticleFilter
 from rag.models import Answer, ChatMessage
 
 __all__ = [
@@ -68,6 +69,15 @@ class AskRequest(BaseModel):
         default=None, description="passages to retrieve (default RAG_TOP_K)"
     )
     history: list[HistoryTurn] = Field(default_factory=list, description="earlier turns, oldest first")
+    since: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="only articles dated on or after (YYYY-MM-DD)"
+    )
+    until: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="only articles dated on or before (YYYY-MM-DD)"
+    )
+    sources: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=50, description="only these outlets or file names"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -76,6 +86,11 @@ class AskRequest(BaseModel):
         if isinstance(data, dict) and isinstance(data.get("top_k"), float) and data["top_k"].is_integer():
             return {**data, "top_k": int(data["top_k"])}
         return data
+
+    def article_filter(self) -> ArticleFilter | None:
+        if not (self.since or self.until or self.sources):
+            return None
+        return ArticleFilter(since=self.since, until=self.until, sources=tuple(self.sources))
 
     def chat_history(self) -> list[ChatMessage]:
         return [ChatMessage(role=turn.role, content=turn.content) for turn in self.history]

@@ -8,10 +8,11 @@ reason. Every question goes through the one ``ModelWorker`` with the request's d
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,15 +20,32 @@ from api.errors import AnswerTimeoutError, NotReadyError, describe
 from api.metrics import Metrics
 from api.streaming import sse_comment, sse_event
 from api.worker import CancelToken, Job, ModelWorker, QueueFullError
+from index import IndexStoreError
+from rag import RagError
+from rag.filters import ArticleFilter
+from rag.live import build_corpus_cache, discard_corpus_cache, is_stale, live_generation, switch_pipeline
+from rag.llm.base import Generator
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import CorpusPrompt
 from rag.settings import Settings
 
-__all__ = ["AnswerService", "AnswerStream", "PipelineFactory", "Question", "StreamUpdate", "default_pipeline_factory"]
+__all__ = [
+    "AnswerService",
+    "AnswerStream",
+    "CacheBuilderFactory",
+    "PipelineFactory",
+    "Question",
+    "StreamUpdate",
+    "default_cache_builder",
+    "default_pipeline_factory",
+]
 
 log = logging.getLogger(__name__)
 
 PipelineFactory = Callable[[Settings], AnswerPipeline]
+# A second context of the answer model, to rebuild corpus mode's prompt cache beside the answering one.
+CacheBuilderFactory = Callable[[Settings], Generator]
 State = Literal["loading", "ready", "failed"]
 
 KEEPALIVE_S = 15.0  # an SSE comment this often keeps proxies from closing a quiet stream
@@ -38,6 +56,13 @@ def default_pipeline_factory(settings: Settings) -> AnswerPipeline:
     from rag.runtime import make_pipeline
 
     return make_pipeline(settings)
+
+
+def default_cache_builder(settings: Settings) -> Generator:
+    """The configured model again, in its own context (llama.cpp maps the same weights: little extra memory)."""
+    from rag.runtime import make_generator
+
+    return make_generator(settings)
 
 
 @dataclass(frozen=True)
@@ -56,21 +81,33 @@ class Question:
     text: str
     history: Sequence[ChatMessage] = ()
     top_k: int | None = None
+    filters: ArticleFilter | None = None
 
 
 class AnswerService:
     """Readiness, admission, deadlines and cancellation around one ``AnswerPipeline``."""
 
-    def __init__(self, settings: Settings, factory: PipelineFactory, metrics: Metrics):
+    def __init__(
+        self,
+        settings: Settings,
+        factory: PipelineFactory,
+        metrics: Metrics,
+        cache_builder: CacheBuilderFactory | None = default_cache_builder,
+    ):
         self.settings = settings
         self.metrics = metrics
         self._factory = factory
+        self._cache_builder = cache_builder
         self._worker = ModelWorker(settings.queue_size)
         self._lock = threading.Lock()
         self._state: State = "loading"
         self._error: str | None = None
         self._pipeline: AnswerPipeline | None = None
         self._loading = False
+        self._switch_job: Job[None] | None = None  # the switch to a new index generation, while it waits
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._building: threading.Thread | None = None  # the prompt-cache rebuild, while it runs
+        self._writes = 0  # uploads and removals in progress
         metrics.watch(lambda: self.queue_depth, lambda: 1.0 if self._state == "ready" else 0.0)
 
     # -- lifecycle --------------------------------------------------------------------------------
@@ -82,6 +119,7 @@ class AnswerService:
         """
         if self._worker.stopped:
             self._worker = ModelWorker(self.settings.queue_size)
+        self._loop = asyncio.get_running_loop()
         self._worker.start()
         with self._lock:
             load = self._pipeline is None and not self._loading
@@ -132,7 +170,7 @@ class AnswerService:
     async def ask(self, question: Question) -> Answer:
         """The verified answer, within the request deadline."""
         pipeline = self._answering_pipeline()
-        job = self._submit(lambda token: _answer(pipeline, question, _until_cancelled(token)))
+        job = self._submit(lambda token: _answer(self._now(pipeline), question, _until_cancelled(token)))
         try:
             async with asyncio.timeout(self.settings.request_timeout_s):
                 answer = await job.future
@@ -170,7 +208,7 @@ class AnswerService:
 
             return push
 
-        job = self._submit(lambda token: _answer(pipeline, question, on_token(token)))
+        job = self._submit(lambda token: _answer(self._now(pipeline), question, on_token(token)))
         job.future.add_done_callback(lambda _f: events.put_nowait(None))
         opened = False
         try:
@@ -186,10 +224,129 @@ class AnswerService:
 
     def _answering_pipeline(self) -> AnswerPipeline:
         try:
-            return self.pipeline()
+            pipeline = self.pipeline()
         except NotReadyError:
             self.metrics.rejections.labels("not_ready").inc()
             raise
+        self.follow()  # a switch queued before this question, so that the question sees the new generation
+        return pipeline
+
+    def follow(self) -> None:
+        """When the index on disk moved on (the CLI, another process), queue a switch to it. Event loop only."""
+        with self._lock:
+            pipeline = self._pipeline
+        if pipeline is not None and is_stale(pipeline):
+            self.request_switch()
+
+    def _now(self, queued_with: AnswerPipeline) -> AnswerPipeline:
+        """The pipeline a question starts with: the live one when it starts, which may be newer than when queued.
+
+        Only the model thread swaps pipelines, between jobs, so a running question keeps the one it started with.
+        """
+        with self._lock:
+            return self._pipeline or queued_with
+
+    # -- following the index: uploads, removals, `rag index` ------------------------------------------
+
+    def request_switch(self) -> Job[None]:
+        """Queue a switch to the live index generation (one at a time; a waiting one is shared). Event loop only."""
+        with self._lock:
+            job = self._switch_job
+            if job is not None and not job.running and not job.future.done():
+                return job
+            job = self._switch_job = self._worker.submit(self._switch, admit=False)
+        return job
+
+    async def switch(self) -> None:
+        """Switch to the live generation between questions; returns once questions are answered from it."""
+        job = self.request_switch()
+        try:
+            async with asyncio.timeout(self.settings.request_timeout_s):
+                await asyncio.shield(job.future)
+        except TimeoutError:
+            raise AnswerTimeoutError(
+                f"the index was changed, but the questions ahead kept the model busy for over "
+                f"{self.settings.request_timeout_s:g} s; the service switches to it once they are answered"
+            ) from None
+
+    def _switch(self, _token: CancelToken) -> None:
+        with self._lock:
+            current = self._pipeline
+            if self._switch_job is not None and self._switch_job.running:
+                self._switch_job = None  # from now on a new request queues a new switch
+        if current is None:
+            return
+        try:
+            switched = switch_pipeline(current)
+        except (IndexStoreError, RagError, OSError) as exc:
+            log.error("staying on index generation %s: %s", current.index.generation, exc)
+            raise
+        with self._lock:
+            self._pipeline = switched.pipeline
+        log.info(
+            "switched to index generation %s in %.2f s (%s mode)",
+            switched.pipeline.index.generation,
+            switched.seconds,
+            switched.pipeline.context_mode,
+        )
+        if switched.pending is not None:
+            self._rebuild_cache(switched.pending, switched.pipeline.index.generation)
+
+    def _rebuild_cache(self, prompt: CorpusPrompt, generation: str) -> None:
+        """Rebuild the corpus prompt cache on a second model context, then switch again (to corpus mode)."""
+        if self._cache_builder is None:
+            return
+        with self._lock:
+            if self._building is not None:
+                return  # the switch that follows the running build will see the newer collection
+            self._building = threading.Thread(
+                target=self._build_cache, args=(prompt, generation), name="rag-cache", daemon=True
+            )
+        self._building.start()
+
+    def _build_cache(self, prompt: CorpusPrompt, generation: str) -> None:
+        assert self._cache_builder is not None
+        try:
+            builder = self._cache_builder(self.settings)
+            seconds = build_corpus_cache(self.settings, builder, prompt)
+            log.info("prompt cache of the changed collection built in %.1f s", seconds)
+            if live_generation(self.settings) != generation:
+                # The collection changed while it was built (a removal among them): the file holds a document
+                # that may be gone, so it goes too; the switch below builds the current collection's.
+                discard_corpus_cache(self.settings)
+        except (RagError, OSError) as exc:
+            log.warning("cannot rebuild the prompt cache (%s): answering in retrieval mode", exc)
+            return
+        finally:
+            with self._lock:
+                self._building = None
+        # The switch finds the saved cache (corpus mode) or, if the collection changed meanwhile, builds again.
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self._switch_quietly)
+
+    def _switch_quietly(self) -> None:
+        with contextlib.suppress(RagError):
+            self.request_switch().future.add_done_callback(_ignore_outcome)
+
+    @contextlib.contextmanager
+    def admit_write(self) -> Iterator[None]:
+        """A place for one upload or removal; past ``RAG_QUEUE_SIZE`` at once, 429 like a full question queue."""
+        with self._lock:
+            if self._writes >= self.settings.queue_size:
+                self.metrics.rejections.labels("queue_full").inc()
+                raise QueueFullError(
+                    f"{self._writes} document changes are in progress (the limit is {self.settings.queue_size}); "
+                    "try again in a few seconds",
+                    retry_after=2,
+                )
+            self._writes += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._writes -= 1
 
     def _submit(self, fn: Callable[[CancelToken], Answer]) -> Job[Answer]:
         try:
@@ -286,7 +443,15 @@ class AnswerStream:
 
 
 def _answer(pipeline: AnswerPipeline, question: Question, on_token: Callable[[str], bool]) -> Answer:
-    return pipeline.ask(question.text, history=question.history, top_k=question.top_k, on_token=on_token)
+    return pipeline.ask(
+        question.text, history=question.history, top_k=question.top_k, on_token=on_token, filters=question.filters
+    )
+
+
+def _ignore_outcome(future: asyncio.Future[None]) -> None:
+    # A switch nobody waits for: its failure was logged where it happened; retrieving it silences asyncio.
+    if not future.cancelled():
+        future.exception()
 
 
 def _until_cancelled(token: CancelToken) -> Callable[[str], bool]:

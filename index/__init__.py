@@ -19,10 +19,32 @@ from index.embedding import (
     TextEncoder,
     bundled_model_path,
 )
+from index.extract import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    ExtractedDocument,
+    ExtractionError,
+    ExtractLimits,
+    FormatMismatchError,
+    UnreadableDocumentError,
+    UnsupportedFormatError,
+    extract_document,
+)
 from index.loader import LoadReport, load_articles
 from index.models import Article, Chunk, SearchHit, Sentence
 from index.retriever import HybridRetriever, RetrieverConfig
-from index.store import BuildReport, LoadedIndex, Manifest, build_index, load_index
+from index.store import (
+    BuildReport,
+    DocumentChange,
+    DocumentRecord,
+    LoadedIndex,
+    Manifest,
+    add_document,
+    build_index,
+    list_documents,
+    load_index,
+    remove_document,
+)
 
 __all__ = [
     "DEFAULT_EMBEDDING_MODEL",
@@ -30,8 +52,16 @@ __all__ = [
     "BuildReport",
     "Chunk",
     "ChunkerConfig",
+    "DocumentChange",
+    "DocumentRecord",
+    "DocumentTooLargeError",
     "Embedder",
     "EmbeddingModelError",
+    "EmptyDocumentError",
+    "ExtractLimits",
+    "ExtractedDocument",
+    "ExtractionError",
+    "FormatMismatchError",
     "HybridRetriever",
     "IndexCorruptError",
     "IndexMismatchError",
@@ -45,11 +75,17 @@ __all__ = [
     "SearchHit",
     "Sentence",
     "TextEncoder",
+    "UnreadableDocumentError",
+    "UnsupportedFormatError",
+    "add_document",
     "build_index",
     "bundled_model_path",
     "chunk_article",
     "clean_text",
+    "extract_document",
+    "list_documents",
     "load_articles",
     "load_index",
+    "remove_document",
     "split_sentences",
 ]

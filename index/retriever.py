@@ -49,14 +49,15 @@ class HybridRetriever:
         scores, ids = self.index.dense.search(query_vec[None, :], n)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
-    def search(self, query: str, k: int = 5) -> list[SearchHit]:
-        """Top ``k`` diverse passages for ``query``, best first."""
+    def search(self, query: str, k: int = 5, allowed: set[str] | None = None) -> list[SearchHit]:
+        """Top ``k`` diverse passages for ``query``, best first; with ``allowed``, only from those article ids."""
         if k < 1:
             raise ValueError("k must be at least 1")
         n_chunks = len(self.index.chunks)
-        if n_chunks == 0 or not query.strip():
+        if n_chunks == 0 or not query.strip() or allowed == set():
             return []
-        n = min(self.config.candidates, n_chunks)
+        # A filter may leave few of the usual candidates: rank them all (exact search is fast at this scale).
+        n = n_chunks if allowed is not None else min(self.config.candidates, n_chunks)
         query_vec = self.embedder.encode([query])[0]
         dense = self._dense(query_vec, n) if self.config.dense else []
         lexical = self.index.lexical.search(query, n) if self.config.lexical else []
@@ -74,6 +75,8 @@ class HybridRetriever:
                 best = ranking[0][1]
                 for doc, score in ranking:
                     fused[doc] += _TIE_EPSILON * max(score, 0.0) / best
+        if allowed is not None:
+            fused = {d: v for d, v in fused.items() if self.index.chunks[d].article_id in allowed}
         order = sorted(fused, key=lambda d: fused[d], reverse=True)
         chosen = self._diversify(order, fused, k)
         # Dense scores of lexical-only hits are cheap to fill in from the stored vectors.

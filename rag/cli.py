@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from index import Embedder
 from rag.cli_errors import EXIT_USAGE, cli_errors
+from rag.documents_cli import app as documents_app
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
 from rag.prompt_cache import prepare_corpus
@@ -87,6 +88,7 @@ def index_cmd(
     prompt_cache: Annotated[
         bool, typer.Option(help="also build the corpus-mode prompt cache (when the context mode allows it)")
     ] = True,
+    watch: Annotated[bool, typer.Option(help="then keep following the folder, re-indexing on each change")] = False,
 ) -> None:
     """Build or update the index (only new or changed articles are embedded), then the prompt cache."""
     settings = _settings(articles, index)
@@ -109,6 +111,10 @@ def index_cmd(
         )
     if prompt_cache and settings.context_mode != "retrieval" and settings.backend == "llama_cpp":
         _build_prompt_cache(settings, embedder)
+    if watch:
+        from rag.watch_cli import follow
+
+        follow(settings, embedder, out, err)
 
 
 def _build_prompt_cache(settings: Settings, embedder: Embedder) -> None:
@@ -183,7 +189,8 @@ def _print_answer(answer: Answer) -> None:
     if answer.citations:
         out.print("[dim]Sources:[/dim]")
     for c in answer.citations:
-        out.print(f"  [{c.n}] {c.article_id} — {c.title}", highlight=False)
+        where = " · ".join(x for x in (c.source, c.date) if x)
+        out.print(f"  [{c.n}] {c.article_id} — {c.title}" + (f" ({where})" if where else ""), highlight=False)
         out.print(f'      "{c.quote}" [dim](chars {c.start}-{c.end})[/dim]', highlight=False)
     t = answer.timings
     err.print(
@@ -290,4 +297,5 @@ def _register_plugins() -> None:
         entry.load()(app)
 
 
+app.add_typer(documents_app, name="documents")
 _register_plugins()

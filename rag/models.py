@@ -35,6 +35,8 @@ class Citation(BaseModel):
     end: int = Field(ge=0)
     score: float = Field(description="support score of the quote for its claim (0-1)")
     supported: bool
+    date: str | None = Field(default=None, description="the article's publication date, when known")
+    source: str | None = Field(default=None, description="outlet or site of an uploaded document, when known")
 
 
 class Timings(BaseModel):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
+from rag.filters import ArticleFilter
 from rag.llm.base import Completion, Generator, TokenCallback
 from rag.models import ABSTAIN_MESSAGE, Abstention, AbstentionReason, Answer, ChatMessage, Evidence, Timings
 from rag.parsing import parse_reply
@@ -59,6 +60,7 @@ class _Work:
     timings: Timings
     hits: list[SearchHit]
     evidence: list[Evidence]
+    allowed: set[str] | None = None  # the articles the request's filters let it answer from (None: all)
 
 
 class AnswerPipeline:
@@ -113,21 +115,31 @@ class AnswerPipeline:
         history: Sequence[ChatMessage] = (),
         top_k: int | None = None,
         on_token: TokenCallback | None = None,
+        filters: ArticleFilter | None = None,
     ) -> Answer:
-        """Answer one question (``on_token`` receives the model's answer text as it is written)."""
+        """Answer one question (``on_token`` receives the model's answer text as it is written); ``filters``
+        restrict the articles it may be answered from, in either context mode."""
         question = validate_question(question, history, self.settings)
         started = time.perf_counter()
+        allowed = filters.allowed(self.index) if filters is not None and filters.active else None
         with self._lock:
-            answer = self._answer(question, history, top_k or self.settings.top_k, on_token)
+            answer = self._answer(question, history, top_k or self.settings.top_k, on_token, allowed)
         answer.timings.total_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def _answer(self, question: str, history: Sequence[ChatMessage], k: int, on_token: TokenCallback | None) -> Answer:
+    def _answer(
+        self,
+        question: str,
+        history: Sequence[ChatMessage],
+        k: int,
+        on_token: TokenCallback | None,
+        allowed: set[str] | None = None,
+    ) -> Answer:
         s = self.stages
         timings = Timings()
         rewrite = s.rewriter.run(question, history)
         _account(timings, rewrite.completion)
-        work = _Work(rewrite.question, timings, [], [])
+        work = _Work(rewrite.question, timings, [], [], allowed)
         frame = frame_question(work.question)
         unstated = s.premise.run(work.question)
         if unstated:
@@ -135,11 +147,11 @@ class AnswerPipeline:
                 reason="false_premise", gate="premise_figure", message=f"No article states {unstated}."
             )
             return self._refuse(work, abstention)
-        if s.binding and (problem := s.binding.premise(frame, self._all_sentences())):
+        if s.binding and (problem := s.binding.premise(frame, self._all_sentences(allowed))):
             return self._refuse(work, problem)
 
         t = time.perf_counter()
-        work.hits = s.retriever.search(work.question, k=k)
+        work.hits = s.retriever.search(work.question, k=k, allowed=allowed)
         work.evidence = s.selector.run(work.question, work.hits)
         timings.retrieve_ms = (time.perf_counter() - t) * 1000
         if not work.evidence or max(e.score for e in work.evidence) < self.settings.min_relevance:
@@ -209,7 +221,9 @@ class AnswerPipeline:
             # passages that say what the answer says.
             seen = {hit.chunk.chunk_id for hit in work.hits}
             work.hits += [
-                h for h in s.retriever.search(parsed.answer, k=self.settings.top_k) if h.chunk.chunk_id not in seen
+                h
+                for h in s.retriever.search(parsed.answer, k=self.settings.top_k, allowed=work.allowed)
+                if h.chunk.chunk_id not in seen
             ]
         pool = [e.sentence for e in evidence] + [sentence for sentence, _ in s.selector.candidates(work.hits)]
         verdict = s.verifier.check(parsed.answer, pool, s.citer.titles, preferred=named, question=work.question)
@@ -225,9 +239,10 @@ class AnswerPipeline:
             return _Checked(None, problem, problem.message)
         return _Checked(verdict)
 
-    def _all_sentences(self) -> list[Sentence]:
+    def _all_sentences(self, allowed: set[str] | None = None) -> list[Sentence]:
         selector = self.stages.selector
-        return [s for article in self.index.articles.values() for s in selector.sentences_of(article)]
+        articles = [a for a in self.index.articles.values() if allowed is None or a.article_id in allowed]
+        return [s for article in articles for s in selector.sentences_of(article)]
 
     def _abstain(self, work: _Work, reason: AbstentionReason, gate: str, detail: str) -> Answer:
         return self._refuse(work, Abstention(reason=reason, gate=gate, message=_MESSAGES[reason]), detail)

@@ -171,7 +171,11 @@ def make_stages(
             else None
         ),
         judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
-        citer=CitationRenderer(titles),
+        citer=CitationRenderer(
+            titles,
+            dates={a.article_id: a.date for a in articles},
+            sources={d.document_id: d.source for d in index.documents.values()},
+        ),
     )
 
 

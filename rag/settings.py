@@ -88,6 +88,11 @@ class Settings(BaseSettings):
     request_timeout_s: float = Field(default=120.0, gt=0)
     log_questions: bool = False
 
+    # Documents uploaded to the running service (POST /documents, `rag documents add`)
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024, description="per file; larger: 413")
+    max_upload_files: int = Field(default=8, ge=1, le=100, description="files in one POST /documents")
+    max_document_chars: int = Field(default=2_000_000, ge=1000, description="extracted text per document")
+
     @model_validator(mode="after")
     def _check_sources(self) -> Settings:
         if not (self.retrieval_dense or self.retrieval_lexical):

@@ -52,6 +52,21 @@ INDEX_SURFACE = {
     "load_articles",
     "load_index",
     "split_sentences",
+    # documents uploaded to the running service (issue 15)
+    "DocumentChange",
+    "DocumentRecord",
+    "DocumentTooLargeError",
+    "EmptyDocumentError",
+    "ExtractLimits",
+    "ExtractedDocument",
+    "ExtractionError",
+    "FormatMismatchError",
+    "UnreadableDocumentError",
+    "UnsupportedFormatError",
+    "add_document",
+    "extract_document",
+    "list_documents",
+    "remove_document",
 }
 
 

@@ -69,7 +69,7 @@ def _question(body: AskRequest, request: Request, settings: Settings) -> Questio
     history = body.chat_history()
     text = validate_question(body.question, history, settings)
     log_field(request.scope, "question", text)  # written only with RAG_LOG_QUESTIONS=true
-    return Question(text, history, body.top_k)
+    return Question(text, history, body.top_k, body.article_filter())
 
 
 @router.post("/ask", response_model=Answer, responses=_ERRORS, summary="Answer a question with verified citations")

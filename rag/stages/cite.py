@@ -12,8 +12,15 @@ __all__ = ["CitationRenderer"]
 
 
 class CitationRenderer:
-    def __init__(self, titles: dict[str, str]):
+    def __init__(
+        self,
+        titles: dict[str, str],
+        dates: dict[str, str | None] | None = None,
+        sources: dict[str, str | None] | None = None,
+    ):
         self.titles = titles
+        self.dates = dates or {}  # article id -> publication date, shown with each citation
+        self.sources = sources or {}  # uploaded document id -> its outlet
 
     def run(self, verdict: Verdict, hits: Sequence[SearchHit]) -> tuple[str, list[Citation]]:
         numbers: dict[tuple[str, int], int] = {}
@@ -38,6 +45,8 @@ class CitationRenderer:
                             end=sentence.end,
                             score=round(check.score, 4),
                             supported=True,
+                            date=self.dates.get(sentence.article_id),
+                            source=self.sources.get(sentence.article_id),
                         )
                     )
                 marks.append(f"[{numbers[key]}]")

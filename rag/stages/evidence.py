@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from index import Article, LoadedIndex, SearchHit, Sentence, TextEncoder, split_sentences
+from rag.injection import addresses_the_model
 from rag.models import Evidence
 
 __all__ = ["EvidenceSelector", "content_words"]
@@ -40,7 +41,9 @@ class EvidenceSelector:
         """All sentences of an article (cached: articles do not change under a loaded index)."""
         cached = self._sentences.get(article.article_id)
         if cached is None:
-            cached = self._sentences[article.article_id] = split_sentences(article)
+            # A sentence giving the model orders is never evidence (rag.injection): documents are data.
+            cached = [s for s in split_sentences(article) if not addresses_the_model(s.text)]
+            self._sentences[article.article_id] = cached
         return cached
 
     def candidates(self, hits: list[SearchHit]) -> list[tuple[Sentence, SearchHit]]:

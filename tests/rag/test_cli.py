@@ -59,7 +59,7 @@ def test_ask_json_prints_only_the_answer() -> None:
     assert set(answer) >= {"answer", "answerable", "citations", "timings", "model"}
     assert answer["answerable"] and "Lucy Guo" in answer["answer"]
     assert set(answer["citations"][0]) == {
-        "n", "article_id", "chunk_id", "title", "quote", "start", "end", "score", "supported",
+        "n", "article_id", "chunk_id", "title", "quote", "start", "end", "score", "supported", "date", "source",
     }  # fmt: skip
     assert set(answer["timings"]) >= {"retrieve_ms", "generate_ms", "total_ms", "prompt_tokens", "completion_tokens"}
 
