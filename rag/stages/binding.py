@@ -31,9 +31,16 @@ _NAME_GROUP = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\
 # Name words that alone say nothing of which company or person is meant.
 _WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
 # How an answer states a change: "by $2 billion", "from X to Y", "up 40%", "doubled".
+# Dates are not subjects: "on 10 October 2008" names no one a sentence must mention.
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _CHANGE_WORDS = re.compile(
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:US\$|\$|€|£)?\d|\bfrom\b.*\bto\b"
-    r"|\b(?:up|down|rose|fell|grew|increased|decreased|jumped|dropped)\b[^.]*?(?:\d|%|percent)|%|percent|\bdoubl|\btripl",
+    r"|\b(?:up|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
+    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent)"
+    r"|%|percent|\bdoubl|\btripl",
     re.I,
 )
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d{2})(?![\w.,]\d)")
@@ -60,7 +67,7 @@ def name_groups(question: str, common: Iterable[str]) -> list[frozenset[str]]:
     groups = []
     for match in _NAME_GROUP.finditer(question):
         words = {_norm(p) for w in match.group(0).split() for p in w.split("-")} - skip - {"of", "de", "the"}
-        strong = words - _WEAK
+        strong = words - _WEAK - _CALENDAR
         if strong:
             groups.append(frozenset(strong))
     return groups
@@ -179,7 +186,9 @@ class BindingCheck:
         """A known attribute asked ("profit") must be stated as such; the question's other words ("annual")
         count only where it asks for none."""
         words = {w.lower() for w in _WORD.findall(text)}
-        asked = [a for a in frame.attributes if family_of(a)] or list(frame.attributes)
+        # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
+        known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
+        asked = known or list(frame.attributes)
         return any(self._matches(a, words) for a in asked)
 
     def _matches(self, asked: str, words: set[str]) -> bool:
@@ -240,7 +249,12 @@ class BindingCheck:
     # -- subject --------------------------------------------------------------------------------------------
 
     def _missing_subjects(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
-        """The first of the question's name groups that nothing around the sentences mentions ('' if none)."""
+        """The question's names when none of them is around the sentences ('' when one is).
+
+        One is enough: a question names places, dates and products beside its subject ("Which insurer went
+        bankrupt as Asian markets plunged?"), and a sentence about the subject need not repeat them all; an
+        answer about another subject altogether mentions none of them.
+        """
         if frame.described:
             return ""  # the names say which subject is meant; the sentence about it may name none of them
         groups = name_groups(frame.question, ()) if frame.subjects else []
@@ -250,10 +264,9 @@ class BindingCheck:
         context: set[str] = set()
         for sentence in sentences:
             context |= self._context_words(sentence)
-        for group in groups:
-            if not group & context:
-                return _display(frame.question, group)
-        return ""
+        if any(group & context for group in groups):
+            return ""
+        return " or ".join(_display(frame.question, group) for group in groups)
 
     def _context_words(self, sentence: Sentence) -> set[str]:
         before: list[str] = []
@@ -263,10 +276,7 @@ class BindingCheck:
                 if s.start == sentence.start:
                     before = [t.text for t in article[max(0, i - self.lookback) : i]]
                     break
-        # The title counts only where the sentence refers back: every title of a collection about one company
-        # names it, which would bind any sentence to it.
-        title = self.titles.get(sentence.article_id, "") if before else ""
-        text = " ".join([sentence.text, *before, title])
+        text = " ".join([sentence.text, *before, self.titles.get(sentence.article_id, "")])
         return {_norm(p) for w in _WORD.findall(text) for p in w.split("-")} | {_norm(w) for w in _WORD.findall(text)}
 
     # -- a second chance ------------------------------------------------------------------------------------

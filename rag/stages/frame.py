@@ -67,7 +67,7 @@ _CHANGE = re.compile(
 # "the start-up backed by Index Ventures": the subject is described, not named; the names only identify it.
 _DESCRIBED = re.compile(
     r"\bthe (?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|executive|outlet|"
-    r"publication|contractor|model|product)\b(?:\s+\w+){0,2}?\s+(?:that|which|who|whose|backed|founded|co-founded|"
+    r"publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|index|ceo|country)\b(?:\s+\w+){0,2}?\s+(?:that|which|who|whose|backed|founded|co-founded|"
     r"led|run|built|developed|named|behind|with|investigated|owned|created|launched)\b",
     re.I,
 )
