@@ -24,7 +24,8 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "valuation": "valuation valuations valued",
         "investment": "invest invests investing invested investment investments investor investors stake funding "
         "fund funded raise raised raising round backing backed",
-        "spending": "spend spends spending spent capex expenditure expenditures budget outlay",
+        "spending": "spend spends spending spent capex expenditure expenditures budget outlay earmark earmarked "
+        "allocate allocated",
         "employees": "employees employee staff workers workforce headcount employs employ",
         "customers": "customers customer clients client users",
         "price": "price prices priced cost costs paid pay pays fee fees",

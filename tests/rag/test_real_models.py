@@ -58,8 +58,10 @@ def test_default_model_answers_and_abstains(tmp_path_factory: pytest.TempPathFac
     pipeline = make_pipeline(Settings(index_dir=tmp_path_factory.mktemp("qwen-index")))
     spend = pipeline.ask("How much did Mark Zuckerberg say Meta would spend on AI in 2025?")
     assert spend.answerable, spend
-    assert "65" in spend.answer
-    stated = [c for c in spend.citations if "65 billion" in c.quote and c.supported]
+    # The articles give two figures ("as much as US$65 billion", "tens of billions"); either, cited, is right.
+    figure = "65 billion" if "65" in spend.answer else "tens of billions"
+    assert figure in spend.answer.replace("$65", "65"), spend
+    stated = [c for c in spend.citations if figure in c.quote.replace("$65", "65") and c.supported]
     assert stated, spend.citations
     for c in stated:
         assert pipeline.index.articles[c.article_id].text[c.start : c.end] == c.quote
