@@ -15,7 +15,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from index import LoadedIndex, load_index
+from index import IndexCorruptError, IndexNotFoundError, LoadedIndex, load_index
 from index.store import IndexStore
 from rag._exceptions import GenerationError, PromptCacheError
 from rag.llm.base import Generator, PrefixCachingGenerator
@@ -88,7 +88,7 @@ def switch_pipeline(current: AnswerPipeline) -> Switch:
     """The pipeline over the live generation. Call on the model thread: it may restore the generator's KV cache."""
     started = time.perf_counter()
     settings = current.settings
-    index = load_index(settings.index_dir, embedding_model=current.encoder.name)
+    index = _load_live(settings, current.encoder.name)
     generator: Generator = current.generator
     if settings.context_mode == "retrieval" or not isinstance(generator, PrefixCachingGenerator):
         reason = current.mode_reason if current.corpus is None else "retrieval"
@@ -109,6 +109,19 @@ def switch_pipeline(current: AnswerPipeline) -> Switch:
         return Switch(_pipeline(current, index, None, reason), pending=prompt, seconds=time.perf_counter() - started)
     log.info("switched to generation %s in corpus mode", index.generation)
     return Switch(_pipeline(current, index, prompt, choice.reason), seconds=time.perf_counter() - started)
+
+
+def _load_live(settings: Settings, embedding_model: str, attempts: int = 5) -> LoadedIndex:
+    """The live generation. A writer may publish a newer one and prune the one being read between reading
+    ``CURRENT`` and its files (eight uploads at once do): then ``CURRENT`` is read again."""
+    for attempt in range(attempts):
+        try:
+            return load_index(settings.index_dir, embedding_model=embedding_model)
+        except (IndexCorruptError, IndexNotFoundError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def build_corpus_cache(settings: Settings, builder: Generator, prompt: CorpusPrompt) -> float:
