@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
@@ -239,10 +239,11 @@ class AnswerPipeline:
             return _Checked(None, problem, problem.message)
         return _Checked(verdict)
 
-    def _all_sentences(self, allowed: set[str] | None = None) -> list[Sentence]:
+    def _all_sentences(self, allowed: set[str] | None = None) -> Iterator[Sentence]:
+        """Lazily: the premise check reads them only for a question that takes an event for granted."""
         selector = self.stages.selector
-        articles = [a for a in self.index.articles.values() if allowed is None or a.article_id in allowed]
-        return [s for article in articles for s in selector.sentences_of(article)]
+        articles = (a for a in self.index.articles.values() if allowed is None or a.article_id in allowed)
+        return (s for article in articles for s in selector.sentences_of(article))
 
     def _abstain(self, work: _Work, reason: AbstentionReason, gate: str, detail: str) -> Answer:
         return self._refuse(work, Abstention(reason=reason, gate=gate, message=_MESSAGES[reason]), detail)

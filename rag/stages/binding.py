@@ -151,11 +151,7 @@ class BindingCheck:
 
     def _names_attribute(self, frame: QuestionFrame, text: str) -> bool:
         words = {w.lower() for w in _WORD.findall(text)}
-        stems = {stem(w) for w in words}
-        return any(
-            stem(a) in stems or (family_of(a) and any(family_of(w) == family_of(a) for w in words))
-            for a in frame.attributes
-        )
+        return any(self._matches(a, words, neighbours=False) for a in frame.attributes)
 
     def _constraints(self, frame: QuestionFrame, answer: str) -> Abstention | None:
         names = {_norm(n) for n in extract_names(answer)} - _WEAK - {"corp", "company", "companies"}
@@ -191,13 +187,16 @@ class BindingCheck:
         asked = known or list(frame.attributes)
         return any(self._matches(a, words) for a in asked)
 
-    def _matches(self, asked: str, words: set[str]) -> bool:
+    def _matches(self, asked: str, words: set[str], *, neighbours: bool = True) -> bool:
+        """By word or stem, by family, or (``neighbours``, outside the families) by an embedding neighbour."""
         family = family_of(asked)
         asked_stem = stem(asked)
         if any(stem(w) == asked_stem for w in words):
             return True
         if family:
             return any(family_of(w) == family for w in words)
+        if not neighbours:
+            return False
         # A word outside the families (e.g. "worth", "deal"): a word of the sentence the embedding model puts
         # close to it stands for it.
         free = [w for w in words if len(w) > 2]
