@@ -99,7 +99,16 @@ REGISTRY: dict[str, ConfigSpec] = {}
 BASELINE = "pipeline"  # what a comparison is paired against, unless it names a context mode first
 # Configurations that are the project's pipeline itself (in a given context mode): one named first is the
 # baseline, so `--compare corpus,retrieval` compares the two modes without a third, duplicate run.
-PIPELINE_CONFIGS = ("pipeline", "corpus", "retrieval", "unbound", "corpus_unbound", "retrieval_unbound")
+PIPELINE_CONFIGS = (
+    "pipeline",
+    "corpus",
+    "retrieval",
+    "unbound",
+    "corpus_unbound",
+    "retrieval_unbound",
+    "nogather",
+    "corpus_nogather",
+)
 
 
 def register(name: str, description: str, **overrides: object) -> Callable[[SystemFactory], SystemFactory]:
@@ -187,6 +196,11 @@ register(
     context_mode="retrieval",
     binding_check=False,
 )(_pipeline("retrieval_unbound"))
+# Without gathering figures across articles (rag.stages.gather): each answer from one draft.
+register("nogather", "the pipeline without gathering a figure across articles", gather=False)(_pipeline("nogather"))
+register(
+    "corpus_nogather", "corpus mode without gathering a figure across articles", context_mode="corpus", gather=False
+)(_pipeline("corpus_nogather"))
 register(
     "skipjudge",
     "the pipeline without the judge when the answer's figures are literally bound to the asked attribute and subject",

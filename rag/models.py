@@ -17,6 +17,7 @@ __all__ = [
     "ChatMessage",
     "Citation",
     "Evidence",
+    "ReportedValue",
     "Timings",
 ]
 
@@ -76,6 +77,15 @@ class Abstention(BaseModel):
     )
 
 
+class ReportedValue(BaseModel):
+    """One value the articles give for the asked figure, as the first of them words it, with its citations."""
+
+    value: str = Field(description='as an article states it, e.g. "about US$14 billion"')
+    amount: float | None = Field(description='the value as a number; null for a vague amount ("several billion")')
+    citations: list[int] = Field(description="the numbers of the citations that state this value")
+    article_ids: list[str]
+
+
 class Answer(BaseModel):
     """The service's reply to one question."""
 
@@ -87,6 +97,10 @@ class Answer(BaseModel):
     context_mode: str = "retrieval"
     question: str | None = Field(default=None, description="the standalone question actually answered")
     abstention: Abstention | None = Field(default=None, description="set when answerable is false: why")
+    conflict: bool = Field(default=False, description="the articles give different values for what was asked")
+    values: list[ReportedValue] = Field(
+        default_factory=list, description="the values gathered across the articles, when the answer reports them"
+    )
 
 
 class ChatMessage(BaseModel):

@@ -27,6 +27,7 @@ from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import QuestionFrame, frame_question
+from rag.stages.gather import Gatherer, gatherable
 from rag.stages.judge import Judge
 from rag.stages.premise import PremiseCheck
 from rag.stages.rewrite import FollowUpRewriter
@@ -48,6 +49,7 @@ class Stages:
     drafter: Drafter
     verifier: Verifier
     binding: BindingCheck | None  # None: the question-aware gate is off (RAG_BINDING_CHECK=false)
+    gatherer: Gatherer | None  # None: figures are not gathered across articles (RAG_GATHER=false)
     judge: Judge | None
     citer: CitationRenderer
 
@@ -157,6 +159,9 @@ class AnswerPipeline:
         if not work.evidence or max(e.score for e in work.evidence) < self.settings.min_relevance:
             return self._abstain(work, "no_evidence", "relevance", "nothing relevant retrieved")
 
+        if s.gatherer and gatherable(frame) and (report := self._gather(work, frame, on_token)):
+            return report
+
         checked = self._draft_and_check(work, frame, work.evidence, on_token)
         if checked.abstention and checked.abstention.gate in _RETRY_GATES and s.binding and self.settings.retry:
             # One more draft before refusing, over only the sentences that state what was asked of whom asked.
@@ -187,6 +192,40 @@ class AnswerPipeline:
             model=self.model_name,
             context_mode=self.context_mode,
             question=work.question,
+        )
+
+    def _gather(self, work: _Work, frame: QuestionFrame, on_token: TokenCallback | None) -> Answer | None:
+        """The answer from the figure's values across the articles, where they disagree or the question asks for
+        a superlative over them; None to answer from a draft as usual."""
+        s = self.stages
+        assert s.gatherer is not None
+        t = time.perf_counter()
+        hits = s.retriever.search(work.question, k=self.settings.gather_passages, allowed=work.allowed)
+        # In corpus mode the whole collection is in view, and small: every sentence of it is read.
+        sentences = (
+            self._all_sentences(work.allowed)
+            if self.corpus
+            else (sentence for sentence, _ in s.selector.candidates(hits))
+        )
+        gathered = s.gatherer.run(frame, sentences)
+        work.timings.verify_ms += (time.perf_counter() - t) * 1000
+        if gathered is None or not gathered.decides:
+            return None
+        text, citations, values = s.citer.report(gathered, hits)
+        if on_token:
+            on_token(text)
+        if work.timings.first_token_ms is None:
+            work.timings.first_token_ms = (time.perf_counter() - t) * 1000 + work.timings.retrieve_ms
+        return Answer(
+            answer=text,
+            answerable=True,
+            citations=citations,
+            timings=work.timings,
+            model=self.model_name,
+            context_mode=self.context_mode,
+            question=work.question,
+            conflict=gathered.conflict,
+            values=values,
         )
 
     def _draft_and_check(

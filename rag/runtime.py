@@ -29,6 +29,7 @@ from rag.stages.binding import BindingCheck
 from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
+from rag.stages.gather import Gatherer
 from rag.stages.judge import Judge
 from rag.stages.premise import PremiseCheck
 from rag.stages.rewrite import FollowUpRewriter
@@ -153,6 +154,12 @@ def make_stages(
     articles = list(index.articles.values())
     selector = EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences)
     titles = {a.article_id: a.title for a in articles}
+    dates = {a.article_id: a.date for a in articles}
+    binding = (
+        BindingCheck(encoder, lambda article_id: selector.sentences_of(index.articles[article_id]), titles, dates=dates)
+        if settings.binding_check
+        else None
+    )
     return Stages(
         rewriter=FollowUpRewriter(generator, corpus.system if corpus else SYSTEM, log_questions=settings.log_questions),
         premise=PremiseCheck(articles),
@@ -160,20 +167,13 @@ def make_stages(
         selector=selector,
         drafter=Drafter(generator, max_tokens=settings.max_tokens, corpus=corpus, corpus_hints=settings.corpus_hints),
         verifier=Verifier(encoder, threshold=settings.support_threshold),
-        binding=(
-            BindingCheck(
-                encoder,
-                lambda article_id: selector.sentences_of(index.articles[article_id]),
-                titles,
-                dates={a.article_id: a.date for a in articles},
-            )
-            if settings.binding_check
-            else None
-        ),
+        binding=binding,
+        # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
+        gatherer=Gatherer(binding, dates) if binding and settings.gather else None,
         judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
         citer=CitationRenderer(
             titles,
-            dates={a.article_id: a.date for a in articles},
+            dates=dates,
             sources={d.document_id: d.source for d in index.documents.values()},
         ),
     )

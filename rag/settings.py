@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     retry: bool = Field(
         default=True, description="a draft that fails the checks gets one more try over focused sentences"
     )
+    gather: bool = Field(
+        default=True,
+        description="a figure question gathers the figure from every retrieved article: disagreements and "
+        "superlatives over the reports are answered from the gathered values",
+    )
+    gather_passages: int = Field(default=20, ge=1, le=200, description="passages searched for a gathered figure")
     retry_sentences: int = Field(default=3, ge=1, le=10, description="sentences shown for that second draft")
     judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")
     judge_skip_bound: bool = Field(

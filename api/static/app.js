@@ -117,6 +117,25 @@ function renderAnswer(turn, result) {
     if (citation) turn.text.append(citationLink(citation, `[${citation.n}]`, "marker"));
     else turn.text.append(document.createTextNode(part));
   }
+  if (result.values && result.values.length) {
+    // Values gathered across the articles, side by side, each with the citations that state it.
+    const table = el("table", result.conflict ? "values conflict" : "values");
+    if (result.conflict) table.append(el("caption", "", "The reports differ"));
+    for (const v of result.values) {
+      const row = el("tr", "value");
+      row.append(el("th", "value-text", v.value));
+      const cell = el("td", "value-sources");
+      for (const n of v.citations) {
+        const c = byNumber.get(String(n));
+        if (!c) continue;
+        cell.append(citationLink(c, `[${c.n}] ${c.title}`, "value-source"));
+        cell.append(el("span", "citation-meta", ` ${[c.source, c.date || "date not given"].filter(Boolean).join(" · ")} `));
+      }
+      row.append(cell);
+      table.append(row);
+    }
+    turn.answer.append(table);
+  }
   if (result.abstention) {
     // Why there is no answer, in one line ("The articles report talks to invest, not an acquisition.").
     const why = el("p", "abstention", result.abstention.message);

@@ -119,7 +119,7 @@ class BindingCheck:
                     else f"No sentence that gives this answer speaks of the {asked} the question asks for."
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
-            if figure and (other := self._other_year(frame.question, sentences)):
+            if figure and (other := self.other_year(frame.question, sentences)):
                 return Abstention(
                     reason="off_target",
                     gate="year",
@@ -224,7 +224,7 @@ class BindingCheck:
 
     # -- year -------------------------------------------------------------------------------------------------
 
-    def _other_year(self, question: str, sentences: Sequence[Sentence]) -> str:
+    def other_year(self, question: str, sentences: Sequence[Sentence]) -> str:
         """The year the sentences give their figure for, when it is not the one the question names ('' if it is,
         or when a sentence does not say)."""
         asked = {int(y) for y in _YEAR.findall(question)}
@@ -267,15 +267,41 @@ class BindingCheck:
             return ""
         return " or ".join(_display(frame.question, group) for group in groups)
 
-    def _context_words(self, sentence: Sentence) -> set[str]:
+    def about(self, frame: QuestionFrame, sentence: Sentence) -> bool:
+        """Whether the sentence is about the question's subjects: one name group in the sentence itself (or, where
+        it refers back — "the company", "it" — just before it or in its title), and every other group at least
+        in its article's title or the sentences before it.
+
+        Stricter than the gate's subject test (one group anywhere around): a figure gathered from across the
+        collection must be the asked subject's, not any figure of an article that mentions it. Only one group
+        must be close, because a question also names things that only place its subject ("before the Meta talks").
+        """
+        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
+        if not groups:
+            return False
+        close = self._context_words(sentence, title=False)
+        around = self._context_words(sentence) | self._before(sentence)
+        return any(g & close for g in groups) and all(g & around for g in groups)
+
+    def _before(self, sentence: Sentence) -> set[str]:
+        article = self.sentences_of(sentence.article_id)
+        for i, s in enumerate(article):
+            if s.start == sentence.start:
+                text = " ".join(t.text for t in article[max(0, i - self.lookback) : i])
+                return {_norm(p) for w in _WORD.findall(text) for p in w.split("-")}
+        return set()
+
+    def _context_words(self, sentence: Sentence, *, title: bool = True) -> set[str]:
         before: list[str] = []
-        if _REFERS_BACK.search(sentence.text):
+        refers_back = bool(_REFERS_BACK.search(sentence.text))
+        if refers_back:
             article = self.sentences_of(sentence.article_id)
             for i, s in enumerate(article):
                 if s.start == sentence.start:
                     before = [t.text for t in article[max(0, i - self.lookback) : i]]
                     break
-        text = " ".join([sentence.text, *before, self.titles.get(sentence.article_id, "")])
+        shown_title = self.titles.get(sentence.article_id, "") if title or refers_back else ""
+        text = " ".join([sentence.text, *before, shown_title])
         return {_norm(p) for w in _WORD.findall(text) for p in w.split("-")} | {_norm(w) for w in _WORD.findall(text)}
 
     # -- a second chance ------------------------------------------------------------------------------------

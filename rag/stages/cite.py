@@ -1,11 +1,16 @@
-"""Renders a verified answer: ``[n]`` after each supported claim, one citation per distinct quote."""
+"""Renders a verified answer: ``[n]`` after each supported claim, one citation per distinct quote.
+
+A gathered report (``rag.stages.gather``) is rendered here too: each value with the articles that state it,
+their titles and dates, and a citation for each.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from index import SearchHit, Sentence
-from rag.models import Citation
+from rag.models import Citation, ReportedValue
+from rag.stages.gather import Gathered, ValueGroup
 from rag.stages.verify import Verdict
 
 __all__ = ["CitationRenderer"]
@@ -23,38 +28,125 @@ class CitationRenderer:
         self.sources = sources or {}  # uploaded document id -> its outlet
 
     def run(self, verdict: Verdict, hits: Sequence[SearchHit]) -> tuple[str, list[Citation]]:
-        numbers: dict[tuple[str, int], int] = {}
-        citations: list[Citation] = []
+        numbering = _Numbering(self, hits)
         parts = []
         for check in verdict.checks:
             if not check.supported:
                 continue  # generic filler without figures or names; the answerable gate allowed dropping it
-            marks = []
-            for sentence in check.sentences:
-                key = (sentence.article_id, sentence.start)
-                if key not in numbers:
-                    numbers[key] = len(numbers) + 1
-                    citations.append(
-                        Citation(
-                            n=numbers[key],
-                            article_id=sentence.article_id,
-                            chunk_id=_chunk_id(sentence, hits),
-                            title=self.titles.get(sentence.article_id, ""),
-                            quote=sentence.text,
-                            start=sentence.start,
-                            end=sentence.end,
-                            score=round(check.score, 4),
-                            supported=True,
-                            date=self.dates.get(sentence.article_id),
-                            source=self.sources.get(sentence.article_id),
-                        )
-                    )
-                marks.append(f"[{numbers[key]}]")
+            marks = numbering.marks(check.sentences, check.score)
             claim = check.claim.rstrip()
             end = claim[-1] if claim and claim[-1] in ".!?" else ""
             body = claim[:-1] if end else claim
-            parts.append(f"{body} {''.join(marks)}{end or '.'}")
-        return " ".join(parts), citations
+            parts.append(f"{body} {marks}{end or '.'}")
+        return " ".join(parts), numbering.citations
+
+    def report(self, gathered: Gathered, hits: Sequence[SearchHit]) -> tuple[str, list[Citation], list[ReportedValue]]:
+        """The gathered values as an answer: what the question asked of them, each value cited to its articles."""
+        numbering = _Numbering(self, hits)
+        family = gathered.family
+        groups = list(gathered.groups)
+        numeric = [g for g in groups if g.value is not None]
+        if gathered.asks in ("highest", "lowest", "range") and numeric:
+            high = max(numeric, key=lambda g: g.value or 0.0)
+            low = min(numeric, key=lambda g: g.value or 0.0)
+            if gathered.asks == "highest" or (gathered.asks == "range" and high is low):
+                text = f"The highest {family} figure the reports give is {self._stated(high, numbering)}."
+            elif gathered.asks == "lowest":
+                text = f"The lowest {family} figure the reports give is {self._stated(low, numbering)}."
+            else:
+                text = (
+                    f"The highest {family} figure the reports give is {self._stated(high, numbering)}; "
+                    f"the lowest is {self._stated(low, numbering)}."
+                )
+            shown = [high, low] if high is not low else [high]
+        elif gathered.asks in ("latest", "earliest") and (
+            chosen := _newest(groups, self.dates, latest=gathered.asks == "latest")
+        ):
+            which = "most recent" if gathered.asks == "latest" else "earliest"
+            text = f"The {which} report gives {self._stated(chosen, numbering)}."
+            if any(not self.dates.get(a) for g in groups for a in g.articles):
+                text += " Some of the reports carry no date, so they could not be placed in time."
+            shown = [chosen]
+        else:
+            listed = "; ".join(self._stated(g, numbering) for g in groups)
+            lead = "Reports differ on the" if gathered.conflict else "The articles give the"
+            text = f"{lead} {family}: {listed}."
+            shown = groups
+        values = [
+            ReportedValue(
+                value=g.text,
+                amount=g.value,
+                citations=sorted({numbering.number(r.sentence) for r in g.readings}),
+                article_ids=sorted(g.articles),
+            )
+            for g in shown
+        ]
+        return text, numbering.citations, values
+
+    def _stated(self, group: ValueGroup, numbering: _Numbering) -> str:
+        """'about US$14 billion in "Title" (2025-06-12) [1] and "Other" (date not given) [2]'"""
+        by_article: dict[str, list[Sentence]] = {}
+        for reading in group.readings:
+            by_article.setdefault(reading.sentence.article_id, []).append(reading.sentence)
+        sources = []
+        for article_id, sentences in by_article.items():
+            title = _short(self.titles.get(article_id, "") or article_id)
+            date = self.dates.get(article_id) or "date not given"
+            outlet = self.sources.get(article_id)
+            where = f"{outlet}, {date}" if outlet else date
+            sources.append(f'"{title}" ({where}) {numbering.marks(sentences, 1.0)}')
+        return f"{group.text} in {' and '.join(sources)}"
+
+
+class _Numbering:
+    """Citation numbers in order of first mention, one per distinct sentence."""
+
+    def __init__(self, renderer: CitationRenderer, hits: Sequence[SearchHit]):
+        self.renderer = renderer
+        self.hits = hits
+        self.numbers: dict[tuple[str, int], int] = {}
+        self.citations: list[Citation] = []
+
+    def number(self, sentence: Sentence, score: float = 1.0) -> int:
+        key = (sentence.article_id, sentence.start)
+        if key not in self.numbers:
+            r = self.renderer
+            self.numbers[key] = len(self.numbers) + 1
+            self.citations.append(
+                Citation(
+                    n=self.numbers[key],
+                    article_id=sentence.article_id,
+                    chunk_id=_chunk_id(sentence, self.hits),
+                    title=r.titles.get(sentence.article_id, ""),
+                    quote=sentence.text,
+                    start=sentence.start,
+                    end=sentence.end,
+                    score=round(score, 4),
+                    supported=True,
+                    date=r.dates.get(sentence.article_id),
+                    source=r.sources.get(sentence.article_id),
+                )
+            )
+        return self.numbers[key]
+
+    def marks(self, sentences: Sequence[Sentence], score: float) -> str:
+        return "".join(f"[{self.number(s, score)}]" for s in dict.fromkeys(sentences))
+
+
+def _newest(groups: Sequence[ValueGroup], dates: dict[str, str | None], *, latest: bool) -> ValueGroup | None:
+    """What the most recent (or earliest) dated article states, its readings only; None when none is dated."""
+    dated = [(d, a, g) for g in groups for a in g.articles if (d := dates.get(a))]
+    if not dated:
+        return None
+    _, article, group = (max if latest else min)(dated, key=lambda p: p[0])
+    return ValueGroup(group.key, tuple(r for r in group.readings if r.sentence.article_id == article))
+
+
+def _short(title: str, limit: int = 80) -> str:
+    """A title cut at a word before ``limit`` characters: some articles' first sentence serves as their title."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _chunk_id(sentence: Sentence, hits: Sequence[SearchHit]) -> str:

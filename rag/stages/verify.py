@@ -28,6 +28,7 @@ __all__ = [
     "Verdict",
     "Verifier",
     "answers_question_type",
+    "asks_quantity",
     "extract_names",
     "extract_quantities",
     "premise_figures",
@@ -280,6 +281,11 @@ def premise_figures(question: str) -> set[float]:
     for match in _STATED_FIGURE.finditer(question):
         found |= extract_quantities(match.group(0))
     return found
+
+
+def asks_quantity(question: str) -> bool:
+    """ "How much …", "what was it valued at", "what amount …": the question asks for a figure."""
+    return bool(_ASKS_QUANTITY.search(question)) and not _ASKS_TIME.search(question)
 
 
 def answers_question_type(question: str, answer: str) -> bool:

@@ -108,3 +108,39 @@ def test_ask_stream_cite_and_follow_up(server: LiveServer, page: Any, tmp_path: 
 
     assert not problems, problems  # no script errors, no CSP violations
     assert not outside, outside  # nothing fetched from anywhere but the server
+
+
+def test_disagreeing_reports_are_shown_side_by_side(
+    fake_settings: Callable[..., Settings], make_pipeline: PipelineMaker, tmp_path: Path
+) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    settings = fake_settings(judge=False, gather_passages=200, context_mode="retrieval")
+    pipeline = make_pipeline(settings)
+    with (
+        live_server(create_app(settings, pipeline_factory=lambda _s: pipeline)) as running,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page.set_default_timeout(15_000)
+        page.goto(running.url + "/")
+        page.wait_for_selector("#status[data-state=ready]")
+        page.fill("#question", "What was Scale AI valued at in 2024?")
+        page.press("#question", "Enter")
+        page.wait_for_selector(".answer:not(.streaming) table.values.conflict")
+        rows = page.locator("table.values tr.value")
+        assert rows.count() >= 2
+        values = [rows.nth(i).locator(".value-text").inner_text() for i in range(rows.count())]
+        assert any("nine billion" in v for v in values) and any("14" in v for v in values)
+        # Each value links to the sentences that state it; a link opens the article at that sentence.
+        for i in range(rows.count()):
+            assert rows.nth(i).locator("a.value-source").count() >= 1
+        link = rows.first.locator("a.value-source").first
+        quote = link.get_attribute("title")
+        link.click()
+        assert page.wait_for_selector("#reader:not([hidden]) mark.highlight").inner_text() == quote
+        page.screenshot(path=str(tmp_path / "conflict.png"), full_page=True)
+        browser.close()

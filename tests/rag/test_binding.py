@@ -72,11 +72,11 @@ def test_a_figure_for_another_year_does_not_answer(fake_encoder) -> None:
 
     check = BindingCheck(fake_encoder, lambda _id: [], {}, dates={"a": "2025-01-30", "b": None})
     question = "How much did Meta spend on AI in 2024?"
-    assert check._other_year(question, [said("Meta earmarked up to $65 billion for AI in 2025.")]) == "2025"
-    assert check._other_year(question, [said("It would spend US$65 billion this year.")]) == "2025"
-    assert check._other_year(question, [said("It spent US$40 billion last year.")]) == ""
-    assert check._other_year(question, [said("It would spend US$65 billion this year.", "b")]) == "", "undated"
-    assert check._other_year(question, [said("It spent US$40 billion.")]) == "", "no year stated"
+    assert check.other_year(question, [said("Meta earmarked up to $65 billion for AI in 2025.")]) == "2025"
+    assert check.other_year(question, [said("It would spend US$65 billion this year.")]) == "2025"
+    assert check.other_year(question, [said("It spent US$40 billion last year.")]) == ""
+    assert check.other_year(question, [said("It would spend US$65 billion this year.", "b")]) == "", "undated"
+    assert check.other_year(question, [said("It spent US$40 billion.")]) == "", "no year stated"
 
 
 def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:

@@ -1,0 +1,142 @@
+"""Figures as a sentence states them: "about US$14 billion", "roughly nine billion dollars", "several billion".
+
+Reports are compared by value: the same amount written two ways (US$10b, $10 billion, ten billion dollars) is one
+value; 9 billion, 13.8 billion and 14 billion are three. A vague amount ("several billion", "billions of
+dollars") has no value but is still what an outlet reported, so it is kept as its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Amount", "find_amounts"]
+
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "b": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+_QUALIFIER = (
+    r"(?:(?P<qual>about|around|roughly|nearly|almost|approximately|some|close to|more than|over|exceeding|"
+    r"in excess of|at least|up to|as much as|as many as|as high as|less than|under|fewer than|top|topping)\s+)?"
+)
+_CURRENCY = r"(?P<cur>US\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)?\s?"
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_SCALE_WORD = r"(?:\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|b|m|k)\b)?"
+_DOLLARS = r"(?P<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars\b)?"
+_PERCENT = r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
+# After the number: not a letter, unless it is a scale ("US$10b", "$2bn").
+_AFTER = r"(?=[^A-Za-z]|$|(?:bn|mn|tn|b|m|k)\b)"
+_AMOUNT = re.compile(
+    r"(?<![\w.$])" + _QUALIFIER + _CURRENCY + _NUMBER + _AFTER + _SCALE_WORD + _DOLLARS + _PERCENT, re.I
+)
+_VAGUE = re.compile(
+    r"\b(?P<vague>(?:several|a few|many|tens of|hundreds of|multiple)\s+(?:billion|million)s?"
+    r"|(?:billions|millions)(?=\s+of\s+dollars)|multi-?billion|multi-?million)"
+    r"(?:\s+(?:of\s+)?dollars|-dollar)?",
+    re.I,
+)
+# A bare year is a date, not an amount: "founded in 2016", "in 2024"; nor is the day of a month.
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY_BEFORE = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b", re.I)
+_DAY_AFTER = re.compile(r"\b" + _MONTH + r"\.?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One figure in a sentence: its words (``text``, e.g. "about US$14 billion"), where they are, and its value.
+
+    ``value`` is None for a vague amount; ``key`` is what two statements of the same amount share.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    money: bool  # a currency sign, "dollars", or a vague money phrase
+    percent: bool = False
+
+    @property
+    def key(self) -> str:
+        if self.value is None:
+            return _vague_key(self.text)
+        return f"{self.value:.6g}{'%' if self.percent else ''}"
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """The amounts of ``text`` in order: money, counts and percentages; years and lone digits of dates are not."""
+    found: list[Amount] = []
+    for m in _AMOUNT.finditer(text):
+        number = m.group("num").lower()
+        has_unit = bool(m.group("cur") or m.group("scale") or m.group("dollars") or m.group("pct"))
+        if _YEAR.match(number) and not has_unit:
+            continue
+        if not has_unit and (_DAY_BEFORE.match(text[m.end() :]) or _DAY_AFTER.search(text[: m.start()])):
+            continue
+        if number in _NUMBER_WORDS and not has_unit:
+            continue  # "one of the founders", "two sources": counts worded as words are rarely reported figures
+        base = float(_NUMBER_WORDS[number]) if number in _NUMBER_WORDS else float(number.replace(",", ""))
+        scale = (m.group("scale") or "").lower()
+        if scale in ("b", "m", "k") and not m.group("cur"):
+            continue  # "3 m" of height, "5 k" of distance: a lone letter scales only money
+        value = base * _SCALE.get(scale, 1.0)
+        found.append(
+            Amount(
+                text=m.group(0).strip(),
+                start=m.start(),
+                end=m.end(),
+                value=value,
+                money=bool(m.group("cur") or m.group("dollars")),
+                percent=bool(m.group("pct")),
+            )
+        )
+    for m in _VAGUE.finditer(text):
+        if any(a.start <= m.start() < a.end for a in found):
+            continue
+        qualifier = re.search(r"(?:more than|over|exceeding|up to|as much as)\s+$", text[: m.start()], re.I)
+        start = qualifier.start() if qualifier else m.start()
+        found.append(Amount(text=text[start : m.end()].strip(), start=start, end=m.end(), value=None, money=True))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _vague_key(text: str) -> str:
+    """ "billions of dollars" and "multibillion-dollar" are one vague amount; "several billion" another."""
+    words = text.lower()
+    for prefix in ("more than ", "over ", "exceeding ", "up to ", "as much as "):
+        words = words.removeprefix(prefix)
+    words = re.sub(r"\s+(?:of\s+)?dollars|-dollar", "", words)
+    if words.startswith("multi") or words in ("billions", "millions"):
+        return "billions" if "billion" in words else "millions"
+    return re.sub(r"\s+", " ", words).rstrip("s")

@@ -1,0 +1,361 @@
+"""Gather every report of the asked figure before answering: reports differ, and a reader should see how.
+
+Asked "What was Scale AI valued at in 2024?", one article says roughly nine billion dollars, two say about
+US$14 billion. A model shown a few sentences picks one; this stage reads every retrieved sentence that states
+the asked attribute (its family word, ``rag.stages.frame``) of the asked subject (every name group of the
+question, in the sentence or — where the sentence refers back — just before it or in its title), binds each
+figure to the attribute word nearest to it, and groups the figures by value (``rag.stages.amounts``).
+
+The pipeline answers from the gathered values itself, without the model, when
+  * articles disagree: two articles each state a value the other does not ("conflict"), or
+  * the question asks for a superlative over the reports ("the highest valuation mentioned in the articles",
+    "the most recent report"): computed over the values, not left to the model.
+Otherwise (one value, or values of one article) the usual path answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from index import Sentence
+from rag.stages.amounts import Amount, find_amounts
+from rag.stages.binding import BindingCheck, name_groups
+from rag.stages.frame import QuestionFrame, family_of, stem
+from rag.stages.verify import asks_quantity, extract_names, extract_quantities
+
+__all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
+
+# Attributes stated by a figure: money, or a count of people or things.
+MONEY_FAMILIES = frozenset({"revenue", "profit", "valuation", "investment", "spending", "price"})
+COUNT_FAMILIES = frozenset({"employees", "customers", "death", "injury", "vote", "population"})
+_FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES
+
+# Families whose words are interchangeable in a report (valued / valuation; killed / dead). In the others a
+# figure must sit by a word of the question's own stem: "raised $1 billion" is not Meta's "investment".
+_TIGHT_FAMILIES = frozenset({"valuation", "revenue", "employees", "death", "injury", "vote", "population"})
+# "What revenue …", "what valuations do the reports give …": a figure asked for by its attribute's name.
+_WHAT_ATTRIBUTE = re.compile(r"^\s*what\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+_WORTH = re.compile(r"\bworth\b|\bvalued\b", re.I)
+# Nouns naming who gives, not what is given: "raised from its investors" asks what was raised.
+_ROLES = frozenset({"investor", "investors", "backer", "backers", "funder", "funders", "founder", "founders"})
+# A question about one article's figure ("the article that puts …", "according to Reuters") asks for that
+# article's value, not for every report's.
+_ONE_SOURCE = re.compile(
+    r"\b(?:the|one|an?|that|this)\s+(?:article|report|outlet|story|source)s?\s+(?:that|which|whose)\b"
+    r"|\baccording to\b|\bin (?:the|its) (?:article|report)\b",
+    re.I,
+)
+# A superlative is computed over the reports only when the question speaks of the reports.
+_ABOUT_REPORTS = re.compile(r"\b(?:articles?|reports?|reported|sources?|outlets?|mentioned|given|cited|stated)\b", re.I)
+_HIGHEST = re.compile(r"\b(?:highest|largest|biggest|greatest|maximum)\b", re.I)
+_LOWEST = re.compile(r"\b(?:lowest|smallest|least|minimum)\b", re.I)
+_LATEST = re.compile(r"\b(?:most recent|latest|newest)\s+(?:report|article|source|figure|news|story)", re.I)
+_EARLIEST = re.compile(r"\b(?:earliest|oldest|first)\s+(?:report|article|source|figure)", re.I)
+_COUNT_REACH = 40  # characters between a count and the word of what it counts
+_PERCENT_ASKED = re.compile(r"%|\bpercent|\bper cent|\bshare\b|\bstake\b|\brate\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+_YEAR = re.compile(r"(?<![\w$.,])(?:19|20)\d{2}(?![\w.,]\d)")
+_RELATIVE = {"this year": 0, "last year": -1, "next year": 1, "a year earlier": -1, "a year ago": -1}
+_RELATIVE_YEAR = re.compile("|".join(_RELATIVE), re.I)
+# "would value it at US$25 billion": a valuation, though "value" alone is too loose to be one of the family.
+_VALUES_IT = re.compile(r"\bvalu(?:e|es|ing)\s+(?:it|them|the (?:company|start-?up|firm)|[A-Z][\w&.-]*)\s+at\b")
+
+Asks = Literal["values", "highest", "lowest", "range", "latest", "earliest"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One figure as one sentence states it."""
+
+    amount: Amount
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class ValueGroup:
+    """The readings of one value, in whatever words each article put it."""
+
+    key: str
+    readings: tuple[Reading, ...]
+
+    @property
+    def text(self) -> str:
+        return self.readings[0].amount.text
+
+    @property
+    def value(self) -> float | None:
+        return self.readings[0].amount.value
+
+    @property
+    def articles(self) -> frozenset[str]:
+        return frozenset(r.sentence.article_id for r in self.readings)
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The asked attribute's values across the articles, and what the question wants of them."""
+
+    family: str
+    groups: tuple[ValueGroup, ...]
+    asks: Asks
+    conflict: bool
+
+    @property
+    def decides(self) -> bool:
+        """Whether the pipeline answers from these values rather than from a draft."""
+        if self.asks in ("highest", "lowest", "range"):
+            return any(g.value is not None for g in self.groups)
+        if self.asks in ("latest", "earliest"):
+            return bool(self.groups)
+        return self.conflict
+
+
+def asked_family(frame: QuestionFrame) -> str | None:
+    """The figure the question asks for: "worth"/"valued" asks a valuation; otherwise the first attribute word
+    of a known figure family ("How much revenue did the start-up backed by X make" asks revenue, not backing)."""
+    if _WORTH.search(frame.question):
+        return "valuation"
+    for word in frame.attributes:
+        family = family_of(word)
+        if family in _FIGURE_FAMILIES:
+            return family
+    return None
+
+
+def gatherable(frame: QuestionFrame) -> bool:
+    """A question asking for a figure of a known attribute of a named subject, with no constraint the values
+    cannot honour (besides X, which three, by how much, one article's figure)."""
+    if not frame.subjects or frame.excluded or frame.count or frame.asks_change or frame.described:
+        return False
+    if _ONE_SOURCE.search(frame.question) or asked_family(frame) is None:
+        return False
+    named = _WHAT_ATTRIBUTE.match(frame.question)
+    return (
+        asks_quantity(frame.question)
+        or bool(named and any(family_of(w) in _FIGURE_FAMILIES for w in named.group(1).split()))
+        or _asks(frame.question) != "values"  # "the highest valuation the articles mention"
+    )
+
+
+class Gatherer:
+    """Model-free. ``binding`` supplies the subject and attribute tests the question-aware gate uses."""
+
+    def __init__(self, binding: BindingCheck, dates: dict[str, str | None] | None = None):
+        self.binding = binding
+        self.dates = dates or {}
+
+    def run(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> Gathered | None:
+        """The values the sentences give for what ``frame`` asks; None when the question is not about a figure
+        or no sentence states one."""
+        if not gatherable(frame):
+            return None
+        family = asked_family(frame)
+        assert family is not None
+        money = family in MONEY_FAMILIES
+        percent_asked = bool(_PERCENT_ASKED.search(frame.question))
+        # The question's own words of that family, for the families whose words are not interchangeable.
+        own = {stem(w)[:5] for w in frame.attributes if family_of(w) == family and w not in _ROLES}
+        stated = extract_quantities(frame.question)
+        asked_years = {int(y) for y in _YEAR.findall(frame.question)}
+        readings: list[Reading] = []
+        seen: set[tuple[str, int]] = set()
+        for sentence in sentences:
+            key = (sentence.article_id, sentence.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            positions = _family_positions(sentence.text)
+            if not any(f == family for _, _, f in positions):
+                continue
+            if self.binding.other_year(frame.question, [sentence]):
+                continue
+            if not self.binding.about(frame, sentence):
+                continue
+            for amount in find_amounts(sentence.text):
+                if amount.percent != percent_asked or (amount.value is not None and amount.value in stated):
+                    continue  # a figure the question itself states is what it asks about, not an answer
+                if money and not amount.money and (amount.value is None or amount.value < 1e5):
+                    continue  # a money attribute is stated in money, or at least in millions
+                if not money and (amount.money or amount.value is None):
+                    continue  # a count is not an amount of money
+                nearest = _nearest(amount, positions)
+                if nearest is None or nearest[2] != family:
+                    continue
+                if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
+                    continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
+                word = sentence.text[nearest[0] : nearest[1]]
+                if family not in _TIGHT_FAMILIES and stem(word)[:5] not in own:
+                    continue
+                if not _held_by_subject(frame, sentence.text, nearest, amount):
+                    continue
+                if asked_years and not self._in_asked_year(amount, sentence, asked_years):
+                    continue
+                readings.append(Reading(amount, sentence))
+        if not readings:
+            return None
+        groups = _group(readings)
+        return Gathered(
+            family=family,
+            groups=tuple(sorted(groups, key=self._order)),
+            asks=_asks(frame.question),
+            conflict=_disagree(groups),
+        )
+
+    def _in_asked_year(self, amount: Amount, sentence: Sentence, asked: set[int]) -> bool:
+        """Whether the time the figure is stated for (the year or "last year" nearest to it) may be an asked one.
+
+        In "revenue reached hundreds of millions last year and is projected to more than double in 2025" the
+        figure is last year's, not 2025's; where the article's date is unknown a relative year is taken as
+        not known to be the asked one.
+        """
+        text = sentence.text
+        times = [(m.start(), m.end(), m.group(0)) for m in _YEAR.finditer(text)]
+        times += [(m.start(), m.end(), m.group(0)) for m in _RELATIVE_YEAR.finditer(text)]
+        if not times:
+            return True
+        *_, said = min(times, key=lambda t: _gap(amount.start, amount.end, t[0], t[1]))
+        if said.isdigit():
+            return int(said) in asked
+        date = self.dates.get(sentence.article_id) or ""
+        if _YEAR.fullmatch(date[:4]):
+            return int(date[:4]) + _RELATIVE[said.lower()] in asked
+        return False  # "this year" of an undated article: not known to be the asked one
+
+    def _order(self, group: ValueGroup) -> tuple[str, float]:
+        """Oldest report first (undated last), then by value."""
+        dates = [d for r in group.readings if (d := self.dates.get(r.sentence.article_id))]
+        return (min(dates) if dates else "9999", group.value if group.value is not None else -1.0)
+
+
+def _family_positions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, family) of every word of a known attribute family in ``text``."""
+    found = []
+    for m in _WORD.finditer(text):
+        family = family_of(m.group(0))
+        if family:
+            found.append((m.start(), m.end(), family))
+    for m in _VALUES_IT.finditer(text):
+        found.append((m.start(), m.end(), "valuation"))
+    return found
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans (0 when they overlap)."""
+    return b_start - a_end if b_start >= a_end else a_start - b_end if b_end <= a_start else 0
+
+
+def _nearest(amount: Amount, positions: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The attribute word closest to the figure: in "30 were killed and 50 injured", 50 is the injured, not
+    the dead."""
+    best: tuple[int, tuple[int, int, str]] | None = None
+    for position in positions:
+        gap = _gap(amount.start, amount.end, position[0], position[1])
+        if best is None or gap < best[0]:
+            best = (gap, position)
+    return best[1] if best else None
+
+
+def _held_by_subject(frame: QuestionFrame, text: str, word: tuple[int, int, str], amount: Amount) -> bool:
+    """Whether the figure's attribute belongs to an asked subject.
+
+    A name between the attribute word and the figure ("valued Scale AI at US$13.8 billion") is its holder;
+    otherwise a name before the attribute word must be one of the question's ("Scale AI … valued at nine billion
+    dollars … clients including OpenAI" is Scale AI's valuation, not OpenAI's). With no name before it ("The
+    startup was valued at …") it is the subject the sentence refers back to, which ``BindingCheck.about`` checks.
+    """
+    between = text[word[1] : amount.start] if word[1] <= amount.start else ""
+    if any(g & frame.subjects for g in _names(between)):
+        return True
+    holders = _names(text[: word[0]])
+    return not holders or any(g & frame.subjects for g in holders)
+
+
+def _names(text: str) -> list[frozenset[str]]:
+    """The name groups of ``text``, without capitalised common words ("Sources said …")."""
+    names = extract_names(text)
+    return [g for g in name_groups(text, ()) if g & names]
+
+
+def _group(readings: Sequence[Reading]) -> list[ValueGroup]:
+    by_key: dict[str, list[Reading]] = {}
+    for reading in readings:
+        by_key.setdefault(reading.amount.key, []).append(reading)
+    return [ValueGroup(key, tuple(rs)) for key, rs in by_key.items()]
+
+
+# What a vague amount can stand for. "billions of dollars" (or "multibillion") says too little to agree or
+# disagree with anything; "several billion" does disagree with "more than $10 billion".
+_VAGUE_RANGES = {
+    "several billion": (2e9, 1e10),
+    "a few billion": (2e9, 1e10),
+    "multiple billion": (2e9, 1e10),
+    "many billion": (2e9, 1e11),
+    "tens of billion": (1e10, 1e11),
+    "hundreds of billion": (1e11, 1e12),
+    "several million": (2e6, 1e7),
+    "a few million": (2e6, 1e7),
+    "multiple million": (2e6, 1e7),
+    "many million": (2e6, 1e8),
+    "tens of million": (1e7, 1e8),
+    "hundreds of million": (1e8, 1e9),
+}
+
+
+def _span(group: ValueGroup) -> tuple[float, float] | None:
+    """The values a group can stand for; None when it says too little to compare."""
+    if group.value is not None:
+        return (group.value, group.value)
+    return _VAGUE_RANGES.get(group.key)
+
+
+def _compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two statements can be of one value: equal figures, a figure inside a vague range, two ranges
+    that overlap."""
+    if a[0] == a[1] and b[0] == b[1]:
+        return a[0] == b[0]
+    if a[0] == a[1]:
+        return b[0] <= a[0] < b[1]
+    if b[0] == b[1]:
+        return a[0] <= b[0] < a[1]
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _disagree(groups: Sequence[ValueGroup]) -> bool:
+    """Two articles each state a value the other gives nothing compatible with.
+
+    One article giving two figures ("$870 million last year, $2 billion this year") is not a disagreement, nor is
+    an article that gives a subset of another's values, nor "hundreds of millions" beside "$870 million".
+    """
+    spans: dict[str, list[tuple[float, float]]] = {}
+    for group in groups:
+        span = _span(group)
+        if span is None:
+            continue
+        for article in group.articles:
+            spans.setdefault(article, []).append(span)
+
+    def unmatched(a: str, b: str) -> bool:
+        return any(not any(_compatible(x, y) for y in spans[b]) for x in spans[a])
+
+    articles = list(spans)
+    return any(unmatched(a, b) and unmatched(b, a) for i, a in enumerate(articles) for b in articles[i + 1 :])
+
+
+def _asks(question: str) -> Asks:
+    if not _ABOUT_REPORTS.search(question):
+        return "values"
+    if _LATEST.search(question):
+        return "latest"
+    if _EARLIEST.search(question):
+        return "earliest"
+    high, low = bool(_HIGHEST.search(question)), bool(_LOWEST.search(question))
+    if high and low:
+        return "range"
+    if high:
+        return "highest"
+    if low:
+        return "lowest"
+    return "values"

@@ -1,0 +1,219 @@
+"""Gathering a figure across articles: values grouped, disagreements found, superlatives computed, all cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import Sentence
+from rag import Settings
+from rag.runtime import assemble_pipeline
+from rag.stages.amounts import find_amounts
+from rag.stages.binding import BindingCheck
+from rag.stages.cite import CitationRenderer
+from rag.stages.frame import frame_question
+from rag.stages.gather import Gathered, Gatherer, gatherable
+from tests.fakes import HashingEncoder, ScriptedGenerator
+
+pytestmark = pytest.mark.unit
+
+# Three outlets on Scale AI, as the bundled articles put it; one is dated, two are not.
+ARTICLES = {
+    "a": (
+        "Meta in talks for Scale AI investment",
+        "2025-06-10",
+        "Meta is in talks to invest in Scale AI. The startup was last valued at about US$14 billion in 2024. "
+        "It generated revenue of US$870 million last year and expects US$2 billion this year.",
+    ),
+    "b": (
+        "Meta considers Scale AI investment",
+        None,
+        "Scale AI, founded in 2016 and last valued at roughly nine billion dollars in 2024, counts OpenAI among "
+        "its clients. Its revenue reached hundreds of millions last year and is projected to double in 2025.",
+    ),
+    "c": (
+        "Scale AI's Series F",
+        "2025-06-12",
+        "Its Series F round valued Scale AI at $14bn in 2024. In Mumbai, at least 30 people were killed and 50 "
+        "injured.",
+    ),
+}
+
+
+def _sentences(article_id: str) -> list[Sentence]:
+    text = ARTICLES[article_id][2]
+    out, start = [], 0
+    for part in text.split(". "):
+        piece = part if part.endswith(".") else part + "."
+        begin = text.index(piece.rstrip("."), start)
+        out.append(Sentence(article_id=article_id, start=begin, end=begin + len(piece), text=piece))
+        start = begin + len(piece)
+    return out
+
+
+TITLES = {k: v[0] for k, v in ARTICLES.items()}
+DATES = {k: v[1] for k, v in ARTICLES.items()}
+ALL = [s for a in ARTICLES for s in _sentences(a)]
+
+
+def _gather(question: str) -> Gathered | None:
+    binding = BindingCheck(HashingEncoder(dim=64), _sentences, TITLES, dates=DATES)
+    return Gatherer(binding, DATES).run(frame_question(question), ALL)
+
+
+# -- amounts -------------------------------------------------------------------------------------------------
+
+
+def test_one_amount_in_different_words_is_one_value() -> None:
+    keys = {find_amounts(t)[0].key for t in ("about US$14 billion", "$14bn", "14 billion dollars", "US$14b")}
+    assert len(keys) == 1
+
+
+def test_close_amounts_are_different_values() -> None:
+    keys = [find_amounts(t)[0].key for t in ("nine billion dollars", "US$13.8 billion", "$14 billion")]
+    assert len(set(keys)) == 3
+
+
+def test_years_and_days_are_not_amounts_and_offsets_are_exact() -> None:
+    text = "Founded in 2016, it raised US$1 billion on 10 October 2008 and several billion dollars later."
+    amounts = find_amounts(text)
+    assert [a.text for a in amounts] == ["US$1 billion", "several billion dollars"]
+    assert all(text[a.start : a.end] == a.text for a in amounts)
+    assert amounts[1].value is None and amounts[1].money
+
+
+def test_vague_amounts_in_different_words_are_one() -> None:
+    assert find_amounts("billions of dollars")[0].key == find_amounts("a multibillion-dollar deal")[0].key
+    assert find_amounts("several billion")[0].key != find_amounts("billions of dollars")[0].key
+
+
+# -- gathering -----------------------------------------------------------------------------------------------
+
+
+def test_articles_that_disagree_are_a_conflict_and_equal_values_group() -> None:
+    gathered = _gather("What was Scale AI valued at in 2024?")
+    assert gathered is not None and gathered.conflict and gathered.decides
+    by_value = {g.value: g for g in gathered.groups}
+    assert set(by_value) == {9e9, 14e9}
+    assert by_value[14e9].articles == {"a", "c"}  # "about US$14 billion" and "$14bn"
+    assert by_value[9e9].articles == {"b"}
+
+
+def test_two_figures_of_one_article_are_no_conflict() -> None:
+    # Last year's $870 million and this year's $2 billion are one article's two figures, not a disagreement.
+    gathered = _gather("How much revenue did Scale AI make?")
+    assert gathered is not None
+    assert {g.value for g in gathered.groups} >= {870e6, 2e9}
+    assert not gathered.conflict and not gathered.decides
+
+
+def test_a_figure_of_another_year_is_not_gathered() -> None:
+    # "hundreds of millions last year … projected to double in 2025": that figure is last year's.
+    gathered = _gather("What revenue is Scale AI projecting for 2025?")
+    assert gathered is None or all(g.value is not None for g in gathered.groups)
+
+
+def test_another_subjects_figure_is_not_gathered() -> None:
+    # The nine-billion sentence names OpenAI, but the valuation is Scale AI's.
+    assert _gather("What is OpenAI valued at?") is None
+
+
+def test_a_count_is_bound_to_the_word_it_counts() -> None:
+    binding = BindingCheck(HashingEncoder(dim=64), _sentences, TITLES, dates=DATES)
+    sentence = _sentences("c")[1]
+    gathered = Gatherer(binding).run(frame_question("How many people were killed in Mumbai?"), [sentence])
+    assert gathered is not None
+    assert [g.value for g in gathered.groups] == [30]  # not the 50 injured
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What was Scale AI valued at in 2024?", True),
+        ("What valuations do the different reports give for Scale AI?", True),
+        ("What is the highest valuation of Scale AI mentioned in the articles?", True),
+        ("Which investor valued Scale AI at $14 billion?", False),  # asks for a name
+        ("In what year was Scale AI valued at nine billion dollars?", False),  # asks for a time
+        ("Besides Meta, how much did investors put into Scale AI?", False),
+        ("By how much did Scale AI's revenue grow?", False),
+        ("The article that puts Scale AI's valuation at $14 billion: how much revenue does it give?", False),
+        ("How much was the start-up backed by Index Ventures worth?", False),  # a described subject
+    ],
+)
+def test_which_questions_gather(question: str, expected: bool) -> None:
+    assert gatherable(frame_question(question)) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What is the highest valuation of Scale AI mentioned in the articles?", "highest"),
+        ("What is the lowest valuation of Scale AI the reports give?", "lowest"),
+        ("What are the highest and lowest valuations of Scale AI in the reports?", "range"),
+        ("What valuation of Scale AI does the most recent report give?", "latest"),
+        ("What was the largest valuation of Scale AI?", "values"),  # not over the reports: no superlative
+    ],
+)
+def test_superlatives_over_the_reports(question: str, asks: str) -> None:
+    gathered = _gather(question)
+    assert gathered is not None and gathered.asks == asks
+
+
+# -- rendering -----------------------------------------------------------------------------------------------
+
+
+def _report(question: str) -> tuple[str, list, list]:
+    gathered = _gather(question)
+    assert gathered is not None
+    return CitationRenderer(TITLES, dates=DATES).report(gathered, [])
+
+
+def test_a_conflict_names_every_value_with_its_articles_dates_and_citations() -> None:
+    text, citations, values = _report("What was Scale AI valued at in 2024?")
+    assert text.startswith("Reports differ on the valuation:")
+    assert "roughly nine billion dollars" in text and "about US$14 billion" in text
+    assert "(date not given)" in text and "(2025-06-10)" in text
+    assert {v.amount for v in values} == {9e9, 14e9}
+    for value in values:
+        quotes = [c.quote for c in citations if c.n in value.citations]
+        assert quotes and all(any(a.key == find_amounts(value.value)[0].key for a in find_amounts(q)) for q in quotes)
+    for c in citations:  # every citation is an exact sentence of its article
+        assert ARTICLES[c.article_id][2][c.start : c.end] == c.quote
+        assert f"[{c.n}]" in text
+
+
+def test_highest_and_lowest_are_computed_over_the_values() -> None:
+    text, _, values = _report("What are the highest and lowest valuations of Scale AI in the reports?")
+    assert [v.amount for v in values] == [14e9, 9e9]
+    assert text.index("14") < text.index("lowest") < text.index("nine billion")
+
+
+def test_the_most_recent_report_is_the_latest_dated_article() -> None:
+    text, citations, values = _report("What valuation of Scale AI does the most recent report give?")
+    assert [v.amount for v in values] == [14e9]
+    assert [c.article_id for c in citations] == ["c"]  # 2025-06-12, the newest date
+    assert "no date" in text  # article b is undated: said, not guessed
+
+
+# -- through the pipeline --------------------------------------------------------------------------------------
+
+
+def test_the_pipeline_reports_the_disagreement_without_asking_the_model(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Scale AI was valued at about US$14 billion.")
+    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask("What was Scale AI valued at in 2024?")
+    assert answer.answerable and answer.conflict
+    assert len(answer.values) >= 2 and {9e9, 14e9} <= {v.amount for v in answer.values}
+    assert all(v.citations for v in answer.values)
+    assert model.calls == []  # answered from the gathered values
+    for c in answer.citations:
+        assert index.articles[c.article_id].text[c.start : c.end] == c.quote
+
+
+def test_with_gathering_off_the_model_answers(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Scale AI was valued at about US$14 billion in 2024.")
+    settings = Settings(judge=False, context_mode="retrieval", gather=False, min_relevance=0.0, support_threshold=0.2)
+    answer = assemble_pipeline(settings, model, index, encoder).ask("What was Scale AI valued at in 2024?")
+    assert not answer.conflict and answer.values == []
+    assert model.calls
