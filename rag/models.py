@@ -17,6 +17,7 @@ __all__ = [
     "ChatMessage",
     "Citation",
     "Evidence",
+    "ListedItem",
     "ReportedValue",
     "Timings",
 ]
@@ -86,6 +87,14 @@ class ReportedValue(BaseModel):
     article_ids: list[str]
 
 
+class ListedItem(BaseModel):
+    """One thing a list answer names, gathered across the articles, with the citations that name it."""
+
+    text: str = Field(description='as the articles name it, shortest form, e.g. "Anduril Industries"')
+    citations: list[int]
+    article_ids: list[str]
+
+
 class Answer(BaseModel):
     """The service's reply to one question."""
 
@@ -100,6 +109,9 @@ class Answer(BaseModel):
     conflict: bool = Field(default=False, description="the articles give different values for what was asked")
     values: list[ReportedValue] = Field(
         default_factory=list, description="the values gathered across the articles, when the answer reports them"
+    )
+    items: list[ListedItem] = Field(
+        default_factory=list, description="the items gathered across the articles, when the answer is such a list"
     )
 
 

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
 from rag.filters import ArticleFilter
 from rag.llm.base import Completion, Generator, TokenCallback
-from rag.models import ABSTAIN_MESSAGE, Abstention, AbstentionReason, Answer, ChatMessage, Evidence, Timings
+from rag.models import (
+    ABSTAIN_MESSAGE,
+    Abstention,
+    AbstentionReason,
+    Answer,
+    ChatMessage,
+    Citation,
+    Evidence,
+    Timings,
+)
 from rag.parsing import parse_reply
 from rag.prompt_cache import CorpusPrompt
 from rag.prompts import answer_messages, corpus_messages, judge_messages
@@ -29,6 +38,7 @@ from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import QuestionFrame, frame_question
 from rag.stages.gather import Gatherer, gatherable
 from rag.stages.judge import Judge
+from rag.stages.lists import ListGatherer, asked_kind
 from rag.stages.premise import PremiseCheck
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.verify import Verdict, Verifier, answers_question_type
@@ -50,6 +60,7 @@ class Stages:
     verifier: Verifier
     binding: BindingCheck | None  # None: the question-aware gate is off (RAG_BINDING_CHECK=false)
     gatherer: Gatherer | None  # None: figures are not gathered across articles (RAG_GATHER=false)
+    lister: ListGatherer | None  # None: lists are not gathered across articles (RAG_GATHER=false)
     judge: Judge | None
     citer: CitationRenderer
 
@@ -159,7 +170,8 @@ class AnswerPipeline:
         if not work.evidence or max(e.score for e in work.evidence) < self.settings.min_relevance:
             return self._abstain(work, "no_evidence", "relevance", "nothing relevant retrieved")
 
-        if s.gatherer and gatherable(frame) and (report := self._gather(work, frame, on_token)):
+        wanted = (s.gatherer and gatherable(frame)) or (s.lister and asked_kind(frame))
+        if wanted and (report := self._gather(work, frame, on_token)):
             return report
 
         checked = self._draft_and_check(work, frame, work.evidence, on_token)
@@ -195,37 +207,40 @@ class AnswerPipeline:
         )
 
     def _gather(self, work: _Work, frame: QuestionFrame, on_token: TokenCallback | None) -> Answer | None:
-        """The answer from the figure's values across the articles, where they disagree or the question asks for
-        a superlative over them; None to answer from a draft as usual."""
+        """The answer from what the articles together state: a figure's values where they disagree (or the question
+        asks for a superlative over them), or every item of a list asked for in full; None to answer from a draft
+        as usual."""
         s = self.stages
-        assert s.gatherer is not None
         t = time.perf_counter()
         hits = s.retriever.search(work.question, k=self.settings.gather_passages, allowed=work.allowed)
         # In corpus mode the whole collection is in view, and small: every sentence of it is read.
         sentences = (
-            self._all_sentences(work.allowed)
+            list(self._all_sentences(work.allowed))
             if self.corpus
-            else (sentence for sentence, _ in s.selector.candidates(hits))
+            else [sentence for sentence, _ in s.selector.candidates(hits)]
         )
-        gathered = s.gatherer.run(frame, sentences)
+        text, citations = "", list[Citation]()
+        answer = Answer(answer="", answerable=True, model=self.model_name)
+        if s.gatherer and (gathered := s.gatherer.run(frame, sentences)) and gathered.decides:
+            text, citations, values = s.citer.report(gathered, hits)
+            answer.conflict, answer.values = gathered.conflict, values
+        elif s.lister and (listed := s.lister.run(frame, sentences)) and listed.decides:
+            text, citations, answer.items = s.citer.listing(listed, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
-        if gathered is None or not gathered.decides:
+        if not text:
             return None
-        text, citations, values = s.citer.report(gathered, hits)
         if on_token:
             on_token(text)
         if work.timings.first_token_ms is None:
             work.timings.first_token_ms = (time.perf_counter() - t) * 1000 + work.timings.retrieve_ms
-        return Answer(
-            answer=text,
-            answerable=True,
-            citations=citations,
-            timings=work.timings,
-            model=self.model_name,
-            context_mode=self.context_mode,
-            question=work.question,
-            conflict=gathered.conflict,
-            values=values,
+        return answer.model_copy(
+            update={
+                "answer": text,
+                "citations": citations,
+                "timings": work.timings,
+                "context_mode": self.context_mode,
+                "question": work.question,
+            }
         )
 
     def _draft_and_check(

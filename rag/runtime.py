@@ -31,6 +31,7 @@ from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.gather import Gatherer
 from rag.stages.judge import Judge
+from rag.stages.lists import ListGatherer
 from rag.stages.premise import PremiseCheck
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.verify import Verifier
@@ -170,6 +171,7 @@ def make_stages(
         binding=binding,
         # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
         gatherer=Gatherer(binding, dates) if binding and settings.gather else None,
+        lister=ListGatherer(binding) if binding and settings.gather else None,
         judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
         citer=CitationRenderer(
             titles,

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index import SearchHit, Sentence
-from rag.models import Citation, ReportedValue
+from rag.models import Citation, ListedItem, ReportedValue
 from rag.stages.gather import Gathered, ValueGroup
+from rag.stages.lists import GatheredList
 from rag.stages.verify import Verdict
 
 __all__ = ["CitationRenderer"]
@@ -82,6 +83,23 @@ class CitationRenderer:
             for g in shown
         ]
         return text, numbering.citations, values
+
+    def listing(
+        self, gathered: GatheredList, hits: Sequence[SearchHit]
+    ) -> tuple[str, list[Citation], list[ListedItem]]:
+        """A list gathered across the articles: every item once, cited to each sentence that names it."""
+        numbering = _Numbering(self, hits)
+        parts = [f"{item.text} {numbering.marks(item.sentences, 1.0)}" for item in gathered.items]
+        listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+        items = [
+            ListedItem(
+                text=item.text,
+                citations=sorted({numbering.number(s) for s in item.sentences}),
+                article_ids=sorted(item.articles),
+            )
+            for item in gathered.items
+        ]
+        return f"The articles name these {gathered.kind}: {listed}.", numbering.citations, items
 
     def _stated(self, group: ValueGroup, numbering: _Numbering) -> str:
         """'about US$14 billion in "Title" (2025-06-12) [1] and "Other" (date not given) [2]'"""

@@ -51,7 +51,7 @@ _NOT_ATTRIBUTES = frozenset(
     reports article articles news source sources company companies firm firms year years last this next month
     months week weeks day days time number amount figure total exactly approximately roughly around about
     one two three four five six seven eight nine ten first second third other another besides apart except only
-    both each all every kind kinds type types name names named give given tell know known state stated
+    both each all every kind kinds type types name names named list lists listed give given tell know known state stated
     thousand thousands million millions billion billions trillion percent dollars dollar us$""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")

@@ -141,6 +141,7 @@ def test_disagreeing_reports_are_shown_side_by_side(
         link = rows.first.locator("a.value-source").first
         quote = link.get_attribute("title")
         link.click()
-        assert page.wait_for_selector("#reader:not([hidden]) mark.highlight").inner_text() == quote
+        mark = page.wait_for_selector("#reader:not([hidden]) mark.highlight")
+        assert mark is not None and mark.inner_text() == quote
         page.screenshot(path=str(tmp_path / "conflict.png"), full_page=True)
         browser.close()
