@@ -106,8 +106,8 @@ PIPELINE_CONFIGS = (
     "unbound",
     "corpus_unbound",
     "retrieval_unbound",
-    "nogather",
-    "corpus_nogather",
+    "single",
+    "corpus_single",
 )
 
 
@@ -196,11 +196,20 @@ register(
     context_mode="retrieval",
     binding_check=False,
 )(_pipeline("retrieval_unbound"))
-# Without gathering figures across articles (rag.stages.gather): each answer from one draft.
-register("nogather", "the pipeline without gathering a figure across articles", gather=False)(_pipeline("nogather"))
+# Without the cross-article steps (rag.stages.gather, lists, bridge): each answer from one draft, as before them.
 register(
-    "corpus_nogather", "corpus mode without gathering a figure across articles", context_mode="corpus", gather=False
-)(_pipeline("corpus_nogather"))
+    "single",
+    "the pipeline answering from one draft: no gathering across articles, no bridging",
+    gather=False,
+    bridge=False,
+)(_pipeline("single"))
+register(
+    "corpus_single",
+    "corpus mode answering from one draft: no gathering across articles, no bridging",
+    context_mode="corpus",
+    gather=False,
+    bridge=False,
+)(_pipeline("corpus_single"))
 register(
     "skipjudge",
     "the pipeline without the judge when the answer's figures are literally bound to the asked attribute and subject",

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
         description="a figure question gathers the figure from every retrieved article: disagreements and "
         "superlatives over the reports are answered from the gathered values",
     )
+    bridge: bool = Field(
+        default=True,
+        description='a question about a described subject ("the company that built X") is answered in two '
+        "verified steps: which subject, then the question about it by name",
+    )
     gather_passages: int = Field(default=20, ge=1, le=200, description="passages searched for a gathered figure")
     retry_sentences: int = Field(default=3, ge=1, le=10, description="sentences shown for that second draft")
     judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")

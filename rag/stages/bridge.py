@@ -1,0 +1,91 @@
+"""A question whose subject is a description ("In which city was the company that developed Defense Llama
+founded?") is two questions: which company developed Defense Llama, then where that company was founded.
+
+The sentence that answers the second rarely says the first: one article says Scale AI built Defense Llama,
+another that Scale AI was founded in San Francisco. Asked at once, a model shown a few sentences finds neither
+link. Split, each step is a plain question the pipeline answers and verifies as usual. This module only reads the
+question: it finds the description, words the question that names its subject, and puts the name back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rag.stages.amounts import find_amounts
+from rag.stages.binding import name_groups
+from rag.stages.verify import extract_names
+
+__all__ = ["Bridge", "resolved_name", "split_description"]
+
+# "the company that …", "the start-up co-founded by …", "the carmaker whose …".
+_HEAD = re.compile(
+    r"\b[Tt]he\s+((?:[a-z-]+\s+){0,2}?(?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|"
+    r"executive|outlet|publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|ceo|country))"
+    r"\s+(that|which|who|whose|(?:co-)?founded|backed|led|run|built|developed|named|owned|created|launched|"
+    r"investigated|acquired|bought|sued|fined)\b"
+)
+_NAME = r"[A-Z][\w&'’.$-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z0-9][\w&'’.$-]*)*"
+# The first list of names after the connector ("Index Ventures and Founders Fund", "Meta, Booz Allen and
+# Lockheed Martin"): where the description ends, unless a figure follows close behind.
+_NAMES = re.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|&)\s+" + _NAME + r")?")
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """The description in the question, and the question that asks which subject it describes."""
+
+    description: str  # "the company that developed Defense Llama"
+    sub_question: str  # "Which company developed Defense Llama?"
+
+    def substitute(self, question: str, name: str) -> str:
+        """The question about ``name`` itself."""
+        return question.replace(self.description, name, 1)
+
+
+def split_description(question: str) -> Bridge | None:
+    """The described subject of ``question`` and the question that resolves it; None when there is none, or
+    when the description's end cannot be told (no name in it)."""
+    # The innermost description is resolved first: in "the model built by the company whose customers include
+    # Cohere and Etsy" that is the company; the question about it may then be answered as it stands.
+    heads = list(_HEAD.finditer(question))
+    if not heads:
+        return None
+    head = heads[-1]
+    rest_start = head.end(2)
+    names = _NAMES.search(question, rest_start)
+    if not names or names.start() - rest_start > 40:
+        return None
+    end = names.end()
+    # "whose Series F round valued it at US$13.8 billion": the description runs to the figure.
+    for amount in find_amounts(question[end:]):
+        if amount.start <= 30:
+            end += amount.end
+        break
+    description = question[head.start() : end].rstrip(" ,")
+    kind, connector = head.group(1), head.group(2)
+    clause = question[rest_start:end].strip(" ,")
+    if connector in ("that", "which", "who"):
+        sub = f"Which {kind} {clause}?"
+    elif connector == "whose":
+        sub = f"Which {kind}'s {clause}?"
+    else:
+        sub = f"Which {kind} was {connector} {clause}?"
+    return Bridge(description=description, sub_question=sub)
+
+
+def resolved_name(answer: str, sub_question: str, mentions: Callable[[str], int] | None = None) -> str | None:
+    """The name the first step's answer gives ("Scale AI developed Defense Llama." → "Scale AI"): of the names in
+    it that the sub-question does not already hold, the one the collection mentions most (``mentions``; "Alexandr
+    Wang and Lucy Guo co-founded Scale AI" answers "which start-up" with Scale AI), else the first."""
+    asked = {w for g in name_groups(sub_question, ()) for w in g}
+    names = extract_names(answer)
+    found: list[str] = []
+    for match in re.finditer(_NAME, re.sub(r"\s*\[\d+\]", "", answer)):
+        words = {w.lower().strip(".,'’") for w in match.group(0).split()}
+        if words & names and not words & asked and not words <= {"the", "a", "an", "it", "its"}:
+            found.append(re.sub(r"(?:'s|’s|'|’)$", "", match.group(0).rstrip(".,;:")))
+    if not found:
+        return None
+    return max(found, key=mentions) if mentions else found[0]

@@ -1,0 +1,115 @@
+"""A question about a described subject, answered in two verified steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from rag import Settings
+from rag.runtime import assemble_pipeline
+from rag.stages.bridge import resolved_name, split_description
+from tests.fakes import ScriptedGenerator
+
+pytestmark = pytest.mark.unit
+
+QUESTION = "In which city was the company that developed Defense Llama founded?"
+
+
+@pytest.mark.parametrize(
+    ("question", "description", "sub_question", "named"),
+    [
+        (
+            QUESTION,
+            "the company that developed Defense Llama",
+            "Which company developed Defense Llama?",
+            "In which city was Scale AI founded?",
+        ),
+        (
+            "How much revenue did the start-up backed by Index Ventures and Founders Fund generate in 2024?",
+            "the start-up backed by Index Ventures and Founders Fund",
+            "Which start-up was backed by Index Ventures and Founders Fund?",
+            "How much revenue did Scale AI generate in 2024?",
+        ),
+        (
+            # Nested: the innermost description first.
+            "Which Meta model underpins the military language model built by the company whose customers include "
+            "Cohere and Etsy?",
+            "the company whose customers include Cohere and Etsy",
+            "Which company's customers include Cohere and Etsy?",
+            "Which Meta model underpins the military language model built by Scale AI?",
+        ),
+        (
+            "In which city was the company whose Series F round valued it at US$13.8 billion founded?",
+            "the company whose Series F round valued it at US$13.8 billion",
+            "Which company's Series F round valued it at US$13.8 billion?",
+            "In which city was Scale AI founded?",
+        ),
+    ],
+)
+def test_a_description_becomes_a_question_of_its_own(
+    question: str, description: str, sub_question: str, named: str
+) -> None:
+    bridge = split_description(question)
+    assert bridge is not None
+    assert (bridge.description, bridge.sub_question) == (description, sub_question)
+    assert bridge.substitute(question, "Scale AI") == named
+
+
+def test_no_description_no_bridge() -> None:
+    assert split_description("In which city was Scale AI founded?") is None
+    assert split_description("Which company did the thing that mattered?") is None  # no name to end it
+
+
+def test_the_resolved_name_is_the_answer_name_the_collection_mentions_most() -> None:
+    counts = {"Alexandr Wang": 2, "Scale AI": 5}
+    answer = "Alexandr Wang and Lucy Guo co-founded Scale AI [1]."
+    assert resolved_name(answer, "Which start-up was co-founded by Lucy Guo?", lambda n: counts.get(n, 0)) == "Scale AI"
+    assert resolved_name("General Motors' chief was replaced [1].", "Which carmaker's chief was replaced?") == (
+        "General Motors"
+    )
+    assert resolved_name("Defense Llama [1].", "Which company developed Defense Llama?") is None
+
+
+def _two_steps(messages: Sequence[dict[str, str]]) -> str:
+    user = messages[-1]["content"]
+    if "Which company developed Defense Llama?" in user:
+        return "Sentences: 1\nAnswer: Scale AI developed Defense Llama, a large language model."
+    if "In which city was Scale AI founded?" in user:
+        return "Sentences: 1\nAnswer: Scale AI was founded in San Francisco by Alexandr Wang and Lucy Guo in 2016."
+    return "Sentences: 1\nAnswer: not found"
+
+
+def test_the_pipeline_answers_in_two_cited_steps(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator(_two_steps)
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    answer = assemble_pipeline(settings, model, index, encoder).ask(QUESTION)
+    assert answer.answerable, answer.abstention
+    assert "Defense Llama" in answer.answer and "San Francisco" in answer.answer
+    assert answer.question == QUESTION
+    assert len(model.calls) == 2
+    numbers = [c.n for c in answer.citations]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 2
+    assert any("Defense Llama" in c.quote for c in answer.citations)
+    assert any("San Francisco" in c.quote for c in answer.citations)
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.answer
+        assert index.articles[c.article_id].text[c.start : c.end] == c.quote
+
+
+def test_when_a_step_fails_the_question_is_answered_as_asked(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: not found")
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask(QUESTION)
+    assert not answer.answerable
+    assert len(model.calls) == 2  # the first step, then the question as asked
+
+
+def test_bridging_off(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator(_two_steps)
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, bridge=False)
+    assemble_pipeline(settings, model, index, encoder).ask(QUESTION)
+    assert len(model.calls) == 1
