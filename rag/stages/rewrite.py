@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.llm.base import Completion, Generator
 from rag.models import ChatMessage
 from rag.prompts import rewrite_messages
+from rag.stages.binding import name_groups
+from rag.stages.verify import extract_names
 
 __all__ = ["FollowUpRewriter", "Rewrite"]
 
@@ -36,7 +39,54 @@ class FollowUpRewriter:
         completion = self.generator.chat(rewrite_messages(question, history, self.system), max_tokens=48, stop=["\n"])
         rewritten = completion.text.strip().strip('"').strip()
         if not rewritten or len(rewritten) > 3 * len(question) + 200:
+            rewritten = question
+        rewritten = keep_subject(rewritten, history)
+        if rewritten == question:
             return Rewrite(question, completion)
         if self.log_questions:
             log.info("rewrote follow-up %r as %r", question, rewritten)
         return Rewrite(rewritten, completion)
+
+
+_SINGULAR = re.compile(r"\b(it|its|he|his|she|her)\b", re.I)
+_PLURAL = re.compile(r"\b(they|their|them)\b", re.I)
+_POSSESSIVE = frozenset({"its", "his", "her", "their"})
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w&'’.-]*)*")
+
+
+def keep_subject(question: str, history: Sequence[ChatMessage]) -> str:
+    """A rewrite that still says "it" or "they" and names no one gets the subject of the last turn back.
+
+    The model sometimes returns the follow-up unchanged ("What product are they building together?"), and a
+    question without its subject retrieves anything. "it"/"he"/"she" is the previous question's first name;
+    "they" the names of the previous answer (or question).
+    """
+    if _names(question) or not history:
+        return question
+    asked = next((t.content for t in reversed(history) if t.role == "user"), "")
+    said = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    if _PLURAL.search(question):
+        names = list(dict.fromkeys(_names(said) or _names(asked)))[:2]
+        pattern = _PLURAL
+    else:
+        names = _names(asked)[:1] or _names(said)[:1]
+        pattern = _SINGULAR
+    if not names or not pattern.search(question):
+        return question
+    subject = " and ".join(names)
+
+    def named(match: re.Match[str]) -> str:
+        return f"{subject}'s" if match.group(1).lower() in _POSSESSIVE else subject
+
+    return pattern.sub(named, question, count=1)
+
+
+def _names(text: str) -> list[str]:
+    """Name runs of ``text`` ("Scale AI", "Anduril Industries"), without capitalised common words."""
+    names = extract_names(text)
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        words = {w.lower().strip(".,'’") for w in match.group(0).split()}
+        if words & names and name_groups(match.group(0), ()):
+            found.append(match.group(0).rstrip(".,;:?"))
+    return found

@@ -1,0 +1,50 @@
+"""A follow-up keeps the subject of the conversation, whether or not the model's rewrite names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.models import ChatMessage
+from rag.stages.rewrite import FollowUpRewriter, keep_subject
+from tests.fakes import ScriptedGenerator
+
+pytestmark = pytest.mark.unit
+
+REVENUE = [
+    ChatMessage(role="user", content="How much revenue did Scale AI make last year?"),
+    ChatMessage(role="assistant", content="Scale AI made US$870 million in revenue last year [1]."),
+]
+PARTNERS = [
+    ChatMessage(role="user", content="Which defence contractor did Meta announce a partnership with last week?"),
+    ChatMessage(role="assistant", content="Meta announced a partnership with Anduril Industries for the US military."),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        ("And what does it expect to make this year?", REVENUE, "And what does Scale AI expect to make this year?"),
+        ("What is its valuation?", REVENUE, "What is Scale AI's valuation?"),
+        ("What are they building together?", PARTNERS, "What are Meta and Anduril Industries building together?"),
+        ("What does OpenAI expect?", REVENUE, "What does OpenAI expect?"),  # names its own subject
+        ("What happened next?", REVENUE, "What happened next?"),  # no pronoun to resolve
+    ],
+)
+def test_a_pronoun_without_a_name_gets_the_subject_back(
+    question: str, history: list[ChatMessage], expected: str
+) -> None:
+    assert keep_subject(question, history) == expected
+
+
+def test_a_rewrite_that_forgets_the_subject_is_repaired() -> None:
+    # The model hands the follow-up back unchanged: the subject comes from the last turn instead.
+    model = ScriptedGenerator("What are they building together?")
+    rewrite = FollowUpRewriter(model, "system").run("What are they building together?", PARTNERS)
+    assert rewrite.question == "What are Meta and Anduril Industries building together?"
+    assert rewrite.completion is not None
+
+
+def test_a_good_rewrite_is_kept() -> None:
+    model = ScriptedGenerator("What does Scale AI expect to make in 2025?")
+    rewrite = FollowUpRewriter(model, "system").run("And this year?", REVENUE)
+    assert rewrite.question == "What does Scale AI expect to make in 2025?"
