@@ -53,6 +53,17 @@ class Timings(BaseModel):
     first_token_ms: float | None = None
     verify_ms: float = 0.0
 
+    def add(self, part: Timings) -> None:
+        """Count the time and tokens of an answer this one was made of (a step of a two-step answer)."""
+        self.retrieve_ms += part.retrieve_ms
+        self.generate_ms += part.generate_ms
+        self.verify_ms += part.verify_ms
+        self.prompt_tokens += part.prompt_tokens
+        self.cached_prompt_tokens += part.cached_prompt_tokens
+        self.completion_tokens += part.completion_tokens
+        if self.first_token_ms is None:
+            self.first_token_ms = part.first_token_ms
+
 
 # Why an answer was withheld. A client shows ``Abstention.message``; the reason is for code and reports.
 AbstentionReason = Literal[

@@ -8,7 +8,6 @@ judge), never from the model's own markers.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -33,7 +32,7 @@ from rag.prompts import answer_messages, corpus_messages, judge_messages
 from rag.question import validate_question
 from rag.settings import Settings
 from rag.stages.binding import BindingCheck
-from rag.stages.bridge import Bridge, resolved_name, split_description
+from rag.stages.bridge import Bridge, join_answers, resolved_name, split_description
 from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
@@ -219,15 +218,15 @@ class AnswerPipeline:
         """Two verified answers for a question about a described subject: which subject the description names,
         then the question about that subject by name. None (answer the question as asked) when either fails."""
         first = self._answer(bridge.sub_question, (), k, None, work.allowed, bridged=True)
-        _add(work.timings, first.timings)
+        work.timings.add(first.timings)
         name = resolved_name(first.answer, bridge.sub_question, self._mentions) if first.answerable else None
         if name is None:
             return None
         second = self._answer(bridge.substitute(work.question, name), (), k, None, work.allowed, bridged=True)
-        _add(work.timings, second.timings)
+        work.timings.add(second.timings)
         if not second.answerable:
             return None
-        text, citations = _joined(first, second)
+        text, citations = join_answers(first, second)
         return second.model_copy(
             update={"answer": text, "citations": citations, "timings": work.timings, "question": work.question}
         )
@@ -377,32 +376,6 @@ _MESSAGES: dict[AbstentionReason, str] = {
     "constraint_unmet": "The articles do not give an answer that meets the question's condition.",
     "unsupported": "The draft answer held details no article states, so it was withheld.",
 }
-
-
-def _add(total: Timings, part: Timings) -> None:
-    total.retrieve_ms += part.retrieve_ms
-    total.generate_ms += part.generate_ms
-    total.verify_ms += part.verify_ms
-    total.prompt_tokens += part.prompt_tokens
-    total.cached_prompt_tokens += part.cached_prompt_tokens
-    total.completion_tokens += part.completion_tokens
-    if total.first_token_ms is None:
-        total.first_token_ms = part.first_token_ms
-
-
-def _joined(first: Answer, second: Answer) -> tuple[str, list[Citation]]:
-    """Both answers in one text, the second's citations numbered after the first's (one number per sentence)."""
-    citations = list(first.citations)
-    numbers = {(c.article_id, c.start): c.n for c in citations}
-    renumber: dict[int, int] = {}
-    for c in second.citations:
-        key = (c.article_id, c.start)
-        if key not in numbers:
-            numbers[key] = len(citations) + 1
-            citations.append(c.model_copy(update={"n": numbers[key]}))
-        renumber[c.n] = numbers[key]
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", second.answer)
-    return f"{first.answer} {text}", citations
 
 
 def _account(timings: Timings, completion: Completion | None, *, time: bool = True) -> None:

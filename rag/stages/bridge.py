@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.models import Answer, Citation
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import name_groups
 from rag.stages.verify import extract_names
 
-__all__ = ["Bridge", "resolved_name", "split_description"]
+__all__ = ["Bridge", "join_answers", "resolved_name", "split_description"]
 
 # "the company that …", "the start-up co-founded by …", "the carmaker whose …".
 _HEAD = re.compile(
@@ -89,3 +90,18 @@ def resolved_name(answer: str, sub_question: str, mentions: Callable[[str], int]
     if not found:
         return None
     return max(found, key=mentions) if mentions else found[0]
+
+
+def join_answers(first: Answer, second: Answer) -> tuple[str, list[Citation]]:
+    """Both steps' answers in one text, the second's citations numbered after the first's (one per sentence)."""
+    citations = list(first.citations)
+    numbers = {(c.article_id, c.start): c.n for c in citations}
+    renumber: dict[int, int] = {}
+    for c in second.citations:
+        key = (c.article_id, c.start)
+        if key not in numbers:
+            numbers[key] = len(citations) + 1
+            citations.append(c.model_copy(update={"n": numbers[key]}))
+        renumber[c.n] = numbers[key]
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", second.answer)
+    return f"{first.answer} {text}", citations
