@@ -53,10 +53,11 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_NUM
 _SCALE_WORD = r"(?:\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|b|m|k)\b)?"
 _DOLLARS = r"(?P<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars\b)?"
 _PERCENT = r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
-# After the number: not a letter, unless it is a scale ("US$10b", "$2bn").
+# Before the number: not part of a word or a model name ("A380-800"). After it: not a letter, unless it is a
+# scale ("US$10b", "$2bn").
 _AFTER = r"(?=[^A-Za-z]|$|(?:bn|mn|tn|b|m|k)\b)"
 _AMOUNT = re.compile(
-    r"(?<![\w.$])" + _QUALIFIER + _CURRENCY + _NUMBER + _AFTER + _SCALE_WORD + _DOLLARS + _PERCENT, re.I
+    r"(?<![\w.$-])" + _QUALIFIER + _CURRENCY + _NUMBER + _AFTER + _SCALE_WORD + _DOLLARS + _PERCENT, re.I
 )
 _VAGUE = re.compile(
     r"\b(?P<vague>(?:several|a few|many|tens of|hundreds of|multiple)\s+(?:billion|million)s?"

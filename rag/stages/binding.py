@@ -27,6 +27,8 @@ from rag.stages.verify import Verdict, extract_names, extract_quantities
 __all__ = ["BindingCheck", "name_groups"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Words a name may be made of, digits included: "A380", "787", "iPhone 4".
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _NAME_GROUP = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w&'’.-]*)*")
 # Name words that alone say nothing of which company or person is meant.
 _WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
@@ -288,7 +290,7 @@ class BindingCheck:
         for i, s in enumerate(article):
             if s.start == sentence.start:
                 text = " ".join(t.text for t in article[max(0, i - self.lookback) : i])
-                return {_norm(p) for w in _WORD.findall(text) for p in w.split("-")}
+                return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")}
         return set()
 
     def _context_words(self, sentence: Sentence, *, title: bool = True) -> set[str]:
@@ -302,7 +304,7 @@ class BindingCheck:
                     break
         shown_title = self.titles.get(sentence.article_id, "") if title or refers_back else ""
         text = " ".join([sentence.text, *before, shown_title])
-        return {_norm(p) for w in _WORD.findall(text) for p in w.split("-")} | {_norm(w) for w in _WORD.findall(text)}
+        return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")} | {_norm(w) for w in _TOKEN.findall(text)}
 
     # -- a second chance ------------------------------------------------------------------------------------
 
@@ -348,8 +350,8 @@ class BindingCheck:
             return None
         about: list[Sentence] = []
         for sentence in sentences:
-            words = {_norm(p) for w in _WORD.findall(sentence.text) for p in w.split("-")}
-            title = {_norm(w) for w in _WORD.findall(self.titles.get(sentence.article_id, ""))}
+            words = {_norm(p) for w in _TOKEN.findall(sentence.text) for p in w.split("-")}
+            title = {_norm(w) for w in _TOKEN.findall(self.titles.get(sentence.article_id, ""))}
             if all(g & (words | title) for g in groups):
                 about.append(sentence)
                 if self._states_attribute(frame, sentence.text):
@@ -377,7 +379,7 @@ def _holding_the_answer(
         holding = [s for s in sentences if extract_quantities(s.text) & values]
     else:
         names = {_norm(n) for n in extract_names(claim)} - subjects
-        holding = [s for s in sentences if names & {_norm(w) for w in _WORD.findall(s.text)}]
+        holding = [s for s in sentences if names & {_norm(w) for w in _TOKEN.findall(s.text)}]
     return holding or sentences
 
 

@@ -45,7 +45,8 @@ _ROLES = frozenset({"investor", "investors", "backer", "backers", "funder", "fun
 # article's value, not for every report's.
 _ONE_SOURCE = re.compile(
     r"\b(?:the|one|an?|that|this)\s+(?:article|report|outlet|story|source)s?\s+(?:that|which|whose)\b"
-    r"|\baccording to\b|\bin (?:the|its) (?:article|report)\b",
+    r"|\baccording to\b(?!\s+(?:the\s+)?(?:various\s+|different\s+)?(?:reports|articles|sources|outlets))"
+    r"|\bin (?:the|its) (?:article|report)\b",
     re.I,
 )
 # A superlative is computed over the reports only when the question speaks of the reports.
@@ -113,6 +114,33 @@ class Gathered:
         return self.conflict
 
 
+# "How many orders had Airbus received", "how much federal aid", "the number of passengers": a figure of a thing
+# no family names, asked by its noun.
+_HOW_NOUN = re.compile(r"\bhow (much|many)\s+([a-z-]+)(?:\s+([a-z-]+))?", re.I)
+# Words after the noun that end its phrase: "how many orders for …", "how much aid had …".
+_PHRASE_END = frozenset(
+    "has have had did do does is are was were can could will will would should may might for of in on at to from "
+    "by with the a an its their his her this that".split()
+)
+_NUMBER_OF = re.compile(r"\bnumber of ([a-z-]+)", re.I)
+_NOT_NOUNS = frozenset("money time more of the".split())
+
+
+def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
+    """The noun a figure is asked by, and whether it is money ("how much aid") or a count ("how many orders")."""
+    if m := _HOW_NOUN.search(frame.question):
+        second = (m.group(3) or "").lower()
+        noun = second if second and second not in _PHRASE_END else m.group(2).lower()
+        money = m.group(1).lower() == "much"
+    elif m := _NUMBER_OF.search(frame.question):
+        noun, money = m.group(1).lower(), False
+    else:
+        return None
+    if noun in _NOT_NOUNS or family_of(noun) or noun in frame.subjects:
+        return None
+    return noun, money
+
+
 def asked_family(frame: QuestionFrame) -> str | None:
     """The figure the question asks for: "worth"/"valued" asks a valuation; otherwise the first attribute word
     of a known figure family ("How much revenue did the start-up backed by X make" asks revenue, not backing)."""
@@ -130,8 +158,10 @@ def gatherable(frame: QuestionFrame) -> bool:
     cannot honour (besides X, which three, by how much, one article's figure)."""
     if not frame.subjects or frame.excluded or frame.count or frame.asks_change or frame.described:
         return False
-    if _ONE_SOURCE.search(frame.question) or asked_family(frame) is None:
+    if _ONE_SOURCE.search(frame.question):
         return False
+    if asked_family(frame) is None:
+        return asked_noun(frame) is not None
     named = _WHAT_ATTRIBUTE.match(frame.question)
     return (
         asks_quantity(frame.question)
@@ -153,11 +183,18 @@ class Gatherer:
         if not gatherable(frame):
             return None
         family = asked_family(frame)
-        assert family is not None
-        money = family in MONEY_FAMILIES
+        noun = asked_noun(frame) if family is None else None
+        if family is not None:
+            money = family in MONEY_FAMILIES
+            # The question's own words of that family, for the families whose words are not interchangeable.
+            own = {stem(w)[:5] for w in frame.attributes if family_of(w) == family and w not in _ROLES}
+            tight = family in _TIGHT_FAMILIES
+        elif noun is not None:
+            family, money = noun
+            own, tight = {stem(family)[:5]}, False
+        else:
+            return None
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
-        # The question's own words of that family, for the families whose words are not interchangeable.
-        own = {stem(w)[:5] for w in frame.attributes if family_of(w) == family and w not in _ROLES}
         stated = extract_quantities(frame.question)
         asked_years = {int(y) for y in _YEAR.findall(frame.question)}
         readings: list[Reading] = []
@@ -167,7 +204,7 @@ class Gatherer:
             if key in seen:
                 continue
             seen.add(key)
-            positions = _family_positions(sentence.text)
+            positions = _family_positions(sentence.text, noun=family if noun else None)
             if not any(f == family for _, _, f in positions):
                 continue
             if self.binding.other_year(frame.question, [sentence]):
@@ -187,7 +224,7 @@ class Gatherer:
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
                     continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
                 word = sentence.text[nearest[0] : nearest[1]]
-                if family not in _TIGHT_FAMILIES and stem(word)[:5] not in own:
+                if not tight and stem(word)[:5] not in own:
                     continue
                 if not _held_by_subject(frame, sentence.text, nearest, amount):
                     continue
@@ -230,12 +267,16 @@ class Gatherer:
         return (min(dates) if dates else "9999", group.value if group.value is not None else -1.0)
 
 
-def _family_positions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, family) of every word of a known attribute family in ``text``."""
+def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, family) of every word of a known attribute family in ``text``, and of the asked ``noun``
+    (labelled with itself)."""
     found = []
+    noun_stem = stem(noun) if noun else None
     for m in _WORD.finditer(text):
         family = family_of(m.group(0))
-        if family:
+        if noun_stem and stem(m.group(0)) == noun_stem:
+            found.append((m.start(), m.end(), noun or ""))
+        elif family:
             found.append((m.start(), m.end(), family))
     for m in _VALUES_IT.finditer(text):
         found.append((m.start(), m.end(), "valuation"))
@@ -276,6 +317,7 @@ def _held_by_subject(frame: QuestionFrame, text: str, word: tuple[int, int, str]
 def _names(text: str) -> list[frozenset[str]]:
     """The name groups of ``text``, without capitalised common words ("Sources said …")."""
     names = extract_names(text)
+    names |= {part for name in names for part in name.split("-")}  # "A380-800" is also A380
     return [g for g in name_groups(text, ()) if g & names]
 
 

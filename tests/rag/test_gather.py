@@ -217,3 +217,22 @@ def test_with_gathering_off_the_model_answers(fake_index) -> None:
     answer = assemble_pipeline(settings, model, index, encoder).ask("What was Scale AI valued at in 2024?")
     assert not answer.conflict and answer.values == []
     assert model.calls
+
+
+def test_a_count_asked_by_its_noun_is_gathered_with_names_that_hold_digits() -> None:
+    # "orders" is no attribute family: the figure is bound to the question's own noun; "A380" is a name.
+    sentences = {
+        "x": "Airbus said the A380 had received 149 orders by 2005.",
+        "y": "To date, the Airbus A380 has attracted 144 firm orders, the manufacturer said.",
+    }
+    pool = [Sentence(article_id=k, start=0, end=len(v), text=v) for k, v in sentences.items()]
+    binding = BindingCheck(HashingEncoder(dim=64), lambda a: [s for s in pool if s.article_id == a], {})
+    frame = frame_question("How many orders for the A380 had Airbus received, according to the reports?")
+    assert gatherable(frame)
+    gathered = Gatherer(binding).run(frame, pool)
+    assert gathered is not None and gathered.family == "orders"
+    assert sorted(g.value or 0 for g in gathered.groups) == [144, 149] and gathered.conflict
+
+
+def test_according_to_one_outlet_asks_for_that_outlets_figure() -> None:
+    assert not gatherable(frame_question("How many orders had Airbus received, according to Reuters?"))

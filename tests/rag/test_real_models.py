@@ -80,3 +80,18 @@ def test_default_model_answers_and_abstains(tmp_path_factory: pytest.TempPathFac
         assert revenue.abstention is not None and revenue.abstention.reason != "false_premise"
     openai = pipeline.ask("What was OpenAI's revenue last year?")
     assert not openai.answerable, openai
+    # Across articles: the 2024 valuation is reported as roughly nine and about fourteen billion dollars, each
+    # value cited to its own article; the investment size as "several billion" up to "$15 billion".
+    valuation = pipeline.ask("What was Scale AI valued at in 2024?")
+    assert valuation.answerable and valuation.conflict, valuation
+    amounts = {v.amount for v in valuation.values}
+    assert {9e9, 14e9} <= amounts, valuation.values
+    cited = {c.n: c for c in valuation.citations}
+    assert len({cited[v.citations[0]].article_id for v in valuation.values if v.amount in (9e9, 14e9)}) == 2
+    investment = pipeline.ask("How big an investment in Scale AI is Meta said to be considering?")
+    assert investment.answerable and investment.conflict, investment
+    assert {10e9, 15e9} <= {v.amount for v in investment.values}, investment.values
+    assert "several billion" in investment.answer
+    for answer in (valuation, investment):
+        for c in answer.citations:
+            assert pipeline.index.articles[c.article_id].text[c.start : c.end] == c.quote
