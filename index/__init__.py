@@ -1,4 +1,4 @@
-"""From a folder of articles to a persisted FAISS + BM25 index, and hybrid search over it.
+"""From a folder of articles to a persisted FAISS + BM25 index (or a PostgreSQL store), and hybrid search over it.
 
 This package knows nothing of answering questions; ``rag`` builds on it.
 """
@@ -9,7 +9,11 @@ from index._exceptions import (
     IndexMismatchError,
     IndexNotFoundError,
     NoArticlesError,
+    StoreTimeoutError,
+    StoreUnavailableError,
+    StoreUnsupportedError,
 )
+from index.backend import DocumentStore, FileStore, StoreChange, StoreIndex
 from index.chunking import ChunkerConfig, chunk_article, split_sentences
 from index.cleaning import clean_text
 from index.embedding import (
@@ -41,6 +45,13 @@ __all__ = [
     "LoadedIndex",
     "Manifest",
     "NoArticlesError",
+    "DocumentStore",
+    "FileStore",
+    "StoreChange",
+    "StoreIndex",
+    "StoreTimeoutError",
+    "StoreUnavailableError",
+    "StoreUnsupportedError",
     "RetrieverConfig",
     "SearchHit",
     "Sentence",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index import Article, LoadedIndex, SearchHit, Sentence, TextEncoder, split_sentences
+from index import Article, LoadedIndex, SearchHit, Sentence, StoreIndex, TextEncoder, split_sentences
 
 __all__ = ["Evidence", "EvidenceSelector", "content_words"]
 
@@ -40,7 +40,7 @@ class Evidence:
 class EvidenceSelector:
     """Ranks the sentences of the retrieved chunks by closeness to the question and keeps the best few."""
 
-    def __init__(self, index: LoadedIndex, encoder: TextEncoder, max_sentences: int = 6):
+    def __init__(self, index: LoadedIndex | StoreIndex, encoder: TextEncoder, max_sentences: int = 6):
         if max_sentences < 1:
             raise ValueError("max_sentences must be at least 1")
         self.index = index

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
+from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, StoreIndex, TextEncoder
 from rag._exceptions import InvalidQuestionError
 from rag.corpus import CorpusPrompt
 from rag.evidence import Evidence, EvidenceSelector
@@ -52,7 +52,7 @@ class AnswerPipeline:
         self,
         settings: Settings,
         generator: Generator,
-        index: LoadedIndex,
+        index: LoadedIndex | StoreIndex,
         encoder: TextEncoder,
         judge: Generator | None = None,
         corpus: CorpusPrompt | None = None,

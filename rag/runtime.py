@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from index import (
     DEFAULT_EMBEDDING_MODEL,
+    Article,
     BuildReport,
     ChunkerConfig,
     Embedder,
@@ -15,12 +16,13 @@ from index import (
     IndexNotFoundError,
     LoadedIndex,
     RetrieverConfig,
+    StoreIndex,
     TextEncoder,
     build_index,
     load_index,
 )
 from rag._exceptions import ModelUnavailableError
-from rag.corpus import prepare_corpus
+from rag.corpus import CorpusPrompt, prepare_corpus
 from rag.llm.base import Generator
 from rag.llm.model_files import default_gguf
 from rag.settings import Settings
@@ -48,6 +50,10 @@ def build(
     settings: Settings, embedder: Embedder, *, rebuild: bool = False, progress: ProgressFn | None = None
 ) -> BuildReport:
     """Build or update the index the settings point at."""
+    if settings.database_url is not None:
+        from rag.stores import index_database
+
+        return index_database(settings, embedder, rebuild=rebuild)
     return build_index(
         settings.articles_dir,
         settings.index_dir,
@@ -65,8 +71,10 @@ def open_index(
     *,
     build_if_missing: bool = False,
     progress: ProgressFn | None = None,
-) -> LoadedIndex:
+) -> LoadedIndex | StoreIndex:
     """Load the index; with ``build_if_missing`` a missing one is built first."""
+    if settings.database_url is not None:
+        return _open_database(settings, embedder, build_if_missing=build_if_missing)
     try:
         return load_index(settings.index_dir, embedding_model=embedder.name)
     except IndexNotFoundError:
@@ -77,10 +85,21 @@ def open_index(
         return load_index(settings.index_dir, embedding_model=embedder.name)
 
 
-def make_retriever(settings: Settings, index: LoadedIndex, embedder: TextEncoder) -> HybridRetriever:
+def _open_database(settings: Settings, embedder: Embedder, *, build_if_missing: bool) -> StoreIndex:
+    from rag.stores import open_database
+
+    index = StoreIndex(open_database(settings, embedder))
+    if not index.articles and build_if_missing:
+        log.info("the database is empty: adding %s to it", settings.articles_dir)
+        build(settings, embedder)
+        index = StoreIndex(index.store)
+    return index
+
+
+def make_retriever(settings: Settings, index: LoadedIndex | StoreIndex, embedder: TextEncoder) -> HybridRetriever:
     """A hybrid retriever configured from settings."""
     return HybridRetriever(
-        index,
+        index.store if isinstance(index, StoreIndex) else index,
         embedder,
         RetrieverConfig(
             candidates=settings.retrieval_candidates,
@@ -142,6 +161,16 @@ def make_pipeline(
         judge = make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX)) if use_judge_context else None
     else:
         judge = None
+    if isinstance(index, StoreIndex):
+        from rag.live import LivePipeline
+
+        def corpus_for(articles: Iterable[Article]) -> tuple[CorpusPrompt | None, str]:
+            found = prepare_corpus(settings, generator, articles, progress=progress)
+            return found.prompt, found.reason
+
+        live = LivePipeline(settings, generator, index, embedder, judge=judge, corpus_for=corpus_for)
+        live.warm_up()
+        return live
     setup = prepare_corpus(settings, generator, index.articles.values(), progress=progress)
     pipeline = AnswerPipeline(
         settings, generator, index, embedder, judge=judge, corpus=setup.prompt, mode_reason=setup.reason

@@ -1,0 +1,438 @@
+"""The shared store: PostgreSQL with pgvector, for several API replicas and collections beyond one machine.
+
+Chunks carry their vector (``vector(dim)``, HNSW, inner product on unit vectors = cosine) and a generated
+``tsvector`` (GIN; ranked with ``ts_rank_cd``) in one table, so one statement returns both sides of hybrid
+search; ``index.retriever`` fuses them exactly as for the file store. Every write is one transaction that also
+bumps ``newsrag_state.generation``: replicas compare it between questions, and a crash mid-ingest leaves the
+last committed state. The schema is versioned in ``newsrag_meta`` and migrated here, under an advisory lock so
+that replicas starting together do not race.
+
+Needs the ``postgres`` extra (psycopg 3, pgvector). psycopg errors are turned into ``StoreUnavailableError`` /
+``StoreTimeoutError`` where they enter (``_errors``), so callers only see the index package's exceptions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from index._exceptions import IndexMismatchError, StoreTimeoutError, StoreUnavailableError
+from index.backend import Candidates, ChunkRows, StoreChange
+from index.chunking import ChunkerConfig, chunk_article
+from index.cleaning import CLEANER_VERSION
+from index.embedding import TextEncoder
+from index.models import Article, Chunk
+
+try:
+    import psycopg
+    from pgvector.psycopg import register_vector
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise ImportError("RAG_DATABASE_URL needs the PostgreSQL extra: pip install 'newsrag[postgres]'") from exc
+
+__all__ = ["SCHEMA_VERSION", "PgStore", "describe_url"]
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_LOCK_KEY = 0x6E657773  # advisory lock id for migrations ("news")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+T = TypeVar("T")
+
+# Each version's statements; ``{dim}`` is the embedding dimension fixed when the schema is first created.
+_MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        "CREATE EXTENSION IF NOT EXISTS vector",
+        """CREATE TABLE newsrag_articles (
+            article_id text PRIMARY KEY,
+            title text NOT NULL,
+            date text,
+            text text NOT NULL,
+            source text NOT NULL DEFAULT '',
+            content_hash text NOT NULL,
+            added_at timestamptz NOT NULL DEFAULT now())""",
+        """CREATE TABLE newsrag_chunks (
+            id bigserial PRIMARY KEY,
+            chunk_id text NOT NULL UNIQUE,
+            article_id text NOT NULL REFERENCES newsrag_articles ON DELETE CASCADE,
+            title text NOT NULL,
+            date text,
+            start_offset integer NOT NULL,
+            end_offset integer NOT NULL,
+            text text NOT NULL,
+            embedding vector({dim}) NOT NULL,
+            tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED)""",
+        "CREATE INDEX newsrag_chunks_article ON newsrag_chunks (article_id)",
+        "CREATE INDEX newsrag_chunks_tsv ON newsrag_chunks USING gin (tsv)",
+        "CREATE INDEX newsrag_chunks_hnsw ON newsrag_chunks USING hnsw (embedding vector_ip_ops) "
+        "WITH (m = 16, ef_construction = 64)",
+        "CREATE TABLE newsrag_state (id boolean PRIMARY KEY DEFAULT true CHECK (id), generation bigint NOT NULL)",
+        "INSERT INTO newsrag_state (generation) VALUES (0)",
+    ],
+}
+
+_SEARCH = """
+WITH dense AS (
+    SELECT id, -(embedding <#> %(vec)s) AS score FROM newsrag_chunks
+    WHERE %(use_dense)s ORDER BY embedding <#> %(vec)s LIMIT %(n)s),
+lexical AS (
+    SELECT id, ts_rank_cd(tsv, q) AS score FROM newsrag_chunks, to_tsquery('english', %(tsq)s) AS q
+    WHERE %(use_lexical)s AND tsv @@ q ORDER BY score DESC, id LIMIT %(n)s)
+SELECT 0 AS side, id, score FROM dense
+UNION ALL
+SELECT 1 AS side, id, score FROM lexical
+"""
+
+
+def describe_url(url: str) -> str:
+    """``postgresql://host:port/db`` without user or password, for messages and logs."""
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+def tsquery_of(query: str) -> str:
+    """Any word of the question may match (BM25-like OR), not all of them (``plainto_tsquery``'s AND)."""
+    words = dict.fromkeys(w.lower() for w in _WORD.findall(query))
+    return " | ".join(words)
+
+
+class PgStore:
+    """A ``DocumentStore`` in PostgreSQL; thread-safe (one connection per thread, re-opened after a failure)."""
+
+    def __init__(
+        self,
+        url: str,
+        embedder: TextEncoder,
+        config: ChunkerConfig | None = None,
+        *,
+        statement_timeout_ms: int = 5000,
+        connect_timeout_s: float = 3.0,
+        ef_search: int = 100,
+        create: bool = True,
+    ):
+        self.url = url
+        self.embedder = embedder
+        self.config = config or ChunkerConfig()
+        self.statement_timeout_ms = statement_timeout_ms
+        self.connect_timeout_s = connect_timeout_s
+        self.ef_search = ef_search
+        self._local = threading.local()
+        self._connections: list[psycopg.Connection[Any]] = []
+        self._registry = threading.Lock()
+        self._ready = False
+        if create:
+            self.migrate()
+
+    # -- connections and errors -------------------------------------------------------------------
+
+    @property
+    def location(self) -> str:
+        return describe_url(self.url)
+
+    @property
+    def embedding_model(self) -> str:
+        return self.embedder.name
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        conn = psycopg.connect(
+            self.url,
+            autocommit=True,
+            connect_timeout=max(1, round(self.connect_timeout_s)),
+            options=f"-c statement_timeout={self.statement_timeout_ms}",
+        )
+        if self._ready:
+            register_vector(conn)
+            # HNSW returns at most ef_search rows: keep it above the candidate count.
+            conn.execute(f"SET hnsw.ef_search = {int(self.ef_search)}")
+        with self._registry:
+            self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """psycopg's failures enter the index package's exception tree here."""
+        try:
+            yield
+        except psycopg.errors.QueryCanceled as exc:
+            self._drop()
+            raise StoreTimeoutError(
+                f"the database at {self.location} did not answer within {self.statement_timeout_ms} ms "
+                f"while {doing} (RAG_DATABASE_TIMEOUT_MS)"
+            ) from exc
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            self._drop()
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreUnavailableError(f"the database at {self.location} is unavailable while {doing}: {reason}") from exc
+
+    def _drop(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._registry:
+                if conn in self._connections:
+                    self._connections.remove(conn)
+            conn.close()
+
+    def _conn(self) -> psycopg.Connection[Any]:
+        conn: psycopg.Connection[Any] | None = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _run(self, doing: str, fn: Callable[[psycopg.Connection[Any]], T]) -> T:
+        with self._errors(doing):
+            return fn(self._conn())
+
+    def close(self) -> None:
+        """Close every connection this store opened (in any thread)."""
+        with self._registry:
+            conns, self._connections = self._connections, []
+        for conn in conns:
+            conn.close()
+        self._local = threading.local()
+
+    # -- schema -----------------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Create or upgrade the schema; refuse a database built with another model or a newer schema."""
+
+        def apply(conn: psycopg.Connection[Any]) -> None:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+                conn.execute("CREATE TABLE IF NOT EXISTS newsrag_meta (key text PRIMARY KEY, value text NOT NULL)")
+                meta = dict(conn.execute("SELECT key, value FROM newsrag_meta").fetchall())
+                version = int(meta.get("schema_version", 0))
+                if version > SCHEMA_VERSION:
+                    raise IndexMismatchError(
+                        f"index at {self.location} has schema version {version}, this version reads "
+                        f"{SCHEMA_VERSION}; upgrade newsrag"
+                    )
+                if version and meta.get("embedding_model") != self.embedder.name:
+                    raise IndexMismatchError(
+                        f"index at {self.location} was built with embedding model {meta.get('embedding_model')!r}, "
+                        f"but {self.embedder.name!r} is configured; run `rag index --rebuild`"
+                    )
+                dim = int(meta.get("embedding_dim", self.embedder.dimension))
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in _MIGRATIONS[step]:
+                        conn.execute(statement.replace("{dim}", str(dim)))
+                    log.info("database %s migrated to schema version %d", self.location, step)
+                values = {
+                    "schema_version": str(SCHEMA_VERSION),
+                    "embedding_model": self.embedder.name,
+                    "embedding_dim": str(dim),
+                    "chunker": self._chunker_json(),
+                }
+                for key, value in values.items():
+                    conn.execute(
+                        "INSERT INTO newsrag_meta (key, value) VALUES (%s, %s) "
+                        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                        (key, value),
+                    )
+
+        self._run("creating the schema", apply)
+        self._ready = True
+        self._drop()  # the next connection registers the vector type, which exists now
+
+    def reset(self) -> None:
+        """Drop every table of ours (``rag index --rebuild``); the schema is created again at once."""
+
+        def drop(conn: psycopg.Connection[Any]) -> None:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+                conn.execute(
+                    "DROP TABLE IF EXISTS newsrag_chunks, newsrag_articles, newsrag_state, newsrag_meta CASCADE"
+                )
+
+        self._ready = False
+        self._run("dropping the index", drop)
+        self._drop()
+        self.migrate()
+
+    def _chunker_json(self) -> str:
+        return json.dumps(
+            {
+                "chunk_tokens": self.config.chunk_tokens,
+                "overlap_sentences": self.config.overlap_sentences,
+                "cleaner_version": CLEANER_VERSION,
+            },
+            sort_keys=True,
+        )
+
+    # -- reads ------------------------------------------------------------------------------------
+
+    def generation(self) -> str:
+        return str(
+            self._run(
+                "reading the generation",
+                lambda c: _one(c.execute("SELECT generation FROM newsrag_state").fetchone()),
+            )
+        )
+
+    def check(self) -> None:
+        self.generation()
+
+    def articles(self) -> dict[str, Article]:
+        rows = self._run(
+            "listing articles",
+            lambda c: c.execute(
+                "SELECT article_id, title, date, text, source, content_hash FROM newsrag_articles ORDER BY article_id"
+            ).fetchall(),
+        )
+        return {
+            r[0]: Article(article_id=r[0], title=r[1], date=r[2], text=r[3], source=r[4], content_hash=r[5])
+            for r in rows
+        }
+
+    def chunk_count(self) -> int:
+        return int(
+            self._run("counting chunks", lambda c: _one(c.execute("SELECT count(*) FROM newsrag_chunks").fetchone()))
+        )
+
+    def candidates(self, query_vec: np.ndarray, query: str, n: int, *, dense: bool, lexical: bool) -> Candidates:
+        tsq = tsquery_of(query)
+        params = {
+            "vec": np.asarray(query_vec, dtype=np.float32),
+            "n": n,
+            "tsq": tsq or "x",
+            "use_dense": dense,
+            "use_lexical": lexical and bool(tsq),
+        }
+        rows = self._run("searching", lambda c: c.execute(_SEARCH, params).fetchall())
+        return Candidates(
+            dense=[(int(i), float(s)) for side, i, s in rows if side == 0],
+            lexical=[(int(i), float(s)) for side, i, s in rows if side == 1 and s > 0],
+        )
+
+    def rows(self, ids: Sequence[int]) -> ChunkRows:
+        found = self._run(
+            "reading chunks",
+            lambda c: c.execute(
+                "SELECT id, chunk_id, article_id, title, date, start_offset, end_offset, text, embedding "
+                "FROM newsrag_chunks WHERE id = ANY(%s)",
+                (list(ids),),
+            ).fetchall(),
+        )
+        chunks: dict[int, Chunk] = {}
+        vectors: dict[int, np.ndarray] = {}
+        for row in found:
+            chunks[row[0]] = Chunk(
+                chunk_id=row[1], article_id=row[2], title=row[3], date=row[4], start=row[5], end=row[6], text=row[7]
+            )
+            vectors[row[0]] = _array(row[8])
+        return ChunkRows(chunks=chunks, vectors=vectors)
+
+    # -- writes -----------------------------------------------------------------------------------
+
+    def add_documents(self, articles: Sequence[Article], *, batch: int = 64) -> StoreChange:
+        started = time.perf_counter()
+        change = StoreChange()
+        articles = list({a.article_id: a for a in articles}.values())  # a repeated id: the last one wins
+        ids = [a.article_id for a in articles]
+        known: dict[str, str] = dict(
+            self._run(
+                "reading article hashes",
+                lambda c: c.execute(
+                    "SELECT article_id, content_hash FROM newsrag_articles WHERE article_id = ANY(%s)", (ids,)
+                ).fetchall(),
+            )
+        )
+        todo: list[Article] = []
+        for article in articles:
+            previous = known.get(article.article_id)
+            if previous == article.content_hash:
+                change.unchanged.append(article.article_id)
+                continue
+            (change.updated if previous else change.added).append(article.article_id)
+            todo.append(article)
+        chunks = [chunk for article in todo for chunk in chunk_article(article, self.config)]
+        # Embedding happens before the transaction opens: the database is locked only for the writes.
+        vectors = [
+            self.embedder.encode([c.text for c in chunks[i : i + batch]]) for i in range(0, len(chunks), batch)
+        ]
+        matrix = np.concatenate(vectors).astype(np.float32) if vectors else np.zeros((0, self.embedder.dimension))
+
+        def write(conn: psycopg.Connection[Any]) -> str:
+            with conn.transaction():
+                generation = _one(
+                    conn.execute("UPDATE newsrag_state SET generation = generation + 1 RETURNING generation").fetchone()
+                )
+                if todo:
+                    conn.execute("DELETE FROM newsrag_articles WHERE article_id = ANY(%s)", ([a.article_id for a in todo],))
+                    with conn.cursor() as cur:
+                        cur.executemany(
+                            "INSERT INTO newsrag_articles (article_id, title, date, text, source, content_hash) "
+                            "VALUES (%s, %s, %s, %s, %s, %s)",
+                            [(a.article_id, a.title, a.date, a.text, a.source, a.content_hash) for a in todo],
+                        )
+                        with cur.copy(
+                            "COPY newsrag_chunks (chunk_id, article_id, title, date, start_offset, end_offset, text, "
+                            "embedding) FROM STDIN"
+                        ) as copy:
+                            for chunk, vector in zip(chunks, matrix, strict=True):
+                                copy.write_row(
+                                    (
+                                        chunk.chunk_id,
+                                        chunk.article_id,
+                                        chunk.title,
+                                        chunk.date,
+                                        chunk.start,
+                                        chunk.end,
+                                        chunk.text,
+                                        vector,
+                                    )
+                                )
+                return str(generation)
+
+        if todo:
+            change.generation = self._run("adding articles", write)
+        else:
+            change.generation = self.generation()
+        change.embedded_chunks = len(chunks)
+        change.n_chunks = self.chunk_count()
+        change.seconds = time.perf_counter() - started
+        return change
+
+    def remove_documents(self, article_ids: Sequence[str]) -> StoreChange:
+        started = time.perf_counter()
+
+        def delete(conn: psycopg.Connection[Any]) -> tuple[str, list[str]]:
+            with conn.transaction():
+                gone = [
+                    r[0]
+                    for r in conn.execute(
+                        "DELETE FROM newsrag_articles WHERE article_id = ANY(%s) RETURNING article_id",
+                        (list(article_ids),),
+                    ).fetchall()
+                ]
+                generation = _one(
+                    conn.execute("UPDATE newsrag_state SET generation = generation + 1 RETURNING generation").fetchone()
+                )
+                return str(generation), sorted(gone)
+
+        generation, gone = self._run("removing articles", delete)
+        return StoreChange(
+            removed=gone, generation=generation, n_chunks=self.chunk_count(), seconds=time.perf_counter() - started
+        )
+
+
+def _array(value: Any) -> np.ndarray:
+    # pgvector >= 0.4 hands back its ``Vector``; older versions a numpy array.
+    return np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value, dtype=np.float32)
+
+
+def _one(row: tuple[Any, ...] | None) -> Any:
+    if row is None:
+        raise StoreUnavailableError("the database returned no row where one was expected")
+    return row[0]
