@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from index._exceptions import IndexMismatchError, StoreTimeoutError, StoreUnavailableError
+from index._exceptions import IndexError_, IndexMismatchError, StoreTimeoutError, StoreUnavailableError
 from index.backend import Candidates, ChunkRows, StoreChange
 from index.chunking import ChunkerConfig, chunk_article
 from index.cleaning import CLEANER_VERSION
@@ -171,8 +171,12 @@ class PgStore:
             ) from exc
         except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             self._drop()
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreUnavailableError(f"the database at {self.location} is unavailable while {doing}: {reason}") from exc
+            reason = _first_line(exc)
+            raise StoreUnavailableError(
+                f"the database at {self.location} is unavailable while {doing}: {reason}"
+            ) from exc
+        except psycopg.Error as exc:  # refused data or SQL: the transaction rolled back, nothing was written
+            raise IndexError_(f"the database at {self.location} refused {doing}: {_first_line(exc)}") from exc
 
     def _drop(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -358,9 +362,7 @@ class PgStore:
             todo.append(article)
         chunks = [chunk for article in todo for chunk in chunk_article(article, self.config)]
         # Embedding happens before the transaction opens: the database is locked only for the writes.
-        vectors = [
-            self.embedder.encode([c.text for c in chunks[i : i + batch]]) for i in range(0, len(chunks), batch)
-        ]
+        vectors = [self.embedder.encode([c.text for c in chunks[i : i + batch]]) for i in range(0, len(chunks), batch)]
         matrix = np.concatenate(vectors).astype(np.float32) if vectors else np.zeros((0, self.embedder.dimension))
 
         def write(conn: psycopg.Connection[Any]) -> str:
@@ -369,7 +371,9 @@ class PgStore:
                     conn.execute("UPDATE newsrag_state SET generation = generation + 1 RETURNING generation").fetchone()
                 )
                 if todo:
-                    conn.execute("DELETE FROM newsrag_articles WHERE article_id = ANY(%s)", ([a.article_id for a in todo],))
+                    conn.execute(
+                        "DELETE FROM newsrag_articles WHERE article_id = ANY(%s)", ([a.article_id for a in todo],)
+                    )
                     with conn.cursor() as cur:
                         cur.executemany(
                             "INSERT INTO newsrag_articles (article_id, title, date, text, source, content_hash) "
@@ -425,6 +429,11 @@ class PgStore:
         return StoreChange(
             removed=gone, generation=generation, n_chunks=self.chunk_count(), seconds=time.perf_counter() - started
         )
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _array(value: Any) -> np.ndarray:
