@@ -365,6 +365,20 @@ class PgStore:
         vectors = [self.embedder.encode([c.text for c in chunks[i : i + batch]]) for i in range(0, len(chunks), batch)]
         matrix = np.concatenate(vectors).astype(np.float32) if vectors else np.zeros((0, self.embedder.dimension))
 
+        if todo:
+            change.generation = self.add_embedded(todo, chunks, matrix)
+        else:
+            change.generation = self.generation()
+        change.embedded_chunks = len(chunks)
+        change.n_chunks = self.chunk_count()
+        change.seconds = time.perf_counter() - started
+        return change
+
+    def add_embedded(self, articles: Sequence[Article], chunks: Sequence[Chunk], vectors: np.ndarray) -> str:
+        """Replace ``articles`` with these chunks and vectors in one transaction; the new generation."""
+        todo = articles
+        matrix = np.asarray(vectors, dtype=np.float32)
+
         def write(conn: psycopg.Connection[Any]) -> str:
             with conn.transaction():
                 generation = _one(
@@ -399,14 +413,7 @@ class PgStore:
                                 )
                 return str(generation)
 
-        if todo:
-            change.generation = self._run("adding articles", write)
-        else:
-            change.generation = self.generation()
-        change.embedded_chunks = len(chunks)
-        change.n_chunks = self.chunk_count()
-        change.seconds = time.perf_counter() - started
-        return change
+        return self._run("adding articles", write)
 
     def remove_documents(self, article_ids: Sequence[str]) -> StoreChange:
         started = time.perf_counter()
