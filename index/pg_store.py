@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -44,7 +43,6 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 _LOCK_KEY = 0x6E657773  # advisory lock id for migrations ("news")
-_WORD = re.compile(r"[A-Za-z0-9]+")
 T = TypeVar("T")
 
 # Each version's statements; ``{dim}`` is the embedding dimension fixed when the schema is first created.
@@ -74,18 +72,40 @@ _MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX newsrag_chunks_tsv ON newsrag_chunks USING gin (tsv)",
         "CREATE INDEX newsrag_chunks_hnsw ON newsrag_chunks USING hnsw (embedding vector_ip_ops) "
         "WITH (m = 16, ef_construction = 64)",
-        "CREATE TABLE newsrag_state (id boolean PRIMARY KEY DEFAULT true CHECK (id), generation bigint NOT NULL)",
+        "CREATE TABLE newsrag_lexemes (lexeme text PRIMARY KEY, df integer NOT NULL)",
+        """CREATE TABLE newsrag_state (
+            id boolean PRIMARY KEY DEFAULT true CHECK (id),
+            generation bigint NOT NULL,
+            chunks bigint NOT NULL DEFAULT 0,
+            total_length bigint NOT NULL DEFAULT 0)""",
         "INSERT INTO newsrag_state (generation) VALUES (0)",
     ],
 }
 
+# BM25 (k1 = 1.5, b = 0.75, as bm25s for the file store) over the GIN matches: ts_rank_cd has no IDF, so a rare exact figure ("RM42.34")
+# lost to a passage repeating a common word ("billion"); document frequencies live in newsrag_lexemes.
+# Any word of the question may match (OR), from PostgreSQL's own parser so "RM42.34" is one lexeme on both sides.
 _SEARCH = """
-WITH dense AS (
+WITH stats AS (
+    SELECT greatest(chunks, 1)::float8 AS n, greatest(total_length::float8 / greatest(chunks, 1), 1) AS avgdl
+    FROM newsrag_state),
+terms AS (
+    SELECT l.lexeme, ln(1 + (s.n - l.df + 0.5) / (l.df + 0.5)) AS idf FROM newsrag_lexemes l, stats s
+    WHERE %(use_lexical)s AND l.lexeme = ANY(tsvector_to_array(to_tsvector('english', %(query)s)))),
+dense AS (
     SELECT id, -(embedding <#> %(vec)s) AS score FROM newsrag_chunks
     WHERE %(use_dense)s ORDER BY embedding <#> %(vec)s LIMIT %(n)s),
+matches AS (
+    SELECT id, tsv FROM newsrag_chunks
+    WHERE %(use_lexical)s
+      AND tsv @@ CAST(replace(plainto_tsquery('english', %(query)s)::text, ' & ', ' | ') AS tsquery)),
 lexical AS (
-    SELECT id, ts_rank_cd(tsv, q) AS score FROM newsrag_chunks, to_tsquery('english', %(tsq)s) AS q
-    WHERE %(use_lexical)s AND tsv @@ q ORDER BY score DESC, id LIMIT %(n)s)
+    SELECT m.id, sum(t.idf * u.tf * 2.5 / (u.tf + 1.5 * (0.25 + 0.75 * length(m.tsv) / s.avgdl))) AS score
+    FROM matches m
+    CROSS JOIN LATERAL (SELECT lexeme, coalesce(array_length(positions, 1), 1) AS tf FROM unnest(m.tsv)) u
+    JOIN terms t ON t.lexeme = u.lexeme
+    CROSS JOIN stats s
+    GROUP BY m.id ORDER BY score DESC, m.id LIMIT %(n)s)
 SELECT 0 AS side, id, score FROM dense
 UNION ALL
 SELECT 1 AS side, id, score FROM lexical
@@ -98,12 +118,6 @@ def describe_url(url: str) -> str:
     host = parts.hostname or "localhost"
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path}"
-
-
-def tsquery_of(query: str) -> str:
-    """Any word of the question may match (BM25-like OR), not all of them (``plainto_tsquery``'s AND)."""
-    words = dict.fromkeys(w.lower() for w in _WORD.findall(query))
-    return " | ".join(words)
 
 
 class PgStore:
@@ -256,7 +270,7 @@ class PgStore:
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
                 conn.execute(
-                    "DROP TABLE IF EXISTS newsrag_chunks, newsrag_articles, newsrag_state, newsrag_meta CASCADE"
+                    "DROP TABLE IF EXISTS newsrag_chunks, newsrag_articles, newsrag_lexemes, newsrag_state, newsrag_meta CASCADE"
                 )
 
         self._ready = False
@@ -305,13 +319,12 @@ class PgStore:
         )
 
     def candidates(self, query_vec: np.ndarray, query: str, n: int, *, dense: bool, lexical: bool) -> Candidates:
-        tsq = tsquery_of(query)
         params = {
             "vec": np.asarray(query_vec, dtype=np.float32),
             "n": n,
-            "tsq": tsq or "x",
+            "query": query,
             "use_dense": dense,
-            "use_lexical": lexical and bool(tsq),
+            "use_lexical": lexical,
         }
         rows = self._run("searching", lambda c: c.execute(_SEARCH, params).fetchall())
         return Candidates(
@@ -385,9 +398,9 @@ class PgStore:
                     conn.execute("UPDATE newsrag_state SET generation = generation + 1 RETURNING generation").fetchone()
                 )
                 if todo:
-                    conn.execute(
-                        "DELETE FROM newsrag_articles WHERE article_id = ANY(%s)", ([a.article_id for a in todo],)
-                    )
+                    ids = [a.article_id for a in todo]
+                    _count_lexemes(conn, ids, -1)
+                    conn.execute("DELETE FROM newsrag_articles WHERE article_id = ANY(%s)", (ids,))
                     with conn.cursor() as cur:
                         cur.executemany(
                             "INSERT INTO newsrag_articles (article_id, title, date, text, source, content_hash) "
@@ -411,6 +424,7 @@ class PgStore:
                                         vector,
                                     )
                                 )
+                    _count_lexemes(conn, ids, +1)
                 return str(generation)
 
         return self._run("adding articles", write)
@@ -420,6 +434,10 @@ class PgStore:
 
         def delete(conn: psycopg.Connection[Any]) -> tuple[str, list[str]]:
             with conn.transaction():
+                generation = _one(
+                    conn.execute("UPDATE newsrag_state SET generation = generation + 1 RETURNING generation").fetchone()
+                )
+                _count_lexemes(conn, list(article_ids), -1)
                 gone = [
                     r[0]
                     for r in conn.execute(
@@ -427,15 +445,28 @@ class PgStore:
                         (list(article_ids),),
                     ).fetchall()
                 ]
-                generation = _one(
-                    conn.execute("UPDATE newsrag_state SET generation = generation + 1 RETURNING generation").fetchone()
-                )
                 return str(generation), sorted(gone)
 
         generation, gone = self._run("removing articles", delete)
         return StoreChange(
             removed=gone, generation=generation, n_chunks=self.chunk_count(), seconds=time.perf_counter() - started
         )
+
+
+def _count_lexemes(conn: psycopg.Connection[Any], article_ids: list[str], sign: int) -> None:
+    """Add (+1) or take away (-1) these articles' chunks in the BM25 statistics; inside the write's transaction."""
+    conn.execute(
+        "INSERT INTO newsrag_lexemes (lexeme, df) "
+        "SELECT u.lexeme, %s * count(*) FROM newsrag_chunks c, unnest(c.tsv) u WHERE c.article_id = ANY(%s) "
+        "GROUP BY u.lexeme ON CONFLICT (lexeme) DO UPDATE SET df = newsrag_lexemes.df + EXCLUDED.df",
+        (sign, article_ids),
+    )
+    conn.execute(
+        "UPDATE newsrag_state SET chunks = chunks + %s * s.n, total_length = total_length + %s * s.len "
+        "FROM (SELECT count(*) AS n, coalesce(sum(length(tsv)), 0) AS len FROM newsrag_chunks "
+        "WHERE article_id = ANY(%s)) s",
+        (sign, sign, article_ids),
+    )
 
 
 def _first_line(exc: BaseException) -> str:

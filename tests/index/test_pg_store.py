@@ -23,7 +23,7 @@ from index import (
     load_articles,
 )
 from index.backend import DocumentStore
-from index.pg_store import SCHEMA_VERSION, PgStore, describe_url, tsquery_of
+from index.pg_store import SCHEMA_VERSION, PgStore, describe_url
 from tests.conftest import ARTICLES
 from tests.fakes import HashingEncoder
 from tests.pg_fixtures import PgServer
@@ -174,9 +174,18 @@ def test_the_file_store_refuses_live_edits(real_index) -> None:
         store.remove_documents(["x"])
 
 
-def test_tsquery_matches_any_word() -> None:
-    assert tsquery_of("Who founded Scale-AI? who") == "who | founded | scale | ai"
-    assert tsquery_of("?!") == ""
+def test_lexical_side_matches_any_word_and_exact_figures(store: PgStore, articles: list[Article]) -> None:
+    store.add_documents(articles)
+    vec = np.zeros(store.embedder.dimension, dtype=np.float32)
+    exact = store.candidates(vec, "RM42.34 billion", 5, dense=False, lexical=True)
+    assert exact.dense == [] and exact.lexical
+    assert "RM42.34 billion" in store.rows([exact.lexical[0][0]]).chunks[exact.lexical[0][0]].text
+    # One word of the question that occurs nowhere does not empty the lexical side (OR, not AND).
+    assert store.candidates(vec, "zyzzyva Alexandr Wang", 5, dense=False, lexical=True).lexical
+    assert store.candidates(vec, "the of and", 5, dense=False, lexical=True).lexical == []  # stop words only
+
+
+def test_urls_in_messages_carry_no_password() -> None:
     assert describe_url("postgresql://u:secret@db.example:5433/news") == "postgresql://db.example:5433/news"
 
 
@@ -213,5 +222,7 @@ def test_gold_set_parity_with_faiss_and_bm25(pg_url: str, real_embedder, real_in
     file_recall, file_mrr = _figures(HybridRetriever(real_index, memo))
     store.close()
     print(f"recall@5 {pg_recall:.3f} vs {file_recall:.3f}; MRR {pg_mrr:.3f} vs {file_mrr:.3f}")
-    assert abs(pg_recall - file_recall) <= 0.02
-    assert abs(pg_mrr - file_mrr) <= 0.02
+    # No worse than FAISS + BM25 by more than 0.02. It may be better: its BM25 counts distinct lexemes
+    # (PostgreSQL's English parser and stemmer) where bm25s counts tokens; measured 0.938 vs 0.911 recall@5.
+    assert pg_recall >= file_recall - 0.02
+    assert pg_mrr >= file_mrr - 0.02
