@@ -85,7 +85,7 @@ def main() -> None:
         print(f"database size: {int(size[0]) / 2**20:.0f} MB" if size else "database size: unknown")
         retriever = HybridRetriever(store, embedder)
         _report(
-            f"PostgreSQL {done} chunks (hybrid, pgvector HNSW + ts_rank_cd, k=5)", _latencies(retriever, args.rounds)
+            f"PostgreSQL {done} chunks (hybrid, pgvector HNSW + BM25 in SQL, k=5)", _latencies(retriever, args.rounds)
         )
         t = time.perf_counter()
         embedder.encode(QUERIES * 5)

@@ -42,6 +42,8 @@ __all__ = ["SCHEMA_VERSION", "PgStore", "describe_url"]
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+LEXICAL_MAX_DF = 0.1
+LEXICAL_DF_FLOOR = 1000
 _LOCK_KEY = 0x6E657773  # advisory lock id for migrations ("news")
 T = TypeVar("T")
 
@@ -82,23 +84,26 @@ _MIGRATIONS: dict[int, list[str]] = {
     ],
 }
 
-# BM25 (k1 = 1.5, b = 0.75, as bm25s for the file store) over the GIN matches: ts_rank_cd has no IDF, so a rare exact figure ("RM42.34")
-# lost to a passage repeating a common word ("billion"); document frequencies live in newsrag_lexemes.
+# BM25 (k1 = 1.5, b = 0.75, as bm25s for the file store) over the GIN matches: ts_rank_cd has no IDF, so a
+# rare exact figure ("RM42.34") lost to a passage repeating a common word ("billion"); document frequencies
+# live in newsrag_lexemes.
 # Any word of the question may match (OR), from PostgreSQL's own parser so "RM42.34" is one lexeme on both sides.
+# Words in more than LEXICAL_MAX_DF of the chunks (and over LEXICAL_DF_FLOOR of them) are left out of the
+# match: their IDF is near zero, and scoring every chunk they match cost 0.5 s at 20,000 chunks (41 ms without).
 _SEARCH = """
 WITH stats AS (
     SELECT greatest(chunks, 1)::float8 AS n, greatest(total_length::float8 / greatest(chunks, 1), 1) AS avgdl
     FROM newsrag_state),
 terms AS (
     SELECT l.lexeme, ln(1 + (s.n - l.df + 0.5) / (l.df + 0.5)) AS idf FROM newsrag_lexemes l, stats s
-    WHERE %(use_lexical)s AND l.lexeme = ANY(tsvector_to_array(to_tsvector('english', %(query)s)))),
+    WHERE %(use_lexical)s AND l.lexeme = ANY(tsvector_to_array(to_tsvector('english', %(query)s)))
+      AND l.df > 0 AND l.df <= greatest(%(df_floor)s, s.n * %(max_df)s)),
+tsq AS (SELECT CAST(coalesce(string_agg(quote_literal(lexeme), ' | '), '') AS tsquery) AS q FROM terms),
 dense AS (
     SELECT id, -(embedding <#> %(vec)s) AS score FROM newsrag_chunks
     WHERE %(use_dense)s ORDER BY embedding <#> %(vec)s LIMIT %(n)s),
 matches AS (
-    SELECT id, tsv FROM newsrag_chunks
-    WHERE %(use_lexical)s
-      AND tsv @@ CAST(replace(plainto_tsquery('english', %(query)s)::text, ' & ', ' | ') AS tsquery)),
+    SELECT c.id, c.tsv FROM newsrag_chunks c, tsq WHERE %(use_lexical)s AND c.tsv @@ tsq.q),
 lexical AS (
     SELECT m.id, sum(t.idf * u.tf * 2.5 / (u.tf + 1.5 * (0.25 + 0.75 * length(m.tsv) / s.avgdl))) AS score
     FROM matches m
@@ -270,7 +275,8 @@ class PgStore:
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
                 conn.execute(
-                    "DROP TABLE IF EXISTS newsrag_chunks, newsrag_articles, newsrag_lexemes, newsrag_state, newsrag_meta CASCADE"
+                    "DROP TABLE IF EXISTS newsrag_chunks, newsrag_articles, newsrag_lexemes, newsrag_state, "
+                    "newsrag_meta CASCADE"
                 )
 
         self._ready = False
@@ -325,6 +331,8 @@ class PgStore:
             "query": query,
             "use_dense": dense,
             "use_lexical": lexical,
+            "max_df": LEXICAL_MAX_DF,
+            "df_floor": LEXICAL_DF_FLOOR,
         }
         rows = self._run("searching", lambda c: c.execute(_SEARCH, params).fetchall())
         return Candidates(
