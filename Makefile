@@ -5,7 +5,7 @@ RAG := $(VENV)/bin/rag
 STAMP := $(VENV)/.installed
 export PYTHONUNBUFFERED := 1
 
-.PHONY: install browser index run serve search ask chat eval eval-modes bench bench-latency test lint typecheck pytest clean
+.PHONY: install browser index run serve search ask chat eval eval-modes bench bench-latency test lint contracts typecheck pytest clean
 
 install: $(STAMP)
 
@@ -63,13 +63,17 @@ lint: install
 	$(VENV)/bin/ruff check rag index api eval tests
 	$(VENV)/bin/ruff format --check rag index api eval tests
 
+# The architecture contract (pyproject's [tool.importlinter]): fails on an upward import or a layer cycle.
+contracts: install
+	$(VENV)/bin/lint-imports
+
 typecheck: install
 	$(VENV)/bin/mypy
 
 pytest: install browser
 	$(VENV)/bin/pytest
 
-test: lint typecheck pytest
+test: lint contracts typecheck pytest
 
 clean:
 	rm -rf data/index .pytest_cache .mypy_cache .ruff_cache

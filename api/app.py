@@ -17,10 +17,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
+from api.mcp_server import mount_mcp
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from api.openapi import has_api_key, openapi_document
-from api.routes import articles, ask, docs, health, web
+from api.routes import articles, ask, docs, documents, health, openai_compat, web
 from api.service import AnswerService, PipelineFactory, default_pipeline_factory
 from rag.settings import Settings, get_settings
 
@@ -74,12 +75,16 @@ def create_app(settings: Settings | None = None, pipeline_factory: PipelineFacto
             allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    # Uploads get room for RAG_MAX_UPLOAD_FILES files of RAG_MAX_UPLOAD_BYTES each, plus the multipart framing.
+    upload_limit = settings.max_upload_bytes * settings.max_upload_files + 1024 * 1024
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, path_limits={"/documents": upload_limit})
     # Added last, so it is the outermost: every response, CORS preflights included, gets an id and a log line.
     app.add_middleware(RequestContextMiddleware, metrics=metrics, log_questions=settings.log_questions)
 
-    for module in (ask, articles, health, docs, web):
+    for module in (ask, articles, documents, health, docs, web):
         app.include_router(module.router)
+    app.include_router(openai_compat.router)
+    mount_mcp(app, service)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
     app.mount(docs.DOCS_ASSETS_URL, StaticFiles(directory=docs.DOCS_ASSETS_DIR), name="docs-assets")
 

@@ -1,6 +1,6 @@
 """Every failure becomes one JSON body with a sentence that says what was wrong, at the edge.
 
-The packages raise specific exceptions (``rag.RagError``, ``index.IndexError_``) and so does the service
+The packages raise specific exceptions (``rag.RagError``, ``index.IndexStoreError``) and so does the service
 (``ApiError``); ``describe`` maps each to a status code and a message, for the exception handlers and for the
 ``error`` event of a stream alike. Nothing here ever sends a stack trace to a client.
 """
@@ -14,20 +14,29 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from api.context import request_id
 from api.schemas import ErrorResponse, FieldError
-from api.worker import QueueFullError
-from index import IndexError_
-from rag import GenerationError, InvalidQuestionError, ModelUnavailableError, RagError, ServiceBusyError
+from api.worker import QueueFullError, ServiceBusyError
+from index import (
+    DocumentTooLargeError,
+    ExtractionError,
+    FormatMismatchError,
+    IndexStoreError,
+    UnsupportedFormatError,
+)
+from rag import GenerationError, InvalidQuestionError, ModelUnavailableError, RagError
 
 __all__ = [
     "AnswerTimeoutError",
     "ApiError",
     "ArticleNotFoundError",
     "ClientGoneError",
+    "DocumentNotFoundError",
     "NotReadyError",
     "UnauthorizedError",
+    "UploadsDisabledError",
     "describe",
     "error_responses",
     "install_error_handlers",
@@ -58,6 +67,16 @@ class ArticleNotFoundError(ApiError):
     status_code = 404
 
 
+class DocumentNotFoundError(ApiError):
+    status_code = 404
+
+
+class UploadsDisabledError(ApiError):
+    """The service answers from an index other than RAG_INDEX_DIR's (made in memory): it cannot follow writes."""
+
+    status_code = 409
+
+
 class NotReadyError(ApiError):
     status_code = 503
 
@@ -75,6 +94,15 @@ class ClientGoneError(ApiError):
     status_code = 499
 
 
+# A document the service cannot take: too large 413, a type it does not read 415, the rest (a lying name,
+# damaged, encrypted, empty) 422. Each message names the file.
+_EXTRACTION_STATUS: dict[type[ExtractionError], int] = {
+    DocumentTooLargeError: 413,
+    UnsupportedFormatError: 415,
+    FormatMismatchError: 422,
+}
+
+
 def describe(exc: BaseException) -> tuple[int, str, dict[str, str]]:
     """Status code, message and headers for an exception raised while answering."""
     if isinstance(exc, ApiError):
@@ -89,7 +117,9 @@ def describe(exc: BaseException) -> tuple[int, str, dict[str, str]]:
         return 503, f"the model is unavailable: {exc}", {}
     if isinstance(exc, GenerationError):
         return 500, f"the model failed while answering: {exc}", {}
-    if isinstance(exc, IndexError_):
+    if isinstance(exc, ExtractionError):
+        return _EXTRACTION_STATUS.get(type(exc), 422), str(exc), {}
+    if isinstance(exc, IndexStoreError):
         return 503, f"index problem: {exc}", {}
     if isinstance(exc, RagError):
         return 500, f"could not answer: {exc}", {}
@@ -141,7 +171,18 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         detail = f"no such endpoint: {request.url.path}"
     elif exc.status_code == 405:
         detail = f"method {request.method} is not allowed on {request.url.path}"
+        # Starlette's Allow names the first route of the path only; /documents has GET and POST on two.
+        return _json_error(request, 405, detail, {**(exc.headers or {}), "Allow": _allowed(request)})
     return _json_error(request, exc.status_code, detail, exc.headers)
+
+
+def _allowed(request: Request) -> str:
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)  # PARTIAL: the path matches, the method does not
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 async def _known_error(request: Request, exc: Exception) -> JSONResponse:
@@ -153,14 +194,16 @@ def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn each known exception into one clear JSON body."""
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    for exc_type in (ApiError, RagError, IndexError_):
+    for exc_type in (ApiError, ServiceBusyError, RagError, IndexStoreError):
         app.add_exception_handler(exc_type, _known_error)
 
 
 _DESCRIPTIONS = {
     401: "Missing or wrong API key (only when RAG_API_KEY is set)",
     404: "No such article",
-    413: "Request body over RAG_MAX_BODY_BYTES",
+    409: "Uploads are off: the service does not serve the index at RAG_INDEX_DIR",
+    413: "Request body over RAG_MAX_BODY_BYTES (a document over RAG_MAX_UPLOAD_BYTES)",
+    415: "A file of a type the service does not read (PDF, DOCX, HTML, Markdown, text)",
     422: "Invalid request: the message names each invalid field",
     429: "The queue in front of the model is full; see Retry-After",
     500: "The model failed while answering",

@@ -103,17 +103,19 @@ class BodyLimitMiddleware:
     """Refuses bodies over ``max_bytes`` with 413: by Content-Length before reading any of it, and a body
     without one (chunked) as soon as what arrived passes the limit."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int):
+    def __init__(self, app: ASGIApp, *, max_bytes: int, path_limits: dict[str, int] | None = None):
         self.app = app
         self.max_bytes = max_bytes
+        self.path_limits = path_limits or {}  # paths that take larger bodies (uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.path_limits.get(scope["path"], self.max_bytes)
         declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send)
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, receive, send, limit)
             return
         received = 0
         started = False
@@ -123,8 +125,8 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise RequestBodyTooLargeError(self.max_bytes)
+                if received > limit:
+                    raise RequestBodyTooLargeError(limit)
             return message
 
         async def watch_send(message: Message) -> None:
@@ -137,9 +139,9 @@ class BodyLimitMiddleware:
         except RequestBodyTooLargeError:
             if started:
                 raise
-            await self._refuse(scope, receive, send)  # a route that read the body outside FastAPI's handling
+            await self._refuse(scope, receive, send, limit)  # a route that read the body outside FastAPI's handling
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        body = {"detail": f"the request body is too large: the limit is {self.max_bytes} bytes"}
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        body = {"detail": f"the request body is too large: the limit is {limit} bytes"}
         rid = request_id(scope)
         await JSONResponse({**body, "request_id": rid} if rid else body, status_code=413)(scope, receive, send)

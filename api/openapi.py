@@ -21,9 +21,10 @@ def openapi_document(app: FastAPI, settings: Settings) -> dict[str, Any]:
     """``app.openapi``: built on first use, then cached on the app."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-        # 1. The question limit is a setting (RAG_MAX_QUESTION_CHARS), not a constant of the model.
-        question = schema["components"]["schemas"]["AskRequest"]["properties"]["question"]
-        question["maxLength"] = settings.max_question_chars
+        # 1. The question limits are settings (RAG_MAX_QUESTION_CHARS, RAG_MAX_HISTORY_TURNS), not constants.
+        ask = schema["components"]["schemas"]["AskRequest"]["properties"]
+        ask["question"]["maxLength"] = settings.max_question_chars
+        ask["history"]["maxItems"] = settings.max_history_turns
         # 2. FastAPI merges its own `"type": "string"` into a streaming route's schema; the events are objects.
         stream = schema["paths"]["/ask/stream"]["post"]["responses"]["200"]
         stream["content"] = {"text/event-stream": {"schema": STREAM_EVENT_SCHEMA}}

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from index import Article
+from rag.filters import ArticleFilter
 from rag.models import Answer, ChatMessage
 
 __all__ = [
@@ -27,8 +28,6 @@ __all__ = [
     "HistoryTurn",
     "ReadyResponse",
 ]
-
-MAX_HISTORY_TURNS = 50  # the pipeline refuses longer histories
 
 
 class HistoryTurn(BaseModel):
@@ -61,16 +60,23 @@ class AskRequest(BaseModel):
         },
     )
 
-    # The length limit comes from RAG_MAX_QUESTION_CHARS; the route checks it and the app writes it into
-    # the OpenAPI schema. The pattern documents the rule the validator enforces: not blank.
+    # The limits are settings (RAG_MAX_QUESTION_CHARS, RAG_MAX_HISTORY_TURNS): rag.question.validate_question
+    # checks them and the app writes them into the OpenAPI schema. The pattern documents: not blank.
     question: str = Field(
         min_length=1, json_schema_extra={"pattern": r"\S"}, description="the question, in plain language"
     )
     top_k: Annotated[int, Field(ge=1, le=20)] | None = Field(
         default=None, description="passages to retrieve (default RAG_TOP_K)"
     )
-    history: list[HistoryTurn] = Field(
-        default_factory=list, max_length=MAX_HISTORY_TURNS, description="earlier turns, oldest first"
+    history: list[HistoryTurn] = Field(default_factory=list, description="earlier turns, oldest first")
+    since: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="only articles dated on or after (YYYY-MM-DD)"
+    )
+    until: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="only articles dated on or before (YYYY-MM-DD)"
+    )
+    sources: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=50, description="only these outlets or file names"
     )
 
     @model_validator(mode="before")
@@ -81,12 +87,10 @@ class AskRequest(BaseModel):
             return {**data, "top_k": int(data["top_k"])}
         return data
 
-    @field_validator("question")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("the question is empty (only whitespace)")
-        return value
+    def article_filter(self) -> ArticleFilter | None:
+        if not (self.since or self.until or self.sources):
+            return None
+        return ArticleFilter(since=self.since, until=self.until, sources=tuple(self.sources))
 
     def chat_history(self) -> list[ChatMessage]:
         return [ChatMessage(role=turn.role, content=turn.content) for turn in self.history]

@@ -8,10 +8,11 @@ reason. Every question goes through the one ``ModelWorker`` with the request's d
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,15 +20,32 @@ from api.errors import AnswerTimeoutError, NotReadyError, describe
 from api.metrics import Metrics
 from api.streaming import sse_comment, sse_event
 from api.worker import CancelToken, Job, ModelWorker, QueueFullError
+from index import IndexStoreError
+from rag import RagError
+from rag.filters import ArticleFilter
+from rag.live import build_corpus_cache, discard_corpus_cache, is_shared, is_stale, live_generation, switch_pipeline
+from rag.llm.base import Generator
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import CorpusPrompt
 from rag.settings import Settings
 
-__all__ = ["AnswerService", "AnswerStream", "PipelineFactory", "default_pipeline_factory"]
+__all__ = [
+    "AnswerService",
+    "AnswerStream",
+    "CacheBuilderFactory",
+    "PipelineFactory",
+    "Question",
+    "StreamUpdate",
+    "default_cache_builder",
+    "default_pipeline_factory",
+]
 
 log = logging.getLogger(__name__)
 
 PipelineFactory = Callable[[Settings], AnswerPipeline]
+# A second context of the answer model, to rebuild corpus mode's prompt cache beside the answering one.
+CacheBuilderFactory = Callable[[Settings], Generator]
 State = Literal["loading", "ready", "failed"]
 
 KEEPALIVE_S = 15.0  # an SSE comment this often keeps proxies from closing a quiet stream
@@ -40,26 +58,56 @@ def default_pipeline_factory(settings: Settings) -> AnswerPipeline:
     return make_pipeline(settings)
 
 
+def default_cache_builder(settings: Settings) -> Generator:
+    """The configured model again, in its own context (llama.cpp maps the same weights: little extra memory)."""
+    from rag.runtime import make_generator
+
+    return make_generator(settings)
+
+
+@dataclass(frozen=True)
+class StreamUpdate:
+    """One step of a streamed answer: a draft ``token``, the verified ``answer``, an ``error``, or a ``keepalive``."""
+
+    kind: Literal["token", "answer", "error", "keepalive"]
+    text: str = ""
+    answer: Answer | None = None
+    status: int = 0
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class Question:
     text: str
     history: Sequence[ChatMessage] = ()
     top_k: int | None = None
+    filters: ArticleFilter | None = None
 
 
 class AnswerService:
     """Readiness, admission, deadlines and cancellation around one ``AnswerPipeline``."""
 
-    def __init__(self, settings: Settings, factory: PipelineFactory, metrics: Metrics):
+    def __init__(
+        self,
+        settings: Settings,
+        factory: PipelineFactory,
+        metrics: Metrics,
+        cache_builder: CacheBuilderFactory | None = default_cache_builder,
+    ):
         self.settings = settings
         self.metrics = metrics
         self._factory = factory
+        self._cache_builder = cache_builder
         self._worker = ModelWorker(settings.queue_size)
         self._lock = threading.Lock()
         self._state: State = "loading"
         self._error: str | None = None
         self._pipeline: AnswerPipeline | None = None
         self._loading = False
+        self._switch_job: Job[None] | None = None  # the switch to a new index generation, while it waits
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._building: threading.Thread | None = None  # the prompt-cache rebuild, while it runs
+        self._writes = 0  # uploads and removals in progress
         metrics.watch(lambda: self.queue_depth, lambda: 1.0 if self._state == "ready" else 0.0)
 
     # -- lifecycle --------------------------------------------------------------------------------
@@ -71,6 +119,7 @@ class AnswerService:
         """
         if self._worker.stopped:
             self._worker = ModelWorker(self.settings.queue_size)
+        self._loop = asyncio.get_running_loop()
         self._worker.start()
         with self._lock:
             load = self._pipeline is None and not self._loading
@@ -121,7 +170,7 @@ class AnswerService:
     async def ask(self, question: Question) -> Answer:
         """The verified answer, within the request deadline."""
         pipeline = self._answering_pipeline()
-        job = self._submit(lambda token: _answer(pipeline, question, _until_cancelled(token)))
+        job = self._submit(lambda token: _answer(self._now(pipeline), question, _until_cancelled(token)))
         try:
             async with asyncio.timeout(self.settings.request_timeout_s):
                 answer = await job.future
@@ -159,7 +208,7 @@ class AnswerService:
 
             return push
 
-        job = self._submit(lambda token: _answer(pipeline, question, on_token(token)))
+        job = self._submit(lambda token: _answer(self._now(pipeline), question, on_token(token)))
         job.future.add_done_callback(lambda _f: events.put_nowait(None))
         opened = False
         try:
@@ -175,10 +224,144 @@ class AnswerService:
 
     def _answering_pipeline(self) -> AnswerPipeline:
         try:
-            return self.pipeline()
+            pipeline = self.pipeline()
         except NotReadyError:
             self.metrics.rejections.labels("not_ready").inc()
             raise
+        self.follow()  # a switch queued before this question, so that the question sees the new generation
+        return pipeline
+
+    def follow(self) -> None:
+        """When the index on disk moved on (the CLI, another process), queue a switch to it. Event loop only.
+
+        A shared database is checked on the model thread instead, as each question starts (``_now``): that is a
+        query, which must not hold up the event loop.
+        """
+        with self._lock:
+            pipeline = self._pipeline
+        if pipeline is not None and not is_shared(pipeline) and is_stale(pipeline):
+            self.request_switch()
+
+    def _now(self, queued_with: AnswerPipeline) -> AnswerPipeline:
+        """The pipeline a question starts with: the live one when it starts, which may be newer than when queued.
+
+        Only the model thread swaps pipelines, between jobs, so a running question keeps the one it started with.
+        Over a shared database this is where another replica's write is noticed (one single-row query) and
+        switched to; the database being down raises ``StoreUnavailableError`` here (503).
+        """
+        with self._lock:
+            pipeline = self._pipeline or queued_with
+        if is_shared(pipeline) and is_stale(pipeline):
+            self._switch_from(pipeline)
+            with self._lock:
+                pipeline = self._pipeline or queued_with
+        return pipeline
+
+    # -- following the index: uploads, removals, `rag index` ------------------------------------------
+
+    def request_switch(self) -> Job[None]:
+        """Queue a switch to the live index generation (one at a time; a waiting one is shared). Event loop only."""
+        with self._lock:
+            job = self._switch_job
+            if job is not None and not job.running and not job.future.done():
+                return job
+            job = self._switch_job = self._worker.submit(self._switch, admit=False)
+        return job
+
+    async def switch(self) -> None:
+        """Switch to the live generation between questions; returns once questions are answered from it."""
+        job = self.request_switch()
+        try:
+            async with asyncio.timeout(self.settings.request_timeout_s):
+                await asyncio.shield(job.future)
+        except TimeoutError:
+            raise AnswerTimeoutError(
+                f"the index was changed, but the questions ahead kept the model busy for over "
+                f"{self.settings.request_timeout_s:g} s; the service switches to it once they are answered"
+            ) from None
+
+    def _switch(self, _token: CancelToken) -> None:
+        with self._lock:
+            current = self._pipeline
+            if self._switch_job is not None and self._switch_job.running:
+                self._switch_job = None  # from now on a new request queues a new switch
+        if current is None:
+            return
+        self._switch_from(current)
+
+    def _switch_from(self, current: AnswerPipeline) -> None:
+        """Switch from ``current`` to the live collection. Model thread only."""
+        try:
+            switched = switch_pipeline(current)
+        except (IndexStoreError, RagError, OSError) as exc:
+            log.error("staying on index generation %s: %s", current.index.generation, exc)
+            raise
+        with self._lock:
+            self._pipeline = switched.pipeline
+        log.info(
+            "switched to index generation %s in %.2f s (%s mode)",
+            switched.pipeline.index.generation,
+            switched.seconds,
+            switched.pipeline.context_mode,
+        )
+        if switched.pending is not None:
+            self._rebuild_cache(switched.pending, switched.pipeline.index.generation)
+
+    def _rebuild_cache(self, prompt: CorpusPrompt, generation: str) -> None:
+        """Rebuild the corpus prompt cache on a second model context, then switch again (to corpus mode)."""
+        if self._cache_builder is None:
+            return
+        with self._lock:
+            if self._building is not None:
+                return  # the switch that follows the running build will see the newer collection
+            self._building = threading.Thread(
+                target=self._build_cache, args=(prompt, generation), name="rag-cache", daemon=True
+            )
+        self._building.start()
+
+    def _build_cache(self, prompt: CorpusPrompt, generation: str) -> None:
+        assert self._cache_builder is not None
+        try:
+            builder = self._cache_builder(self.settings)
+            seconds = build_corpus_cache(self.settings, builder, prompt)
+            log.info("prompt cache of the changed collection built in %.1f s", seconds)
+            if live_generation(self.settings, self.pipeline().index) != generation:
+                # The collection changed while it was built (a removal among them): the file holds a document
+                # that may be gone, so it goes too; the switch below builds the current collection's.
+                discard_corpus_cache(self.settings)
+        except (RagError, IndexStoreError, OSError) as exc:
+            log.warning("cannot rebuild the prompt cache (%s): answering in retrieval mode", exc)
+            return
+        finally:
+            with self._lock:
+                self._building = None
+        # The switch finds the saved cache (corpus mode) or, if the collection changed meanwhile, builds again.
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self._switch_quietly)
+
+    def _switch_quietly(self) -> None:
+        with contextlib.suppress(RagError):
+            self.request_switch().future.add_done_callback(_ignore_outcome)
+
+    @contextlib.contextmanager
+    def admit_write(self) -> Iterator[None]:
+        """A place for one upload or removal; past ``RAG_QUEUE_SIZE`` at once, 429 like a full question queue."""
+        with self._lock:
+            if self._writes >= self.settings.queue_size:
+                self.metrics.rejections.labels("queue_full").inc()
+                raise QueueFullError(
+                    f"{self._writes} document changes are in progress (the limit is {self.settings.queue_size}); "
+                    "try again in a few seconds",
+                    retry_after=2,
+                )
+            self._writes += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._writes -= 1
 
     def _submit(self, fn: Callable[[CancelToken], Answer]) -> Job[Answer]:
         try:
@@ -219,6 +402,20 @@ class AnswerStream:
         self._job.cancel()
 
     async def events(self) -> AsyncIterator[bytes]:
+        """The stream in ``/ask/stream``'s wire format."""
+        async for update in self.updates():
+            if update.kind == "token":
+                yield sse_event("token", {"text": update.text})
+            elif update.kind == "keepalive":
+                yield sse_comment("keep-alive")
+            elif update.kind == "error":
+                yield sse_event("error", {"status": update.status, "detail": update.detail})
+            elif update.answer is not None:
+                yield sse_event("citations", update.answer.model_dump(mode="json"))
+                yield sse_event("done", {})
+
+    async def updates(self) -> AsyncIterator[StreamUpdate]:
+        """The stream as typed steps, for any wire format: draft tokens, then the answer or an error."""
         loop = asyncio.get_running_loop()
         try:
             while True:
@@ -226,43 +423,50 @@ class AnswerStream:
                 if left <= 0:
                     error = self._service._timed_out(self._job)
                     self._job.cancel()
-                    yield sse_event("error", {"status": error.status_code, "detail": error.detail})
+                    yield StreamUpdate("error", status=error.status_code, detail=error.detail)
                     return
                 try:
                     piece = await asyncio.wait_for(self._events.get(), min(left, KEEPALIVE_S))
                 except TimeoutError:
                     if loop.time() < self._deadline:
-                        yield sse_comment("keep-alive")
+                        yield StreamUpdate("keepalive")
                     continue
                 if piece is not None:
-                    yield sse_event("token", {"text": piece})
+                    yield StreamUpdate("token", text=piece)
                     continue
-                async for event in self._finish():
-                    yield event
+                finished = self._finish()
+                if finished is not None:
+                    yield finished
                 return
         finally:
             self.close()
 
-    async def _finish(self) -> AsyncIterator[bytes]:
+    def _finish(self) -> StreamUpdate | None:
         future = self._job.future
         if future.cancelled():
-            return
+            return None
         error = future.exception()
         if error is not None:
             self._service.metrics.answers.labels("failed").inc()
             status, detail, _ = describe(error)
             if status >= 500 and not isinstance(error, AnswerTimeoutError):
                 log.error("streamed answer failed: %s", detail, exc_info=error)
-            yield sse_event("error", {"status": status, "detail": detail})
-            return
+            return StreamUpdate("error", status=status, detail=detail)
         answer = future.result()
         self._service._count(self._job, answer)
-        yield sse_event("citations", answer.model_dump(mode="json"))
-        yield sse_event("done", {})
+        return StreamUpdate("answer", answer=answer)
 
 
 def _answer(pipeline: AnswerPipeline, question: Question, on_token: Callable[[str], bool]) -> Answer:
-    return pipeline.ask(question.text, history=question.history, top_k=question.top_k, on_token=on_token)
+    return pipeline.ask(
+        question.text, history=question.history, top_k=question.top_k, on_token=on_token, filters=question.filters
+    )
+
+
+def _ignore_outcome(future: asyncio.Future[None]) -> None:
+    # A switch nobody waits for: its failure was logged where it happened; retrieving it silences asyncio.
+    if not future.cancelled():
+        future.exception()
 
 
 def _until_cancelled(token: CancelToken) -> Callable[[str], bool]:

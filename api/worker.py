@@ -20,13 +20,15 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from rag import ServiceBusyError
-
-__all__ = ["CancelToken", "Job", "ModelWorker", "QueueFullError"]
+__all__ = ["CancelToken", "Job", "ModelWorker", "QueueFullError", "ServiceBusyError"]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+class ServiceBusyError(Exception):
+    """The one model worker cannot take the question (its queue is full, or it is shutting down): HTTP 429."""
 
 
 class QueueFullError(ServiceBusyError):

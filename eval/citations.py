@@ -9,7 +9,7 @@ Per answer (Gao et al. 2023, "Enabling Large Language Models to Generate Text wi
     citations has precision 0.
 
 "Support" is a pluggable function. The harness uses ``VerifierSupport``: the project's own model-free
-claim checker (``rag.verify.Verifier`` with the embedding model) run on the sentence against the cited
+claim checker (``rag.stages.verify.Verifier`` with the embedding model) run on the sentence against the cited
 quotes only. It is therefore not independent of the pipeline, which picked its quotes with the same
 checker; ``eval/citation_handcheck.md`` records how often a person agrees with it.
 """
@@ -22,10 +22,10 @@ from typing import Protocol
 from pydantic import BaseModel, Field
 
 from index import Article, TextEncoder, split_sentences
-from rag.evidence import content_words
 from rag.models import Citation
 from rag.parsing import parse_markers, strip_markers
-from rag.verify import Verifier
+from rag.stages.evidence import content_words
+from rag.stages.verify import Verifier
 
 __all__ = ["CitationScore", "CitedSentence", "SupportFn", "VerifierSupport", "answer_sentences", "score_citations"]
 

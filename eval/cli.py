@@ -1,7 +1,7 @@
 """``rag eval``: score the pipeline (and, with --compare, other configurations) on the gold questions.
 
-``run_eval`` is a plain Typer-annotated function; the ``rag`` app registers it as its ``eval`` command
-(``python -m eval`` runs it on its own).
+``run_eval`` is a plain Typer-annotated function; ``register`` adds it to the ``rag`` command through the
+``newsrag.commands`` entry point (``python -m eval`` runs it on its own).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from rich.console import Console
 from eval.gold import DEFAULT_GOLD, GoldError
 from eval.systems import REGISTRY, parse_configs
 from rag.cli_errors import EXIT_USAGE, cli_errors
-from rag.settings import get_settings
+from rag.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from eval.harness import EvalRun
 
-__all__ = ["DEFAULT_OUT", "run_eval"]
+__all__ = ["DEFAULT_OUT", "register", "run_eval"]
 
 DEFAULT_OUT = Path("eval/out")
 
@@ -40,6 +40,15 @@ def run_eval(
     limit: Annotated[
         int | None, typer.Option(min=1, help="only N questions, taken in turn from each kind (a quick check)")
     ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(
+            help="another collection to answer from (e.g. eval/collections/wikinews/articles); it gets its own "
+            "index under OUT/index unless --index is given",
+            file_okay=False,
+        ),
+    ] = None,
+    index: Annotated[Path | None, typer.Option(help="index directory for --articles", file_okay=False)] = None,
     compare: Annotated[
         str | None,
         typer.Option(
@@ -66,13 +75,21 @@ def run_eval(
                 limit=limit,
                 configs=configs,
                 compare_configs=compare is not None,
-                settings=get_settings(),
+                settings=_settings(out, articles, index),
                 console=err,
             )
     except GoldError as exc:
         err.print(f"[red]gold file error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     _print(run, out, compared=compare is not None)
+
+
+def _settings(out: Path, articles: Path | None, index: Path | None) -> Settings:
+    """The configured settings; another collection is answered from its own index, never the default one."""
+    settings = get_settings()
+    if articles is None:
+        return settings if index is None else settings.model_copy(update={"index_dir": index})
+    return settings.model_copy(update={"articles_dir": articles, "index_dir": index or out / "index"})
 
 
 def _share(value: float | None) -> str:
@@ -89,9 +106,18 @@ def _print(run: EvalRun, out_dir: Path, *, compared: bool) -> None:
             f"citation recall {_share(s.citation_recall)} / precision {_share(s.citation_precision)}, "
             f"recall@{s.retrieval_k} {_share(s.retrieval_recall_at_k)}, MRR {mrr}, "
             f"latency p50 {s.latency_p50_s or 0:.1f} s / p95 {s.latency_p95_s or 0:.1f} s"
+            + (
+                f"; answerable right/refused/wrong {s.outcomes.right}/{s.outcomes.refused}/{s.outcomes.wrong}, "
+                f"to abstain on abstained/answered {s.outcomes.abstained}/{s.outcomes.invented}, "
+                f"trust {s.outcomes.trust:.2f}"
+                if s.outcomes
+                else ""
+            )
             + (f", [red]{s.n_errors} errors[/red]" if s.n_errors else ""),
             highlight=False,
         )
+        for gate, g in s.gates.items():
+            stdout.print(f"  gate {gate}: caught {g.caught}, false refusals {g.false_refusals}", highlight=False)
     if run.comparison is not None:
         for name, scopes in run.comparison.mcnemar.items():
             t = scopes["accuracy"]
@@ -103,3 +129,7 @@ def _print(run: EvalRun, out_dir: Path, *, compared: bool) -> None:
             )
     report = out_dir / ("compare.md" if compared else "report.md")
     stdout.print(f"Report: {report}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(run_eval)

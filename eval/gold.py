@@ -14,7 +14,9 @@ __all__ = ["DEFAULT_GOLD", "UNANSWERABLE_KINDS", "GoldError", "GoldItem", "load_
 
 DEFAULT_GOLD = Path(__file__).resolve().parent / "gold.jsonl"
 # Kinds whose right response is to abstain; listed for reports (the per-item flag is what scoring uses).
-UNANSWERABLE_KINDS = frozenset({"unanswerable", "false_premise"})
+UNANSWERABLE_KINDS = frozenset(
+    {"unanswerable", "false_premise", "adversarial", "attribute_unanswerable", "constraint_unanswerable"}
+)
 
 
 class GoldError(ValueError):
@@ -33,11 +35,17 @@ class GoldItem(BaseModel):
     answerable: bool
     kind: str = "fact"
     history: list[ChatMessage] = Field(default_factory=list, description="earlier turns, for follow-ups")
+    all_answers: bool = Field(
+        default=False,
+        description="every listed answer must appear (a conflict's values, a complete list), not just one alias",
+    )
 
     @model_validator(mode="after")
     def _answerable_has_answers(self) -> GoldItem:
         if self.answerable and not any(a.strip() for a in self.answers):
             raise ValueError("an answerable question needs at least one gold answer")
+        if self.all_answers and not self.answerable:
+            raise ValueError("all_answers needs an answerable question")
         return self
 
 

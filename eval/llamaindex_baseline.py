@@ -36,7 +36,7 @@ from llama_index.core.schema import NodeWithScore
 from pydantic import PrivateAttr
 
 from eval.gold import GoldItem
-from eval.systems import is_refusal
+from eval.refusal import is_refusal
 from index import Article, TextEncoder
 from rag.llm.base import Completion, Generator
 from rag.models import Answer, Citation, Timings

@@ -36,6 +36,9 @@ class QuestionRecord(BaseModel):
     timings: Timings = Field(default_factory=Timings)
     model: str = ""
     error: str | None = Field(default=None, description="the question failed; it counts as wrong")
+    abstention_reason: str | None = Field(default=None, description="the system's typed reason for abstaining")
+    abstention_gate: str | None = Field(default=None, description="the check that decided the abstention")
+    abstention_message: str | None = None
     correct: bool = Field(description="answerable gold: answered and matched; unanswerable gold: abstained")
     f1: float | None = Field(default=None, description="best SQuAD F1 over aliases (answerable gold only)")
     matched_alias: str | None = None
@@ -50,6 +53,16 @@ class QuestionRecord(BaseModel):
     @property
     def abstained(self) -> bool:
         return not self.answerable and self.error is None
+
+    @property
+    def outcome(self) -> str:
+        """right / refused / wrong (answered, not right; with citations when the system cites) for answerable
+        gold; abstained / invented for gold to abstain on. A failed question is wrong or invented."""
+        if self.gold_answerable:
+            if self.correct:
+                return "right"
+            return "refused" if self.abstained else "wrong"
+        return "abstained" if self.abstained else "invented"
 
 
 def score_answer(
@@ -73,7 +86,9 @@ def score_answer(
     alias = how = None
     if item.answerable:
         match = match_answer(text, item.answers)
-        correct = answer.answerable and match.correct
+        # "Do the sources agree?" and "which three…" questions list every value the answer must give.
+        every = all(match_answer(text, [value]).correct for value in item.answers) if item.all_answers else True
+        correct = answer.answerable and match.correct and every
         f1 = match.f1 if answer.answerable else 0.0
         alias, how = (match.alias, match.how) if correct else (None, None)
     record = QuestionRecord(
@@ -87,6 +102,9 @@ def score_answer(
         first_token_s=answer.timings.first_token_ms / 1000 if answer.timings.first_token_ms is not None else None,
         timings=answer.timings,
         model=answer.model,
+        abstention_reason=answer.abstention.reason if answer.abstention else None,
+        abstention_gate=answer.abstention.gate if answer.abstention else None,
+        abstention_message=answer.abstention.message if answer.abstention else None,
         correct=correct,
         f1=f1,
         matched_alias=alias,

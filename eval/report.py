@@ -39,7 +39,7 @@ DEFINITIONS = """\
   citation being irrelevant when it does not support its sentence alone while the sentence's other citations
   still do without it (all citations of an unsupported sentence count as imprecise; no citations: 0). Both
   are averaged per answer. The support judge is the project's own model-free verifier
-  (`rag.verify.Verifier` with the all-MiniLM-L6-v2 embedder, the pipeline's support threshold): every name
+  (`rag.stages.verify.Verifier` with the all-MiniLM-L6-v2 embedder, the pipeline's support threshold): every name
   and figure of the sentence must appear in the cited text and the sentence must be close in meaning to it.
   The pipeline chose its quotes with that same verifier, so its citation scores are high by construction;
   they say its citations are self-consistent, not that a person would accept them — see
@@ -127,6 +127,22 @@ def _headline(s: Summary) -> list[str]:
     ]
     lines = ["| metric | value | 95% CI | over |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    return [*lines, "", *_trust(s)]
+
+
+def _trust(s: Summary) -> list[str]:
+    """The outcome counts, the trust score, and both sides of every abstention gate."""
+    o = s.outcomes
+    if o is None:
+        return []
+    lines = [
+        f"Answerable: **{o.right} right / {o.refused} refused / {o.wrong} wrong** (wrong answers carry citations "
+        f"where the system cites). To abstain on: **{o.abstained} abstained / {o.invented} answered**. "
+        f"Trust score (right − wrong − invented) / n = **{o.trust:.2f}**.",
+    ]
+    if s.gates:
+        lines += ["", "| gate | reason | caught (should abstain) | false refusals (answerable) |", "|---|---|---|---|"]
+        lines += [f"| {name} | {g.reason} | {g.caught} | {g.false_refusals} |" for name, g in s.gates.items()]
     return lines
 
 
@@ -238,14 +254,15 @@ def write_comparison(out_dir: Path, comparison: Comparison, reports: dict[str, P
     k = first.retrieval_k
     head = [
         f"| config | answer accuracy (95% CI) | F1 | abstention accuracy | false abstention | accuracy (all) | "
+        f"right / refused / wrong | abstained / invented | trust | "
         f"citation recall | citation precision | recall@{k} | hit@{k} | MRR | p50 s | p95 s | errors |",
-        "|---" * 14 + "|",
+        "|---" * 17 + "|",
     ]
     for name, s in comparison.summaries.items():
         head.append(
             f"| [{name}]({_rel(reports.get(name), out_dir)}) | {_pct(s.answer_accuracy)} "
             f"({_ci(s.ci95.get('answer_accuracy'))}) | {_num(s.answer_f1)} | {_pct(s.abstention_accuracy)} | "
-            f"{_pct(s.false_abstention_rate)} | {_pct(s.accuracy)} | {_pct(s.citation_recall)} | "
+            f"{_pct(s.false_abstention_rate)} | {_pct(s.accuracy)} | {_outcome_cells(s)} | {_pct(s.citation_recall)} | "
             f"{_pct(s.citation_precision)} | {_pct(s.retrieval_recall_at_k)} | {_pct(s.retrieval_hit_at_k)} | "
             f"{_num(s.mrr)} | {_num(s.latency_p50_s, 1)} | {_num(s.latency_p95_s, 1)} | {s.n_errors} |"
         )
@@ -297,6 +314,13 @@ def write_comparison(out_dir: Path, comparison: Comparison, reports: dict[str, P
     report = out_dir / "compare.md"
     report.write_text("\n".join(lines), encoding="utf-8")
     return [data, report, chart]
+
+
+def _outcome_cells(s: Summary) -> str:
+    o = s.outcomes
+    if o is None:
+        return "n/a | n/a | n/a"
+    return f"{o.right} / {o.refused} / {o.wrong} | {o.abstained} / {o.invented} | {o.trust:.2f}"
 
 
 def _rel(path: Path | None, base: Path) -> str:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from eval.records import QuestionRecord
 from eval.stats import bootstrap_ci, mean, percentile
 
-__all__ = ["CI", "KindSummary", "Summary", "summarise"]
+__all__ = ["CI", "GateSummary", "KindSummary", "Outcomes", "Summary", "summarise"]
 
 CI = tuple[float, float] | None
 
@@ -29,6 +29,48 @@ class KindSummary(BaseModel):
     citation_recall: float | None = None
     citation_precision: float | None = None
     latency_p50_s: float | None = None
+
+
+class Outcomes(BaseModel):
+    """What happened to each question, CRAG-style: an invented or wrong answer costs what a right one earns."""
+
+    right: int = Field(description="answerable, answered right")
+    refused: int = Field(description="answerable, abstained on (a false refusal)")
+    wrong: int = Field(description="answerable, answered wrong (with citations, where the system cites)")
+    abstained: int = Field(description="to abstain on (unanswerable, false premise, adversarial), abstained on")
+    invented: int = Field(description="to abstain on, answered anyway")
+    trust: float = Field(description="(right - wrong - invented) / n")
+
+
+class GateSummary(BaseModel):
+    """Both sides of one abstention gate: what it caught and what it refused wrongly."""
+
+    caught: int = Field(description="questions to abstain on that this gate abstained on")
+    false_refusals: int = Field(description="answerable questions that this gate abstained on")
+    reason: str = ""
+
+
+def outcomes(records: Sequence[QuestionRecord]) -> Outcomes:
+    counts = {name: 0 for name in ("right", "refused", "wrong", "abstained", "invented")}
+    for record in records:
+        counts[record.outcome] += 1
+    trust = (counts["right"] - counts["wrong"] - counts["invented"]) / len(records) if records else 0.0
+    return Outcomes(**counts, trust=round(trust, 4))
+
+
+def gates(records: Sequence[QuestionRecord]) -> dict[str, GateSummary]:
+    out: dict[str, GateSummary] = {}
+    for record in records:
+        if not record.abstained or record.abstention_gate is None:
+            continue
+        gate = out.setdefault(
+            record.abstention_gate, GateSummary(caught=0, false_refusals=0, reason=record.abstention_reason or "")
+        )
+        if record.gold_answerable:
+            gate.false_refusals += 1
+        else:
+            gate.caught += 1
+    return dict(sorted(out.items()))
 
 
 class Summary(BaseModel):
@@ -59,6 +101,8 @@ class Summary(BaseModel):
     latency_p95_s: float | None
     latency_mean_s: float | None
     first_token_p50_s: float | None = None
+    outcomes: Outcomes | None = Field(default=None, description="right / refused / wrong, abstained / invented, trust")
+    gates: dict[str, GateSummary] = Field(default_factory=dict, description="per abstention gate: caught, refused")
     ci95: dict[str, CI] = Field(default_factory=dict, description="bootstrap 95% intervals of the means above")
     by_kind: dict[str, KindSummary] = Field(default_factory=dict)
     settings: dict[str, Any] = Field(default_factory=dict)
@@ -127,6 +171,8 @@ def summarise(records: Sequence[QuestionRecord], *, config: str, retrieval_k: in
         latency_p95_s=percentile(latencies, 95),
         latency_mean_s=mean(latencies),
         first_token_p50_s=percentile(_values(records, lambda r: r.first_token_s), 50),
+        outcomes=outcomes(records),
+        gates=gates(records),
         ci95={name: bootstrap_ci(values) for name, values in metrics.items()},
         by_kind=by_kind,
         **context,

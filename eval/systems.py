@@ -9,7 +9,6 @@ with ``@register("name", "what it is", **settings_overrides)`` on a factory ``(s
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from functools import cached_property
 from typing import Protocol
 
 from eval.gold import GoldItem
+from eval.refusal import is_refusal
 from index import Embedder, LoadedIndex, StoreIndex
 from rag.llm.base import Generator, Message
 from rag.models import Answer, Timings
@@ -34,7 +34,6 @@ __all__ = [
     "PipelineSystem",
     "SharedModels",
     "System",
-    "is_refusal",
     "parse_configs",
     "register",
 ]
@@ -100,7 +99,7 @@ REGISTRY: dict[str, ConfigSpec] = {}
 BASELINE = "pipeline"  # what a comparison is paired against, unless it names a context mode first
 # Configurations that are the project's pipeline itself (in a given context mode): one named first is the
 # baseline, so `--compare corpus,retrieval` compares the two modes without a third, duplicate run.
-PIPELINE_CONFIGS = ("pipeline", "corpus", "retrieval")
+PIPELINE_CONFIGS = ("pipeline", "corpus", "retrieval", "unbound", "corpus_unbound", "retrieval_unbound")
 
 
 def register(name: str, description: str, **overrides: object) -> Callable[[SystemFactory], SystemFactory]:
@@ -177,6 +176,28 @@ register(
     "the pipeline in retrieval mode: best sentences of the top-k passages in the prompt",
     context_mode="retrieval",
 )(_pipeline("retrieval"))
+# Without the question-aware gate (rag.stages.binding): the pipeline as it was before that gate existed.
+register("unbound", "the pipeline without the question-aware gate", binding_check=False)(_pipeline("unbound"))
+register("corpus_unbound", "corpus mode without the question-aware gate", context_mode="corpus", binding_check=False)(
+    _pipeline("corpus_unbound")
+)
+register(
+    "retrieval_unbound",
+    "retrieval mode without the question-aware gate",
+    context_mode="retrieval",
+    binding_check=False,
+)(_pipeline("retrieval_unbound"))
+register(
+    "skipjudge",
+    "the pipeline without the judge when the answer's figures are literally bound to the asked attribute and subject",
+    judge_skip_bound=True,
+)(_pipeline("skipjudge"))
+register(
+    "corpus_skipjudge",
+    "corpus mode without the judge when the answer's figures are literally bound to the asked attribute and subject",
+    context_mode="corpus",
+    judge_skip_bound=True,
+)(_pipeline("corpus_skipjudge"))
 register("dense", "the pipeline with dense-only retrieval", retrieval_lexical=False)(_pipeline("dense"))
 register("bm25", "the pipeline with BM25-only retrieval", retrieval_dense=False)(_pipeline("bm25"))
 
@@ -187,26 +208,6 @@ CLOSED_BOOK_MAX_TOKENS = 64
 CLOSED_BOOK_PROMPT = (
     "Answer the question briefly, in one sentence. If you don't know the answer, say that you don't know."
 )
-# A baseline has no answerable flag; a reply that declines (in the usual words) is its abstention.
-_REFUSAL = re.compile(
-    r"\b(?:i|we)\s+(?:do not|don't|cannot|can't|am unable to|am not able to)\s+(?:know|answer|say|tell|find|"
-    r"determine|provide|access)\b"
-    r"|\b(?:do not|don't|does not|doesn't|did not|cannot|can't)\s+(?:have|contain|provide|mention|say|state|"
-    r"specify|include)\s+(?:any\s+)?(?:information|details|data|an answer|the answer|that)\b"
-    r"|\b(?:is|are|was|were)\s+not\s+(?:mentioned|stated|specified|provided|given|available|known|disclosed)\b"
-    r"|\bnot\s+(?:mentioned|stated|specified|provided)\s+in\b"
-    r"|\bno\s+(?:information|mention|details|data|answer)\b"
-    r"|\bnone of the (?:sources|passages|articles|documents)\b"
-    r"|\b(?:sources|passages|articles|context)\s+(?:do not|don't|does not|doesn't)\b"
-    r"|\b(?:unable|not possible|impossible)\s+to\s+(?:answer|determine|say|know|find)\b"
-    r"|\bnot found\b|^\s*(?:empty response|unknown|n/?a)\s*\.?\s*$|\bi'?m not sure\b|\bi am not sure\b",
-    re.I,
-)
-
-
-def is_refusal(text: str) -> bool:
-    """Whether a free-text reply declines to answer (empty counts as declining)."""
-    return not text.strip() or bool(_REFUSAL.search(text))
 
 
 class ClosedBookSystem:

@@ -5,9 +5,9 @@ This package knows nothing of answering questions; ``rag`` builds on it.
 
 from index._exceptions import (
     IndexCorruptError,
-    IndexError_,
     IndexMismatchError,
     IndexNotFoundError,
+    IndexStoreError,
     NoArticlesError,
     StoreTimeoutError,
     StoreUnavailableError,
@@ -23,10 +23,32 @@ from index.embedding import (
     TextEncoder,
     bundled_model_path,
 )
+from index.extract import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    ExtractedDocument,
+    ExtractionError,
+    ExtractLimits,
+    FormatMismatchError,
+    UnreadableDocumentError,
+    UnsupportedFormatError,
+    extract_document,
+)
 from index.loader import LoadReport, load_articles
 from index.models import Article, Chunk, SearchHit, Sentence
 from index.retriever import HybridRetriever, RetrieverConfig
-from index.store import BuildReport, LoadedIndex, Manifest, build_index, load_index
+from index.store import (
+    BuildReport,
+    DocumentChange,
+    DocumentRecord,
+    LoadedIndex,
+    Manifest,
+    add_document,
+    build_index,
+    list_documents,
+    load_index,
+    remove_document,
+)
 
 __all__ = [
     "DEFAULT_EMBEDDING_MODEL",
@@ -34,15 +56,23 @@ __all__ = [
     "BuildReport",
     "Chunk",
     "ChunkerConfig",
+    "DocumentChange",
+    "DocumentRecord",
     "DocumentStore",
+    "DocumentTooLargeError",
     "Embedder",
     "EmbeddingModelError",
+    "EmptyDocumentError",
+    "ExtractLimits",
+    "ExtractedDocument",
+    "ExtractionError",
     "FileStore",
+    "FormatMismatchError",
     "HybridRetriever",
     "IndexCorruptError",
-    "IndexError_",
     "IndexMismatchError",
     "IndexNotFoundError",
+    "IndexStoreError",
     "LoadReport",
     "LoadedIndex",
     "Manifest",
@@ -56,11 +86,17 @@ __all__ = [
     "StoreUnavailableError",
     "StoreUnsupportedError",
     "TextEncoder",
+    "UnreadableDocumentError",
+    "UnsupportedFormatError",
+    "add_document",
     "build_index",
     "bundled_model_path",
     "chunk_article",
     "clean_text",
+    "extract_document",
+    "list_documents",
     "load_articles",
     "load_index",
+    "remove_document",
     "split_sentences",
 ]

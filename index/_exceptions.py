@@ -2,7 +2,7 @@
 
 Tree::
 
-    IndexError_ (base, named to avoid shadowing the builtin)
+    IndexStoreError (base)
     ├── IndexNotFoundError      no index at the given directory
     ├── IndexCorruptError       files missing or unreadable
     ├── IndexMismatchError      built with another embedding model or format version
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 __all__ = [
     "IndexCorruptError",
-    "IndexError_",
     "IndexMismatchError",
     "IndexNotFoundError",
+    "IndexStoreError",
     "NoArticlesError",
     "StoreTimeoutError",
     "StoreUnavailableError",
@@ -26,27 +26,27 @@ __all__ = [
 ]
 
 
-class IndexError_(Exception):
+class IndexStoreError(Exception):
     """Base class of every error the index package raises."""
 
 
-class IndexNotFoundError(IndexError_):
+class IndexNotFoundError(IndexStoreError):
     """No index exists at the given directory."""
 
 
-class IndexCorruptError(IndexError_):
+class IndexCorruptError(IndexStoreError):
     """The index on disk is incomplete or unreadable."""
 
 
-class IndexMismatchError(IndexError_):
+class IndexMismatchError(IndexStoreError):
     """The index was built with a different embedding model or format; it must be rebuilt."""
 
 
-class NoArticlesError(IndexError_):
+class NoArticlesError(IndexStoreError):
     """The articles folder has no readable article."""
 
 
-class StoreUnavailableError(IndexError_):
+class StoreUnavailableError(IndexStoreError):
     """The shared database is down, unreachable or dropped the connection; retrying later may succeed."""
 
 
@@ -54,5 +54,5 @@ class StoreTimeoutError(StoreUnavailableError):
     """The database did not answer within the configured statement timeout."""
 
 
-class StoreUnsupportedError(IndexError_):
+class StoreUnsupportedError(IndexStoreError):
     """The configured store cannot perform this operation."""

@@ -15,7 +15,7 @@ import numpy as np
 
 from index._exceptions import StoreUnsupportedError
 from index.models import Article, Chunk
-from index.store import IndexStore, LoadedIndex
+from index.store import DocumentChange, DocumentRecord, IndexStore, LoadedIndex
 
 __all__ = ["Candidates", "ChunkRows", "DocumentStore", "FileStore", "Ranking", "StoreChange", "StoreIndex"]
 
@@ -77,8 +77,23 @@ class DocumentStore(Protocol):
 
     def chunk_count(self) -> int: ...
 
-    def candidates(self, query_vec: np.ndarray, query: str, n: int, *, dense: bool, lexical: bool) -> Candidates:
-        """Up to ``n`` dense (cosine) and ``n`` lexical candidates for one query."""
+    def documents(self) -> dict[str, DocumentRecord]:
+        """The uploaded documents (their articles are among ``articles()``), by id."""
+        ...
+
+    def candidates(
+        self,
+        query_vec: np.ndarray,
+        query: str,
+        n: int,
+        *,
+        dense: bool,
+        lexical: bool,
+        allowed: set[str] | None = None,
+    ) -> Candidates:
+        """Up to ``n`` dense (cosine) and ``n`` lexical candidates for one query. With ``allowed`` (article ids)
+        a store may leave out other articles' chunks, or rank more of the collection and keep them: the retriever
+        drops whatever is not allowed after fusion."""
         ...
 
     def rows(self, ids: Sequence[int]) -> ChunkRows: ...
@@ -88,6 +103,20 @@ class DocumentStore(Protocol):
         ...
 
     def remove_documents(self, article_ids: Sequence[str]) -> StoreChange: ...
+
+    def add_document(self, article: Article, record: DocumentRecord) -> DocumentChange:
+        """Add one uploaded document (the same content again: the existing record, ``changed=False``)."""
+        ...
+
+    def remove_document(self, document_id: str) -> DocumentChange | None:
+        """Remove an uploaded document everywhere; None when there is none with that id."""
+        ...
+
+
+_FILE_WRITES = (
+    "the file index is changed through its directory (`rag index`, or index.store's add_document and "
+    "remove_document for uploads), not through a loaded generation"
+)
 
 
 class FileStore:
@@ -115,18 +144,33 @@ class FileStore:
     def articles(self) -> dict[str, Article]:
         return self.index.articles
 
+    def documents(self) -> dict[str, DocumentRecord]:
+        return self.index.documents
+
     def chunk_count(self) -> int:
         return len(self.index.chunks)
 
-    def candidates(self, query_vec: np.ndarray, query: str, n: int, *, dense: bool, lexical: bool) -> Candidates:
-        n = min(n, len(self.index.chunks))
-        if n == 0:
+    def candidates(
+        self,
+        query_vec: np.ndarray,
+        query: str,
+        n: int,
+        *,
+        dense: bool,
+        lexical: bool,
+        allowed: set[str] | None = None,
+    ) -> Candidates:
+        n_chunks = len(self.index.chunks)
+        # A filter may leave few of the usual candidates: rank them all (exact search is fast at this scale).
+        n = n_chunks if allowed is not None else min(n, n_chunks)
+        if n == 0 or allowed == set():
             return Candidates([], [])
         dense_hits: Ranking = []
         if dense:
             scores, ids = self.index.dense.search(query_vec[None, :], n)
             dense_hits = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         lexical_hits = self.index.lexical.search(query, n) if lexical else []
+        # Other articles' chunks stay in: ranks are those of the whole collection (the retriever filters).
         return Candidates(dense_hits, lexical_hits)
 
     def rows(self, ids: Sequence[int]) -> ChunkRows:
@@ -135,17 +179,18 @@ class FileStore:
             vectors={i: self.index.vectors[i] for i in ids},
         )
 
+    # A loaded generation is immutable; writes publish a new one under the index directory (see index.store).
     def add_documents(self, articles: Sequence[Article]) -> StoreChange:
-        raise StoreUnsupportedError(
-            "the file index is updated from its articles folder with `rag index`; "
-            "live edits need RAG_DATABASE_URL (PostgreSQL)"
-        )
+        raise StoreUnsupportedError(_FILE_WRITES)
 
     def remove_documents(self, article_ids: Sequence[str]) -> StoreChange:
-        raise StoreUnsupportedError(
-            "the file index is updated from its articles folder with `rag index`; "
-            "live edits need RAG_DATABASE_URL (PostgreSQL)"
-        )
+        raise StoreUnsupportedError(_FILE_WRITES)
+
+    def add_document(self, article: Article, record: DocumentRecord) -> DocumentChange:
+        raise StoreUnsupportedError(_FILE_WRITES)
+
+    def remove_document(self, document_id: str) -> DocumentChange | None:
+        raise StoreUnsupportedError(_FILE_WRITES)
 
 
 class _Count:
@@ -159,10 +204,12 @@ class _Count:
 
 
 class StoreIndex:
-    """What the answer pipeline reads of a store: its articles (as of ``generation``) and its size."""
+    """What the answer pipeline reads of a store: its articles and uploaded documents (as of ``generation``) and
+    its size; the counterpart of a ``LoadedIndex`` for a shared store."""
 
     def __init__(self, store: DocumentStore):
         self.store = store
         self.generation = store.generation()
         self.articles: dict[str, Article] = store.articles()
+        self.documents: dict[str, DocumentRecord] = store.documents()
         self.chunks = _Count(store)

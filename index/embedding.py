@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from index._exceptions import IndexError_
+from index._exceptions import IndexStoreError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -20,7 +20,7 @@ __all__ = ["DEFAULT_EMBEDDING_MODEL", "Embedder", "EmbeddingModelError", "TextEn
 DEFAULT_EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
-class EmbeddingModelError(IndexError_):
+class EmbeddingModelError(IndexStoreError):
     """The embedding model cannot be found or loaded."""
 
 

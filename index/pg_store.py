@@ -1,10 +1,11 @@
 """The shared store: PostgreSQL with pgvector, for several API replicas and collections beyond one machine.
 
 Chunks carry their vector (``vector(dim)``, HNSW, inner product on unit vectors = cosine) and a generated
-``tsvector`` (GIN; ranked with ``ts_rank_cd``) in one table, so one statement returns both sides of hybrid
+``tsvector`` (GIN; ranked by BM25 computed in SQL) in one table, so one statement returns both sides of hybrid
 search; ``index.retriever`` fuses them exactly as for the file store. Every write is one transaction that also
 bumps ``newsrag_state.generation``: replicas compare it between questions, and a crash mid-ingest leaves the
-last committed state. The schema is versioned in ``newsrag_meta`` and migrated here, under an advisory lock so
+last committed state. Uploaded documents (``add_document``) keep their upload record in ``newsrag_documents``.
+The schema is versioned in ``newsrag_meta`` and migrated here, under an advisory lock so
 that replicas starting together do not race.
 
 Needs the ``postgres`` extra (psycopg 3, pgvector). psycopg errors are turned into ``StoreUnavailableError`` /
@@ -24,12 +25,13 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from index._exceptions import IndexError_, IndexMismatchError, StoreTimeoutError, StoreUnavailableError
+from index._exceptions import IndexMismatchError, IndexStoreError, StoreTimeoutError, StoreUnavailableError
 from index.backend import Candidates, ChunkRows, StoreChange
 from index.chunking import ChunkerConfig, chunk_article
 from index.cleaning import CLEANER_VERSION
 from index.embedding import TextEncoder
 from index.models import Article, Chunk
+from index.store import DocumentChange, DocumentRecord
 
 try:
     import psycopg
@@ -41,7 +43,7 @@ __all__ = ["SCHEMA_VERSION", "PgStore", "describe_url"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LEXICAL_MAX_DF = 0.1
 LEXICAL_DF_FLOOR = 1000
 _LOCK_KEY = 0x6E657773  # advisory lock id for migrations ("news")
@@ -82,6 +84,13 @@ _MIGRATIONS: dict[int, list[str]] = {
             total_length bigint NOT NULL DEFAULT 0)""",
         "INSERT INTO newsrag_state (generation) VALUES (0)",
     ],
+    # Uploaded documents (POST /documents): what was sent and when; the text is its article's, and the row goes
+    # with it (ON DELETE CASCADE).
+    2: [
+        """CREATE TABLE newsrag_documents (
+            document_id text PRIMARY KEY REFERENCES newsrag_articles ON DELETE CASCADE,
+            record jsonb NOT NULL)""",
+    ],
 }
 
 # BM25 (k1 = 1.5, b = 0.75, as bm25s for the file store) over the GIN matches: ts_rank_cd has no IDF, so a
@@ -99,11 +108,9 @@ terms AS (
     WHERE %(use_lexical)s AND l.lexeme = ANY(tsvector_to_array(to_tsvector('english', %(query)s)))
       AND l.df > 0 AND l.df <= greatest(%(df_floor)s, s.n * %(max_df)s)),
 tsq AS (SELECT CAST(coalesce(string_agg(quote_literal(lexeme), ' | '), '') AS tsquery) AS q FROM terms),
-dense AS (
-    SELECT id, -(embedding <#> %(vec)s) AS score FROM newsrag_chunks
-    WHERE %(use_dense)s ORDER BY embedding <#> %(vec)s LIMIT %(n)s),
+dense AS ({dense}),
 matches AS (
-    SELECT c.id, c.tsv FROM newsrag_chunks c, tsq WHERE %(use_lexical)s AND c.tsv @@ tsq.q),
+    SELECT c.id, c.tsv FROM newsrag_chunks c, tsq WHERE %(use_lexical)s AND c.tsv @@ tsq.q {lexical_filter}),
 lexical AS (
     SELECT m.id, sum(t.idf * u.tf * 2.5 / (u.tf + 1.5 * (0.25 + 0.75 * length(m.tsv) / s.avgdl))) AS score
     FROM matches m
@@ -115,6 +122,19 @@ SELECT 0 AS side, id, score FROM dense
 UNION ALL
 SELECT 1 AS side, id, score FROM lexical
 """
+# Without a filter the HNSW index answers the dense side. With one (``/ask`` filters: dates, sources) an
+# approximate scan would filter its ef_search rows afterwards and could keep none, so the allowed articles'
+# chunks are ranked exactly (their article_id index finds them; ``+ 0`` keeps the planner off HNSW).
+_SEARCH_ALL = _SEARCH.replace(
+    "{dense}",
+    "SELECT id, -(embedding <#> %(vec)s) AS score FROM newsrag_chunks "
+    "WHERE %(use_dense)s ORDER BY embedding <#> %(vec)s LIMIT %(n)s",
+).replace("{lexical_filter}", "")
+_SEARCH_ALLOWED = _SEARCH.replace(
+    "{dense}",
+    "SELECT id, -(embedding <#> %(vec)s) AS score FROM newsrag_chunks "
+    "WHERE %(use_dense)s AND article_id = ANY(%(allowed)s) ORDER BY (embedding <#> %(vec)s) + 0 LIMIT %(n)s",
+).replace("{lexical_filter}", "AND c.article_id = ANY(%(allowed)s)")
 
 
 def describe_url(url: str) -> str:
@@ -195,7 +215,7 @@ class PgStore:
                 f"the database at {self.location} is unavailable while {doing}: {reason}"
             ) from exc
         except psycopg.Error as exc:  # refused data or SQL: the transaction rolled back, nothing was written
-            raise IndexError_(f"the database at {self.location} refused {doing}: {_first_line(exc)}") from exc
+            raise IndexStoreError(f"the database at {self.location} refused {doing}: {_first_line(exc)}") from exc
 
     def _drop(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -275,8 +295,8 @@ class PgStore:
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
                 conn.execute(
-                    "DROP TABLE IF EXISTS newsrag_chunks, newsrag_articles, newsrag_lexemes, newsrag_state, "
-                    "newsrag_meta CASCADE"
+                    "DROP TABLE IF EXISTS newsrag_documents, newsrag_chunks, newsrag_articles, newsrag_lexemes, "
+                    "newsrag_state, newsrag_meta CASCADE"
                 )
 
         self._ready = False
@@ -324,8 +344,24 @@ class PgStore:
             self._run("counting chunks", lambda c: _one(c.execute("SELECT count(*) FROM newsrag_chunks").fetchone()))
         )
 
-    def candidates(self, query_vec: np.ndarray, query: str, n: int, *, dense: bool, lexical: bool) -> Candidates:
-        params = {
+    def documents(self) -> dict[str, DocumentRecord]:
+        rows = self._run("listing documents", lambda c: c.execute("SELECT record FROM newsrag_documents").fetchall())
+        records = (DocumentRecord.model_validate(r[0]) for r in rows)
+        return {r.document_id: r for r in records}
+
+    def candidates(
+        self,
+        query_vec: np.ndarray,
+        query: str,
+        n: int,
+        *,
+        dense: bool,
+        lexical: bool,
+        allowed: set[str] | None = None,
+    ) -> Candidates:
+        if allowed is not None and not allowed:
+            return Candidates([], [])
+        params: dict[str, Any] = {
             "vec": np.asarray(query_vec, dtype=np.float32),
             "n": n,
             "query": query,
@@ -333,8 +369,10 @@ class PgStore:
             "use_lexical": lexical,
             "max_df": LEXICAL_MAX_DF,
             "df_floor": LEXICAL_DF_FLOOR,
+            "allowed": sorted(allowed or ()),
         }
-        rows = self._run("searching", lambda c: c.execute(_SEARCH, params).fetchall())
+        sql = _SEARCH_ALL if allowed is None else _SEARCH_ALLOWED
+        rows = self._run("searching", lambda c: c.execute(sql, params).fetchall())
         return Candidates(
             dense=[(int(i), float(s)) for side, i, s in rows if side == 0],
             lexical=[(int(i), float(s)) for side, i, s in rows if side == 1 and s > 0],
@@ -395,8 +433,15 @@ class PgStore:
         change.seconds = time.perf_counter() - started
         return change
 
-    def add_embedded(self, articles: Sequence[Article], chunks: Sequence[Chunk], vectors: np.ndarray) -> str:
-        """Replace ``articles`` with these chunks and vectors in one transaction; the new generation."""
+    def add_embedded(
+        self,
+        articles: Sequence[Article],
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        documents: Sequence[DocumentRecord] = (),
+    ) -> str:
+        """Replace ``articles`` with these chunks and vectors (and the upload records of those that are uploaded
+        documents) in one transaction; the new generation."""
         todo = articles
         matrix = np.asarray(vectors, dtype=np.float32)
 
@@ -432,6 +477,11 @@ class PgStore:
                                         vector,
                                     )
                                 )
+                        if documents:
+                            cur.executemany(
+                                "INSERT INTO newsrag_documents (document_id, record) VALUES (%s, %s::jsonb)",
+                                [(d.document_id, d.model_dump_json()) for d in documents],
+                            )
                     _count_lexemes(conn, ids, +1)
                 return str(generation)
 
@@ -458,6 +508,67 @@ class PgStore:
         generation, gone = self._run("removing articles", delete)
         return StoreChange(
             removed=gone, generation=generation, n_chunks=self.chunk_count(), seconds=time.perf_counter() - started
+        )
+
+    def add_document(self, article: Article, record: DocumentRecord) -> DocumentChange:
+        """Add one uploaded document in one transaction: only its chunks are embedded (before it opens)."""
+        found = self._run(
+            "reading the document",
+            lambda c: c.execute(
+                "SELECT d.record FROM newsrag_articles a LEFT JOIN newsrag_documents d ON d.document_id = a.article_id "
+                "WHERE a.article_id = %s",
+                (article.article_id,),
+            ).fetchone(),
+        )
+        if found is not None:
+            if found[0] is None:
+                raise IndexMismatchError(f"document id {article.article_id!r} is already taken by an indexed article")
+            existing = DocumentRecord.model_validate(found[0])
+            return DocumentChange(existing, changed=False, generation=self.generation(), n_chunks=self.chunk_count())
+        started = time.perf_counter()
+        chunks = chunk_article(article, self.config)
+        vectors = self.embedder.encode([c.text for c in chunks]).astype(np.float32)
+        embed_s = time.perf_counter() - started
+        started = time.perf_counter()
+        record = record.model_copy(update={"n_chunks": len(chunks), "chars": len(article.text)})
+        generation = self.add_embedded([article], chunks, vectors, documents=[record])
+        return DocumentChange(
+            record,
+            changed=True,
+            generation=generation,
+            embed_s=embed_s,
+            write_s=time.perf_counter() - started,
+            n_chunks=self.chunk_count(),
+        )
+
+    def remove_document(self, document_id: str) -> DocumentChange | None:
+        """Remove an uploaded document: its text, chunks, vectors and lexical statistics, in one transaction."""
+        started = time.perf_counter()
+
+        def delete(conn: psycopg.Connection[Any]) -> tuple[str, DocumentRecord] | None:
+            with conn.transaction():
+                row = conn.execute(
+                    "SELECT record FROM newsrag_documents WHERE document_id = %s FOR UPDATE", (document_id,)
+                ).fetchone()
+                if row is None:
+                    return None
+                generation = _one(
+                    conn.execute("UPDATE newsrag_state SET generation = generation + 1 RETURNING generation").fetchone()
+                )
+                _count_lexemes(conn, [document_id], -1)
+                conn.execute("DELETE FROM newsrag_articles WHERE article_id = %s", (document_id,))
+                return str(generation), DocumentRecord.model_validate(row[0])
+
+        done = self._run("removing a document", delete)
+        if done is None:
+            return None
+        generation, record = done
+        return DocumentChange(
+            record,
+            changed=True,
+            generation=generation,
+            write_s=time.perf_counter() - started,
+            n_chunks=self.chunk_count(),
         )
 
 

@@ -67,21 +67,32 @@ class HybridRetriever:
         self.embedder = embedder
         self.config = config or RetrieverConfig()
 
-    def search(self, query: str, k: int = 5) -> list[SearchHit]:
-        """Top ``k`` diverse passages for ``query``, best first."""
+    def search(self, query: str, k: int = 5, allowed: set[str] | None = None) -> list[SearchHit]:
+        """Top ``k`` diverse passages for ``query``, best first; with ``allowed``, only from those article ids."""
         if k < 1:
             raise ValueError("k must be at least 1")
-        if not query.strip():
+        if not query.strip() or allowed == set():
             return []
         query_vec = self.embedder.encode([query])[0]
         found = self.store.candidates(
-            query_vec, query, self.config.candidates, dense=self.config.dense, lexical=self.config.lexical
+            query_vec,
+            query,
+            self.config.candidates,
+            dense=self.config.dense,
+            lexical=self.config.lexical,
+            allowed=allowed,
         )
         fused = fuse(found.dense, found.lexical, self.config.rrf_k)
         if not fused:
             return []
         order = sorted(fused, key=lambda d: fused[d], reverse=True)
         rows = self.store.rows(order)
+        # A store may rank the whole collection and leave the filter to fusion's output (the file store does, so
+        # its ranks are those of the unfiltered search; PostgreSQL filters in SQL). A row a concurrent write
+        # removed between the two reads is gone from ``rows``.
+        order = [d for d in order if d in rows.chunks and (allowed is None or rows.chunks[d].article_id in allowed)]
+        if not order:
+            return []
         chosen = self._diversify(order, fused, k, rows)
         dense_scores = dict(found.dense)
         lexical_scores = dict(found.lexical)

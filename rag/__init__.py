@@ -6,9 +6,8 @@ from rag._exceptions import (
     ModelUnavailableError,
     PromptCacheError,
     RagError,
-    ServiceBusyError,
 )
-from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, StreamEvent, Timings
+from rag.models import ABSTAIN_MESSAGE, Answer, ChatMessage, Citation, Timings
 from rag.settings import Settings, get_settings
 
 __all__ = [
@@ -21,9 +20,7 @@ __all__ = [
     "ModelUnavailableError",
     "PromptCacheError",
     "RagError",
-    "ServiceBusyError",
     "Settings",
-    "StreamEvent",
     "Timings",
     "get_settings",
 ]

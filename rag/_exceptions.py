@@ -6,11 +6,11 @@ Tree::
     ├── ModelUnavailableError    generator weights missing, bad hash, backend not installed
     ├── GenerationError          the backend failed while generating
     ├── InvalidQuestionError     empty or over-long question, bad history
-    ├── PromptCacheError         the saved corpus prompt cache cannot be used (missing, stale, corrupt);
-    │                            caught where it is loaded: rebuilt, or retrieval mode with a logged reason
-    └── ServiceBusyError         the one model worker's queue is full (HTTP 429)
+    └── PromptCacheError         the saved corpus prompt cache cannot be used (missing, stale, corrupt);
+                                 caught where it is loaded: rebuilt, or retrieval mode with a logged reason
 
-Index problems keep their own tree (``index.IndexError_``).
+Index problems keep their own tree (``index.IndexStoreError``); the HTTP service's own (a full queue,
+not ready, timeouts) live in ``api``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ __all__ = [
     "ModelUnavailableError",
     "PromptCacheError",
     "RagError",
-    "ServiceBusyError",
 ]
 
 
@@ -39,10 +38,6 @@ class GenerationError(RagError):
 
 class InvalidQuestionError(RagError, ValueError):
     """The question or chat history is not acceptable."""
-
-
-class ServiceBusyError(RagError):
-    """Too many questions are waiting for the model."""
 
 
 class PromptCacheError(RagError):

@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated
 
@@ -15,13 +16,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from index import Embedder
-from rag._exceptions import InvalidQuestionError
 from rag.cli_errors import EXIT_USAGE, cli_errors
-from rag.corpus import prepare_corpus
+from rag.documents_cli import app as documents_app
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import prepare_corpus
+from rag.question import validate_question
 from rag.runtime import build, make_embedder, make_generator, make_pipeline, make_retriever, open_index
 from rag.settings import Settings, get_settings
+
+PLUGIN_GROUP = "newsrag.commands"
 
 app = typer.Typer(
     help="Ask questions about a folder of news articles, answered by a local model with citations.",
@@ -84,6 +88,7 @@ def index_cmd(
     prompt_cache: Annotated[
         bool, typer.Option(help="also build the corpus-mode prompt cache (when the context mode allows it)")
     ] = True,
+    watch: Annotated[bool, typer.Option(help="then keep following the folder, re-indexing on each change")] = False,
 ) -> None:
     """Build or update the index (only new or changed articles are embedded), then the prompt cache."""
     settings = _settings(articles, index)
@@ -106,6 +111,10 @@ def index_cmd(
         )
     if prompt_cache and settings.context_mode != "retrieval" and settings.backend == "llama_cpp":
         _build_prompt_cache(settings, embedder)
+    if watch:
+        from rag.watch_cli import follow
+
+        follow(settings, embedder, out, err)
 
 
 def _build_prompt_cache(settings: Settings, embedder: Embedder) -> None:
@@ -175,10 +184,13 @@ def _load_pipeline(settings: Settings) -> AnswerPipeline:
 def _print_answer(answer: Answer) -> None:
     style = "bold" if answer.answerable else "yellow"
     out.print(f"[{style}]{answer.answer}[/{style}]", highlight=False)
+    if answer.abstention is not None:
+        out.print(f"[dim]Why: {answer.abstention.message}[/dim]", highlight=False)
     if answer.citations:
         out.print("[dim]Sources:[/dim]")
     for c in answer.citations:
-        out.print(f"  [{c.n}] {c.article_id} — {c.title}", highlight=False)
+        where = " · ".join(x for x in (c.source, c.date) if x)
+        out.print(f"  [{c.n}] {c.article_id} — {c.title}" + (f" ({where})" if where else ""), highlight=False)
         out.print(f'      "{c.quote}" [dim](chars {c.start}-{c.end})[/dim]', highlight=False)
     t = answer.timings
     err.print(
@@ -208,8 +220,7 @@ def ask(
     """Answer QUESTION from the articles, with verified citations."""
     settings = _settings()
     with _edge():
-        if not question.strip():
-            raise InvalidQuestionError("the question is empty")
+        question = validate_question(question, [], settings)  # before minutes of loading, not after
         pipeline = _load_pipeline(settings)
         if as_json:
             answer = pipeline.ask(question, top_k=k)
@@ -276,19 +287,15 @@ def chat(
         history = history[-12:]
 
 
-# The eval harness and the HTTP service are shells over this package; registered here so that one
-# `rag` command reaches them. Neither import loads a model.
-from eval.cli import run_eval  # noqa: E402
+def _register_plugins() -> None:
+    """Add the commands other packages register (``rag serve`` from api, ``rag eval`` from eval).
 
-app.command("eval")(run_eval)
+    The shells depend on this package, never the reverse: each names a ``register(app)`` function in the
+    ``newsrag.commands`` entry-point group (pyproject.toml), and nothing here imports them.
+    """
+    for entry in sorted(entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
+        entry.load()(app)
 
 
-@app.command()
-def serve(
-    host: Annotated[str | None, typer.Option(help="interface to listen on (default RAG_HOST, 127.0.0.1)")] = None,
-    port: Annotated[int | None, typer.Option(min=1, max=65535, help="port (default RAG_PORT, 8000)")] = None,
-) -> None:
-    """Serve the HTTP API (/ask, /ask/stream, /articles, /metrics, /docs) and the web page at /."""
-    from api.server import serve as run_server
-
-    run_server(host, port)
+app.add_typer(documents_app, name="documents")
+_register_plugins()

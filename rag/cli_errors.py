@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from index import IndexError_
+from index import IndexStoreError
 from rag._exceptions import InvalidQuestionError, RagError
 
 __all__ = ["EXIT_INDEX", "EXIT_MODEL", "EXIT_USAGE", "cli_errors"]
@@ -23,7 +23,7 @@ def cli_errors(console: Console) -> Iterator[None]:
     """Turn index and rag errors into one clear line on ``console`` and a typer exit code."""
     try:
         yield
-    except IndexError_ as exc:
+    except IndexStoreError as exc:
         console.print(f"[red]index error:[/red] {exc}")
         raise typer.Exit(EXIT_INDEX) from None
     except InvalidQuestionError as exc:

@@ -1,12 +1,24 @@
-"""The typed result every interface shares: an ``Answer`` with verified ``Citation``s."""
+"""The typed values that cross boundaries: an ``Answer`` with verified ``Citation``s, chat turns, evidence."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["ABSTAIN_MESSAGE", "Answer", "ChatMessage", "Citation", "StreamEvent", "Timings"]
+from index import Sentence
+
+__all__ = [
+    "ABSTAIN_MESSAGE",
+    "Abstention",
+    "AbstentionReason",
+    "Answer",
+    "ChatMessage",
+    "Citation",
+    "Evidence",
+    "Timings",
+]
 
 ABSTAIN_MESSAGE = "The articles do not say. I could not find an answer to that question in the indexed articles."
 
@@ -23,6 +35,8 @@ class Citation(BaseModel):
     end: int = Field(ge=0)
     score: float = Field(description="support score of the quote for its claim (0-1)")
     supported: bool
+    date: str | None = Field(default=None, description="the article's publication date, when known")
+    source: str | None = Field(default=None, description="outlet or site of an uploaded document, when known")
 
 
 class Timings(BaseModel):
@@ -38,6 +52,30 @@ class Timings(BaseModel):
     verify_ms: float = 0.0
 
 
+# Why an answer was withheld. A client shows ``Abstention.message``; the reason is for code and reports.
+AbstentionReason = Literal[
+    "no_evidence",  # nothing in the articles is about the question
+    "not_stated",  # the articles are about it but do not state the answer (the model or the judge said so)
+    "false_premise",  # the question presupposes a figure, event or relation no article states
+    "off_target",  # the only sentences found state another attribute or subject than the one asked
+    "constraint_unmet",  # the answer ignores the question's constraint (besides X, which three, by how much)
+    "unsupported",  # the draft carried figures or names no article states
+]
+
+
+class Abstention(BaseModel):
+    """Why the service gave no answer, and which check decided it."""
+
+    reason: AbstentionReason
+    gate: str = Field(
+        description="the check that decided: premise_figure, premise_relation, relevance, model, "
+        "support, answer_type, attribute, subject, constraint, judge"
+    )
+    message: str = Field(
+        description="one line for a person, e.g. 'The articles report talks to invest, not an acquisition.'"
+    )
+
+
 class Answer(BaseModel):
     """The service's reply to one question."""
 
@@ -48,6 +86,7 @@ class Answer(BaseModel):
     model: str
     context_mode: str = "retrieval"
     question: str | None = Field(default=None, description="the standalone question actually answered")
+    abstention: Abstention | None = Field(default=None, description="set when answerable is false: why")
 
 
 class ChatMessage(BaseModel):
@@ -57,10 +96,13 @@ class ChatMessage(BaseModel):
     content: str = Field(max_length=20_000)
 
 
-class StreamEvent(BaseModel):
-    """One event of a streamed answer: tokens as they come, then the verified result."""
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved sentence as the model is shown it (numbered), with where it comes from."""
 
-    type: Literal["token", "answer", "error"]
-    text: str | None = None
-    answer: Answer | None = None
-    error: str | None = None
+    n: int
+    sentence: Sentence
+    chunk_id: str
+    title: str
+    date: str | None
+    score: float

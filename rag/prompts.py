@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index import Article
-from rag.evidence import Evidence
 from rag.llm.base import Message
-from rag.models import ChatMessage
+from rag.models import ChatMessage, Evidence
 
 __all__ = [
     "CORPUS_RULES",

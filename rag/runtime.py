@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from index import (
     DEFAULT_EMBEDDING_MODEL,
-    Article,
     BuildReport,
     ChunkerConfig,
     Embedder,
@@ -22,15 +20,31 @@ from index import (
     load_index,
 )
 from rag._exceptions import ModelUnavailableError
-from rag.corpus import CorpusPrompt, prepare_corpus
 from rag.llm.base import Generator
 from rag.llm.model_files import default_gguf
+from rag.pipeline import AnswerPipeline, Stages
+from rag.prompt_cache import CorpusPrompt, prepare_corpus
+from rag.prompts import SYSTEM
 from rag.settings import Settings
+from rag.stages.binding import BindingCheck
+from rag.stages.cite import CitationRenderer
+from rag.stages.draft import Drafter
+from rag.stages.evidence import EvidenceSelector
+from rag.stages.judge import Judge
+from rag.stages.premise import PremiseCheck
+from rag.stages.rewrite import FollowUpRewriter
+from rag.stages.verify import Verifier
 
-if TYPE_CHECKING:
-    from rag.pipeline import AnswerPipeline
-
-__all__ = ["build", "make_embedder", "make_generator", "make_pipeline", "make_retriever", "open_index"]
+__all__ = [
+    "assemble_pipeline",
+    "build",
+    "make_embedder",
+    "make_generator",
+    "make_pipeline",
+    "make_retriever",
+    "make_stages",
+    "open_index",
+]
 
 log = logging.getLogger(__name__)
 
@@ -144,12 +158,64 @@ def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_
     )
 
 
+def make_stages(
+    settings: Settings,
+    generator: Generator,
+    index: LoadedIndex | StoreIndex,
+    encoder: TextEncoder,
+    *,
+    judge: Generator | None = None,
+    corpus: CorpusPrompt | None = None,
+) -> Stages:
+    """Every stage of an answer, configured from ``settings``; ``judge`` defaults to ``generator``."""
+    articles = list(index.articles.values())
+    selector = EvidenceSelector(index, encoder, max_sentences=settings.evidence_sentences)
+    titles = {a.article_id: a.title for a in articles}
+    return Stages(
+        rewriter=FollowUpRewriter(generator, corpus.system if corpus else SYSTEM, log_questions=settings.log_questions),
+        premise=PremiseCheck(articles),
+        retriever=make_retriever(settings, index, encoder),
+        selector=selector,
+        drafter=Drafter(generator, max_tokens=settings.max_tokens, corpus=corpus, corpus_hints=settings.corpus_hints),
+        verifier=Verifier(encoder, threshold=settings.support_threshold),
+        binding=(
+            BindingCheck(
+                encoder,
+                lambda article_id: selector.sentences_of(index.articles[article_id]),
+                titles,
+                dates={a.article_id: a.date for a in articles},
+            )
+            if settings.binding_check
+            else None
+        ),
+        judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
+        citer=CitationRenderer(
+            titles,
+            dates={a.article_id: a.date for a in articles},
+            sources={d.document_id: d.source for d in index.documents.values()},
+        ),
+    )
+
+
+def assemble_pipeline(
+    settings: Settings,
+    generator: Generator,
+    index: LoadedIndex | StoreIndex,
+    encoder: TextEncoder,
+    *,
+    judge: Generator | None = None,
+    corpus: CorpusPrompt | None = None,
+    mode_reason: str = "",
+) -> AnswerPipeline:
+    """A pipeline over already-loaded parts (tests hand in fakes here)."""
+    stages = make_stages(settings, generator, index, encoder, judge=judge, corpus=corpus)
+    return AnswerPipeline(settings, generator, index, encoder, stages, corpus=corpus, mode_reason=mode_reason)
+
+
 def make_pipeline(
     settings: Settings, *, generator: Generator | None = None, progress: ProgressFn | None = None
 ) -> AnswerPipeline:
     """Everything needed to answer: embedder, index (built if missing), generator, pipeline."""
-    from rag.pipeline import AnswerPipeline
-
     embedder = make_embedder(settings)
     index = open_index(settings, embedder, build_if_missing=True, progress=progress)
     if generator is None:
@@ -161,18 +227,8 @@ def make_pipeline(
         judge = make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX)) if use_judge_context else None
     else:
         judge = None
-    if isinstance(index, StoreIndex):
-        from rag.live import LivePipeline
-
-        def corpus_for(articles: Iterable[Article]) -> tuple[CorpusPrompt | None, str]:
-            found = prepare_corpus(settings, generator, articles, progress=progress)
-            return found.prompt, found.reason
-
-        live = LivePipeline(settings, generator, index, embedder, judge=judge, corpus_for=corpus_for)
-        live.warm_up()
-        return live
     setup = prepare_corpus(settings, generator, index.articles.values(), progress=progress)
-    pipeline = AnswerPipeline(
+    pipeline = assemble_pipeline(
         settings, generator, index, embedder, judge=judge, corpus=setup.prompt, mode_reason=setup.reason
     )
     pipeline.warm_up()

@@ -67,7 +67,19 @@ class Settings(BaseSettings):
     evidence_sentences: int = Field(default=6, ge=1, le=30, description="numbered sentences shown to the model")
     min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
     support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")
+    binding_check: bool = Field(
+        default=True, description="the question-aware gate: cited sentences must state the asked attribute/subject"
+    )
+    retry: bool = Field(
+        default=True, description="a draft that fails the checks gets one more try over focused sentences"
+    )
+    retry_sentences: int = Field(default=3, ge=1, le=10, description="sentences shown for that second draft")
     judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")
+    judge_skip_bound: bool = Field(
+        default=False,
+        description="skip the judge when every figure of the answer is literally bound to the asked attribute "
+        "and subject (rag.stages.binding)",
+    )
     judge_threshold: float = Field(default=0.70, ge=0.0, le=1.0, description="P(yes) the judge must reach")
 
     # HTTP service
@@ -76,10 +88,16 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None
     cors_origins: list[str] = Field(default_factory=list)
     max_question_chars: int = Field(default=2000, ge=1)
+    max_history_turns: int = Field(default=50, ge=0, description="earlier chat turns a question may carry")
     max_body_bytes: int = Field(default=65_536, ge=1024)
     queue_size: int = Field(default=8, ge=1)
     request_timeout_s: float = Field(default=120.0, gt=0)
     log_questions: bool = False
+
+    # Documents uploaded to the running service (POST /documents, `rag documents add`)
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024, description="per file; larger: 413")
+    max_upload_files: int = Field(default=8, ge=1, le=100, description="files in one POST /documents")
+    max_document_chars: int = Field(default=2_000_000, ge=1000, description="extracted text per document")
 
     @model_validator(mode="after")
     def _check_sources(self) -> Settings:

@@ -2,12 +2,15 @@
 
 ``rag index`` adds the articles folder to the database (new and changed articles; articles added by other
 means stay), ``--rebuild`` empties it first. Serving replicas open the same database (``open_database``) and
-follow each other's writes through ``rag.live.LivePipeline``.
+follow each other's writes through ``rag.live`` (the database's generation, checked as each question starts).
+Uploads (``rag.documents``: ``POST /documents``, ``rag documents add``) go to it too (``database``).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from index import BuildReport, ChunkerConfig, TextEncoder, load_articles
@@ -16,7 +19,7 @@ from rag.settings import Settings
 if TYPE_CHECKING:
     from index.pg_store import PgStore
 
-__all__ = ["index_database", "open_database"]
+__all__ = ["database", "index_database", "open_database"]
 
 
 def open_database(settings: Settings, embedder: TextEncoder) -> PgStore:
@@ -33,6 +36,16 @@ def open_database(settings: Settings, embedder: TextEncoder) -> PgStore:
         connect_timeout_s=settings.database_connect_timeout_s,
         ef_search=max(settings.database_ef_search, settings.retrieval_candidates),
     )
+
+
+@contextmanager
+def database(settings: Settings, embedder: TextEncoder) -> Iterator[PgStore]:
+    """The configured database for one operation (a CLI command), closed afterwards."""
+    store = open_database(settings, embedder)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def index_database(settings: Settings, embedder: TextEncoder, *, rebuild: bool = False) -> BuildReport:

@@ -5,8 +5,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
+
+from rag._exceptions import GenerationError
+from rag.llm.base import Completion, Message, TokenCallback
+
+if TYPE_CHECKING:
+    from index import TextEncoder
+    from rag.llm.base import Generator, PrefixCachingGenerator
+
+F = TypeVar("F", bound="ScriptedGenerator")
+
+# A scripted reply: a fixed text, or a function of the prompt's messages.
+Reply = str | Callable[[Any], str]
 
 
 class HashingEncoder:
@@ -22,7 +37,7 @@ class HashingEncoder:
     def dimension(self) -> int:
         return self._dim
 
-    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
         self.calls.append(list(texts))
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         for row, text in enumerate(texts):
@@ -43,16 +58,21 @@ class ScriptedGenerator:
     Streams its reply word by word through ``on_token`` and records every call.
     """
 
-    def __init__(self, reply="Sentences: 1\nAnswer: Scripted answer.", name: str = "fake/scripted"):
-        from rag.llm.base import Completion
-
-        self._completion_cls = Completion
+    def __init__(self, reply: Reply = "Sentences: 1\nAnswer: Scripted answer.", name: str = "fake/scripted"):
         self.reply = reply
         self.name = name
-        self.calls: list[list[dict]] = []
+        self.calls: list[list[dict[str, str]]] = []
 
-    def chat(self, messages, *, max_tokens, stop=(), on_token=None, prefill=""):
-        self.calls.append([dict(m) for m in messages])
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        stop: Sequence[str] = (),
+        on_token: TokenCallback | None = None,
+        prefill: str = "",
+    ) -> Completion:
+        self.calls.append([{"role": m["role"], "content": m["content"]} for m in messages])
         text = self.reply(messages) if callable(self.reply) else self.reply
         if prefill and text.startswith(prefill):
             text = text[len(prefill) :]
@@ -65,7 +85,7 @@ class ScriptedGenerator:
                 stopped = True
                 break
         prompt_tokens = sum(len(m["content"].split()) for m in messages)
-        return self._completion_cls(
+        return Completion(
             text="".join(emitted),
             prompt_tokens=prompt_tokens,
             completion_tokens=len(emitted),
@@ -82,7 +102,9 @@ class PrefixCachingFake(ScriptedGenerator):
     state is checked for real. ``fail_evaluate`` makes building the prefix fail like a broken backend.
     """
 
-    def __init__(self, path, reply="Lucy Guo co-founded Scale AI.", n_ctx: int = 8192, fail_evaluate=False):
+    def __init__(
+        self, path: Path, reply: Reply = "Lucy Guo co-founded Scale AI.", n_ctx: int = 8192, fail_evaluate: bool = False
+    ):
         super().__init__(reply=reply, name="fake/prefix")
         self.path = path
         self.n_ctx = n_ctx
@@ -92,15 +114,13 @@ class PrefixCachingFake(ScriptedGenerator):
         self.restored = 0
         self._vocab: dict[str, int] = {}
 
-    def format(self, messages):
+    def format(self, messages: Sequence[Message]) -> str:
         return "".join(f"<{m['role']}>\n{m['content']}\n</{m['role']}>\n" for m in messages) + "<assistant>\n"
 
-    def tokenize(self, text):
+    def tokenize(self, text: str) -> list[int]:
         return [self._vocab.setdefault(w, len(self._vocab)) for w in re.findall(r"\S+|\n", text)]
 
-    def evaluate_prefix(self, tokens, progress=None):
-        from rag._exceptions import GenerationError
-
+    def evaluate_prefix(self, tokens: Sequence[int], progress: Callable[[int, int], None] | None = None) -> None:
         if self.fail_evaluate:
             raise GenerationError("the fake backend cannot evaluate")
         self.held = list(tokens)
@@ -108,18 +128,24 @@ class PrefixCachingFake(ScriptedGenerator):
         if progress:
             progress(len(tokens), len(tokens))
 
-    def prefix_state(self):
+    def prefix_state(self) -> tuple[list[int], bytes]:
         return list(self.held), json.dumps(self.held).encode()
 
-    def restore_prefix(self, tokens, state):
-        from rag._exceptions import GenerationError
-
+    def restore_prefix(self, tokens: Sequence[int], state: bytes) -> None:
         if json.loads(state) != list(tokens):
             raise GenerationError("state does not match its tokens")
         self.held = list(tokens)
         self.restored += 1
 
-    def chat(self, messages, *, max_tokens, stop=(), on_token=None, prefill=""):
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        stop: Sequence[str] = (),
+        on_token: TokenCallback | None = None,
+        prefill: str = "",
+    ) -> Completion:
         tokens = self.tokenize(self.format(messages) + prefill)
         common = 0
         for a, b in zip(self.held, tokens, strict=False):
@@ -132,3 +158,16 @@ class PrefixCachingFake(ScriptedGenerator):
         completion.prompt_tokens = len(tokens)
         completion.cached_tokens = common
         return completion
+
+
+def as_fake(generator: object, kind: type[F]) -> F:
+    """The fake behind a pipeline's ``Generator``, to read what it was asked."""
+    assert isinstance(generator, kind), f"expected a {kind.__name__}, got {type(generator).__name__}"
+    return generator
+
+
+if TYPE_CHECKING:
+    # mypy holds each fake to the protocol it stands in for: a drifted signature fails `make typecheck`.
+    _encoder: TextEncoder = HashingEncoder()
+    _generator: Generator = ScriptedGenerator()
+    _prefix: PrefixCachingGenerator = PrefixCachingFake(Path("model.gguf"))

@@ -35,7 +35,9 @@ class PgServer:
             conn.execute(sql)
 
     def stop(self) -> None:
-        self._pgserver.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.server.pgdata, user=self.server.system_user)
+        # pg_ctl and friends are attributes pgserver generates at import: no stubs know them.
+        pg_ctl = self._pgserver.pg_ctl  # type: ignore[attr-defined]
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.server.pgdata, user=self.server.system_user)
 
     def start(self) -> None:
         self.server.ensure_postgres_running()

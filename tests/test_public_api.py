@@ -19,9 +19,7 @@ RAG_SURFACE = {
     "ModelUnavailableError",
     "PromptCacheError",
     "RagError",
-    "ServiceBusyError",
     "Settings",
-    "StreamEvent",
     "Timings",
     "get_settings",
 }
@@ -38,7 +36,7 @@ INDEX_SURFACE = {
     "FileStore",
     "HybridRetriever",
     "IndexCorruptError",
-    "IndexError_",
+    "IndexStoreError",
     "IndexMismatchError",
     "IndexNotFoundError",
     "LoadReport",
@@ -61,6 +59,21 @@ INDEX_SURFACE = {
     "load_articles",
     "load_index",
     "split_sentences",
+    # documents uploaded to the running service (issue 15)
+    "DocumentChange",
+    "DocumentRecord",
+    "DocumentTooLargeError",
+    "EmptyDocumentError",
+    "ExtractLimits",
+    "ExtractedDocument",
+    "ExtractionError",
+    "FormatMismatchError",
+    "UnreadableDocumentError",
+    "UnsupportedFormatError",
+    "add_document",
+    "extract_document",
+    "list_documents",
+    "remove_document",
 }
 
 
@@ -77,6 +90,5 @@ def test_every_rag_error_is_a_rag_error() -> None:
         "InvalidQuestionError",
         "ModelUnavailableError",
         "PromptCacheError",
-        "ServiceBusyError",
     ):
         assert issubclass(getattr(rag, name), rag.RagError)

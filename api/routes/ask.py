@@ -10,7 +10,7 @@ from api.errors import error_responses
 from api.schemas import Answer, AskRequest
 from api.service import Question
 from api.streaming import EventStreamResponse
-from rag import InvalidQuestionError
+from rag.question import validate_question
 from rag.settings import Settings
 
 router = APIRouter(tags=["ask"], dependencies=[ApiKeyDep], responses=error_responses(401))
@@ -65,13 +65,11 @@ _STREAM_DOC = {
 
 
 def _question(body: AskRequest, request: Request, settings: Settings) -> Question:
-    # The limit is a setting, so the schema cannot hold it; the app writes it into the OpenAPI document.
-    if len(body.question) > settings.max_question_chars:
-        raise InvalidQuestionError(
-            f"the question has {len(body.question)} characters; the limit is {settings.max_question_chars}"
-        )
-    log_field(request.scope, "question", body.question)  # written only with RAG_LOG_QUESTIONS=true
-    return Question(body.question, body.chat_history(), body.top_k)
+    # Checked here as well as in the pipeline (the same function) so a bad question never waits in the queue.
+    history = body.chat_history()
+    text = validate_question(body.question, history, settings)
+    log_field(request.scope, "question", text)  # written only with RAG_LOG_QUESTIONS=true
+    return Question(text, history, body.top_k, body.article_filter())
 
 
 @router.post("/ask", response_model=Answer, responses=_ERRORS, summary="Answer a question with verified citations")

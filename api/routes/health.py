@@ -9,7 +9,7 @@ from api.deps import ApiKeyDep, ServiceDep
 from api.errors import NOT_READY_RETRY_S, error_responses
 from api.metrics import CONTENT_TYPE, Metrics
 from api.schemas import HealthResponse, ReadyResponse
-from index import IndexError_
+from index import IndexStoreError
 
 router = APIRouter(tags=["health"])
 
@@ -37,7 +37,7 @@ async def readyz(service: ServiceDep) -> ReadyResponse | JSONResponse:
     try:
         # A shared database can go away after loading: then no question can be answered until it returns.
         chunks = len(pipeline.index.chunks)
-    except IndexError_ as exc:
+    except IndexStoreError as exc:
         body = ReadyResponse(status="unavailable", model=pipeline.model_name, detail=str(exc))
         return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": str(NOT_READY_RETRY_S)})
     return ReadyResponse(

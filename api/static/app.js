@@ -50,7 +50,11 @@ async function checkReady() {
     const body = await response.json();
     status.dataset.state = body.status;
     if (body.status === "ready") {
-      status.textContent = `ready · ${body.model} · ${body.articles} articles`;
+      status.textContent = `ready · ${body.model} · ${body.articles} articles · ${body.context_mode} mode`;
+      status.title = body.context_mode_reason || "";
+      loadDocuments();
+      // Retrieval mode while corpus mode's cache is rebuilt: look again, to show when corpus mode is back.
+      if ((body.context_mode_reason || "").includes("until the prompt cache")) setTimeout(checkReady, 5000);
       return;
     }
     status.textContent = body.status === "loading" ? "loading the index and model…" : `not available: ${body.detail}`;
@@ -113,11 +117,19 @@ function renderAnswer(turn, result) {
     if (citation) turn.text.append(citationLink(citation, `[${citation.n}]`, "marker"));
     else turn.text.append(document.createTextNode(part));
   }
+  if (result.abstention) {
+    // Why there is no answer, in one line ("The articles report talks to invest, not an acquisition.").
+    const why = el("p", "abstention", result.abstention.message);
+    why.dataset.reason = result.abstention.reason;
+    turn.answer.append(why);
+  }
   if (result.citations.length) {
     const list = el("ol", "citations");
     for (const c of result.citations) {
       const entry = el("li", "citation");
       entry.append(citationLink(c, `[${c.n}] ${c.title}`, "citation-title"));
+      const where = [c.source, c.date].filter(Boolean).join(" · ");
+      if (where) entry.append(el("span", "citation-meta", ` ${where}`));
       entry.append(el("q", "quote", c.quote));
       list.append(entry);
     }
@@ -225,6 +237,95 @@ function openFromHash() {
   if (id) openArticle(id, Number(params.get("start")), Number(params.get("end")));
 }
 
+// -- documents: add (file picker or drop), list, delete ---------------------------------------------
+
+async function loadDocuments() {
+  const response = await fetch("/documents", { headers: headers() });
+  if (!response.ok) return;
+  const body = await response.json();
+  const list = $("document-list");
+  list.replaceChildren();
+  for (const doc of body.documents) {
+    const item = el("li", "document");
+    item.dataset.id = doc.document_id;
+    item.append(el("span", "document-title", doc.title));
+    const meta = [doc.source, doc.date, doc.format, `${doc.chunks} chunks`].filter(Boolean).join(" · ");
+    item.append(el("span", "document-meta", meta));
+    const remove = el("button", "quiet", "Delete");
+    remove.type = "button";
+    remove.setAttribute("aria-label", `Delete ${doc.title}`);
+    remove.addEventListener("click", () => deleteDocument(doc));
+    item.append(remove);
+    list.append(item);
+  }
+}
+
+function uploadStatus(text, failed) {
+  const status = $("upload-status");
+  status.textContent = text;
+  status.classList.toggle("failed", Boolean(failed));
+}
+
+// XMLHttpRequest rather than fetch: only it reports upload progress. Sending, then indexing (no figure).
+function uploadFiles(files) {
+  if (!files.length) return;
+  const form = new FormData();
+  for (const file of files) form.append("files", file, file.name);
+  const progress = $("upload-progress");
+  const request = new XMLHttpRequest();
+  request.open("POST", "/documents");
+  if (apiKey) request.setRequestHeader("Authorization", `Bearer ${apiKey}`);
+  request.upload.addEventListener("progress", (event) => {
+    if (event.lengthComputable) progress.value = Math.round((100 * event.loaded) / event.total);
+  });
+  request.upload.addEventListener("load", () => {
+    progress.removeAttribute("value"); // indeterminate while the server extracts, embeds and switches
+    uploadStatus(`Indexing ${files.length} file(s)…`);
+  });
+  request.addEventListener("load", () => {
+    progress.hidden = true;
+    let body = null;
+    try {
+      body = JSON.parse(request.responseText);
+    } catch (_) {
+      /* not JSON */
+    }
+    if (request.status === 401) needKey();
+    if (request.status !== 200 && request.status !== 201) {
+      uploadStatus((body && body.detail) || `the server answered ${request.status}`, true);
+      return;
+    }
+    const added = body.documents.map((d) => `${d.title} (${d.chars} characters, ${d.chunks} chunks${d.created ? "" : ", already there"})`);
+    uploadStatus(`Added: ${added.join("; ")}. Answers now use ${body.context_mode} mode.`);
+    loadDocuments();
+    checkReady();
+  });
+  request.addEventListener("error", () => {
+    progress.hidden = true;
+    uploadStatus("the upload failed: server unreachable", true);
+  });
+  progress.value = 0;
+  progress.hidden = false;
+  uploadStatus(`Sending ${files.length} file(s)…`);
+  request.send(form);
+}
+
+async function deleteDocument(doc) {
+  if (!window.confirm(`Delete "${doc.title}" from the index? It cannot be cited any more.`)) return;
+  uploadStatus(`Deleting ${doc.title}…`);
+  const response = await fetch(`/documents/${encodeURIComponent(doc.document_id)}`, {
+    method: "DELETE",
+    headers: headers(),
+  });
+  if (!response.ok) {
+    uploadStatus(await errorMessage(response), true);
+    return;
+  }
+  uploadStatus(`Deleted ${doc.title}.`);
+  loadDocuments();
+  checkReady();
+}
+
 // -- wiring ---------------------------------------------------------------------------------------
 
 function init() {
@@ -272,6 +373,21 @@ function init() {
     openFromHash();
   });
   window.addEventListener("hashchange", openFromHash);
+  $("file-input").addEventListener("change", (event) => {
+    uploadFiles([...event.target.files]);
+    event.target.value = "";
+  });
+  const zone = $("drop-zone");
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("dragging");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    uploadFiles([...event.dataTransfer.files]);
+  });
   checkReady();
   openFromHash();
   $("question").focus();

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypedDict, runtime_checkable
 
-__all__ = ["Completion", "Generator", "Message", "PrefixCachingGenerator", "TokenCallback"]
+__all__ = ["ChoiceScorer", "Completion", "Generator", "Message", "PrefixCachingGenerator", "TokenCallback"]
 
 
 class Message(TypedDict):
@@ -78,3 +78,14 @@ class PrefixCachingGenerator(Generator, Protocol):
     def restore_prefix(self, tokens: Sequence[int], state: bytes) -> None:
         """Load a state saved by ``prefix_state``."""
         ...
+
+
+@runtime_checkable
+class ChoiceScorer(Generator, Protocol):
+    """A generator that can score a one-word reply: the next-token probability of each choice.
+
+    The judge compares P(yes) with a threshold where a backend offers this: a greedy yes/no from a small
+    model says "yes" to nearly anything.
+    """
+
+    def choice_probabilities(self, messages: Sequence[Message], choices: Sequence[str]) -> dict[str, float]: ...

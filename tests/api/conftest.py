@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from index import LoadedIndex, build_index, load_index
 from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.conftest import ARTICLES
 from tests.fakes import HashingEncoder, ScriptedGenerator
@@ -99,7 +100,7 @@ def make_pipeline(fake_corpus: FakeCorpus) -> PipelineMaker:
     """``make_pipeline(settings, generator)``: a model-free pipeline over the fake corpus."""
 
     def make(settings: Settings, generator: Any = None) -> AnswerPipeline:
-        return AnswerPipeline(
+        return assemble_pipeline(
             settings, generator or ScriptedGenerator(faithful_reply), fake_corpus.index, HashingEncoder()
         )
 

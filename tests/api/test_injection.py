@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from index import build_index, load_index
 from rag.models import Answer
-from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.api.conftest import faithful_reply, ready_client
 from tests.conftest import ARTICLES
@@ -53,7 +53,7 @@ def planted_client(tmp_path: Path) -> Iterator[TestClient]:
     encoder = HashingEncoder()
     build_index(articles, tmp_path / "index", encoder)
     settings = Settings(articles_dir=articles, index_dir=tmp_path / "index", judge=False)
-    pipeline = AnswerPipeline(settings, ScriptedGenerator(obedient), load_index(tmp_path / "index"), encoder)
+    pipeline = assemble_pipeline(settings, ScriptedGenerator(obedient), load_index(tmp_path / "index"), encoder)
     with ready_client(create_app(settings, pipeline_factory=lambda _s: pipeline)) as client:
         yield client
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,7 +28,9 @@ LOAD_TIMEOUT_S = 600  # the embedder, the index build and two llama.cpp contexts
 ANSWER_TIMEOUT_S = 600  # the contract is under test here, not the speed: a busy CI machine must not fail it
 
 
-def _serve(articles: Path, index_dir: Path, context_mode: str = "retrieval") -> Iterator[TestClient]:
+def _serve(
+    articles: Path, index_dir: Path, context_mode: Literal["auto", "corpus", "retrieval"] = "retrieval"
+) -> Iterator[TestClient]:
     settings = Settings(
         model_path=smollm2_gguf(),
         context_mode=context_mode,

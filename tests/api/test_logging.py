@@ -29,7 +29,8 @@ def json_log() -> Iterator[io.StringIO]:
     saved_question_level = question_logger.level
     buffer = io.StringIO()
     yield buffer
-    root.handlers[:], _ = saved[0], root.setLevel(saved[1])
+    root.handlers[:] = saved[0]
+    root.setLevel(saved[1])
     question_logger.setLevel(saved_question_level)
 
 

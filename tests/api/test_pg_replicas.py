@@ -1,8 +1,9 @@
 """Two API replicas (real uvicorn servers on loopback ports) sharing one real PostgreSQL database.
 
-A document written to the database (as `rag index` or another replica does) is answered through a replica
-that loaded before it; the database stopped gives 503 naming it on /readyz and /ask; started again, both
-answer again without a restart.
+A document uploaded through one replica (POST /documents) is answered through the other, which loaded before
+it, and gone from both once deleted through it; a write straight to the database (as `rag index` does) is
+followed too; the database stopped gives 503 naming it on /readyz and /ask; started again, both answer again
+without a restart.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from contextlib import ExitStack
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from api.app import create_app
-from index import Article, load_articles
+from index import Article, StoreIndex, load_articles
 from index.pg_store import PgStore, describe_url
-from rag.live import LivePipeline
+from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.api.conftest import QUESTION, faithful_reply, live_server
 from tests.conftest import ARTICLES
@@ -40,13 +43,11 @@ def replicas(pg_url: str) -> Iterator[tuple[list[httpx.Client], PgStore]]:
     """Two replicas over one database holding the five articles, and a writer's own store handle."""
     writer = PgStore(pg_url, HashingEncoder(), connect_timeout_s=1)
     writer.add_documents(load_articles(ARTICLES).articles)
-    settings = Settings(articles_dir=ARTICLES, database_url=pg_url, database_connect_timeout_s=1)
+    settings = Settings(articles_dir=ARTICLES, database_url=SecretStr(pg_url), database_connect_timeout_s=1)
 
-    def factory(s: Settings) -> LivePipeline:
-        from index import StoreIndex
-
+    def factory(s: Settings) -> AnswerPipeline:
         store = PgStore(pg_url, HashingEncoder(), connect_timeout_s=1)
-        return LivePipeline(s, ScriptedGenerator(faithful_reply), StoreIndex(store), HashingEncoder())
+        return assemble_pipeline(s, ScriptedGenerator(faithful_reply), StoreIndex(store), HashingEncoder())
 
     with ExitStack() as stack:
         clients = []
@@ -61,19 +62,37 @@ def _ask(client: httpx.Client, question: str) -> httpx.Response:
     return client.post("/ask", json={"question": question})
 
 
-def test_a_document_written_elsewhere_is_answered_by_every_replica(replicas) -> None:
+def test_a_document_uploaded_through_one_replica_is_answered_by_the_other(replicas) -> None:
     (one, two), writer = replicas
-    assert _ask(two, "Who founded the Marmot Observatory?").json()["citations"][0]["article_id"] != NEW.article_id
-    writer.add_documents([NEW])
-    for replica in (one, two):
-        answer = _ask(replica, "Who founded the Marmot Observatory?").json()
+    question = "Who founded the Marmot Observatory?"
+    before = _ask(two, question)
+    assert before.status_code == 200 and all(c["title"] != NEW.title for c in before.json().get("citations", []))
+    uploaded = one.post("/documents", json={"text": NEW.text, "title": NEW.title, "date": NEW.date})
+    assert uploaded.status_code == 201, uploaded.text
+    document_id = uploaded.json()["documents"][0]["document_id"]
+    assert set(writer.documents()) == {document_id}
+    for replica in (two, one):
+        answer = _ask(replica, question).json()
         assert answer["answerable"], answer
-        assert answer["citations"][0]["article_id"] == NEW.article_id
+        assert answer["citations"][0]["article_id"] == document_id
         assert "Quillon Brevard" in answer["citations"][0]["quote"]
         assert replica.get("/readyz").json()["articles"] == 6
-    writer.remove_documents([NEW.article_id])
+    # Uploads are listed by the replica that did not take them once it has followed the write.
+    assert [d["document_id"] for d in two.get("/documents").json()["documents"]] == [document_id]
+    assert two.delete(f"/documents/{document_id}").status_code == 200
+    assert two.delete(f"/documents/{document_id}").status_code == 404
+    assert writer.documents() == {} and document_id not in writer.articles()
+    for replica in (one, two):
+        answer = _ask(replica, question).json()
+        assert all(c["article_id"] != document_id for c in answer.get("citations", []))
+        assert replica.get("/readyz").json()["articles"] == 5
+
+
+def test_a_write_straight_to_the_database_is_followed(replicas) -> None:
+    (_one, two), writer = replicas
+    writer.add_documents([NEW])  # as `rag index` does
     answer = _ask(two, "Who founded the Marmot Observatory?").json()
-    assert all(c["article_id"] != NEW.article_id for c in answer.get("citations", []))
+    assert answer["answerable"] and answer["citations"][0]["article_id"] == NEW.article_id, answer
 
 
 def test_database_outage_is_503_naming_it_then_recovers(replicas, pg_server: PgServer, pg_url: str) -> None:

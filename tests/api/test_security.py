@@ -55,8 +55,8 @@ def keyed(fake_settings: Callable[..., Settings], make_pipeline: PipelineMaker) 
 def test_with_a_key_every_endpoint_but_healthz_needs_it(
     keyed: TestClient, method: str, path: str, authorization: str | bytes | None
 ) -> None:
-    headers = {"Authorization": authorization} if authorization else {}
-    response = keyed.request(method, path, headers=headers, json={"question": QUESTION})
+    headers: dict[str, str | bytes] = {"Authorization": authorization} if authorization else {}
+    response = keyed.request(method, path, headers=headers, json={"question": QUESTION})  # type: ignore[arg-type]
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"] == "Bearer"
     assert "API key" in response.json()["detail"]

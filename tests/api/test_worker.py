@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 
 import pytest
 
-from api.worker import CancelToken, ModelWorker, QueueFullError
-from rag import ServiceBusyError
+from api.worker import CancelToken, ModelWorker, QueueFullError, ServiceBusyError
 
 pytestmark = pytest.mark.unit
 
@@ -18,7 +18,11 @@ def test_jobs_run_one_at_a_time_in_order_on_one_thread() -> None:
         worker = ModelWorker(queue_size=8)
         worker.start()
         seen: list[tuple[int, str]] = []
-        jobs = [worker.submit(lambda _t, i=i: seen.append((i, threading.current_thread().name))) for i in range(5)]
+
+        def job(i: int) -> Callable[[CancelToken], None]:
+            return lambda _token: seen.append((i, threading.current_thread().name))
+
+        jobs = [worker.submit(job(i)) for i in range(5)]
         await asyncio.gather(*(job.future for job in jobs))
         worker.stop()
         assert [i for i, _ in seen] == [0, 1, 2, 3, 4]

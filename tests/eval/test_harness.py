@@ -17,7 +17,7 @@ from eval.systems import ClosedBookSystem, PipelineSystem, parse_configs
 from index import LoadedIndex
 from rag.llm.base import Message
 from rag.models import Answer
-from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.settings import Settings
 from tests.fakes import HashingEncoder, ScriptedGenerator
 
@@ -105,7 +105,7 @@ def _pipeline(hashed_index: tuple[LoadedIndex, HashingEncoder]) -> PipelineSyste
     index, encoder = hashed_index
     # The hashing encoder's cosines are low: relax the thresholds; names and figures are still checked.
     settings = Settings(min_relevance=-1.0, support_threshold=0.05, judge=False)
-    return PipelineSystem("pipeline", AnswerPipeline(settings, ScriptedGenerator(scripted_reply), index, encoder))
+    return PipelineSystem("pipeline", assemble_pipeline(settings, ScriptedGenerator(scripted_reply), index, encoder))
 
 
 class Exploding:
@@ -202,3 +202,46 @@ def test_cli_rejects_unknown_configs_and_bad_gold(tmp_path: Path) -> None:
     result = runner.invoke(_app(), ["--gold", str(bad), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "bad.jsonl:1" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_all_answers_needs_every_value_and_outcomes_count_both_sides() -> None:
+    from eval.gold import GoldItem
+    from eval.records import QuestionRecord, score_answer
+    from eval.summary import gates, outcomes
+    from rag.models import Abstention
+
+    conflict = GoldItem(
+        id="c1",
+        question="What valuation do the articles give?",
+        answers=["9 billion", "14 billion"],
+        answerable=True,
+        kind="conflict",
+        all_answers=True,
+    )
+    one = Answer(answer="About 14 billion dollars [1].", answerable=True, model="m")
+    both = Answer(answer="Reports differ: 9 billion [1] or 14 billion [2].", answerable=True, model="m")
+
+    def score(item: GoldItem, answer: Answer) -> QuestionRecord:
+        return score_answer(item, answer, config="c", latency_s=1.0, retrieved=None, k=5, supports=None)
+
+    assert not score(conflict, one).correct, "one of two disagreeing values is not the answer"
+    assert score(conflict, both).correct
+
+    trap = GoldItem(id="u1", question="What was OpenAI's revenue?", answerable=False, kind="adversarial")
+    refusal = Answer(
+        answer="-",
+        answerable=False,
+        model="m",
+        abstention=Abstention(reason="off_target", gate="subject", message="not about OpenAI"),
+    )
+    records = [
+        score(conflict, one),  # wrong, with an answer
+        score(conflict, refusal),  # a false refusal by the subject gate
+        score(trap, refusal),  # caught by the subject gate
+        score(trap, both),  # invented
+    ]
+    o = outcomes(records)
+    assert (o.right, o.refused, o.wrong, o.abstained, o.invented) == (0, 1, 1, 1, 1)
+    assert o.trust == (0 - 1 - 1) / 4
+    g = gates(records)["subject"]
+    assert (g.caught, g.false_refusals, g.reason) == (1, 1, "off_target")

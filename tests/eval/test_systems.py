@@ -6,7 +6,8 @@ import pytest
 
 from eval.gold import GoldItem
 from eval.llamaindex_baseline import LlamaIndexSystem
-from eval.systems import REGISTRY, ClosedBookSystem, is_refusal
+from eval.refusal import is_refusal
+from eval.systems import REGISTRY, ClosedBookSystem
 from index import LoadedIndex
 from rag.models import ChatMessage
 from rag.settings import Settings

@@ -28,7 +28,7 @@ def test_every_chunk_slices_back_exactly(corpus: list[Article]) -> None:
 
 def test_chunks_cover_the_whole_article(corpus: list[Article]) -> None:
     for article in corpus:
-        covered = set()
+        covered: set[int] = set()
         for chunk in chunk_article(article):
             covered.update(range(chunk.start, chunk.end))
         for s in split_sentences(article):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -13,17 +14,21 @@ from eval.gold import load_gold
 from eval.retrieval import recall_at_k, reciprocal_rank
 from index import (
     Article,
+    DocumentRecord,
     FileStore,
     HybridRetriever,
-    IndexError_,
     IndexMismatchError,
+    IndexStoreError,
     StoreTimeoutError,
     StoreUnavailableError,
     StoreUnsupportedError,
+    build_index,
+    extract_document,
     load_articles,
+    load_index,
 )
 from index.backend import DocumentStore
-from index.pg_store import SCHEMA_VERSION, PgStore, describe_url
+from index.pg_store import _MIGRATIONS, SCHEMA_VERSION, PgStore, describe_url
 from tests.conftest import ARTICLES
 from tests.fakes import HashingEncoder
 from tests.pg_fixtures import PgServer
@@ -88,7 +93,7 @@ def test_a_failed_write_leaves_the_last_committed_state(
     class Poisoned(HashingEncoder):
         """NaN vectors for one article: pgvector refuses them in the middle of the chunk COPY."""
 
-        def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        def encode(self, texts: Sequence[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
             out = super().encode(texts)
             out[["nightshade" in t.lower() for t in texts]] = np.nan
             return out
@@ -98,7 +103,7 @@ def test_a_failed_write_leaves_the_last_committed_state(
     before = (store.generation(), sorted(store.articles()), store.chunk_count())
     changed = articles[0].model_copy(update={"text": articles[0].text + " More.", "content_hash": "changed"})
     poisoned = articles[2].model_copy(update={"text": "Nightshade grows here. " + articles[2].text})
-    with pytest.raises(IndexError_, match="refused adding articles"):
+    with pytest.raises(IndexStoreError, match="refused adding articles"):
         store.add_documents([changed, *articles[3:], poisoned])
     assert (store.generation(), sorted(store.articles()), store.chunk_count()) == before
     assert store.articles()[articles[0].article_id].text == articles[0].text
@@ -170,8 +175,92 @@ def test_database_down_is_a_clear_error_and_recovers(
 def test_the_file_store_refuses_live_edits(real_index) -> None:
     store = FileStore(real_index)
     assert isinstance(store, DocumentStore)
-    with pytest.raises(StoreUnsupportedError, match="RAG_DATABASE_URL"):
+    with pytest.raises(StoreUnsupportedError, match="rag index"):
         store.remove_documents(["x"])
+
+
+def _upload(text: str, title: str) -> tuple[Article, DocumentRecord]:
+    article, extracted = extract_document("note.txt", text.encode(), title=title)
+    record = DocumentRecord(
+        document_id=article.article_id,
+        title=article.title,
+        filename="note.txt",
+        format=extracted.format,
+        size_bytes=len(text),
+        chars=len(article.text),
+        n_chunks=0,
+        added_at="2026-11-30T12:00:00Z",
+        content_hash=article.content_hash,
+        source="Marmot Gazette",
+    )
+    return article, record
+
+
+def test_uploaded_documents_are_added_listed_and_removed_in_one_transaction(
+    store: PgStore, articles: list[Article], fake_encoder: HashingEncoder
+) -> None:
+    store.add_documents(articles)
+    chunks_before = store.chunk_count()
+    article, record = _upload("Quillon Brevard founded the Marmot Observatory. It opened on Monday.", "Marmot")
+    added = store.add_document(article, record)
+    assert added.changed and added.document.n_chunks >= 1 and added.generation == store.generation() == "2"
+    assert store.documents() == {article.article_id: added.document}
+    assert store.documents()[article.article_id].source == "Marmot Gazette"
+    assert store.chunk_count() == chunks_before + added.document.n_chunks == added.n_chunks
+    again = store.add_document(article, record)
+    assert not again.changed and again.generation == "2"  # the same content: nothing written
+    taken = article.model_copy(update={"article_id": articles[0].article_id})
+    with pytest.raises(IndexMismatchError, match="already taken"):
+        store.add_document(taken, record.model_copy(update={"document_id": taken.article_id}))
+    hits = HybridRetriever(store, fake_encoder).search("Quillon Brevard Marmot Observatory", k=1)
+    assert hits[0].chunk.article_id == article.article_id
+
+    removed = store.remove_document(article.article_id)
+    assert removed is not None and removed.generation == "3" and removed.n_chunks == chunks_before
+    assert store.documents() == {} and article.article_id not in store.articles()
+    assert store.remove_document(article.article_id) is None
+    # The BM25 statistics lost the document's words with it.
+    assert _count(store.url, "SELECT count(*) FROM newsrag_lexemes WHERE lexeme = 'quillon' AND df > 0") == 0
+    # A folder article is not an uploaded document: it cannot be removed as one.
+    assert store.remove_document(articles[0].article_id) is None
+
+
+def test_both_stores_answer_only_from_the_allowed_articles(
+    store: PgStore, articles: list[Article], fake_encoder: HashingEncoder, tmp_path: Path
+) -> None:
+    store.add_documents(articles)
+    build_index(ARTICLES, tmp_path / "index", fake_encoder)
+    on_files = load_index(tmp_path / "index", embedding_model=fake_encoder.name)
+    query = "RM42.34 billion"
+    for backend in (store, on_files):
+        retriever = HybridRetriever(backend, fake_encoder)
+        best = retriever.search(query, k=1)[0].chunk.article_id
+        others = {a.article_id for a in articles} - {best}
+        allowed = {sorted(others)[0]}
+        hits = retriever.search(query, k=4, allowed=allowed)
+        assert hits and {h.chunk.article_id for h in hits} == allowed
+        assert retriever.search(query, k=4, allowed=set()) == []
+        assert retriever.search(query, k=4, allowed={"no-such-article"}) == []
+    # Filtered in SQL: the lexical side holds only the allowed article's chunks even where others match better.
+    vec = fake_encoder.encode([query])[0]
+    found = store.candidates(vec, query, 50, dense=True, lexical=True, allowed=allowed)
+    rows = store.rows([d for d, _ in found.dense + found.lexical])
+    assert found.dense and {c.article_id for c in rows.chunks.values()} == allowed
+
+
+def test_a_version_1_database_is_migrated_to_the_current_schema(pg_url: str, fake_encoder: HashingEncoder) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE newsrag_meta (key text PRIMARY KEY, value text NOT NULL)")
+        for statement in _MIGRATIONS[1]:
+            conn.execute(statement.replace("{dim}", str(fake_encoder.dimension)))
+        conn.execute(
+            "INSERT INTO newsrag_meta VALUES ('schema_version', '1'), ('embedding_model', %s), ('embedding_dim', %s)",
+            (fake_encoder.name, str(fake_encoder.dimension)),
+        )
+    store = PgStore(pg_url, fake_encoder)
+    assert _count(pg_url, "SELECT value::int FROM newsrag_meta WHERE key = 'schema_version'") == SCHEMA_VERSION == 2
+    assert store.documents() == {}
+    store.close()
 
 
 def test_lexical_side_matches_any_word_and_exact_figures(store: PgStore, articles: list[Article]) -> None:

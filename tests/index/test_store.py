@@ -19,13 +19,20 @@ from tests.fakes import HashingEncoder
 pytestmark = pytest.mark.unit
 
 
+def _live(root: Path) -> Path:
+    """The live generation's folder (the test built one)."""
+    current = IndexStore(root).current()
+    assert current is not None, "no live generation"
+    return current
+
+
 def test_build_then_load_round_trip(articles_dir: Path, tmp_path: Path, fake_encoder: HashingEncoder) -> None:
     root = tmp_path / "idx"
     report = build_index(articles_dir, root, fake_encoder)
     assert len(report.added) == 5 and report.embedded_chunks == report.n_chunks > 0
     loaded = load_index(root, embedding_model=fake_encoder.name)
     assert len(loaded.chunks) == report.n_chunks == loaded.dense.ntotal
-    manifest = json.loads((IndexStore(root).current() / "manifest.json").read_text())
+    manifest = json.loads((_live(root) / "manifest.json").read_text())
     assert manifest["embedding_model"] == fake_encoder.name and manifest["embedding_dim"] == 64
     assert manifest["faiss_type"] == "flat" and manifest["format_version"] == 1
     assert set(manifest["articles"]) == {p.stem for p in articles_dir.glob("*.txt")}
@@ -37,7 +44,7 @@ def test_build_then_load_round_trip(articles_dir: Path, tmp_path: Path, fake_enc
 def test_unchanged_corpus_is_a_noop(articles_dir: Path, tmp_path: Path, fake_encoder: HashingEncoder) -> None:
     root = tmp_path / "idx"
     build_index(articles_dir, root, fake_encoder)
-    gen = IndexStore(root).current()
+    gen = _live(root)
     before = fake_encoder.embedded
     report = build_index(articles_dir, root, fake_encoder)
     assert report.noop and fake_encoder.embedded == before
@@ -117,7 +124,7 @@ def test_other_format_version_asks_for_rebuild(
 ) -> None:
     root = tmp_path / "idx"
     build_index(articles_dir, root, fake_encoder)
-    manifest_path = IndexStore(root).current() / "manifest.json"
+    manifest_path = _live(root) / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     manifest["format_version"] = 99
     manifest_path.write_text(json.dumps(manifest))
@@ -131,7 +138,7 @@ def test_corrupt_index_is_a_clear_error(
 ) -> None:
     root = tmp_path / "idx"
     build_index(articles_dir, root, fake_encoder)
-    gen = IndexStore(root).current()
+    gen = _live(root)
     if damage == "truncate_faiss":
         (gen / "faiss.index").write_bytes((gen / "faiss.index").read_bytes()[:100])
     elif damage == "delete_chunks":
@@ -149,7 +156,7 @@ def test_corrupt_index_is_rebuilt_by_the_next_build(
 ) -> None:
     root = tmp_path / "idx"
     build_index(articles_dir, root, fake_encoder)
-    (IndexStore(root).current() / "chunks.jsonl").write_text("garbage\n")
+    (_live(root) / "chunks.jsonl").write_text("garbage\n")
     report = build_index(articles_dir, root, fake_encoder)
     assert len(report.added) == 5
     assert len(load_index(root).chunks) == report.n_chunks

@@ -59,7 +59,7 @@ def test_ask_json_prints_only_the_answer() -> None:
     assert set(answer) >= {"answer", "answerable", "citations", "timings", "model"}
     assert answer["answerable"] and "Lucy Guo" in answer["answer"]
     assert set(answer["citations"][0]) == {
-        "n", "article_id", "chunk_id", "title", "quote", "start", "end", "score", "supported",
+        "n", "article_id", "chunk_id", "title", "quote", "start", "end", "score", "supported", "date", "source",
     }  # fmt: skip
     assert set(answer["timings"]) >= {"retrieve_ms", "generate_ms", "total_ms", "prompt_tokens", "completion_tokens"}
 
@@ -68,6 +68,13 @@ def test_ask_prints_answer_and_sources() -> None:
     result = runner.invoke(app, ["ask", "Who founded Scale AI?"])
     assert result.exit_code == 0, result.output
     assert "Lucy Guo" in result.stdout and "Sources:" in result.stdout and "[1]" in result.stdout
+
+
+def test_ask_says_why_it_abstains() -> None:
+    result = runner.invoke(app, ["ask", "What does Scale AI charge per label?"])
+    assert result.exit_code == 0, result.output
+    assert "The articles do not say" in result.stdout
+    assert "Why: The articles speak of this but do not state the answer." in result.stdout
 
 
 def test_chat_from_piped_stdin_with_commands() -> None:
@@ -83,3 +90,10 @@ def test_bad_input_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ask", "   "]).exit_code == 2
     missing = runner.invoke(app, ["index", "--articles", str(tmp_path / "nope"), "--index", str(tmp_path / "i")])
     assert missing.exit_code == 3 and "does not exist" in missing.output
+
+
+def test_shell_commands_come_from_their_entry_points() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("index", "search", "ask", "chat", "eval", "serve"):
+        assert command in result.output, f"`rag {command}` is missing from `rag --help`"

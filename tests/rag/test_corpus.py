@@ -10,10 +10,19 @@ import pytest
 
 from rag import ChatMessage, Settings
 from rag._exceptions import PromptCacheError
-from rag.corpus import CACHE_DIR, CONTEXT_RESERVE, CacheKey, PromptCache, choose_mode, corpus_prompt, prepare_corpus
 from rag.pipeline import AnswerPipeline
+from rag.prompt_cache import (
+    CACHE_DIR,
+    CONTEXT_RESERVE,
+    CacheKey,
+    PromptCache,
+    choose_mode,
+    corpus_prompt,
+    prepare_corpus,
+)
 from rag.prompts import CORPUS_RULES
-from tests.fakes import PrefixCachingFake, ScriptedGenerator
+from rag.runtime import assemble_pipeline
+from tests.fakes import PrefixCachingFake, ScriptedGenerator, as_fake
 
 pytestmark = pytest.mark.unit
 
@@ -69,7 +78,7 @@ def test_cache_round_trip(tmp_path: Path) -> None:
 def test_every_key_change_makes_the_cache_stale(tmp_path: Path, field: str) -> None:
     cache = PromptCache(tmp_path)
     cache.save(KEY, [1, 2, 3], b"kv-bytes")
-    changed = dataclasses.replace(KEY, **{field: 4096 if field == "n_ctx" else "other"})
+    changed = dataclasses.replace(KEY, **{field: 4096 if field == "n_ctx" else "other"})  # type: ignore[arg-type]
     with pytest.raises(PromptCacheError, match=rf"stale: {field} changed"):
         cache.load(changed)
 
@@ -105,7 +114,7 @@ def test_built_once_then_loaded_without_evaluating(tmp_path: Path, fake_index, m
     settings = _settings(tmp_path)
     first = PrefixCachingFake(model_file)
     setup = prepare_corpus(settings, first, index.articles.values())
-    assert setup.mode == "corpus" and setup.build_s is not None
+    assert setup.mode == "corpus" and setup.build_s is not None and setup.prompt is not None
     assert first.evaluated == setup.prompt.n_tokens
     assert (tmp_path / "index" / CACHE_DIR / "corpus.kv").is_file()
 
@@ -140,7 +149,7 @@ def test_corrupt_cache_is_rebuilt_with_a_log_line(tmp_path: Path, fake_index, mo
     path = tmp_path / "index" / CACHE_DIR / "corpus.kv"
     path.write_bytes(path.read_bytes()[:-10])
     fake = PrefixCachingFake(model_file)
-    with caplog.at_level(logging.WARNING, logger="rag.corpus"):
+    with caplog.at_level(logging.WARNING, logger="rag.prompt_cache"):
         setup = prepare_corpus(settings, fake, index.articles.values())
     assert setup.mode == "corpus" and setup.build_s is not None
     assert "corrupt" in caplog.text and "evaluating" in caplog.text
@@ -155,7 +164,7 @@ def test_corrupt_cache_without_rebuild_falls_back(tmp_path: Path, fake_index, mo
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\x00" * 64)
     fake = PrefixCachingFake(model_file)
-    with caplog.at_level(logging.WARNING, logger="rag.corpus"):
+    with caplog.at_level(logging.WARNING, logger="rag.prompt_cache"):
         setup = prepare_corpus(settings, fake, index.articles.values())
     assert setup.mode == "retrieval" and setup.prompt is None
     assert "corrupt" in setup.reason and "retrieval mode" in caplog.text
@@ -164,7 +173,7 @@ def test_corrupt_cache_without_rebuild_falls_back(tmp_path: Path, fake_index, mo
 
 def test_a_backend_failure_falls_back_to_retrieval(tmp_path: Path, fake_index, model_file: Path, caplog) -> None:
     index, _ = fake_index
-    with caplog.at_level(logging.WARNING, logger="rag.corpus"):
+    with caplog.at_level(logging.WARNING, logger="rag.prompt_cache"):
         setup = prepare_corpus(
             _settings(tmp_path), PrefixCachingFake(model_file, fail_evaluate=True), index.articles.values()
         )
@@ -194,7 +203,7 @@ def _corpus_pipeline(tmp_path: Path, fake_index, model_file: Path, reply, **over
     settings = _settings(tmp_path, support_threshold=0.2, min_relevance=0.0, judge=False, **overrides)
     generator = PrefixCachingFake(model_file, reply=reply)
     setup = prepare_corpus(settings, generator, index.articles.values())
-    return AnswerPipeline(settings, generator, index, encoder, corpus=setup.prompt, mode_reason=setup.reason)
+    return assemble_pipeline(settings, generator, index, encoder, corpus=setup.prompt, mode_reason=setup.reason)
 
 
 def test_corpus_answer_is_verified_and_cited(tmp_path: Path, fake_index, model_file: Path) -> None:
@@ -206,6 +215,7 @@ def test_corpus_answer_is_verified_and_cited(tmp_path: Path, fake_index, model_f
         assert pipeline.index.articles[c.article_id].text[c.start : c.end] == c.quote
     assert any("870 million" in c.quote for c in answer.citations)
     # Only the question's own tokens were evaluated: the collection came from the cache.
+    assert pipeline.corpus is not None
     assert answer.timings.cached_prompt_tokens >= pipeline.corpus.n_tokens
     assert answer.timings.prompt_tokens - answer.timings.cached_prompt_tokens < 200
 
@@ -213,8 +223,8 @@ def test_corpus_answer_is_verified_and_cited(tmp_path: Path, fake_index, model_f
 def test_corpus_prompt_has_the_hints_after_the_collection(tmp_path: Path, fake_index, model_file: Path) -> None:
     pipeline = _corpus_pipeline(tmp_path, fake_index, model_file, "NOT FOUND", corpus_hints=2)
     pipeline.ask("How much revenue did Scale AI make last year?")
-    system, user = pipeline.generator.calls[-1]
-    assert system["content"] == pipeline.corpus.system
+    system, user = as_fake(pipeline.generator, PrefixCachingFake).calls[-1]
+    assert pipeline.corpus is not None and system["content"] == pipeline.corpus.system
     assert user["content"].count("\n[") + user["content"].startswith("[") == 2
     assert user["content"].endswith("Question: How much revenue did Scale AI make last year?")
 
@@ -236,7 +246,8 @@ def test_follow_up_history_goes_after_the_cached_collection(tmp_path: Path, fake
         ChatMessage(role="user", content="Tell me about Scale AI."),
         ChatMessage(role="assistant", content="It labels data."),
     ]
-    generator = pipeline.generator
+    generator = as_fake(pipeline.generator, PrefixCachingFake)
+    assert pipeline.corpus is not None
     before = generator.evaluated
     answer = pipeline.ask("And its revenue last year?", history=history)
     assert answer.answerable

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.integration
 # One process: build or load the prompt cache, then answer with the raw generator and the pipeline.
 _SCRIPT = """
 import json
-from rag.corpus import prepare_corpus
+from rag.prompt_cache import prepare_corpus
 from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
 from rag.prompts import corpus_messages
 from rag.runtime import make_embedder, make_generator, open_index
 from rag.settings import Settings
@@ -32,7 +33,7 @@ index = open_index(settings, embedder, build_if_missing=True)
 generator = make_generator(settings)
 setup = prepare_corpus(settings, generator, index.articles.values())
 raw = generator.chat(corpus_messages(setup.prompt.system, "In which city was Scale AI started?", []), max_tokens=24)
-pipeline = AnswerPipeline(settings, generator, index, embedder, corpus=setup.prompt, mode_reason=setup.reason)
+pipeline = assemble_pipeline(settings, generator, index, embedder, corpus=setup.prompt, mode_reason=setup.reason)
 answer = pipeline.ask("Who co-founded Scale AI together with Alexandr Wang?")
 print(json.dumps({
     "mode": setup.mode, "build_s": setup.build_s, "load_s": setup.load_s, "prefix": setup.prompt.n_tokens,

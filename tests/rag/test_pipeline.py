@@ -10,7 +10,8 @@ import pytest
 from rag import ABSTAIN_MESSAGE, ChatMessage, InvalidQuestionError, Settings
 from rag.pipeline import AnswerPipeline
 from rag.prompts import SYSTEM
-from tests.fakes import ScriptedGenerator
+from rag.runtime import assemble_pipeline
+from tests.fakes import ScriptedGenerator, as_fake
 
 pytestmark = pytest.mark.unit
 
@@ -18,7 +19,9 @@ pytestmark = pytest.mark.unit
 def _pipeline(fake_index, reply, judge=None, **settings) -> AnswerPipeline:
     index, encoder = fake_index
     defaults = {"support_threshold": 0.2, "min_relevance": 0.0, "judge": judge is not None}
-    return AnswerPipeline(Settings(**{**defaults, **settings}), ScriptedGenerator(reply), index, encoder, judge=judge)
+    return assemble_pipeline(
+        Settings(**{**defaults, **settings}), ScriptedGenerator(reply), index, encoder, judge=judge
+    )
 
 
 def _evidence_with(messages, needle: str) -> int:
@@ -72,7 +75,7 @@ def test_nothing_relevant_abstains_without_calling_the_model(fake_index) -> None
     pipeline = _pipeline(fake_index, "Sentences: 1\nAnswer: whatever", min_relevance=0.99)
     answer = pipeline.ask("zzz qqq xxx")
     assert not answer.answerable
-    assert pipeline.generator.calls == []  # type: ignore[attr-defined]
+    assert as_fake(pipeline.generator, ScriptedGenerator).calls == []
 
 
 def test_judge_no_abstains_and_yes_answers(fake_index) -> None:
@@ -100,7 +103,7 @@ def test_follow_up_is_rewritten_before_retrieval(fake_index) -> None:
     ]
     answer = pipeline.ask("And this year?", history=history)
     assert answer.question == "How much revenue does Scale AI expect in 2025?"
-    calls = pipeline.generator.calls  # type: ignore[attr-defined]
+    calls = as_fake(pipeline.generator, ScriptedGenerator).calls
     assert "US$870 million." in calls[0][-1]["content"]
     assert "Question: How much revenue does Scale AI expect in 2025?" in calls[1][-1]["content"]
 
@@ -108,7 +111,7 @@ def test_follow_up_is_rewritten_before_retrieval(fake_index) -> None:
 def test_prompt_is_short_and_starts_with_the_shared_system_message(fake_index) -> None:
     pipeline = _pipeline(fake_index, "Sentences: none\nAnswer: NOT FOUND", evidence_sentences=6)
     pipeline.ask("Who co-founded Scale AI with Alexandr Wang?")
-    messages = pipeline.generator.calls[-1]  # type: ignore[attr-defined]
+    messages = as_fake(pipeline.generator, ScriptedGenerator).calls[-1]
     assert messages[0] == {"role": "system", "content": SYSTEM}
     numbered = [line for line in messages[-1]["content"].splitlines() if re.match(r"\[\d+\]", line)]
     assert 1 <= len(numbered) <= 6
@@ -121,35 +124,41 @@ def test_bad_questions_are_rejected(fake_index, question: str) -> None:
         _pipeline(fake_index, "unused").ask(question)
 
 
-def test_stream_yields_tokens_then_the_verified_answer(fake_index) -> None:
+def test_tokens_stream_then_the_verified_answer(fake_index) -> None:
     def reply(messages):
         n = _evidence_with(messages, "870 million")
         return f"Sentences: {n}\nAnswer: Scale AI made US$870 million in revenue last year [{n}]."
 
-    events = list(_pipeline(fake_index, reply).stream("How much revenue did Scale AI make last year?"))
-    tokens = [e.text for e in events if e.type == "token"]
+    tokens: list[str] = []
+    answer = _pipeline(fake_index, reply).ask("How much revenue did Scale AI make last year?", on_token=tokens.append)
     assert tokens and "Sentences" not in "".join(tokens), "bookkeeping lines are not streamed"
     assert "870" in "".join(tokens)
-    assert events[-1].type == "answer" and events[-1].answer is not None and events[-1].answer.answerable
+    assert answer.answerable
 
 
-def test_stream_reports_errors_as_events(fake_index) -> None:
+def test_model_failure_reaches_the_caller(fake_index) -> None:
     def boom(messages):
         raise RuntimeError("model crashed")
 
-    events = list(_pipeline(fake_index, boom).stream("How much revenue did Scale AI make?"))
-    assert events[-1].type == "error" and "model crashed" in (events[-1].error or "")
+    pipeline = _pipeline(fake_index, boom)
+    with pytest.raises(RuntimeError, match="model crashed"):
+        pipeline.ask("How much revenue did Scale AI make?")
+    assert pipeline._lock.acquire(timeout=1), "a failed answer releases the pipeline"
+    pipeline._lock.release()
 
 
-def test_abandoned_stream_stops_generation(fake_index) -> None:
+def test_a_caller_that_goes_away_stops_generation(fake_index) -> None:
     long_reply = "Sentences: 1\nAnswer: " + " ".join(["word"] * 500)
     pipeline = _pipeline(fake_index, long_reply)
-    stream = pipeline.stream("How much revenue did Scale AI make last year?")
-    next(stream)
-    stream.close()  # the client went away
-    # The worker notices at its next token and the pipeline's lock is free again soon after.
-    assert pipeline._lock.acquire(timeout=5)
-    pipeline._lock.release()
+    seen: list[str] = []
+
+    def gone(piece: str) -> bool:
+        seen.append(piece)
+        return False  # the client went away
+
+    pipeline.ask("How much revenue did Scale AI make last year?", on_token=gone)
+    assert len(seen) == 1, "the model stopped at the first token after the caller left"
+    assert as_fake(pipeline.generator, ScriptedGenerator).calls, "the model was asked"
 
 
 def test_settings_are_validated(tmp_path: Path) -> None:
@@ -181,7 +190,7 @@ def test_an_unlabelled_answer_line_is_used_as_is(fake_index) -> None:
 
     pipeline = _pipeline(fake_index, reply)
     answer = pipeline.ask("How much revenue did Scale AI make last year?")
-    assert len(pipeline.generator.calls) == 1  # type: ignore[attr-defined]
+    assert len(as_fake(pipeline.generator, ScriptedGenerator).calls) == 1
     assert answer.answerable and "870 million" in answer.answer
 
 
@@ -194,10 +203,10 @@ def test_an_unlabelled_answer_line_is_used_as_is(fake_index) -> None:
     ],
 )
 def test_only_the_answer_line_is_streamed(pieces: list[str]) -> None:
-    from rag.pipeline import _AnswerRelay
+    from rag.stages.relay import AnswerRelay
 
     seen: list[str] = []
-    relay = _AnswerRelay(seen.append)
+    relay = AnswerRelay(seen.append)
     for piece in pieces:
         relay(piece)
     assert "".join(seen).strip() == "Lucy Guo."
@@ -207,11 +216,11 @@ def test_question_built_on_a_figure_no_article_states_is_refused_unasked(fake_in
     pipeline = _pipeline(fake_index, "Because it wanted the data business.")
     answer = pipeline.ask("Why did Meta acquire all of Scale AI for $30 billion?")
     assert not answer.answerable and answer.answer == ABSTAIN_MESSAGE
-    assert pipeline.generator.calls == []  # refused before the model was asked
+    assert as_fake(pipeline.generator, ScriptedGenerator).calls == []  # refused before the model was asked
 
 
 def test_figures_the_articles_state_and_small_counts_do_not_refuse(fake_index) -> None:
     pipeline = _pipeline(fake_index, "Sentences: none\nAnswer: NOT FOUND")
     pipeline.ask("What is the potential $10 billion investment worth in ringgit?")
     pipeline.ask("Name 3 rivals of Meta.")
-    assert len(pipeline.generator.calls) == 2
+    assert len(as_fake(pipeline.generator, ScriptedGenerator).calls) == 2

@@ -1,7 +1,7 @@
 import pytest
 
 from index import Article, split_sentences
-from rag.verify import Verifier, answers_question_type, extract_names, extract_quantities
+from rag.stages.verify import Verifier, answers_question_type, extract_names, extract_quantities
 from tests.fakes import HashingEncoder
 
 pytestmark = pytest.mark.unit
@@ -140,6 +140,6 @@ def test_restatement_with_a_word_not_in_the_sentence_is_not_extractive() -> None
     ],
 )
 def test_premise_figures_are_amounts_percentages_and_years(question: str, figures: set[float]) -> None:
-    from rag.verify import premise_figures
+    from rag.stages.verify import premise_figures
 
     assert premise_figures(question) == figures

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
 from index import Article, LoadedIndex, SearchHit, Sentence, StoreIndex, TextEncoder, split_sentences
+from rag.injection import addresses_the_model
+from rag.models import Evidence
 
-__all__ = ["Evidence", "EvidenceSelector", "content_words"]
+__all__ = ["EvidenceSelector", "content_words"]
 
 _STOP = frozenset(
     "a an the of to in on for and or but is are was were be been being by with as at from that this these those it its "
@@ -23,18 +24,6 @@ _WORD = re.compile(r"[A-Za-z0-9$]+(?:[.,'][A-Za-z0-9]+)*")
 def content_words(text: str) -> set[str]:
     """Lower-cased words that carry meaning (no stop words)."""
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP}
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A numbered sentence shown to the model, with where it comes from."""
-
-    n: int
-    sentence: Sentence
-    chunk_id: str
-    title: str
-    date: str | None
-    score: float
 
 
 class EvidenceSelector:
@@ -52,7 +41,9 @@ class EvidenceSelector:
         """All sentences of an article (cached: articles do not change under a loaded index)."""
         cached = self._sentences.get(article.article_id)
         if cached is None:
-            cached = self._sentences[article.article_id] = split_sentences(article)
+            # A sentence giving the model orders is never evidence (rag.injection): documents are data.
+            cached = [s for s in split_sentences(article) if not addresses_the_model(s.text)]
+            self._sentences[article.article_id] = cached
         return cached
 
     def candidates(self, hits: list[SearchHit]) -> list[tuple[Sentence, SearchHit]]:

@@ -113,7 +113,7 @@ def corpus_hash(articles: Iterable[Article]) -> str:
 
 def corpus_prompt(generator: PrefixCachingGenerator, articles: Iterable[Article]) -> CorpusPrompt:
     """The system message with every article, and the prompt-prefix tokens every question shares."""
-    ordered = sorted(articles, key=lambda a: a.article_id)
+    ordered = [_without_orders(a) for a in sorted(articles, key=lambda a: a.article_id)]
     system = corpus_system(ordered)
     # The shared prefix is where two prompts with different questions part: whatever the chat template
     # puts between the system message and the question, tokenised as it will be in a real prompt.
@@ -129,6 +129,20 @@ def corpus_prompt(generator: PrefixCachingGenerator, articles: Iterable[Article]
             break
         n += 1
     return CorpusPrompt(system=system, tokens=first[:n], corpus_sha256=corpus_hash(ordered))
+
+
+def _without_orders(article: Article) -> Article:
+    """The article without sentences that give the model orders (rag.injection): in the prompt, documents are data."""
+    from index import split_sentences
+    from rag.injection import addresses_the_model
+
+    orders = [s for s in split_sentences(article) if addresses_the_model(s.text)]
+    if not orders:
+        return article
+    text = article.text
+    for sentence in reversed(orders):
+        text = text[: sentence.start] + "[…]" + text[sentence.end :]
+    return article.model_copy(update={"text": text})
 
 
 def choose_mode(settings: Settings, *, can_cache: bool, prefix_tokens: int | None, n_ctx: int | None) -> ModeChoice:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
-from rag.evidence import content_words
+from rag.stages.evidence import content_words
 
 # A claim counts as extractive (see Verifier._extractive_support) with at least this many content words,
 # checked against this many of the closest sentences.
@@ -249,7 +249,8 @@ class Verifier:
 
 
 _ASKS_QUANTITY = re.compile(
-    r"\bhow (many|much)\b|\b(valued at|worth)\b|\bwhat (exact |total )?(amount|sum|figure|percentage|share)\b"
+    r"\bhow (many|much|large|big|high|far|long|old)\b|\b(valued at|worth)\b"
+    r"|\bwhat (exact |total )?(amount|sum|figure|percentage|share)\b"
     r"|\bwhat (is|was|were) the (dollar |exact |total )?(value|amount|size|number|price|valuation)\b",
     re.I,
 )

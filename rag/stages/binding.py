@@ -1,0 +1,369 @@
+"""The question-aware gate: the sentences that support an answer must answer the question as asked.
+
+The verifier accepts an answer whose figures and names are in the articles. Most wrong-but-cited answers pass
+it: a valuation given as revenue, one company's figure given as another's, "besides X" answered with X. This
+stage binds the verified claims to the question's frame (``rag.stages.frame``):
+  * attribute: a sentence holding the answer states the attribute asked (the word, its stem, its family, or a
+    word the embedding model puts close to it — never a word of another known family);
+  * subject: a name group of the question is in that sentence, its article's title, or the two sentences
+    before it (where "it" or "the company" refers back);
+  * constraints: "besides X" is not answered with X alone, "which three" gets at least three items, "by how
+    much" gets a change (two figures, or "by"/"from … to"), not the end value.
+It also checks a premise the question takes for granted ("Why did A acquire B?") before the model is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+
+from index import SearchHit, Sentence, TextEncoder
+from rag.models import Abstention, Evidence
+from rag.stages.frame import QuestionFrame, family_of, stem
+from rag.stages.verify import Verdict, extract_names, extract_quantities
+
+__all__ = ["BindingCheck", "name_groups"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_NAME_GROUP = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w&'’.-]*)*")
+# Name words that alone say nothing of which company or person is meant.
+_WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
+# How an answer states a change: "by $2 billion", "from X to Y", "up 40%", "doubled".
+# Dates are not subjects: "on 10 October 2008" names no one a sentence must mention.
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_CHANGE_WORDS = re.compile(
+    r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:US\$|\$|€|£)?\d|\bfrom\b.*\bto\b"
+    r"|\b(?:up|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
+    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent)"
+    r"|%|percent|\bdoubl|\btripl",
+    re.I,
+)
+_YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d{2})(?![\w.,]\d)")
+_RELATIVE = {"this year": 0, "last year": -1, "next year": 1, "earlier this year": 0, "a year earlier": -1}
+_RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)), re.I)
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+# A sentence that refers back ("It was founded…", "the startup said…"): its subject may be named just before.
+_REFERS_BACK = re.compile(
+    r"^\W*(?:it|its|he|she|his|her|they|their|this|that)\b"
+    r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|talks|move)\b",
+    re.I,
+)
+_SIMILAR = 0.62  # word-embedding cosine for two words outside the families to stand for each other
+
+
+def _norm(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    return w[:-2] if w.endswith("'s") else w.strip("'.")
+
+
+def name_groups(question: str, common: Iterable[str]) -> list[frozenset[str]]:
+    """Runs of capitalised words ("Scale AI", "Alexandr Wang"), each as its distinctive lower-cased words."""
+    skip = set(common)
+    groups = []
+    for match in _NAME_GROUP.finditer(question):
+        words = {_norm(p) for w in match.group(0).split() for p in w.split("-")} - skip - {"of", "de", "the"}
+        strong = words - _WEAK - _CALENDAR
+        if strong:
+            groups.append(frozenset(strong))
+    return groups
+
+
+class BindingCheck:
+    """Model-free; ``sentences_of`` gives an article's sentences (for the lookback), ``titles`` its title."""
+
+    def __init__(
+        self,
+        encoder: TextEncoder,
+        sentences_of: Callable[[str], Sequence[Sentence]],
+        titles: dict[str, str],
+        *,
+        dates: dict[str, str | None] | None = None,
+        similar: float = _SIMILAR,
+        lookback: int = 2,
+    ):
+        self.encoder = encoder
+        self.sentences_of = sentences_of
+        self.titles = titles
+        self.dates = dates or {}
+        self.similar = similar
+        self.lookback = lookback
+        self._vectors: dict[str, np.ndarray] = {}
+
+    # -- the answer's sentences against the question ------------------------------------------------------
+
+    def run(self, frame: QuestionFrame, verdict: Verdict) -> Abstention | None:
+        """None when the supported claims answer the question as framed; else why not."""
+        claims = [c for c in verdict.supported if c.specific]
+        if not claims:
+            return None
+        answer = " ".join(c.claim for c in verdict.supported)
+        if problem := self._constraints(frame, answer):
+            return problem
+        asked_values = extract_quantities(frame.question)
+        for check in claims:
+            sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
+            # The attribute is bound to a figure only: a name answers a who/which question through a relation
+            # the sentence may word in many ways ("probe" / "investigation"), a figure through an attribute.
+            figure = bool(extract_quantities(check.claim) - asked_values)
+            if figure and frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
+                found = self._other_family(frame, sentences)
+                asked = "/".join(sorted(frame.families)) or " ".join(frame.attributes[:3])
+                message = (
+                    f"The articles give {found}, not the {asked} the question asks for."
+                    if found
+                    else f"No sentence that gives this answer speaks of the {asked} the question asks for."
+                )
+                return Abstention(reason="off_target", gate="attribute", message=message)
+            if figure and (other := self._other_year(frame.question, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="year",
+                    message=f"The articles give this figure for {other}, not for the year the question asks about.",
+                )
+            missing = self._missing_subjects(frame, sentences)
+            if missing:
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The sentences that give this answer are not about {missing}.",
+                )
+        return None
+
+    def literal(self, frame: QuestionFrame, verdict: Verdict) -> bool:
+        """Whether every figure of the answer sits in a sentence that names the asked attribute (its word, stem
+        or family, not a mere embedding neighbour) and every name group of the question: a binding the judge
+        cannot add to."""
+        asked_values = extract_quantities(frame.question)
+        figures = [c for c in verdict.supported if extract_quantities(c.claim) - asked_values]
+        if not figures or not frame.families:
+            return False
+        for check in figures:
+            sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
+            bound = [s for s in sentences if self._names_attribute(frame, s.text)]
+            if not bound or self._missing_subjects(frame, bound):
+                return False
+        return True
+
+    def _names_attribute(self, frame: QuestionFrame, text: str) -> bool:
+        words = {w.lower() for w in _WORD.findall(text)}
+        return any(self._matches(a, words, neighbours=False) for a in frame.attributes)
+
+    def _constraints(self, frame: QuestionFrame, answer: str) -> Abstention | None:
+        names = {_norm(n) for n in extract_names(answer)} - _WEAK - {"corp", "company", "companies"}
+        if frame.excluded and names and names <= frame.excluded | frame.subjects:
+            shown = ", ".join(sorted(frame.excluded))
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message=f"The articles name only what the question excludes ({shown}).",
+            )
+        if frame.count and _items(answer) < frame.count:
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message=f"The articles do not name {frame.count} of them.",
+            )
+        if frame.asks_change and len(set(_FIGURE.findall(answer))) < 2 and not _CHANGE_WORDS.search(answer):
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message="The articles give a value, not by how much it changed.",
+            )
+        return None
+
+    # -- attribute ------------------------------------------------------------------------------------------
+
+    def _states_attribute(self, frame: QuestionFrame, text: str) -> bool:
+        """A known attribute asked ("profit") must be stated as such; the question's other words ("annual")
+        count only where it asks for none."""
+        words = {w.lower() for w in _WORD.findall(text)}
+        # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
+        known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
+        asked = known or list(frame.attributes)
+        return any(self._matches(a, words) for a in asked)
+
+    def _matches(self, asked: str, words: set[str], *, neighbours: bool = True) -> bool:
+        """By word or stem, by family, or (``neighbours``, outside the families) by an embedding neighbour."""
+        family = family_of(asked)
+        asked_stem = stem(asked)
+        if any(stem(w) == asked_stem for w in words):
+            return True
+        if family:
+            return any(family_of(w) == family for w in words)
+        if not neighbours:
+            return False
+        # A word outside the families (e.g. "worth", "deal"): a word of the sentence the embedding model puts
+        # close to it stands for it.
+        free = [w for w in words if len(w) > 2]
+        if not free:
+            return False
+        vectors = self._word_vectors([asked, *free])
+        sims = vectors[1:] @ vectors[0]
+        return bool(np.max(sims) >= self.similar)
+
+    def _other_family(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
+        """A known attribute the sentences do state, to say what the articles give instead."""
+        for sentence in sentences:
+            for w in _WORD.findall(sentence.text):
+                family = family_of(w)
+                if family and family not in frame.families:
+                    return f"the {family}"
+        return ""
+
+    def _word_vectors(self, words: Sequence[str]) -> np.ndarray:
+        todo = [w for w in dict.fromkeys(words) if w not in self._vectors]
+        if todo:
+            for w, v in zip(todo, self.encoder.encode(todo), strict=True):
+                self._vectors[w] = v
+        return np.stack([self._vectors[w] for w in words])
+
+    # -- year -------------------------------------------------------------------------------------------------
+
+    def _other_year(self, question: str, sentences: Sequence[Sentence]) -> str:
+        """The year the sentences give their figure for, when it is not the one the question names ('' if it is,
+        or when a sentence does not say)."""
+        asked = {int(y) for y in _YEAR.findall(question)}
+        if not asked:
+            return ""
+        stated: set[int] = set()
+        for sentence in sentences:
+            years = {int(y) for y in _YEAR.findall(sentence.text)} | self._relative_years(sentence)
+            if not years or years & asked:
+                return ""  # a sentence without a year, or with the asked one, may well be about it
+            stated |= years
+        return ", ".join(str(y) for y in sorted(stated))
+
+    def _relative_years(self, sentence: Sentence) -> set[int]:
+        date = self.dates.get(sentence.article_id) or ""
+        if not _YEAR.match(date[:4]):
+            return set()
+        year = int(date[:4])
+        return {year + _RELATIVE[m.lower()] for m in _RELATIVE_YEAR.findall(sentence.text)}
+
+    # -- subject --------------------------------------------------------------------------------------------
+
+    def _missing_subjects(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
+        """The question's names when none of them is around the sentences ('' when one is).
+
+        One is enough: a question names places, dates and products beside its subject ("Which insurer went
+        bankrupt as Asian markets plunged?"), and a sentence about the subject need not repeat them all; an
+        answer about another subject altogether mentions none of them.
+        """
+        if frame.described:
+            return ""  # the names say which subject is meant; the sentence about it may name none of them
+        groups = name_groups(frame.question, ()) if frame.subjects else []
+        groups = [g for g in groups if g & frame.subjects]
+        if not groups:
+            return ""
+        context: set[str] = set()
+        for sentence in sentences:
+            context |= self._context_words(sentence)
+        if any(group & context for group in groups):
+            return ""
+        return " or ".join(_display(frame.question, group) for group in groups)
+
+    def _context_words(self, sentence: Sentence) -> set[str]:
+        before: list[str] = []
+        if _REFERS_BACK.search(sentence.text):
+            article = self.sentences_of(sentence.article_id)
+            for i, s in enumerate(article):
+                if s.start == sentence.start:
+                    before = [t.text for t in article[max(0, i - self.lookback) : i]]
+                    break
+        text = " ".join([sentence.text, *before, self.titles.get(sentence.article_id, "")])
+        return {_norm(p) for w in _WORD.findall(text) for p in w.split("-")} | {_norm(w) for w in _WORD.findall(text)}
+
+    # -- a second chance ------------------------------------------------------------------------------------
+
+    def focus(
+        self, frame: QuestionFrame, candidates: Sequence[tuple[Sentence, SearchHit]], *, limit: int
+    ) -> list[Evidence]:
+        """The retrieved sentences that state the asked attribute of the asked subject, best first, numbered."""
+        if not frame.attributes:
+            return []
+        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
+        chosen: list[Evidence] = []
+        for sentence, hit in candidates:
+            if not self._states_attribute(frame, sentence.text):
+                continue
+            if groups and not all(g & self._context_words(sentence) for g in groups):
+                continue
+            chosen.append(
+                Evidence(
+                    n=len(chosen) + 1,
+                    sentence=sentence,
+                    chunk_id=hit.chunk.chunk_id,
+                    title=hit.chunk.title,
+                    date=hit.chunk.date,
+                    score=hit.score,
+                )
+            )
+            if len(chosen) == limit:
+                break
+        return chosen
+
+    # -- premise --------------------------------------------------------------------------------------------
+
+    def premise(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> Abstention | None:
+        """For a question that takes an event for granted: some sentence must state it of its subjects.
+
+        Only an event of a known family is checked (an acquisition, a death, revenue…): a generic verb ("When did
+        he announce that figure?") is worded too many ways to refuse a question for it.
+        """
+        if not frame.presupposes or not frame.families:
+            return None
+        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
+        if not groups:
+            return None
+        about: list[Sentence] = []
+        for sentence in sentences:
+            words = {_norm(p) for w in _WORD.findall(sentence.text) for p in w.split("-")}
+            title = {_norm(w) for w in _WORD.findall(self.titles.get(sentence.article_id, ""))}
+            if all(g & (words | title) for g in groups):
+                about.append(sentence)
+                if self._states_attribute(frame, sentence.text):
+                    return None
+        subject = " and ".join(_display(frame.question, g) for g in groups)
+        asked = " / ".join(f'"{a}"' for a in frame.attributes[:3])
+        message = f"No article says {asked} of {subject}, as the question assumes."
+        if about:
+            vectors = self.encoder.encode([frame.question, *(s.text for s in about)])
+            closest = about[int(np.argmax(vectors[1:] @ vectors[0]))].text.strip()
+            message += f' The closest report: "{closest[:200]}{"…" if len(closest) > 200 else ""}"'
+        return Abstention(reason="false_premise", gate="premise_relation", message=message)
+
+
+def _holding_the_answer(
+    claim: str, sentences: Sequence[Sentence], asked_values: set[float], subjects: frozenset[str]
+) -> Sequence[Sentence]:
+    """The supporting sentences that hold what the claim adds to the question: its figures, else its names.
+
+    A claim can be supported by two sentences, one for the figure and one for a name; the attribute and the
+    subject must be bound to the figure, in the sentence that states it.
+    """
+    values = extract_quantities(claim) - asked_values
+    if values:
+        holding = [s for s in sentences if extract_quantities(s.text) & values]
+    else:
+        names = {_norm(n) for n in extract_names(claim)} - subjects
+        holding = [s for s in sentences if names & {_norm(w) for w in _WORD.findall(s.text)}]
+    return holding or sentences
+
+
+def _display(question: str, group: frozenset[str]) -> str:
+    """The name group as the question wrote it ("Scale AI"), for a message."""
+    for match in _NAME_GROUP.finditer(question):
+        if {_norm(p) for w in match.group(0).split() for p in w.split("-")} & group:
+            return match.group(0)
+    return " ".join(sorted(group)).title()
+
+
+def _items(answer: str) -> int:
+    """How many things an answer lists: "A, B and C" is three."""
+    parts = [p for p in re.split(r",|;|\band\b|\bas well as\b", answer) if re.search(r"[A-Za-z0-9]", p)]
+    return len(parts)

@@ -1,0 +1,75 @@
+"""Has the model write its reply: two lines over numbered sentences, or one line over the cached collection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rag.llm.base import Completion, Generator, TokenCallback
+from rag.models import Evidence
+from rag.prompt_cache import CorpusPrompt
+from rag.prompts import answer_messages, corpus_messages
+from rag.stages.relay import AnswerRelay
+
+__all__ = ["Draft", "Drafter"]
+
+# The reply is started for the model: a 1.5B model keeps the two-line format far better that way.
+PREFILL = "Sentences:"
+STOPS = ["\n\n\n", "Question:"]
+
+
+@dataclass
+class Draft:
+    """The model's reply and the calls it took."""
+
+    reply: str
+    shown: int  # how many of the evidence sentences were numbered in the prompt
+    completions: list[Completion] = field(default_factory=list)
+
+
+class Drafter:
+    """Corpus mode when ``corpus`` is given (the generator's KV cache holds its prefix), else retrieval mode."""
+
+    def __init__(self, generator: Generator, *, max_tokens: int, corpus: CorpusPrompt | None, corpus_hints: int):
+        self.generator = generator
+        self.max_tokens = max_tokens
+        self.corpus = corpus
+        self.corpus_hints = corpus_hints
+
+    def run(
+        self,
+        question: str,
+        evidence: Sequence[Evidence],
+        on_token: TokenCallback | None = None,
+        *,
+        hints: int | None = None,
+    ) -> Draft:
+        """``hints``: in corpus mode, how many of ``evidence`` go before the question (default: the setting)."""
+        if self.corpus:
+            shown = min(self.corpus_hints if hints is None else hints, len(evidence))
+            messages = corpus_messages(self.corpus.system, question, evidence[:shown])
+            prefill = ""
+            # No sentences line in corpus mode: everything the model writes is the answer.
+            relay = AnswerRelay(on_token, open=True)
+        else:
+            shown = len(evidence)
+            messages = answer_messages(question, evidence)
+            prefill = PREFILL
+            relay = AnswerRelay(on_token)
+
+        def generate(prefill: str) -> Completion:
+            return self.generator.chat(
+                messages, max_tokens=self.max_tokens, stop=STOPS, on_token=relay if on_token else None, prefill=prefill
+            )
+
+        completion = generate(prefill)
+        draft = Draft(prefill + completion.text, shown, [completion])
+        if not self.corpus and not draft.reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
+            # The model named sentences and stopped there: start its answer line for it. The prompt and
+            # the first line are cached, so this costs only the new tokens.
+            relay.open = True
+            head = draft.reply.rstrip() + "\nAnswer:"
+            more = generate(head)
+            draft.completions.append(more)
+            draft.reply = head + more.text
+        return draft

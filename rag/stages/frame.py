@@ -1,0 +1,141 @@
+"""What a question asks, read without a model: its subject, the attribute it asks for, and its constraints.
+
+The verifier checks that an answer's words are in the articles; the frame lets the gate check that the
+sentences holding them answer *this* question (the attribute and subject asked, the constraint honoured).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.stages.verify import extract_names
+
+__all__ = ["ATTRIBUTE_FAMILIES", "QuestionFrame", "family_of", "frame_question", "stem"]
+
+# Attributes that news questions ask for, each a family of words that state it. Two words of different
+# families never stand for each other (revenue is not valuation, however close their embeddings are).
+ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        "revenue": "revenue revenues sales turnover",
+        "profit": "profit profits profitable earnings loss losses",
+        # "worth" and "value" are left out: "a deal worth $10 billion" is not a valuation.
+        "valuation": "valuation valuations valued",
+        "investment": "invest invests investing invested investment investments investor investors stake funding "
+        "fund funded raise raised raising round backing backed",
+        "spending": "spend spends spending spent capex expenditure expenditures budget outlay earmark earmarked "
+        "allocate allocated",
+        "employees": "employees employee staff workers workforce headcount employs employ",
+        "customers": "customers customer clients client users",
+        "price": "price prices priced cost costs paid pay pays fee fees",
+        "founding": "found founded founding founder founders co-founded co-founder cofounder start started launch "
+        "launched established",
+        "acquisition": "acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
+        "purchase purchased takeover merger merge merged",
+        "leadership": "ceo chief executive head heads led leads runs president chairman boss",
+        "death": "killed dead deaths died death fatalities casualties",
+        "injury": "injured injuries wounded hurt",
+        "vote": "votes vote voted ballots",
+        "population": "population inhabitants residents",
+    }.items()
+}
+_FAMILY_OF = {word: name for name, words in ATTRIBUTE_FAMILIES.items() for word in words}
+
+# Words a question uses that name no attribute: wh-words, auxiliaries, fillers, units of time.
+_NOT_ATTRIBUTES = frozenset(
+    """a an the of to in on for and or but is are was were be been being by with as at from that this these those it
+    its what which who whom whose when where why how did does do done has have had will would could should may might
+    can about into than then there their they them he she his her we our you your i me my not no yes any some much
+    many more most also so if such per via over under after before between according said says say reported report
+    reports article articles news source sources company companies firm firms year years last this next month
+    months week weeks day days time number amount figure total exactly approximately roughly around about
+    one two three four five six seven eight nine ten first second third other another besides apart except only
+    both each all every kind kinds type types name names named give given tell know known state stated
+    thousand thousands million millions billion billions trillion percent dollars dollar us$""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_EXCLUDE = re.compile(
+    r"\b(?:besides|apart from|other than|except(?: for)?|aside from|excluding|not counting)\s+(.+?)(?:,|\?|$)", re.I
+)
+_COUNT = re.compile(r"\b(?:which|what|name|list)\s+(?:the\s+)?(two|three|four|five|six|\d)\b", re.I)
+_CHANGE = re.compile(
+    r"\bby how much\b|\bhow much (?:did|has|have|had|was|were)\b.*\b(?:grow|grew|increase|increased|rise|rose|"
+    r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b",
+    re.I,
+)
+# "the start-up backed by Index Ventures": the subject is described, not named; the names only identify it.
+_DESCRIBED = re.compile(
+    r"\bthe (?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|executive|outlet|"
+    r"publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|index|ceo|country)\b(?:\s+\w+){0,2}?\s+(?:that|which|who|whose|backed|founded|co-founded|"
+    r"led|run|built|developed|named|behind|with|investigated|owned|created|launched)\b",
+    re.I,
+)
+# "Why did A acquire B?": a question that takes an event for granted.
+_PRESUPPOSES = re.compile(
+    r"^\s*(?:why|how|when|where|at what price|for how much)\b.*?\b(?:did|does|do|has|have|had|was|were|is|are)\b", re.I
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem: enough for 'invests'/'investment'/'invested' and 'founded'/'co-founded' to meet."""
+    w = word.lower().strip("'")
+    if "-" in w:
+        w = w.rsplit("-", 1)[-1]
+    for suffix in ("ments", "ment", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _possessive(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    return w[:-2] if w.endswith("'s") else w.strip("'")
+
+
+def family_of(word: str) -> str | None:
+    w = word.lower()
+    return _FAMILY_OF.get(w) or _FAMILY_OF.get(w.rsplit("-", 1)[-1])
+
+
+@dataclass(frozen=True)
+class QuestionFrame:
+    """The parts of a question the gate binds an answer to."""
+
+    question: str
+    subjects: frozenset[str]  # names in the question (lower-cased words), e.g. {"scale", "ai"}
+    attributes: tuple[str, ...]  # attribute words asked for, e.g. ("revenue",)
+    families: frozenset[str]  # the known families among them, e.g. {"revenue"}
+    excluded: frozenset[str] = field(default_factory=frozenset)  # names after "besides", "other than" …
+    count: int | None = None  # "which three …"
+    asks_change: bool = False  # "by how much did it grow"
+    presupposes: bool = False  # "why/how/when did A <event> B"
+    described: bool = False  # the subject is a description ("the start-up backed by X"), its names identify it
+
+
+def frame_question(question: str) -> QuestionFrame:
+    # A capitalised attribute ("CEO") is asked for, not a subject; a capitalised first word ("Besides") neither.
+    names = {_possessive(n) for n in extract_names(question)}
+    names = {n for n in names if n not in _NOT_ATTRIBUTES and family_of(n) is None}
+    excluded: set[str] = set()
+    if m := _EXCLUDE.search(question):
+        # Only names: "besides funding, which group…" excludes a kind of thing, not a name to look for.
+        excluded = {_possessive(n) for n in extract_names(m.group(1))} - _NOT_ATTRIBUTES
+    words = [_possessive(w) for w in _WORD.findall(question)]
+    attributes = tuple(dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names and len(w) > 2))
+    count = None
+    if m := _COUNT.search(question):
+        raw = m.group(1).lower()
+        count = _COUNT_WORDS.get(raw) or int(raw)
+    return QuestionFrame(
+        question=question,
+        subjects=frozenset(names - excluded),
+        attributes=attributes,
+        families=frozenset(f for a in attributes if (f := family_of(a))),
+        excluded=frozenset(excluded),
+        count=count,
+        asks_change=bool(_CHANGE.search(question)),
+        presupposes=bool(_PRESUPPOSES.search(question)),
+        described=bool(_DESCRIBED.search(question)),
+    )

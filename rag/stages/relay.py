@@ -1,0 +1,39 @@
+"""Relays the answer line of a streamed two-line reply to the caller's token callback."""
+
+from __future__ import annotations
+
+from rag.llm.base import TokenCallback
+
+__all__ = ["AnswerRelay"]
+
+
+class AnswerRelay:
+    """Passes on the answer line only: the "Sentences: …" line is bookkeeping, and an "Answer:" label
+    that follows it is dropped, whether the model writes one or not."""
+
+    _LABEL = "answer:"
+
+    def __init__(self, sink: TokenCallback | None, *, open: bool = False):
+        self.sink = sink
+        self.buffer = ""
+        self.open = open  # past the label: pieces go straight through
+        self._after_first_line = False
+
+    def __call__(self, piece: str) -> bool | None:
+        if self.sink is None:
+            return None
+        if self.open:
+            return self.sink(piece)
+        self.buffer += piece
+        if not self._after_first_line:
+            if "\n" not in self.buffer:
+                return None
+            self._after_first_line = True
+            self.buffer = self.buffer.split("\n", 1)[1]
+        head = self.buffer.lstrip()
+        if len(head) < len(self._LABEL) and self._LABEL.startswith(head.lower()):
+            return None  # could still become the label
+        self.open = True
+        rest = head[len(self._LABEL) :].lstrip() if head.lower().startswith(self._LABEL) else head
+        self.buffer = ""
+        return self.sink(rest) if rest else None

@@ -1,0 +1,224 @@
+"""The question-aware gate, per failure class, through the whole pipeline with a scripted model.
+
+Each reply below is verbatim-true (every figure and name is in a cited sentence), so the claim verifier
+passes it; what is tested is whether the sentences answer the question as asked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag import ABSTAIN_MESSAGE, Settings
+from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
+from rag.stages.frame import frame_question
+from tests.fakes import ScriptedGenerator, as_fake
+
+pytestmark = pytest.mark.unit
+
+
+def _pipeline(fake_index, reply: str, **settings) -> AnswerPipeline:
+    index, encoder = fake_index
+    defaults = {"support_threshold": 0.2, "min_relevance": 0.0, "judge": False, "context_mode": "retrieval"}
+    return assemble_pipeline(Settings(**{**defaults, **settings}), ScriptedGenerator(reply), index, encoder)
+
+
+# -- 1. a figure bound to the wrong attribute or subject ---------------------------------------------------
+
+
+def test_a_valuation_sentence_does_not_answer_a_revenue_question(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Scale AI's revenue was about US$14 billion in 2024."
+    answer = _pipeline(fake_index, reply).ask("What was Scale AI's revenue in 2024?")
+    assert not answer.answerable and answer.answer == ABSTAIN_MESSAGE
+    assert answer.abstention is not None
+    assert (answer.abstention.reason, answer.abstention.gate) == ("off_target", "attribute")
+    assert "valuation" in answer.abstention.message and "revenue" in answer.abstention.message
+
+
+def test_the_revenue_sentence_answers_the_revenue_question(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Scale AI made US$870 million in revenue last year."
+    answer = _pipeline(fake_index, reply).ask("How much revenue did Scale AI make last year?")
+    assert answer.answerable and answer.abstention is None
+    assert any("870 million" in c.quote and "revenue" in c.quote for c in answer.citations)
+
+
+def test_one_companys_figure_is_not_another_companys(fake_index) -> None:
+    # Scale AI's revenue sentence is true, and says nothing of OpenAI's revenue.
+    reply = "Sentences: 1\nAnswer: Revenue was US$870 million last year."
+    answer = _pipeline(fake_index, reply).ask("What was OpenAI's revenue last year?")
+    assert not answer.answerable
+    assert answer.abstention is not None
+    assert (answer.abstention.reason, answer.abstention.gate) == ("off_target", "subject")
+    assert "OpenAI" in answer.abstention.message
+
+
+def test_names_that_only_say_which_subject_is_meant_need_not_all_be_in_the_sentence(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: The startup generated a revenue of US$870 million last year."
+    question = "How much revenue did the start-up backed by Index Ventures and Founders Fund make last year?"
+    answer = _pipeline(fake_index, reply).ask(question)
+    assert answer.answerable, answer.abstention
+
+
+def test_besides_a_kind_of_thing_is_not_a_name_to_exclude() -> None:
+    assert frame_question("Besides funding, which group of people might move to Meta?").excluded == frozenset()
+
+
+def test_a_figure_for_another_year_does_not_answer(fake_encoder) -> None:
+    from index import Sentence
+    from rag.stages.binding import BindingCheck
+
+    def said(text: str, article: str = "a") -> Sentence:
+        return Sentence(article_id=article, text=text, start=0, end=len(text))
+
+    check = BindingCheck(fake_encoder, lambda _id: [], {}, dates={"a": "2025-01-30", "b": None})
+    question = "How much did Meta spend on AI in 2024?"
+    assert check._other_year(question, [said("Meta earmarked up to $65 billion for AI in 2025.")]) == "2025"
+    assert check._other_year(question, [said("It would spend US$65 billion this year.")]) == "2025"
+    assert check._other_year(question, [said("It spent US$40 billion last year.")]) == ""
+    assert check._other_year(question, [said("It would spend US$65 billion this year.", "b")]) == "", "undated"
+    assert check._other_year(question, [said("It spent US$40 billion.")]) == "", "no year stated"
+
+
+def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Scale AI has a client list including Microsoft and OpenAI."
+    answer = _pipeline(fake_index, reply).ask("Besides Microsoft and OpenAI, which clients of Scale AI are named?")
+    assert not answer.answerable and answer.abstention is not None
+    assert answer.abstention.gate == "constraint"
+
+
+# -- 2. the question's constraint ignored -------------------------------------------------------------------
+
+
+def test_besides_x_answered_with_x_is_refused(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Meta invested in Scale AI's funding round."
+    answer = _pipeline(fake_index, reply).ask("Besides Meta, which company invested in Scale AI's 2024 funding round?")
+    assert not answer.answerable
+    assert answer.abstention is not None
+    assert (answer.abstention.reason, answer.abstention.gate) == ("constraint_unmet", "constraint")
+
+
+def test_besides_x_answered_with_another_name_passes(fake_index) -> None:
+    reply = (
+        "Sentences: 1\nAnswer: Microsoft invested in the 2024 funding round that valued Scale AI at nearly $14 billion."
+    )
+    answer = _pipeline(fake_index, reply).ask("Besides Meta, which company invested in Scale AI's 2024 funding round?")
+    assert answer.answerable, answer.abstention
+
+
+def test_by_how_much_answered_with_the_end_value_is_refused(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Scale AI expects revenue of US$2 billion by the end of this year."
+    answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")
+    assert not answer.answerable
+    assert answer.abstention is not None and answer.abstention.gate == "constraint"
+
+
+def test_which_three_answered_with_one_is_refused(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Microsoft is a client of Scale AI."
+    answer = _pipeline(fake_index, reply).ask("Which three clients of Scale AI do the articles name?")
+    assert not answer.answerable
+    assert answer.abstention is not None and answer.abstention.reason == "constraint_unmet"
+
+
+# -- 3. a false premise without a figure ---------------------------------------------------------------------
+
+
+def test_an_acquisition_premise_is_refused_with_its_reason_before_the_model_is_asked(fake_index) -> None:
+    pipeline = _pipeline(fake_index, "Sentences: 1\nAnswer: To own its data business.")
+    answer = pipeline.ask("Why did Meta acquire Scale AI outright?")
+    assert not answer.answerable
+    assert answer.abstention is not None
+    assert (answer.abstention.reason, answer.abstention.gate) == ("false_premise", "premise_relation")
+    assert "acquire" in answer.abstention.message and "Meta" in answer.abstention.message
+    assert "closest report" in answer.abstention.message
+    assert as_fake(pipeline.generator, ScriptedGenerator).calls == []
+
+
+def test_a_stated_premise_goes_through(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Scale AI was founded in 2016."
+    answer = _pipeline(fake_index, reply).ask("When was Scale AI founded?")
+    assert answer.answerable, answer.abstention
+
+
+# -- the gate is a setting; abstentions say why --------------------------------------------------------------
+
+
+def test_without_the_gate_the_wrong_attribute_passes(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Scale AI's revenue was about US$14 billion in 2024."
+    answer = _pipeline(fake_index, reply, binding_check=False).ask("What was Scale AI's revenue in 2024?")
+    assert answer.answerable, "the claim verifier alone cannot tell valuation from revenue"
+
+
+def test_every_abstention_carries_a_reason(fake_index) -> None:
+    answer = _pipeline(fake_index, "Sentences: none\nAnswer: NOT FOUND").ask("Who founded Scale AI?")
+    assert answer.abstention is not None
+    assert (answer.abstention.reason, answer.abstention.gate) == ("not_stated", "model")
+    assert answer.abstention.message
+
+
+def test_the_frame_reads_attribute_subject_and_constraints() -> None:
+    frame = frame_question("Besides Meta, which three investors backed Scale AI's Series F?")
+    assert frame.excluded == {"meta"} and {"scale", "ai"} <= frame.subjects
+    assert frame.count == 3 and "investment" in frame.families
+    assert frame_question("Who is the CEO of Anduril?").families == {"leadership"}
+    assert frame_question("By how much did revenue grow?").asks_change
+    assert frame_question("Why did Meta buy Scale AI?").presupposes
+    assert not frame_question("How much could Meta invest in Scale AI?").presupposes
+
+
+# -- one more try before refusing ----------------------------------------------------------------------------
+
+
+def _valuation_first_then_revenue() -> ScriptedGenerator:
+    """A model that answers with the valuation first, then (asked again) with the revenue."""
+    replies = iter(
+        [
+            "Sentences: 1\nAnswer: Scale AI's revenue was about US$14 billion in 2024.",
+            "Sentences: 1\nAnswer: Scale AI made US$870 million in revenue last year.",
+        ]
+    )
+    return ScriptedGenerator(lambda messages: next(replies))
+
+
+def test_a_draft_bound_to_the_wrong_attribute_gets_one_focused_retry(fake_index) -> None:
+    pipeline = _pipeline(fake_index, "unused")
+    pipeline.generator = pipeline.stages.drafter.generator = _valuation_first_then_revenue()
+    answer = pipeline.ask("How much revenue did Scale AI make last year?")
+    assert answer.answerable, answer.abstention
+    assert "870 million" in answer.answer
+    calls = as_fake(pipeline.generator, ScriptedGenerator).calls
+    assert len(calls) == 2, "the first draft and one retry"
+    focused = calls[1][-1]["content"]
+    assert "870 million" in focused and "valued" not in focused, "the retry sees only revenue sentences"
+
+
+def test_without_retry_the_wrong_draft_is_refused(fake_index) -> None:
+    pipeline = _pipeline(fake_index, "unused", retry=False)
+    pipeline.generator = pipeline.stages.drafter.generator = _valuation_first_then_revenue()
+    answer = pipeline.ask("How much revenue did Scale AI make last year?")
+    assert not answer.answerable and answer.abstention is not None
+    assert answer.abstention.gate in {"support", "attribute"}  # the valuation is not among revenue passages
+    assert len(as_fake(pipeline.generator, ScriptedGenerator).calls) == 1
+
+
+@pytest.mark.parametrize(("skip", "answerable"), [(True, True), (False, False)])
+def test_the_judge_is_skipped_only_for_a_literally_bound_figure(fake_index, skip: bool, answerable: bool) -> None:
+    index, encoder = fake_index
+    settings = Settings(
+        support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge=True, judge_skip_bound=skip
+    )
+    reply = "Sentences: 1\nAnswer: Scale AI made US$870 million in revenue last year."
+    naysayer = ScriptedGenerator("no")  # no choice_probabilities: its greedy reply decides
+    pipeline = assemble_pipeline(settings, ScriptedGenerator(reply), index, encoder, judge=naysayer)
+    answer = pipeline.ask("How much revenue did Scale AI make last year?")
+    assert answer.answerable is answerable
+    assert bool(naysayer.calls) is not skip
+
+
+def test_a_name_answer_always_goes_to_the_judge(fake_index) -> None:
+    index, encoder = fake_index
+    settings = Settings(support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge_skip_bound=True)
+    reply = "Sentences: 1\nAnswer: Scale AI was co-founded by Alexandr Wang and Lucy Guo."
+    naysayer = ScriptedGenerator("no")
+    pipeline = assemble_pipeline(settings, ScriptedGenerator(reply), index, encoder, judge=naysayer)
+    answer = pipeline.ask("Who co-founded Scale AI?")
+    assert not answer.answerable and naysayer.calls
