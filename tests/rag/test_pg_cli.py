@@ -46,3 +46,26 @@ def test_a_database_built_with_another_model_is_refused(pg_url: str, monkeypatch
     assert result.exit_code != 0
     assert "built with embedding model 'fake/hashing-encoder'" in output
     assert "rag index --rebuild" in output
+
+
+def test_documents_add_list_rm_go_to_the_database(
+    pg_url: str, real_embedder, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAG_DATABASE_URL", pg_url)
+    note = tmp_path / "note.md"
+    note.write_text("# Marmot Observatory\n\nQuillon Brevard founded the Marmot Observatory in 2019.\n")
+    added = runner.invoke(app, ["documents", "add", str(note), "--source", "Marmot Gazette"])
+    assert added.exit_code == 0 and "added doc-" in added.output, added.output
+    assert "already indexed" in runner.invoke(app, ["documents", "add", str(note)]).output
+
+    listed = runner.invoke(app, ["documents", "list", "--json"])
+    records = [json.loads(line) for line in listed.output.splitlines() if line.strip()]
+    assert [(r["title"], r["source"]) for r in records] == [("Marmot Observatory", "Marmot Gazette")]
+    store = PgStore(pg_url, real_embedder)
+    assert set(store.documents()) == {records[0]["document_id"]}
+
+    removed = runner.invoke(app, ["documents", "rm", records[0]["document_id"]])
+    assert removed.exit_code == 0, removed.output
+    assert store.documents() == {} and store.articles() == {}
+    assert runner.invoke(app, ["documents", "rm", records[0]["document_id"]]).exit_code == 2
+    store.close()
