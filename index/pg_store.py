@@ -47,6 +47,7 @@ SCHEMA_VERSION = 2
 LEXICAL_MAX_DF = 0.1
 LEXICAL_DF_FLOOR = 1000
 _LOCK_KEY = 0x6E657773  # advisory lock id for migrations ("news")
+_MIGRATION_TIMEOUT_MS = 600_000
 T = TypeVar("T")
 
 # Each version's statements; ``{dim}`` is the embedding dimension fixed when the schema is first created.
@@ -249,9 +250,16 @@ class PgStore:
 
     def migrate(self) -> None:
         """Create or upgrade the schema; refuse a database built with another model or a newer schema."""
+        if self._schema_is_current():
+            # The usual start: nothing to write, so no lock that replicas starting together would queue on.
+            self._ready = True
+            self._drop()
+            return
 
         def apply(conn: psycopg.Connection[Any]) -> None:
             with conn.transaction():
+                # Waiting for another replica's migration, or building an index, may take longer than a query.
+                conn.execute(f"SET LOCAL statement_timeout = {_MIGRATION_TIMEOUT_MS}")
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
                 conn.execute("CREATE TABLE IF NOT EXISTS newsrag_meta (key text PRIMARY KEY, value text NOT NULL)")
                 meta = dict(conn.execute("SELECT key, value FROM newsrag_meta").fetchall())
@@ -287,6 +295,17 @@ class PgStore:
         self._run("creating the schema", apply)
         self._ready = True
         self._drop()  # the next connection registers the vector type, which exists now
+
+    def _schema_is_current(self) -> bool:
+        """Whether the database is at this schema version and built with this embedding model."""
+
+        def read(conn: psycopg.Connection[Any]) -> dict[str, str]:
+            if _one(conn.execute("SELECT to_regclass('newsrag_meta') IS NOT NULL").fetchone()) is not True:
+                return {}
+            return dict(conn.execute("SELECT key, value FROM newsrag_meta").fetchall())
+
+        meta = self._run("reading the schema version", read)
+        return meta.get("schema_version") == str(SCHEMA_VERSION) and meta.get("embedding_model") == self.embedder.name
 
     def reset(self) -> None:
         """Drop every table of ours (``rag index --rebuild``); the schema is created again at once."""
