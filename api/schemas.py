@@ -118,7 +118,7 @@ class HealthResponse(BaseModel):
 class ReadyResponse(BaseModel):
     """Whether questions can be answered yet; 503 until the index and the model are loaded."""
 
-    status: Literal["loading", "ready", "failed"]
+    status: Literal["loading", "ready", "failed", "unavailable"]
     model: str | None = None
     context_mode: str | None = None
     context_mode_reason: str | None = Field(default=None, description="why this context mode (corpus/retrieval)")

@@ -23,7 +23,7 @@ from api.worker import CancelToken, Job, ModelWorker, QueueFullError
 from index import IndexStoreError
 from rag import RagError
 from rag.filters import ArticleFilter
-from rag.live import build_corpus_cache, discard_corpus_cache, is_stale, live_generation, switch_pipeline
+from rag.live import build_corpus_cache, discard_corpus_cache, is_shared, is_stale, live_generation, switch_pipeline
 from rag.llm.base import Generator
 from rag.models import Answer, ChatMessage
 from rag.pipeline import AnswerPipeline
@@ -232,19 +232,30 @@ class AnswerService:
         return pipeline
 
     def follow(self) -> None:
-        """When the index on disk moved on (the CLI, another process), queue a switch to it. Event loop only."""
+        """When the index on disk moved on (the CLI, another process), queue a switch to it. Event loop only.
+
+        A shared database is checked on the model thread instead, as each question starts (``_now``): that is a
+        query, which must not hold up the event loop.
+        """
         with self._lock:
             pipeline = self._pipeline
-        if pipeline is not None and is_stale(pipeline):
+        if pipeline is not None and not is_shared(pipeline) and is_stale(pipeline):
             self.request_switch()
 
     def _now(self, queued_with: AnswerPipeline) -> AnswerPipeline:
         """The pipeline a question starts with: the live one when it starts, which may be newer than when queued.
 
         Only the model thread swaps pipelines, between jobs, so a running question keeps the one it started with.
+        Over a shared database this is where another replica's write is noticed (one single-row query) and
+        switched to; the database being down raises ``StoreUnavailableError`` here (503).
         """
         with self._lock:
-            return self._pipeline or queued_with
+            pipeline = self._pipeline or queued_with
+        if is_shared(pipeline) and is_stale(pipeline):
+            self._switch_from(pipeline)
+            with self._lock:
+                pipeline = self._pipeline or queued_with
+        return pipeline
 
     # -- following the index: uploads, removals, `rag index` ------------------------------------------
 
@@ -276,6 +287,10 @@ class AnswerService:
                 self._switch_job = None  # from now on a new request queues a new switch
         if current is None:
             return
+        self._switch_from(current)
+
+    def _switch_from(self, current: AnswerPipeline) -> None:
+        """Switch from ``current`` to the live collection. Model thread only."""
         try:
             switched = switch_pipeline(current)
         except (IndexStoreError, RagError, OSError) as exc:
@@ -310,11 +325,11 @@ class AnswerService:
             builder = self._cache_builder(self.settings)
             seconds = build_corpus_cache(self.settings, builder, prompt)
             log.info("prompt cache of the changed collection built in %.1f s", seconds)
-            if live_generation(self.settings) != generation:
+            if live_generation(self.settings, self.pipeline().index) != generation:
                 # The collection changed while it was built (a removal among them): the file holds a document
                 # that may be gone, so it goes too; the switch below builds the current collection's.
                 discard_corpus_cache(self.settings)
-        except (RagError, OSError) as exc:
+        except (RagError, IndexStoreError, OSError) as exc:
             log.warning("cannot rebuild the prompt cache (%s): answering in retrieval mode", exc)
             return
         finally:

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from eval.gold import GoldItem
 from eval.refusal import is_refusal
-from index import Embedder, LoadedIndex
+from index import Embedder, LoadedIndex, StoreIndex
 from rag.llm.base import Generator, Message
 from rag.models import Answer, Timings
 from rag.pipeline import AnswerPipeline
@@ -69,7 +69,7 @@ class SharedModels:
         return make_embedder(self.settings)
 
     @cached_property
-    def index(self) -> LoadedIndex:
+    def index(self) -> LoadedIndex | StoreIndex:
         return open_index(self.settings, self.embedder, build_if_missing=True)
 
 

@@ -1,4 +1,4 @@
-"""From a folder of articles to a persisted FAISS + BM25 index, and hybrid search over it.
+"""From a folder of articles to a persisted FAISS + BM25 index (or a PostgreSQL store), and hybrid search over it.
 
 This package knows nothing of answering questions; ``rag`` builds on it.
 """
@@ -9,7 +9,11 @@ from index._exceptions import (
     IndexNotFoundError,
     IndexStoreError,
     NoArticlesError,
+    StoreTimeoutError,
+    StoreUnavailableError,
+    StoreUnsupportedError,
 )
+from index.backend import DocumentStore, FileStore, StoreChange, StoreIndex
 from index.chunking import ChunkerConfig, chunk_article, split_sentences
 from index.cleaning import clean_text
 from index.embedding import (
@@ -54,6 +58,7 @@ __all__ = [
     "ChunkerConfig",
     "DocumentChange",
     "DocumentRecord",
+    "DocumentStore",
     "DocumentTooLargeError",
     "Embedder",
     "EmbeddingModelError",
@@ -61,6 +66,7 @@ __all__ = [
     "ExtractLimits",
     "ExtractedDocument",
     "ExtractionError",
+    "FileStore",
     "FormatMismatchError",
     "HybridRetriever",
     "IndexCorruptError",
@@ -74,6 +80,11 @@ __all__ = [
     "RetrieverConfig",
     "SearchHit",
     "Sentence",
+    "StoreChange",
+    "StoreIndex",
+    "StoreTimeoutError",
+    "StoreUnavailableError",
+    "StoreUnsupportedError",
     "TextEncoder",
     "UnreadableDocumentError",
     "UnsupportedFormatError",

@@ -6,7 +6,10 @@ Tree::
     ├── IndexNotFoundError      no index at the given directory
     ├── IndexCorruptError       files missing or unreadable
     ├── IndexMismatchError      built with another embedding model or format version
-    └── NoArticlesError         the articles folder holds nothing indexable
+    ├── NoArticlesError         the articles folder holds nothing indexable
+    ├── StoreUnavailableError   the shared database cannot be reached (down, refused, dropped connection)
+    │   └── StoreTimeoutError   the database did not answer within the statement timeout
+    └── StoreUnsupportedError   the store cannot do this operation (e.g. live edits of the file index)
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ __all__ = [
     "IndexNotFoundError",
     "IndexStoreError",
     "NoArticlesError",
+    "StoreTimeoutError",
+    "StoreUnavailableError",
+    "StoreUnsupportedError",
 ]
 
 
@@ -38,3 +44,15 @@ class IndexMismatchError(IndexStoreError):
 
 class NoArticlesError(IndexStoreError):
     """The articles folder has no readable article."""
+
+
+class StoreUnavailableError(IndexStoreError):
+    """The shared database is down, unreachable or dropped the connection; retrying later may succeed."""
+
+
+class StoreTimeoutError(StoreUnavailableError):
+    """The database did not answer within the configured statement timeout."""
+
+
+class StoreUnsupportedError(IndexStoreError):
+    """The configured store cannot perform this operation."""

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (FAISS) and BM25 fused by reciprocal rank, then diversified."""
+"""Hybrid retrieval: dense and lexical candidates (from any store) fused by reciprocal rank, then diversified."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.backend import ChunkRows, DocumentStore, FileStore, Ranking
 from index.embedding import TextEncoder
 from index.models import SearchHit
 from index.store import LoadedIndex
 
-__all__ = ["HybridRetriever", "RetrieverConfig"]
+__all__ = ["HybridRetriever", "RetrieverConfig", "fuse"]
 
 _TIE_EPSILON = 1e-6
 
@@ -35,78 +36,93 @@ class RetrieverConfig:
             raise ValueError("candidates, rrf_k and max_per_article must be positive")
 
 
-class HybridRetriever:
-    """Finds the passages of a loaded index that best answer a query."""
+def fuse(dense: Ranking, lexical: Ranking, rrf_k: int) -> dict[int, float]:
+    """Reciprocal-rank fusion of the two rankings, ties broken by each side's relative score."""
+    fused: dict[int, float] = {}
+    for ranking in (dense, lexical):
+        for rank, (doc, _) in enumerate(ranking):
+            fused[doc] = fused.get(doc, 0.0) + 1.0 / (rrf_k + rank + 1)
+    # Equal ranks tie in RRF; break ties by how close each side's score is to that side's best,
+    # so a passage that BM25 scores far above the rest (an exact figure) wins the tie.
+    for ranking in (dense, lexical):
+        if ranking and ranking[0][1] > 0:
+            best = ranking[0][1]
+            for doc, score in ranking:
+                fused[doc] += _TIE_EPSILON * max(score, 0.0) / best
+    return fused
 
-    def __init__(self, index: LoadedIndex, embedder: TextEncoder, config: RetrieverConfig | None = None):
-        if index.manifest.embedding_model != embedder.name:
+
+class HybridRetriever:
+    """Finds the passages of an index (a loaded FAISS + BM25 one, or any ``DocumentStore``) that best answer a query."""
+
+    def __init__(
+        self,
+        index: LoadedIndex | DocumentStore,
+        embedder: TextEncoder,
+        config: RetrieverConfig | None = None,
+    ):
+        self.store: DocumentStore = FileStore(index) if isinstance(index, LoadedIndex) else index
+        if self.store.embedding_model != embedder.name:
             raise ValueError("the embedder is not the model the index was built with")
-        self.index = index
         self.embedder = embedder
         self.config = config or RetrieverConfig()
-
-    def _dense(self, query_vec: np.ndarray, n: int) -> list[tuple[int, float]]:
-        scores, ids = self.index.dense.search(query_vec[None, :], n)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def search(self, query: str, k: int = 5, allowed: set[str] | None = None) -> list[SearchHit]:
         """Top ``k`` diverse passages for ``query``, best first; with ``allowed``, only from those article ids."""
         if k < 1:
             raise ValueError("k must be at least 1")
-        n_chunks = len(self.index.chunks)
-        if n_chunks == 0 or not query.strip() or allowed == set():
+        if not query.strip() or allowed == set():
             return []
-        # A filter may leave few of the usual candidates: rank them all (exact search is fast at this scale).
-        n = n_chunks if allowed is not None else min(self.config.candidates, n_chunks)
         query_vec = self.embedder.encode([query])[0]
-        dense = self._dense(query_vec, n) if self.config.dense else []
-        lexical = self.index.lexical.search(query, n) if self.config.lexical else []
-
-        fused: dict[int, float] = {}
-        for ranking in (dense, lexical):
-            for rank, (doc, _) in enumerate(ranking):
-                fused[doc] = fused.get(doc, 0.0) + 1.0 / (self.config.rrf_k + rank + 1)
-        dense_scores = dict(dense)
-        lexical_scores = dict(lexical)
-        # Equal ranks tie in RRF; break ties by how close each side's score is to that side's best,
-        # so a passage that BM25 scores far above the rest (an exact figure) wins the tie.
-        for ranking in (dense, lexical):
-            if ranking and ranking[0][1] > 0:
-                best = ranking[0][1]
-                for doc, score in ranking:
-                    fused[doc] += _TIE_EPSILON * max(score, 0.0) / best
-        if allowed is not None:
-            fused = {d: v for d, v in fused.items() if self.index.chunks[d].article_id in allowed}
+        found = self.store.candidates(
+            query_vec,
+            query,
+            self.config.candidates,
+            dense=self.config.dense,
+            lexical=self.config.lexical,
+            allowed=allowed,
+        )
+        fused = fuse(found.dense, found.lexical, self.config.rrf_k)
+        if not fused:
+            return []
         order = sorted(fused, key=lambda d: fused[d], reverse=True)
-        chosen = self._diversify(order, fused, k)
+        rows = self.store.rows(order)
+        # A store may rank the whole collection and leave the filter to fusion's output (the file store does, so
+        # its ranks are those of the unfiltered search; PostgreSQL filters in SQL). A row a concurrent write
+        # removed between the two reads is gone from ``rows``.
+        order = [d for d in order if d in rows.chunks and (allowed is None or rows.chunks[d].article_id in allowed)]
+        if not order:
+            return []
+        chosen = self._diversify(order, fused, k, rows)
+        dense_scores = dict(found.dense)
+        lexical_scores = dict(found.lexical)
         # Dense scores of lexical-only hits are cheap to fill in from the stored vectors.
         return [
             SearchHit(
-                chunk=self.index.chunks[d],
+                chunk=rows.chunks[d],
                 score=fused[d],
-                dense_score=dense_scores.get(d, float(self.index.vectors[d] @ query_vec)),
+                dense_score=dense_scores.get(d, float(rows.vectors[d] @ query_vec)),
                 lexical_score=lexical_scores.get(d),
             )
             for d in chosen
         ]
 
-    def _diversify(self, order: list[int], fused: dict[int, float], k: int) -> list[int]:
+    def _diversify(self, order: list[int], fused: dict[int, float], k: int, rows: ChunkRows) -> list[int]:
         """MMR over the fused list with a per-article cap; the best passage always stays first."""
-        if not order:
-            return []
         top = fused[order[0]]
-        vectors = self.index.vectors
+        chunks = rows.chunks
         chosen = [order[0]]
-        per_article = {self.index.chunks[order[0]].article_id: 1}
+        chosen_vecs = [rows.vectors[order[0]]]
+        per_article = {chunks[order[0]].article_id: 1}
         pool = order[1:]
         lam = self.config.mmr_lambda
         while pool and len(chosen) < k:
             best, best_value = None, -np.inf
-            chosen_vecs = vectors[chosen]
+            stacked = np.stack(chosen_vecs)
             for doc in pool:
-                if per_article.get(self.index.chunks[doc].article_id, 0) >= self.config.max_per_article:
+                if per_article.get(chunks[doc].article_id, 0) >= self.config.max_per_article:
                     continue
-                redundancy = float(np.max(chosen_vecs @ vectors[doc]))
+                redundancy = float(np.max(stacked @ rows.vectors[doc]))
                 value = lam * fused[doc] / top - (1 - lam) * redundancy
                 if value > best_value:
                     best, best_value = doc, value
@@ -114,7 +130,8 @@ class HybridRetriever:
                 # Every article hit its cap: fill up by rank rather than return fewer than asked.
                 best = pool[0]
             chosen.append(best)
+            chosen_vecs.append(rows.vectors[best])
             pool.remove(best)
-            article = self.index.chunks[best].article_id
+            article = chunks[best].article_id
             per_article[article] = per_article.get(article, 0) + 1
         return chosen

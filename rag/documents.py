@@ -4,11 +4,16 @@ An upload is extracted (``index.extract``), cleaned like a bundled article, chun
 to the live index as a new generation (``index.store.add_document``); a removal writes a generation without
 it and deletes the old one, and with it every copy of the document's text, chunks, vectors and postings.
 The corpus prompt cache of a collection that held it is deleted too: it holds the document's text.
+
+With ``RAG_DATABASE_URL`` the same operations go to the shared database instead (one transaction each): the
+running service hands in the store it answers from; the CLI opens the configured one.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from index import (
@@ -16,8 +21,11 @@ from index import (
     ChunkerConfig,
     DocumentChange,
     DocumentRecord,
+    DocumentStore,
     ExtractLimits,
     IndexNotFoundError,
+    LoadedIndex,
+    StoreIndex,
     TextEncoder,
     add_document,
     extract_document,
@@ -27,7 +35,17 @@ from index import (
 from rag.live import discard_corpus_cache
 from rag.settings import Settings
 
-__all__ = ["Prepared", "Upload", "add_prepared", "add_upload", "documents", "limits", "prepare_upload", "remove"]
+__all__ = [
+    "Prepared",
+    "Upload",
+    "add_prepared",
+    "add_upload",
+    "documents",
+    "limits",
+    "prepare_upload",
+    "remove",
+    "shared_store",
+]
 
 
 @dataclass(frozen=True)
@@ -74,14 +92,43 @@ def prepare_upload(settings: Settings, upload: Upload) -> Prepared:
     return Prepared(article, record)
 
 
-def add_upload(settings: Settings, encoder: TextEncoder, upload: Upload) -> DocumentChange:
-    """Extract ``upload`` and add it to the index; the same content again returns the existing document."""
-    return add_prepared(settings, encoder, prepare_upload(settings, upload))
+def shared_store(index: LoadedIndex | StoreIndex) -> DocumentStore | None:
+    """The shared store a running pipeline answers from (None: the index directory)."""
+    return index.store if isinstance(index, StoreIndex) else None
 
 
-def add_prepared(settings: Settings, encoder: TextEncoder, prepared: Prepared) -> DocumentChange:
-    """Add an extracted document to the live index (built from the articles folder first if there is none)."""
+@contextmanager
+def _database(settings: Settings, encoder: TextEncoder | None, store: DocumentStore | None) -> Iterator[DocumentStore]:
+    if store is not None:
+        yield store
+        return
+    from rag.runtime import make_embedder
+    from rag.stores import database
+
+    with database(settings, encoder or make_embedder(settings)) as opened:
+        yield opened
+
+
+def _uses_database(settings: Settings, store: DocumentStore | None) -> bool:
+    return store is not None or settings.database_url is not None
+
+
+def add_upload(
+    settings: Settings, encoder: TextEncoder, upload: Upload, store: DocumentStore | None = None
+) -> DocumentChange:
+    """Extract ``upload`` and add it to the collection; the same content again returns the existing document."""
+    return add_prepared(settings, encoder, prepare_upload(settings, upload), store)
+
+
+def add_prepared(
+    settings: Settings, encoder: TextEncoder, prepared: Prepared, store: DocumentStore | None = None
+) -> DocumentChange:
+    """Add an extracted document to the collection: ``store`` or the configured database when there is one, else
+    the live index (built from the articles folder first if there is none)."""
     article, record = prepared.article, prepared.record
+    if _uses_database(settings, store):
+        with _database(settings, encoder, store) as db:
+            return db.add_document(article, record)
     config = ChunkerConfig(chunk_tokens=settings.chunk_tokens, overlap_sentences=settings.chunk_overlap_sentences)
     try:
         return add_document(settings.index_dir, article, record, encoder, config, flat_max=settings.faiss_flat_max)
@@ -93,15 +140,28 @@ def add_prepared(settings: Settings, encoder: TextEncoder, prepared: Prepared) -
         return add_document(settings.index_dir, article, record, encoder, config, flat_max=settings.faiss_flat_max)
 
 
-def remove(settings: Settings, document_id: str, embedding_model: str | None = None) -> DocumentChange | None:
+def remove(
+    settings: Settings,
+    document_id: str,
+    embedding_model: str | None = None,
+    store: DocumentStore | None = None,
+) -> DocumentChange | None:
     """Remove an uploaded document; None when there is none with that id."""
-    change = remove_document(settings.index_dir, document_id, embedding_model=embedding_model)
+    if _uses_database(settings, store):
+        with _database(settings, None, store) as db:
+            change = db.remove_document(document_id)
+    else:
+        change = remove_document(settings.index_dir, document_id, embedding_model=embedding_model)
     if change is not None:
         # The saved corpus prefix holds the document's words: it goes now, not when it is next rebuilt.
         discard_corpus_cache(settings)
     return change
 
 
-def documents(settings: Settings) -> list[DocumentRecord]:
-    """The uploaded documents of the live index, oldest first (none without an index)."""
+def documents(settings: Settings, store: DocumentStore | None = None) -> list[DocumentRecord]:
+    """The uploaded documents of the collection, oldest first (none without an index)."""
+    if _uses_database(settings, store):
+        with _database(settings, None, store) as db:
+            records = list(db.documents().values())
+        return sorted(records, key=lambda d: (d.added_at, d.document_id))
     return list_documents(settings.index_dir)

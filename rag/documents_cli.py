@@ -1,5 +1,5 @@
-"""``rag documents add|list|rm``: documents in and out of the local index. A running service picks the change up
-before its next question."""
+"""``rag documents add|list|rm``: documents in and out of the local index, or of the database when RAG_DATABASE_URL
+is set. A running service picks the change up before its next question."""
 
 from __future__ import annotations
 
@@ -20,7 +20,10 @@ from rag.settings import Settings, get_settings
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Add, list and remove uploaded documents of the local index.", no_args_is_help=True)
+app = typer.Typer(
+    help="Add, list and remove uploaded documents of the collection (the local index, or RAG_DATABASE_URL's database).",
+    no_args_is_help=True,
+)
 err = Console(stderr=True)
 out = Console()
 

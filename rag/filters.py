@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from index import LoadedIndex
+from index import LoadedIndex, StoreIndex
 
 __all__ = ["ArticleFilter"]
 
@@ -23,7 +23,7 @@ class ArticleFilter:
     def active(self) -> bool:
         return bool(self.since or self.until or self.sources)
 
-    def allowed(self, index: LoadedIndex) -> set[str]:
+    def allowed(self, index: LoadedIndex | StoreIndex) -> set[str]:
         """The ids of the articles of ``index`` that pass."""
         wanted = {s.strip().lower() for s in self.sources if s.strip()}
         out = set()

@@ -1,12 +1,16 @@
-"""A running pipeline follows the index: switch to a new generation, rebuild corpus mode's prompt cache aside.
+"""A running pipeline follows the collection: switch to a new generation, rebuild corpus mode's prompt cache aside.
 
-``switch_pipeline`` runs on the model thread between two questions: it loads the live generation and makes a
-new ``AnswerPipeline`` on the same generator(s) and encoder. When a saved prompt cache of the new collection
-exists it is restored (a fraction of a second) and the new pipeline is in corpus mode; otherwise it answers in
-retrieval mode, says so, and hands back the corpus prompt to build. ``build_corpus_cache`` evaluates that
-prompt on a second model context (same weights), off the model thread, so questions keep being answered
-meanwhile; a later switch then finds the saved cache. Questions already running keep the pipeline they
-started with.
+The collection is either the index directory (``CURRENT`` names the live generation: an upload, a removal or
+``rag index`` publishes a new one) or a shared store (``RAG_DATABASE_URL``: every committed write bumps the
+database's generation, whichever replica or ``rag index`` made it). ``is_stale`` compares the pipeline's
+generation with the live one; ``switch_pipeline`` runs on the model thread between two questions: it reads the
+live collection and makes a new ``AnswerPipeline`` on the same generator(s) and encoder. When a saved prompt
+cache of the new collection exists it is restored (a fraction of a second) and the new pipeline is in corpus
+mode; otherwise it answers in retrieval mode, says so, and hands back the corpus prompt to build.
+``build_corpus_cache`` evaluates that prompt on a second model context (same weights), off the model thread, so
+questions keep being answered meanwhile; a later switch then finds the saved cache. Questions already running
+keep the pipeline they started with. The prompt cache is per process (under ``RAG_INDEX_DIR``), keyed by the
+collection's content hash, for a database-backed replica too.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from index import IndexCorruptError, IndexNotFoundError, LoadedIndex, load_index
+from index import IndexCorruptError, IndexNotFoundError, LoadedIndex, StoreIndex, load_index
 from index.store import IndexStore
 from rag._exceptions import GenerationError, PromptCacheError
 from rag.llm.base import Generator, PrefixCachingGenerator
@@ -38,6 +42,7 @@ __all__ = [
     "Switch",
     "build_corpus_cache",
     "discard_corpus_cache",
+    "is_shared",
     "is_stale",
     "live_generation",
     "switch_pipeline",
@@ -55,15 +60,26 @@ class Switch:
     seconds: float = 0.0
 
 
-def live_generation(settings: Settings) -> str | None:
-    """The name of the generation ``CURRENT`` points at (None: no index)."""
+def live_generation(settings: Settings, index: LoadedIndex | StoreIndex | None = None) -> str | None:
+    """The live generation: the shared store's when ``index`` reads one (a query; raises
+    ``StoreUnavailableError``), else the name of the one ``CURRENT`` points at (None: no index)."""
+    if isinstance(index, StoreIndex):
+        return index.store.generation()
     gen = IndexStore(settings.index_dir).current()
     return gen.name if gen is not None else None
 
 
+def is_shared(pipeline: AnswerPipeline) -> bool:
+    """Whether ``pipeline`` answers from a shared store: checking it is a database query, not a file read."""
+    return isinstance(pipeline.index, StoreIndex)
+
+
 def is_stale(pipeline: AnswerPipeline) -> bool:
-    """Whether the index on disk moved on (an upload, a removal, ``rag index``) since ``pipeline`` loaded it."""
+    """Whether the collection moved on (an upload, a removal, ``rag index``, another replica's write) since
+    ``pipeline`` read it. For a shared store this asks the database (``StoreUnavailableError`` when it is down)."""
     index = pipeline.index
+    if isinstance(index, StoreIndex):
+        return live_generation(pipeline.settings, index) != index.generation
     # A pipeline made in memory (tests, benchmarks) or over another directory follows nothing.
     if not index.generation or index.path.resolve() != pipeline.settings.index_dir.resolve():
         return False
@@ -75,7 +91,9 @@ def _key(generator: PrefixCachingGenerator, prompt: CorpusPrompt) -> CacheKey:
     return CacheKey(model_sha256(generator.path), prompt.corpus_sha256, PROMPT_VERSION, generator.n_ctx)
 
 
-def _pipeline(current: AnswerPipeline, index: LoadedIndex, corpus: CorpusPrompt | None, reason: str) -> AnswerPipeline:
+def _pipeline(
+    current: AnswerPipeline, index: LoadedIndex | StoreIndex, corpus: CorpusPrompt | None, reason: str
+) -> AnswerPipeline:
     from rag.runtime import assemble_pipeline
 
     judge = current.stages.judge.generator if current.stages.judge is not None else None
@@ -88,7 +106,12 @@ def switch_pipeline(current: AnswerPipeline) -> Switch:
     """The pipeline over the live generation. Call on the model thread: it may restore the generator's KV cache."""
     started = time.perf_counter()
     settings = current.settings
-    index = _load_live(settings, current.encoder.name)
+    index: LoadedIndex | StoreIndex
+    if isinstance(current.index, StoreIndex):
+        # The generation is read before the articles: a write in between is seen as a newer generation next time.
+        index = StoreIndex(current.index.store)
+    else:
+        index = _load_live(settings, current.encoder.name)
     generator: Generator = current.generator
     if settings.context_mode == "retrieval" or not isinstance(generator, PrefixCachingGenerator):
         reason = current.mode_reason if current.corpus is None else "retrieval"

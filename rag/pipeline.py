@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, TextEncoder
+from index import HybridRetriever, LoadedIndex, SearchHit, Sentence, StoreIndex, TextEncoder
 from rag.filters import ArticleFilter
 from rag.llm.base import Completion, Generator, TokenCallback
 from rag.models import (
@@ -84,7 +84,7 @@ class AnswerPipeline:
         self,
         settings: Settings,
         generator: Generator,
-        index: LoadedIndex,
+        index: LoadedIndex | StoreIndex,
         encoder: TextEncoder,
         stages: Stages,
         corpus: CorpusPrompt | None = None,

@@ -14,6 +14,7 @@ from index import (
     IndexNotFoundError,
     LoadedIndex,
     RetrieverConfig,
+    StoreIndex,
     TextEncoder,
     build_index,
     load_index,
@@ -65,6 +66,10 @@ def build(
     settings: Settings, embedder: Embedder, *, rebuild: bool = False, progress: ProgressFn | None = None
 ) -> BuildReport:
     """Build or update the index the settings point at."""
+    if settings.database_url is not None:
+        from rag.stores import index_database
+
+        return index_database(settings, embedder, rebuild=rebuild)
     return build_index(
         settings.articles_dir,
         settings.index_dir,
@@ -82,8 +87,10 @@ def open_index(
     *,
     build_if_missing: bool = False,
     progress: ProgressFn | None = None,
-) -> LoadedIndex:
+) -> LoadedIndex | StoreIndex:
     """Load the index; with ``build_if_missing`` a missing one is built first."""
+    if settings.database_url is not None:
+        return _open_database(settings, embedder, build_if_missing=build_if_missing)
     try:
         return load_index(settings.index_dir, embedding_model=embedder.name)
     except IndexNotFoundError:
@@ -94,10 +101,21 @@ def open_index(
         return load_index(settings.index_dir, embedding_model=embedder.name)
 
 
-def make_retriever(settings: Settings, index: LoadedIndex, embedder: TextEncoder) -> HybridRetriever:
+def _open_database(settings: Settings, embedder: Embedder, *, build_if_missing: bool) -> StoreIndex:
+    from rag.stores import open_database
+
+    index = StoreIndex(open_database(settings, embedder))
+    if not index.articles and build_if_missing:
+        log.info("the database is empty: adding %s to it", settings.articles_dir)
+        build(settings, embedder)
+        index = StoreIndex(index.store)
+    return index
+
+
+def make_retriever(settings: Settings, index: LoadedIndex | StoreIndex, embedder: TextEncoder) -> HybridRetriever:
     """A hybrid retriever configured from settings."""
     return HybridRetriever(
-        index,
+        index.store if isinstance(index, StoreIndex) else index,
         embedder,
         RetrieverConfig(
             candidates=settings.retrieval_candidates,
@@ -145,7 +163,7 @@ def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_
 def make_stages(
     settings: Settings,
     generator: Generator,
-    index: LoadedIndex,
+    index: LoadedIndex | StoreIndex,
     encoder: TextEncoder,
     *,
     judge: Generator | None = None,
@@ -184,7 +202,7 @@ def make_stages(
 def assemble_pipeline(
     settings: Settings,
     generator: Generator,
-    index: LoadedIndex,
+    index: LoadedIndex | StoreIndex,
     encoder: TextEncoder,
     *,
     judge: Generator | None = None,

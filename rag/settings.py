@@ -24,6 +24,12 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(default=128, ge=16, le=2048)
     chunk_overlap_sentences: int = Field(default=1, ge=0, le=5)
     faiss_flat_max: int = Field(default=50_000, ge=1, description="above this many chunks, HNSW")
+    database_url: SecretStr | None = Field(
+        default=None, description="postgresql://user:pass@host:port/db: the shared store (pgvector) instead of files"
+    )
+    database_timeout_ms: int = Field(default=5000, ge=50, description="statement timeout of every database query")
+    database_connect_timeout_s: float = Field(default=3.0, gt=0, description="how long to wait for a connection")
+    database_ef_search: int = Field(default=100, ge=10, le=1000, description="pgvector HNSW ef_search")
 
     # Retrieval
     top_k: int = Field(default=4, ge=1, le=20)
@@ -108,6 +114,10 @@ class Settings(BaseSettings):
     def _check_sources(self) -> Settings:
         if not (self.retrieval_dense or self.retrieval_lexical):
             raise ValueError("RAG_RETRIEVAL_DENSE and RAG_RETRIEVAL_LEXICAL cannot both be off")
+        if self.database_url is not None and not self.database_url.get_secret_value().startswith(
+            ("postgresql://", "postgres://")
+        ):
+            raise ValueError("RAG_DATABASE_URL must be a postgresql:// URL")
         return self
 
 

@@ -12,6 +12,8 @@ import pytest
 from rag.settings import get_settings
 from tests.fakes import HashingEncoder
 
+pytest_plugins = ["tests.pg_fixtures"]
+
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES = REPO / "data" / "articles"
 

@@ -27,7 +27,7 @@ from api.document_schemas import (
 )
 from api.errors import DocumentNotFoundError, UploadsDisabledError, error_responses
 from api.service import AnswerService
-from index import DocumentChange, DocumentTooLargeError, UnsupportedFormatError
+from index import DocumentChange, DocumentTooLargeError, StoreIndex, UnsupportedFormatError
 from index.extract import safe_name
 from rag import documents as library
 from rag.settings import Settings
@@ -62,6 +62,8 @@ def _following(service: AnswerService, settings: Settings) -> None:
     """Writes go to RAG_INDEX_DIR; a service answering from an index made elsewhere would never see them."""
     pipeline = service.pipeline()
     index = pipeline.index
+    if isinstance(index, StoreIndex):
+        return  # the shared database it answers from is the one written to
     if not index.generation or index.path.resolve() != settings.index_dir.resolve():
         raise UploadsDisabledError(
             "document uploads are off: this service answers from an index other than RAG_INDEX_DIR's"
@@ -144,10 +146,11 @@ async def add_documents(
 
 
 def _add_all(settings: Settings, service: AnswerService, uploads: list[library.Upload]) -> list[DocumentChange]:
-    encoder = service.pipeline().encoder
+    pipeline = service.pipeline()
+    store = library.shared_store(pipeline.index)
     # Extract all first: a bad file refuses the request before anything is written.
     prepared = [library.prepare_upload(settings, upload) for upload in uploads]
-    return [library.add_prepared(settings, encoder, p) for p in prepared]
+    return [library.add_prepared(settings, pipeline.encoder, p, store) for p in prepared]
 
 
 @router.get("/documents", response_model=DocumentList, summary="List the uploaded documents")
@@ -185,8 +188,9 @@ async def delete_document(
     deleted; answers once questions are answered without it. 404 when there is no such document."""
     _following(service, settings)
     with service.admit_write():
-        encoder_name = service.pipeline().encoder.name
-        change = await asyncio.to_thread(library.remove, settings, document_id, encoder_name)
+        pipeline = service.pipeline()
+        store = library.shared_store(pipeline.index)
+        change = await asyncio.to_thread(library.remove, settings, document_id, pipeline.encoder.name, store)
         if change is None:
             raise DocumentNotFoundError(f"no uploaded document with id {document_id!r}")
         await service.switch()

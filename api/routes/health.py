@@ -9,6 +9,7 @@ from api.deps import ApiKeyDep, ServiceDep
 from api.errors import NOT_READY_RETRY_S, error_responses
 from api.metrics import CONTENT_TYPE, Metrics
 from api.schemas import HealthResponse, ReadyResponse
+from index import IndexStoreError
 
 router = APIRouter(tags=["health"])
 
@@ -33,13 +34,19 @@ async def readyz(service: ServiceDep) -> ReadyResponse | JSONResponse:
         headers = {"Retry-After": str(NOT_READY_RETRY_S)} if service.state == "loading" else {}
         return JSONResponse(body.model_dump(), status_code=503, headers=headers)
     pipeline = service.pipeline()
+    try:
+        # A shared database can go away after loading: then no question can be answered until it returns.
+        chunks = len(pipeline.index.chunks)
+    except IndexStoreError as exc:
+        body = ReadyResponse(status="unavailable", model=pipeline.model_name, detail=str(exc))
+        return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": str(NOT_READY_RETRY_S)})
     return ReadyResponse(
         status="ready",
         model=pipeline.model_name,
         context_mode=pipeline.context_mode,
         context_mode_reason=pipeline.mode_reason,
         articles=len(pipeline.index.articles),
-        chunks=len(pipeline.index.chunks),
+        chunks=chunks,
     )
 
 

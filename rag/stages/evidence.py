@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from index import Article, LoadedIndex, SearchHit, Sentence, TextEncoder, split_sentences
+from index import Article, LoadedIndex, SearchHit, Sentence, StoreIndex, TextEncoder, split_sentences
 from rag.injection import addresses_the_model
 from rag.models import Evidence
 
@@ -29,7 +29,7 @@ def content_words(text: str) -> set[str]:
 class EvidenceSelector:
     """Ranks the sentences of the retrieved chunks by closeness to the question and keeps the best few."""
 
-    def __init__(self, index: LoadedIndex, encoder: TextEncoder, max_sentences: int = 6):
+    def __init__(self, index: LoadedIndex | StoreIndex, encoder: TextEncoder, max_sentences: int = 6):
         if max_sentences < 1:
             raise ValueError("max_sentences must be at least 1")
         self.index = index
