@@ -99,7 +99,8 @@ class CitationRenderer:
             )
             for item in gathered.items
         ]
-        return f"The articles name these {gathered.kind}: {listed}.", numbering.citations, items
+        kind = gathered.kind if gathered.kind.endswith("s") else gathered.kind + "s"  # "every customer"
+        return f"The articles name these {kind}: {listed}.", numbering.citations, items
 
     def _stated(self, group: ValueGroup, numbering: _Numbering) -> str:
         """'about US$14 billion in "Title" (2025-06-12) [1] and "Other" (date not given) [2]'"""

@@ -88,5 +88,6 @@ def test_every_customer_through_the_pipeline(fake_index) -> None:
     )
     assert answer.answerable and model.calls == []
     assert {"Microsoft", "OpenAI", "Cohere", "Etsy"} <= {i.text for i in answer.items}
+    assert answer.answer.startswith("The articles name these customers: ")
     for c in answer.citations:
         assert index.articles[c.article_id].text[c.start : c.end] == c.quote
