@@ -15,7 +15,7 @@ from rag._exceptions import GenerationError
 from rag.llm.base import Completion, Message, TokenCallback
 
 if TYPE_CHECKING:
-    from index import TextEncoder
+    from index import Sentence, TextEncoder
     from rag.llm.base import Generator, PrefixCachingGenerator
 
 F = TypeVar("F", bound="ScriptedGenerator")
@@ -171,3 +171,16 @@ if TYPE_CHECKING:
     _encoder: TextEncoder = HashingEncoder()
     _generator: Generator = ScriptedGenerator()
     _prefix: PrefixCachingGenerator = PrefixCachingFake(Path("model.gguf"))
+
+
+def sentences_of_text(article_id: str, text: str) -> list[Sentence]:
+    """A small test text cut at ". " into sentences with exact offsets (the real splitter is not the subject)."""
+    from index import Sentence
+
+    out, start = [], 0
+    for part in text.split(". "):
+        piece = part if part.endswith(".") else part + "."
+        begin = text.index(piece.rstrip("."), start)
+        out.append(Sentence(article_id=article_id, start=begin, end=begin + len(piece), text=piece))
+        start = begin + len(piece)
+    return out

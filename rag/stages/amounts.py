@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Amount", "find_amounts"]
+__all__ = ["NUMBER_WORDS", "SCALES", "Amount", "find_amounts"]
 
-_SCALE = {
+SCALES = {  # the words and letters that scale a figure (also the claim verifier's)
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
@@ -24,7 +24,7 @@ _SCALE = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-_NUMBER_WORDS = {
+NUMBER_WORDS = {  # numbers written as words
     "one": 1,
     "two": 2,
     "three": 3,
@@ -49,7 +49,7 @@ _QUALIFIER = (
     r"in excess of|at least|up to|as much as|as many as|as high as|less than|under|fewer than|top|topping)\s+)?"
 )
 _CURRENCY = r"(?P<cur>US\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)?\s?"
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 _SCALE_WORD = r"(?:\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|b|m|k)\b)?"
 _DOLLARS = r"(?P<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars\b)?"
 _PERCENT = r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
@@ -106,13 +106,13 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         if not has_unit and (_DAY_BEFORE.match(text[m.end() :]) or _DAY_AFTER.search(text[: m.start()])):
             continue
-        if number in _NUMBER_WORDS and not has_unit:
+        if number in NUMBER_WORDS and not has_unit:
             continue  # "one of the founders", "two sources": counts worded as words are rarely reported figures
-        base = float(_NUMBER_WORDS[number]) if number in _NUMBER_WORDS else float(number.replace(",", ""))
+        base = float(NUMBER_WORDS[number]) if number in NUMBER_WORDS else float(number.replace(",", ""))
         scale = (m.group("scale") or "").lower()
         if scale in ("b", "m", "k") and not m.group("cur"):
             continue  # "3 m" of height, "5 k" of distance: a lone letter scales only money
-        value = base * _SCALE.get(scale, 1.0)
+        value = base * SCALES.get(scale, 1.0)
         found.append(
             Amount(
                 text=m.group(0).strip(),

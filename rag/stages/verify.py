@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
+from rag.stages.amounts import NUMBER_WORDS, SCALES
 from rag.stages.evidence import content_words
 
 # A claim counts as extractive (see Verifier._extractive_support) with at least this many content words,
@@ -34,38 +35,9 @@ __all__ = [
     "premise_figures",
 ]
 
-_MULT = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "b": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "hundred": 100,
-}
 _QUANTITY = re.compile(
     r"(?<![\w.])(?:us\$|rm|\$|£|€)?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
-    + "|".join(_WORDS)
+    + "|".join(NUMBER_WORDS)
     + r")(?:\s*(?:-|\s)?\s*(thousand|million|billion|trillion|bn|mn|tn|b|m|k)\b)?",
     re.I,
 )
@@ -83,8 +55,8 @@ def extract_quantities(text: str) -> set[float]:
     values = set()
     for number, unit in _QUANTITY.findall(text):
         word = number.lower()
-        base = float(_WORDS[word]) if word in _WORDS else float(number.replace(",", ""))
-        values.add(round(base * _MULT.get(unit.lower(), 1.0), 6) if unit else base)
+        base = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number.replace(",", ""))
+        values.add(round(base * SCALES.get(unit.lower(), 1.0), 6) if unit else base)
         if unit:
             values.add(base)  # "US$10 billion" also stands for the bare 10 in "10 billion to 15 billion"
     return values

@@ -12,7 +12,7 @@ from rag.stages.binding import BindingCheck
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
 from rag.stages.gather import Gathered, Gatherer, gatherable
-from tests.fakes import HashingEncoder, ScriptedGenerator
+from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -40,14 +40,7 @@ ARTICLES = {
 
 
 def _sentences(article_id: str) -> list[Sentence]:
-    text = ARTICLES[article_id][2]
-    out, start = [], 0
-    for part in text.split(". "):
-        piece = part if part.endswith(".") else part + "."
-        begin = text.index(piece.rstrip("."), start)
-        out.append(Sentence(article_id=article_id, start=begin, end=begin + len(piece), text=piece))
-        start = begin + len(piece)
-    return out
+    return sentences_of_text(article_id, ARTICLES[article_id][2])
 
 
 TITLES = {k: v[0] for k, v in ARTICLES.items()}

@@ -11,7 +11,7 @@ from rag.stages.binding import BindingCheck
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
 from rag.stages.lists import ListGatherer, asked_kind
-from tests.fakes import HashingEncoder, ScriptedGenerator
+from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -25,13 +25,7 @@ TEXTS = {
 
 
 def _sentences(article_id: str) -> list[Sentence]:
-    text, out, start = TEXTS[article_id], [], 0
-    for part in text.split(". "):
-        piece = part if part.endswith(".") else part + "."
-        begin = text.index(piece.rstrip("."), start)
-        out.append(Sentence(article_id=article_id, start=begin, end=begin + len(piece), text=piece))
-        start = begin + len(piece)
-    return out
+    return sentences_of_text(article_id, TEXTS[article_id])
 
 
 ALL = [s for a in TEXTS for s in _sentences(a)]
