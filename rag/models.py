@@ -93,7 +93,9 @@ class ReportedValue(BaseModel):
     """One value the articles give for the asked figure, as the first of them words it, with its citations."""
 
     value: str = Field(description='as an article states it, e.g. "about US$14 billion"')
-    amount: float | None = Field(description='the value as a number; null for a vague amount ("several billion")')
+    amount: float | None = Field(
+        default=None, description='the value as a number; absent for a vague amount ("several billion")'
+    )
     citations: list[int] = Field(description="the numbers of the citations that state this value")
     article_ids: list[str]
 
