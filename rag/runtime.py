@@ -108,8 +108,13 @@ def make_retriever(settings: Settings, index: LoadedIndex, embedder: TextEncoder
     )
 
 
-def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_ctx: int | None = None) -> Generator:
-    """The configured generator backend, loaded (the default GGUF is assembled on first use)."""
+def make_generator(
+    settings: Settings, progress: ProgressFn | None = None, *, n_ctx: int | None = None, prompt_lookup: bool = True
+) -> Generator:
+    """The configured generator backend, loaded (the default GGUF is assembled on first use).
+
+    ``prompt_lookup=False`` leaves out the draft model (RAG_PROMPT_LOOKUP_TOKENS) where nothing is generated.
+    """
     if settings.backend == "openai":
         from rag.llm.openai_backend import OpenAIGenerator
 
@@ -137,6 +142,8 @@ def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_
         n_threads=settings.n_threads,
         temperature=settings.temperature,
         seed=settings.seed,
+        prompt_lookup_tokens=settings.prompt_lookup_tokens if prompt_lookup else 0,
+        prompt_lookup_ngram=settings.prompt_lookup_ngram,
     )
 
 
@@ -206,7 +213,11 @@ def make_pipeline(
         # judge keeps both fixed prompt heads cached instead of evicting each other on every question.
         # Its prompts are short, so it gets a small context.
         use_judge_context = settings.judge and settings.backend == "llama_cpp"
-        judge = make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX)) if use_judge_context else None
+        judge = (
+            make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX), prompt_lookup=False)
+            if use_judge_context
+            else None
+        )
     else:
         judge = None
     setup = prepare_corpus(settings, generator, index.articles.values(), progress=progress)

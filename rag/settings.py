@@ -43,6 +43,14 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=160, ge=8, le=2048)
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     seed: int = 0
+    prompt_lookup_tokens: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="llama.cpp: draft up to this many tokens from the prompt (prompt-lookup decoding); 0 = off. "
+        "Greedy output is the same, only faster when the answer copies the prompt",
+    )
+    prompt_lookup_ngram: int = Field(default=2, ge=1, le=8, description="the longest n-gram looked up in the prompt")
     device: str = Field(default="auto", description="transformers backend: auto, cpu or cuda")
     openai_base_url: str = "http://127.0.0.1:8080/v1"
     openai_model: str = "default"
