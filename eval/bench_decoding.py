@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pipeline.stages.drafter.generator = recorder
         variants.append(_Variant(lookup, pipeline, recorder))
     print(f"context mode {variants[0].pipeline.context_mode}, {len(questions)} questions, model {settings.backend}")
-    for question in questions:
+    for i, question in enumerate(questions, 1):
         for v in variants:
             pieces: list[str] = []
             answer = v.pipeline.ask(question, on_token=pieces.append)
@@ -112,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             v.answers.append(answer.model_dump_json(include={"answer", "answerable", "citations", "abstention"}))
             v.total_ms.append(answer.timings.total_ms)
             v.first_ms.append(answer.timings.first_token_ms or answer.timings.total_ms)
+        # A line a question, so that a run cut short on a busy machine still says something.
+        print(f"q{i}: " + "; ".join(f"lookup {v.lookup} {v.total_ms[-1]:.0f} ms" for v in variants), flush=True)
     for v in variants:
         print(_report(v, variants[0]))
     return 0

@@ -50,6 +50,7 @@ class Timings(BaseModel):
     completion_tokens: int = 0
     first_token_ms: float | None = None
     verify_ms: float = 0.0
+    judge_ms: float = Field(default=0.0, description="the judge's share of generate_ms")
 
 
 # Why an answer was withheld. A client shows ``Abstention.message``; the reason is for code and reports.

@@ -173,6 +173,7 @@ class AnswerPipeline:
         if s.judge and not (self.settings.judge_skip_bound and s.binding and s.binding.literal(frame, verdict)):
             judgement = s.judge.run(work.question, verdict)
             timings.generate_ms += judgement.ms
+            timings.judge_ms += judgement.ms
             if judgement.completion is not None:
                 _account(timings, judgement.completion, time=False)
             if not judgement.passed:

@@ -165,7 +165,13 @@ def make_stages(
         premise=PremiseCheck(articles),
         retriever=make_retriever(settings, index, encoder),
         selector=selector,
-        drafter=Drafter(generator, max_tokens=settings.max_tokens, corpus=corpus, corpus_hints=settings.corpus_hints),
+        drafter=Drafter(
+            generator,
+            max_tokens=settings.max_tokens,
+            corpus=corpus,
+            corpus_hints=settings.corpus_hints,
+            corpus_hint_words=settings.corpus_hint_words,
+        ),
         verifier=Verifier(encoder, threshold=settings.support_threshold),
         binding=(
             BindingCheck(

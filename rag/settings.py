@@ -63,6 +63,13 @@ class Settings(BaseSettings):
     )
     corpus_max_tokens: int = Field(default=6144, ge=256, description="auto picks corpus up to this prefix size")
     corpus_hints: int = Field(default=1, ge=0, le=20, description="retrieved sentences shown before the question")
+    corpus_hint_words: int = Field(
+        default=0,
+        ge=0,
+        le=200,
+        description="clip each corpus-mode hint to this many words around the question's words; 0 = whole "
+        "sentences. Changes the prompt, so the answers: measure quality before turning it on",
+    )
     corpus_cache_rebuild: bool = Field(
         default=True, description="rebuild a missing/stale prompt cache at start-up (else: retrieval mode)"
     )

@@ -30,11 +30,20 @@ class Draft:
 class Drafter:
     """Corpus mode when ``corpus`` is given (the generator's KV cache holds its prefix), else retrieval mode."""
 
-    def __init__(self, generator: Generator, *, max_tokens: int, corpus: CorpusPrompt | None, corpus_hints: int):
+    def __init__(
+        self,
+        generator: Generator,
+        *,
+        max_tokens: int,
+        corpus: CorpusPrompt | None,
+        corpus_hints: int,
+        corpus_hint_words: int = 0,
+    ):
         self.generator = generator
         self.max_tokens = max_tokens
         self.corpus = corpus
         self.corpus_hints = corpus_hints
+        self.corpus_hint_words = corpus_hint_words
 
     def run(
         self,
@@ -47,7 +56,9 @@ class Drafter:
         """``hints``: in corpus mode, how many of ``evidence`` go before the question (default: the setting)."""
         if self.corpus:
             shown = min(self.corpus_hints if hints is None else hints, len(evidence))
-            messages = corpus_messages(self.corpus.system, question, evidence[:shown])
+            # A second try's focused sentences are shown whole: they were chosen for the words they hold.
+            clip = self.corpus_hint_words if hints is None else 0
+            messages = corpus_messages(self.corpus.system, question, evidence[:shown], hint_words=clip)
             prefill = ""
             # No sentences line in corpus mode: everything the model writes is the answer.
             relay = AnswerRelay(on_token, open=True)
