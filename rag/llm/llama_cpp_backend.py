@@ -54,8 +54,9 @@ class LlamaCppGenerator:
         self._lock = threading.Lock()
         threads = n_threads or max(1, os.cpu_count() or 1)
         # Prompt-lookup decoding: answers copy article sentences, so the tokens that followed the last n-gram
-        # in the prompt are drafted and checked in one batch; greedy decoding keeps exactly the tokens plain
-        # decoding would have chosen. llama-cpp-python then needs logits for every token of a batch.
+        # in the prompt are drafted and checked in one batch; greedy decoding keeps the tokens plain decoding
+        # would have chosen, but for near ties that a batch's other summation order can flip (see
+        # tests/rag/test_prompt_lookup_real.py). llama-cpp-python then needs logits for every token of a batch.
         self._draft = _CountingPromptLookup(prompt_lookup_ngram, prompt_lookup_tokens) if prompt_lookup_tokens else None
         # llama.cpp prints its load log on stderr through C; keep the terminal clean unless asked.
         sink = io.StringIO()
