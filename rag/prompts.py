@@ -21,6 +21,7 @@ __all__ = [
     "clip_hint",
     "corpus_messages",
     "corpus_system",
+    "judge_followup_messages",
     "judge_messages",
     "rewrite_messages",
 ]
@@ -73,6 +74,15 @@ def judge_messages(question: str, answer: str, quotes: Sequence[str]) -> list[Me
         "Is the proposed answer correct according to the text alone?"
     )
     return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": user}]
+
+
+# The judge's question asked after the draft, in the answering context (RAG_JUDGE_IN_CONTEXT).
+JUDGE_FOLLOWUP = "Is your answer stated by the text above? Reply with one word: yes or no."
+
+
+def judge_followup_messages(draft: Sequence[Message], reply: str) -> list[Message]:
+    """The draft's own prompt, its reply and the yes/no question: everything up to the reply is in the KV cache."""
+    return [*draft, {"role": "assistant", "content": reply}, {"role": "user", "content": JUDGE_FOLLOWUP}]
 
 
 def rewrite_messages(question: str, history: Sequence[ChatMessage], system: str = SYSTEM) -> list[Message]:

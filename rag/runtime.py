@@ -183,7 +183,15 @@ def make_stages(
             if settings.binding_check
             else None
         ),
-        judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
+        judge=(
+            Judge(
+                judge or generator,
+                settings.judge_threshold,
+                context=generator if settings.judge_in_context else None,
+            )
+            if settings.judge
+            else None
+        ),
         citer=CitationRenderer(
             titles,
             dates={a.article_id: a.date for a in articles},

@@ -90,6 +90,12 @@ class Settings(BaseSettings):
         "and subject (rag.stages.binding)",
     )
     judge_threshold: float = Field(default=0.70, ge=0.0, le=1.0, description="P(yes) the judge must reach")
+    judge_in_context: bool = Field(
+        default=False,
+        description="ask the judge's yes/no as a follow-up in the answering context (its KV cache reused: a few "
+        "dozen tokens instead of the judge's own prompt); another question than the judge's own, so its "
+        "threshold must be calibrated again before this is turned on",
+    )
 
     # HTTP service
     host: str = "127.0.0.1"

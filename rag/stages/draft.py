@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag.llm.base import Completion, Generator, TokenCallback
+from rag.llm.base import Completion, Generator, Message, TokenCallback
 from rag.models import Evidence
 from rag.prompt_cache import CorpusPrompt
 from rag.prompts import answer_messages, corpus_messages
@@ -25,6 +25,7 @@ class Draft:
     reply: str
     shown: int  # how many of the evidence sentences were numbered in the prompt
     completions: list[Completion] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # the prompt, for a follow-up in the same context
 
 
 class Drafter:
@@ -74,7 +75,7 @@ class Drafter:
             )
 
         completion = generate(prefill)
-        draft = Draft(prefill + completion.text, shown, [completion])
+        draft = Draft(prefill + completion.text, shown, [completion], messages)
         if not self.corpus and not draft.reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
             # The model named sentences and stopped there: start its answer line for it. The prompt and
             # the first line are cached, so this costs only the new tokens.
