@@ -1,16 +1,17 @@
 """Decoding benchmark: the same questions through pipelines that differ in one decoding setting, in turn.
 
-    python -m eval.bench_decoding --limit 12                       # prompt lookup off vs 10 drafted tokens
-    python -m eval.bench_decoding --lookup 0,4,10 --limit 12
+    python -m eval.bench_decoding --limit 12                       # prompt lookup off vs 3 drafted tokens
+    python -m eval.bench_decoding --vary prompt_lookup_tokens=0,2,4 --limit 12
+    python -m eval.bench_decoding --vary judge_in_context=false,true --limit 12
     RAG_CONTEXT_MODE=retrieval python -m eval.bench_decoding --limit 12
 
-Loads one pipeline per ``--lookup`` value (``RAG_PROMPT_LOOKUP_TOKENS``; the real default model, the
+Loads one pipeline per value of one setting (``--vary name=v1,v2``; the real default model, the
 configured index and prompt cache) and asks each gold question of every pipeline before the next question,
 so that a load change on this shared machine hits every variant alike. For each variant it prints the
 answer model's own figures, read from each draft's ``Completion``: prompt tokens/s (new prompt tokens over
 the time to the first token), generation tokens/s (tokens after the first over the time after it), the
-drafted and accepted tokens, p50 of the first token and of the whole answer in the pipeline; and how many
-drafts and final answers are identical to the first variant's (greedy decoding: they all should be).
+drafted and accepted tokens, p50 of the first token, of the judge and of the whole answer in the pipeline;
+and how many drafts and final answers are identical to the first variant's.
 """
 
 from __future__ import annotations
@@ -53,12 +54,14 @@ class _Recorder:
 
 @dataclass
 class _Variant:
-    lookup: int
+    value: str
     pipeline: AnswerPipeline
     recorder: _Recorder
     drafts: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
     first_ms: list[float] = field(default_factory=list)
+    judge_ms: list[float] = field(default_factory=list)
+    answered: int = 0
     total_ms: list[float] = field(default_factory=list)
 
 
@@ -81,10 +84,11 @@ def _report(v: _Variant, base: _Variant) -> str:
     n = len(v.answers)
     accept = f", accepted {accepted}/{drafted} drafted ({accepted / drafted:.0%})" if drafted else ""
     return (
-        f"prompt lookup {v.lookup:>2}: prompt {prompt_new / max(prompt_s, 1e-9):.0f} tok/s "
+        f"{v.value:>5}: {v.answered}/{n} answered; prompt {prompt_new / max(prompt_s, 1e-9):.0f} tok/s "
         f"({prompt_new} new tokens), generation {gen_tokens / max(gen_s, 1e-9):.1f} tok/s "
         f"({gen_tokens} tokens after the first){accept}; first token p50 {statistics.median(v.first_ms):.0f} ms, "
-        f"answer p50 {statistics.median(v.total_ms):.0f} ms; identical to lookup {base.lookup}: "
+        f"judge p50 {statistics.median(v.judge_ms):.0f} ms, answer p50 {statistics.median(v.total_ms):.0f} ms; "
+        f"identical to {base.value}: "
         f"drafts {same_drafts}/{n}, answers {same_answers}/{n}"
     )
 
@@ -93,16 +97,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.bench_decoding", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"))
     parser.add_argument("--limit", type=int, default=12, help="the first N standalone questions")
-    parser.add_argument("--lookup", default="0,10", help="RAG_PROMPT_LOOKUP_TOKENS values, comma-separated")
+    parser.add_argument("--vary", default="prompt_lookup_tokens=0,3", help="a setting and its values: name=v1,v2")
     args = parser.parse_args(argv)
+    name, _, values = args.vary.partition("=")
     questions = _questions(args.gold, args.limit)
     settings = Settings()
     variants: list[_Variant] = []
-    for lookup in (int(x) for x in args.lookup.split(",")):
-        pipeline = make_pipeline(settings.model_copy(update={"prompt_lookup_tokens": lookup}))
+    for value in values.split(","):
+        # Validated as the environment would be: RAG_<NAME>=<value>.
+        varied = Settings.model_validate({**settings.model_dump(), name: value})
+        pipeline = make_pipeline(varied)
         recorder = _Recorder(pipeline.stages.drafter.generator)
         pipeline.stages.drafter.generator = recorder
-        variants.append(_Variant(lookup, pipeline, recorder))
+        variants.append(_Variant(value, pipeline, recorder))
     print(f"context mode {variants[0].pipeline.context_mode}, {len(questions)} questions, model {settings.backend}")
     for i, question in enumerate(questions, 1):
         for v in variants:
@@ -112,8 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             v.answers.append(answer.model_dump_json(include={"answer", "answerable", "citations", "abstention"}))
             v.total_ms.append(answer.timings.total_ms)
             v.first_ms.append(answer.timings.first_token_ms or answer.timings.total_ms)
+            v.judge_ms.append(answer.timings.judge_ms)
+            v.answered += answer.answerable
         # A line a question, so that a run cut short on a busy machine still says something.
-        print(f"q{i}: " + "; ".join(f"lookup {v.lookup} {v.total_ms[-1]:.0f} ms" for v in variants), flush=True)
+        print(
+            f"q{i}: "
+            + "; ".join(f"{name} {v.value}: {v.total_ms[-1]:.0f} ms (judge {v.judge_ms[-1]:.0f})" for v in variants),
+            flush=True,
+        )
     for v in variants:
         print(_report(v, variants[0]))
     return 0
