@@ -48,7 +48,7 @@ class Settings(BaseSettings):
         ge=0,
         le=64,
         description="llama.cpp: draft up to this many tokens from the prompt (prompt-lookup decoding); 0 = off. "
-        "Greedy output is the same but for near ties; measured no faster on 2 cores (notes of issue 14)",
+        "Greedy output is the same but for near ties; its gain on 2 cores is unproven (notes of issue 14)",
     )
     prompt_lookup_ngram: int = Field(default=2, ge=1, le=8, description="the longest n-gram looked up in the prompt")
     device: str = Field(default="auto", description="transformers backend: auto, cpu or cuda")
