@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -37,8 +38,8 @@ def _questions(gold: Path, limit: int | None) -> list[str]:
     return questions[:limit] if limit else questions
 
 
-def _ask(client: httpx.Client, url: str, question: str) -> tuple[float | None, float, bool]:
-    """(seconds to the first token, seconds to the verified answer, answerable) for one streamed question."""
+def _ask(client: httpx.Client, url: str, question: str) -> tuple[float | None, float, dict[str, Any]]:
+    """(seconds to the first token, seconds to the verified answer, the Answer) for one streamed question."""
     started = time.perf_counter()
     first: float | None = None
     event = ""
@@ -52,10 +53,55 @@ def _ask(client: httpx.Client, url: str, question: str) -> tuple[float | None, f
                     first = time.perf_counter() - started
                 elif event == "citations":
                     answer = json.loads(line.split(":", 1)[1])
-                    return first, time.perf_counter() - started, bool(answer["answerable"])
+                    return first, time.perf_counter() - started, answer
                 elif event == "error":
                     raise RuntimeError(f"the service failed on {question!r}: {line}")
     raise RuntimeError(f"the stream for {question!r} ended without an answer")
+
+
+def _server_code(env: dict[str, str]) -> str:
+    """Where the ``rag`` package the server imports lives: the shared venv's editable install points at one
+    checkout, and ``PYTHONPATH`` (passed through) at another; the figures are of whichever wins."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import rag; print(rag.__file__)"], env=env, capture_output=True, text=True, check=True
+    )
+    return str(Path(probe.stdout.strip()).parent.parent)
+
+
+def _breakdown(answers: list[dict[str, Any]], totals: list[float], firsts: list[float | None]) -> str:
+    """Where the answers' time went, from each Answer's own timings, and the model's tokens/s as served."""
+    timings = [a["timings"] for a in answers]
+    # The model's first token (server clock) against the first streamed token (client clock): in retrieval
+    # mode the gap is the "Sentences:" line the relay holds back, plus HTTP.
+    gaps = [
+        f - t["first_token_ms"] / 1000
+        for f, t in zip(firsts, timings, strict=True)
+        if f is not None and t.get("first_token_ms") is not None
+    ]
+    held = f"; first streamed token after the model's first: p50 {_percentile(gaps, 50) * 1000:.0f} ms" if gaps else ""
+    new_prompt = sum(t["prompt_tokens"] - t["cached_prompt_tokens"] for t in timings)
+    generated = sum(t["completion_tokens"] for t in timings)
+    client_s = sum(totals)
+
+    def share(key: str) -> float:
+        return sum(t.get(key) or 0.0 for t in timings) / 1000
+
+    generate, judge, retrieve, verify = (
+        share("generate_ms"),
+        share("judge_ms"),
+        share("retrieve_ms"),
+        share("verify_ms"),
+    )
+    other = client_s - generate - retrieve - verify
+    return (
+        f"per question (mean): {new_prompt / len(answers):.0f} new prompt tokens (of "
+        f"{sum(t['prompt_tokens'] for t in timings) / len(answers):.0f}), {generated / len(answers):.1f} generated; "
+        f"of the answer time, model {generate / client_s:.0%} (judge {judge / client_s:.0%}, "
+        f"{judge * 1000 / len(answers):.0f} ms), retrieval {retrieve / client_s:.0%}, verification "
+        f"{verify / client_s:.0%}, everything else (HTTP, queue, rewrite checks, citations) {other / client_s:.0%}; "
+        f"through the service {new_prompt / client_s:.0f} prompt + {generated / client_s:.1f} generated tokens "
+        f"per second of answer time{held}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,9 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = f"http://{HOST}:{port}"
     rag = Path(sys.executable).with_name("rag")
     log = tempfile.NamedTemporaryFile(prefix="bench-latency-", suffix=".log", delete=False)  # noqa: SIM115
-    server = subprocess.Popen(
-        [str(rag), "serve", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy()
-    )
+    env = os.environ.copy()
+    print(f"server code: {_server_code(env)} (python {sys.executable})")
+    server = subprocess.Popen([str(rag), "serve", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         loading = time.perf_counter()
         ready = _wait_ready(url, server, args.load_timeout)
@@ -88,20 +134,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"prompt cache missing or stale: built at start-up, {built.group(1)} tokens in {built.group(2)} s")
         first_tokens: list[float] = []
         totals: list[float] = []
-        answered = 0
+        answers: list[dict[str, Any]] = []
+        firsts: list[float | None] = []
         with httpx.Client(timeout=args.load_timeout) as client:
             for question in questions:
-                first, total, answerable = _ask(client, url, question)
+                first, total, answer = _ask(client, url, question)
                 totals.append(total)
-                answered += answerable
+                answers.append(answer)
+                firsts.append(first)
                 if first is not None:
                     first_tokens.append(first)
+        answered = sum(bool(a["answerable"]) for a in answers)
         print(
             f"{len(questions)} questions in turn: {answered} answered, {len(questions) - answered} abstained; "
             f"answer p50 {_percentile(totals, 50):.2f} s, p95 {_percentile(totals, 95):.2f} s; "
             f"first token p50 {_percentile(first_tokens, 50):.2f} s, p95 {_percentile(first_tokens, 95):.2f} s "
             f"({len(first_tokens)} streamed a token); server RSS {_rss_mb(server.pid):.0f} MiB"
         )
+        print(_breakdown(answers, totals, firsts))
         return 0
     except (RuntimeError, httpx.HTTPError) as exc:
         report_failure(exc, log)

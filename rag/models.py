@@ -52,6 +52,7 @@ class Timings(BaseModel):
     completion_tokens: int = 0
     first_token_ms: float | None = None
     verify_ms: float = 0.0
+    judge_ms: float = Field(default=0.0, description="the judge's share of generate_ms")
 
     def add(self, part: Timings) -> None:
         """Count the time and tokens of an answer this one was made of (a step of a two-step answer)."""

@@ -34,7 +34,7 @@ from rag.settings import Settings
 from rag.stages.binding import BindingCheck
 from rag.stages.bridge import Bridge, join_answers, resolved_name, split_description
 from rag.stages.cite import CitationRenderer
-from rag.stages.draft import Drafter
+from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import QuestionFrame, frame_question
 from rag.stages.gather import Gatherer, gatherable
@@ -196,8 +196,9 @@ class AnswerPipeline:
         verdict = checked.verdict
 
         if s.judge and not (self.settings.judge_skip_bound and s.binding and s.binding.literal(frame, verdict)):
-            judgement = s.judge.run(work.question, verdict)
+            judgement = s.judge.run(work.question, verdict, checked.draft)
             timings.generate_ms += judgement.ms
+            timings.judge_ms += judgement.ms
             if judgement.completion is not None:
                 _account(timings, judgement.completion, time=False)
             if not judgement.passed:
@@ -320,7 +321,7 @@ class AnswerPipeline:
             return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
         if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
-        return _Checked(verdict)
+        return _Checked(verdict, draft=draft)
 
     def _all_sentences(self, allowed: set[str] | None = None) -> Iterator[Sentence]:
         """Lazily: the premise check reads them only for a question that takes an event for granted."""
@@ -357,6 +358,7 @@ class _Checked:
     verdict: Verdict | None
     abstention: Abstention | None = None
     detail: str = ""
+    draft: Draft | None = None  # the draft that passed, for a judge that asks in its context
 
     @staticmethod
     def refused(reason: AbstentionReason, gate: str, detail: str) -> _Checked:

@@ -18,8 +18,10 @@ __all__ = [
     "PROMPT_VERSION",
     "SYSTEM",
     "answer_messages",
+    "clip_hint",
     "corpus_messages",
     "corpus_system",
+    "judge_followup_messages",
     "judge_messages",
     "rewrite_messages",
 ]
@@ -74,6 +76,15 @@ def judge_messages(question: str, answer: str, quotes: Sequence[str]) -> list[Me
     return [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": user}]
 
 
+# The judge's question asked after the draft, in the answering context (RAG_JUDGE_IN_CONTEXT).
+JUDGE_FOLLOWUP = "Is your answer stated by the text above? Reply with one word: yes or no."
+
+
+def judge_followup_messages(draft: Sequence[Message], reply: str) -> list[Message]:
+    """The draft's own prompt, its reply and the yes/no question: everything up to the reply is in the KV cache."""
+    return [*draft, {"role": "assistant", "content": reply}, {"role": "user", "content": JUDGE_FOLLOWUP}]
+
+
 def rewrite_messages(question: str, history: Sequence[ChatMessage], system: str = SYSTEM) -> list[Message]:
     """Turn a follow-up into a standalone question using the conversation so far.
 
@@ -108,10 +119,35 @@ def corpus_system(articles: Sequence[Article]) -> str:
     return CORPUS_RULES + "\n\n" + "\n\n".join(blocks)
 
 
-def corpus_messages(system: str, question: str, hints: Sequence[Evidence]) -> list[Message]:
+def clip_hint(sentence: str, question: str, words: int) -> str:
+    """At most ``words`` words of a hint sentence: the window that shares the most words with the question.
+
+    A hint points the model at the place in the articles it already holds; the window keeps the words that
+    point, and the tokens saved are ones every question pays for before its first answer token.
+    """
+    parts = sentence.split()
+    if words <= 0 or len(parts) <= words:
+        return sentence
+    # Words of four letters or more (and figures): "the", "of" and "did" would pull the window anywhere.
+    asked = {w for w in (w.strip(".,;:?!\"'()").lower() for w in question.split()) if len(w) > 3 or w.isdigit()}
+
+    def overlap(start: int) -> int:
+        return sum(p.strip(".,;:?!\"'()").lower() in asked for p in parts[start : start + words])
+
+    best = max(range(len(parts) - words + 1), key=lambda start: (overlap(start), -start))
+    clipped = " ".join(parts[best : best + words])
+    return ("…" if best else "") + clipped + ("…" if best + words < len(parts) else "")
+
+
+def corpus_messages(system: str, question: str, hints: Sequence[Evidence], *, hint_words: int = 0) -> list[Message]:
     """A corpus-mode prompt: the cached collection, then the hint sentences (if any) and the question.
 
     Hints carry no title or date (the articles above have them): every token here costs ~15 ms per question.
+    ``hint_words`` (RAG_CORPUS_HINT_WORDS; 0 = whole sentences) clips each hint with ``clip_hint``.
     """
-    lead = f"Sentences that may help:\n{format_evidence(hints, sources=False)}\n\n" if hints else ""
+    if hint_words:
+        shown = "\n".join(f"[{ev.n}] {clip_hint(ev.sentence.text, question, hint_words)}" for ev in hints)
+    else:
+        shown = format_evidence(hints, sources=False)
+    lead = f"Sentences that may help:\n{shown}\n\n" if hints else ""
     return [{"role": "system", "content": system}, {"role": "user", "content": f"{lead}Question: {question}"}]

@@ -128,8 +128,13 @@ def make_retriever(settings: Settings, index: LoadedIndex | StoreIndex, embedder
     )
 
 
-def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_ctx: int | None = None) -> Generator:
-    """The configured generator backend, loaded (the default GGUF is assembled on first use)."""
+def make_generator(
+    settings: Settings, progress: ProgressFn | None = None, *, n_ctx: int | None = None, prompt_lookup: bool = True
+) -> Generator:
+    """The configured generator backend, loaded (the default GGUF is assembled on first use).
+
+    ``prompt_lookup=False`` leaves out the draft model (RAG_PROMPT_LOOKUP_TOKENS) where nothing is generated.
+    """
     if settings.backend == "openai":
         from rag.llm.openai_backend import OpenAIGenerator
 
@@ -157,6 +162,8 @@ def make_generator(settings: Settings, progress: ProgressFn | None = None, *, n_
         n_threads=settings.n_threads,
         temperature=settings.temperature,
         seed=settings.seed,
+        prompt_lookup_tokens=settings.prompt_lookup_tokens if prompt_lookup else 0,
+        prompt_lookup_ngram=settings.prompt_lookup_ngram,
     )
 
 
@@ -184,7 +191,13 @@ def make_stages(
         premise=PremiseCheck(articles),
         retriever=make_retriever(settings, index, encoder),
         selector=selector,
-        drafter=Drafter(generator, max_tokens=settings.max_tokens, corpus=corpus, corpus_hints=settings.corpus_hints),
+        drafter=Drafter(
+            generator,
+            max_tokens=settings.max_tokens,
+            corpus=corpus,
+            corpus_hints=settings.corpus_hints,
+            corpus_hint_words=settings.corpus_hint_words,
+        ),
         verifier=Verifier(encoder, threshold=settings.support_threshold),
         binding=binding,
         # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
@@ -211,6 +224,9 @@ def assemble_pipeline(
 ) -> AnswerPipeline:
     """A pipeline over already-loaded parts (tests hand in fakes here)."""
     stages = make_stages(settings, generator, index, encoder, judge=judge, corpus=corpus)
+    if stages.judge is not None and settings.judge_in_context:
+        # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
+        stages.judge.context = generator
     return AnswerPipeline(settings, generator, index, encoder, stages, corpus=corpus, mode_reason=mode_reason)
 
 
@@ -226,7 +242,11 @@ def make_pipeline(
         # judge keeps both fixed prompt heads cached instead of evicting each other on every question.
         # Its prompts are short, so it gets a small context.
         use_judge_context = settings.judge and settings.backend == "llama_cpp"
-        judge = make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX)) if use_judge_context else None
+        judge = (
+            make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX), prompt_lookup=False)
+            if use_judge_context
+            else None
+        )
     else:
         judge = None
     setup = prepare_corpus(settings, generator, index.articles.values(), progress=progress)

@@ -49,6 +49,14 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=160, ge=8, le=2048)
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     seed: int = 0
+    prompt_lookup_tokens: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="llama.cpp: draft up to this many tokens from the prompt (prompt-lookup decoding); 0 = off. "
+        "Greedy output is the same but for near ties; its gain on 2 cores is unproven (notes of issue 14)",
+    )
+    prompt_lookup_ngram: int = Field(default=2, ge=1, le=8, description="the longest n-gram looked up in the prompt")
     device: str = Field(default="auto", description="transformers backend: auto, cpu or cuda")
     openai_base_url: str = "http://127.0.0.1:8080/v1"
     openai_model: str = "default"
@@ -61,6 +69,13 @@ class Settings(BaseSettings):
     )
     corpus_max_tokens: int = Field(default=6144, ge=256, description="auto picks corpus up to this prefix size")
     corpus_hints: int = Field(default=1, ge=0, le=20, description="retrieved sentences shown before the question")
+    corpus_hint_words: int = Field(
+        default=0,
+        ge=0,
+        le=200,
+        description="clip each corpus-mode hint to this many words around the question's words; 0 = whole "
+        "sentences. Changes the prompt, so the answers: measure quality before turning it on",
+    )
     corpus_cache_rebuild: bool = Field(
         default=True, description="rebuild a missing/stale prompt cache at start-up (else: retrieval mode)"
     )
@@ -92,6 +107,12 @@ class Settings(BaseSettings):
         "and subject (rag.stages.binding)",
     )
     judge_threshold: float = Field(default=0.70, ge=0.0, le=1.0, description="P(yes) the judge must reach")
+    judge_in_context: bool = Field(
+        default=False,
+        description="ask the judge's yes/no as a follow-up in the answering context (its KV cache reused: a few "
+        "dozen tokens instead of the judge's own prompt); another question than the judge's own, so its "
+        "threshold must be calibrated again before this is turned on",
+    )
 
     # HTTP service
     host: str = "127.0.0.1"

@@ -30,6 +30,15 @@ class Completion:
     first_token_ms: float | None = None
     total_ms: float = 0.0
     stopped_early: bool = False
+    # Speculative (prompt-lookup) decoding: tokens drafted, and decode calls after the prompt's. The prompt's
+    # call yields the first token; each later call one token of its own plus the drafted ones it accepted.
+    drafted_tokens: int = 0
+    decode_steps: int = 0
+
+    @property
+    def accepted_tokens(self) -> int:
+        """About how many drafted tokens the model kept (0 without a draft model)."""
+        return max(0, self.completion_tokens - 1 - self.decode_steps) if self.decode_steps else 0
 
 
 class Generator(Protocol):

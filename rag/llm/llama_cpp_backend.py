@@ -36,6 +36,8 @@ class LlamaCppGenerator:
         temperature: float = 0.0,
         seed: int = 0,
         verbose: bool = False,
+        prompt_lookup_tokens: int = 0,
+        prompt_lookup_ngram: int = 2,
     ):
         try:
             from llama_cpp import Llama
@@ -51,6 +53,11 @@ class LlamaCppGenerator:
         self.seed = seed
         self._lock = threading.Lock()
         threads = n_threads or max(1, os.cpu_count() or 1)
+        # Prompt-lookup decoding: answers copy article sentences, so the tokens that followed the last n-gram
+        # in the prompt are drafted and checked in one batch; greedy decoding keeps the tokens plain decoding
+        # would have chosen, but for near ties that a batch's other summation order can flip (see
+        # tests/rag/test_prompt_lookup_real.py). llama-cpp-python then needs logits for every token of a batch.
+        self._draft = _CountingPromptLookup(prompt_lookup_ngram, prompt_lookup_tokens) if prompt_lookup_tokens else None
         # llama.cpp prints its load log on stderr through C; keep the terminal clean unless asked.
         sink = io.StringIO()
         try:
@@ -62,7 +69,9 @@ class LlamaCppGenerator:
                     n_threads_batch=threads,
                     seed=seed,
                     verbose=verbose,
-                    logits_all=False,
+                    logits_all=self._draft is not None,
+                    # Duck-typed like llama-cpp-python's own draft models: it only calls it on the token ids.
+                    draft_model=self._draft,  # type: ignore[arg-type]
                 )
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelUnavailableError(f"cannot load {model_path} with llama.cpp: {exc}") from exc
@@ -119,6 +128,9 @@ class LlamaCppGenerator:
             stopped = False
             n_out = 0
             try:
+                if self._draft is not None:
+                    self._draft.reset()
+                    self._evaluate_without_logits(tokens[:-1], cached)
                 stream: Any = self.llm.create_completion(
                     tokens,
                     max_tokens=max_tokens,
@@ -152,6 +164,8 @@ class LlamaCppGenerator:
                 first_token_ms=first,
                 total_ms=(time.perf_counter() - started) * 1000,
                 stopped_early=stopped,
+                drafted_tokens=self._draft.drafted if self._draft else 0,
+                decode_steps=self._draft.steps if self._draft else 0,
             )
 
     def choice_probabilities(self, messages: Sequence[Message], choices: Sequence[str]) -> dict[str, float]:
@@ -170,8 +184,13 @@ class LlamaCppGenerator:
             try:
                 self.llm._ctx.kv_cache_seq_rm(-1, keep, -1)
                 self.llm.n_tokens = keep
-                self.llm.eval(tokens[keep:])
-                logits = np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(self.llm.n_vocab(),)).copy()
+                # Only the last token's logits are read: none for the others, even in prompt lookup's mode.
+                logits_all, self.llm._logits_all = self.llm._logits_all, False
+                try:
+                    self.llm.eval(tokens[keep:])
+                finally:
+                    self.llm._logits_all = logits_all
+                logits = np.ctypeslib.as_array(self.llm._ctx.get_logits_ith(-1), shape=(self.llm.n_vocab(),)).copy()
             except (RuntimeError, ValueError) as exc:
                 raise GenerationError(f"llama.cpp failed: {exc}") from exc
         logits -= logits.max()
@@ -187,6 +206,9 @@ class LlamaCppGenerator:
             raise GenerationError(f"a prefix of {len(tokens)} tokens does not fit the context of {self.n_ctx}")
         with self._lock:
             self.llm.reset()
+            # Nothing samples inside the prefix: logits for all its tokens (prompt lookup's mode) would cost
+            # the output layer on thousands of tokens and gigabytes of scores.
+            logits_all, self.llm._logits_all = self.llm._logits_all, False
             try:
                 for start in range(0, len(tokens), _PREFIX_SLICE):
                     self.llm.eval(list(tokens[start : start + _PREFIX_SLICE]))
@@ -195,6 +217,8 @@ class LlamaCppGenerator:
             except (RuntimeError, ValueError) as exc:
                 self.llm.reset()
                 raise GenerationError(f"llama.cpp failed evaluating the prefix: {exc}") from exc
+            finally:
+                self.llm._logits_all = logits_all
 
     def prefix_state(self) -> tuple[list[int], bytes]:
         """The tokens held in the KV cache and the cache's contents (keys and values only, no logits)."""
@@ -228,6 +252,20 @@ class LlamaCppGenerator:
             # The logits of the last prefix token were not saved: the next call must decode before sampling.
             self.llm._requires_eval = True
 
+    def _evaluate_without_logits(self, tokens: Sequence[int], cached: int) -> None:
+        """Evaluate a prompt's new tokens but the last without their logits (prompt lookup's mode computes
+        logits for every token of a batch: the output layer over a whole question for nothing). The
+        completion that follows then finds them cached and evaluates only the last token."""
+        if len(tokens) <= cached:
+            return
+        self.llm._ctx.kv_cache_seq_rm(-1, cached, -1)
+        self.llm.n_tokens = cached
+        logits_all, self.llm._logits_all = self.llm._logits_all, False
+        try:
+            self.llm.eval(list(tokens[cached:]))
+        finally:
+            self.llm._logits_all = logits_all
+
     def _common_prefix(self, tokens: list[int]) -> int:
         """How many leading tokens of ``tokens`` the KV cache already holds."""
         held = self.llm._input_ids[: self.llm.n_tokens].tolist()
@@ -237,3 +275,27 @@ class LlamaCppGenerator:
                 break
             n += 1
         return n
+
+
+class _CountingPromptLookup:
+    """llama-cpp-python's prompt-lookup draft model, counting what it drafted (the acceptance rate's inputs).
+
+    Each call is one decode step of the speculative loop; ``drafted`` is the tokens it proposed.
+    """
+
+    def __init__(self, max_ngram_size: int, num_pred_tokens: int):
+        from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+        self._inner = LlamaPromptLookupDecoding(max_ngram_size=max_ngram_size, num_pred_tokens=num_pred_tokens)
+        self.drafted = 0
+        self.steps = 0
+
+    def reset(self) -> None:
+        self.drafted = 0
+        self.steps = 0
+
+    def __call__(self, input_ids: Any, /, **kwargs: Any) -> Any:
+        draft = self._inner(input_ids, **kwargs)
+        self.steps += 1
+        self.drafted += len(draft)
+        return draft

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag.llm.base import Completion, Generator, TokenCallback
+from rag.llm.base import Completion, Generator, Message, TokenCallback
 from rag.models import Evidence
 from rag.prompt_cache import CorpusPrompt
 from rag.prompts import answer_messages, corpus_messages
@@ -25,16 +25,26 @@ class Draft:
     reply: str
     shown: int  # how many of the evidence sentences were numbered in the prompt
     completions: list[Completion] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # the prompt, for a follow-up in the same context
 
 
 class Drafter:
     """Corpus mode when ``corpus`` is given (the generator's KV cache holds its prefix), else retrieval mode."""
 
-    def __init__(self, generator: Generator, *, max_tokens: int, corpus: CorpusPrompt | None, corpus_hints: int):
+    def __init__(
+        self,
+        generator: Generator,
+        *,
+        max_tokens: int,
+        corpus: CorpusPrompt | None,
+        corpus_hints: int,
+        corpus_hint_words: int = 0,
+    ):
         self.generator = generator
         self.max_tokens = max_tokens
         self.corpus = corpus
         self.corpus_hints = corpus_hints
+        self.corpus_hint_words = corpus_hint_words
 
     def run(
         self,
@@ -47,7 +57,9 @@ class Drafter:
         """``hints``: in corpus mode, how many of ``evidence`` go before the question (default: the setting)."""
         if self.corpus:
             shown = min(self.corpus_hints if hints is None else hints, len(evidence))
-            messages = corpus_messages(self.corpus.system, question, evidence[:shown])
+            # A second try's focused sentences are shown whole: they were chosen for the words they hold.
+            clip = self.corpus_hint_words if hints is None else 0
+            messages = corpus_messages(self.corpus.system, question, evidence[:shown], hint_words=clip)
             prefill = ""
             # No sentences line in corpus mode: everything the model writes is the answer.
             relay = AnswerRelay(on_token, open=True)
@@ -63,7 +75,7 @@ class Drafter:
             )
 
         completion = generate(prefill)
-        draft = Draft(prefill + completion.text, shown, [completion])
+        draft = Draft(prefill + completion.text, shown, [completion], messages)
         if not self.corpus and not draft.reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
             # The model named sentences and stopped there: start its answer line for it. The prompt and
             # the first line are cached, so this costs only the new tokens.

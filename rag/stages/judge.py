@@ -7,7 +7,8 @@ import time
 from dataclasses import dataclass
 
 from rag.llm.base import ChoiceScorer, Completion, Generator
-from rag.prompts import judge_messages
+from rag.prompts import judge_followup_messages, judge_messages
+from rag.stages.draft import Draft
 from rag.stages.verify import Verdict
 
 __all__ = ["Judge", "Judgement"]
@@ -26,25 +27,33 @@ class Judgement:
 class Judge:
     """Where the backend can score choices, P(yes) must reach ``threshold``; otherwise the reply decides.
 
-    It may be a second context on the same weights, so that its fixed prompt stays cached too.
+    It may be a second context on the same weights, so that its fixed prompt stays cached too. With
+    ``context`` (RAG_JUDGE_IN_CONTEXT) the question is asked instead as a follow-up to the draft in the
+    answering model's context, whose KV cache already holds the prompt and the reply.
     """
 
-    def __init__(self, generator: Generator, threshold: float):
+    def __init__(self, generator: Generator, threshold: float, *, context: Generator | None = None):
         if not 0.0 <= threshold <= 1.0:
             raise ValueError("threshold must be within [0, 1]")
         self.generator = generator
         self.threshold = threshold
+        self.context = context
 
-    def run(self, question: str, verdict: Verdict) -> Judgement:
-        claims = " ".join(c.claim for c in verdict.supported)
-        quotes = list(dict.fromkeys(s.text for c in verdict.supported for s in c.sentences))
-        messages = judge_messages(question, claims, quotes)
+    def run(self, question: str, verdict: Verdict, draft: Draft | None = None) -> Judgement:
+        generator = self.generator
+        if self.context is not None and draft is not None and draft.messages:
+            generator = self.context
+            messages = judge_followup_messages(draft.messages, draft.reply)
+        else:
+            claims = " ".join(c.claim for c in verdict.supported)
+            quotes = list(dict.fromkeys(s.text for c in verdict.supported for s in c.sentences))
+            messages = judge_messages(question, claims, quotes)
         started = time.perf_counter()
-        if isinstance(self.generator, ChoiceScorer):
-            probs = self.generator.choice_probabilities(messages, ["yes", "no"])
+        if isinstance(generator, ChoiceScorer):
+            probs = generator.choice_probabilities(messages, ["yes", "no"])
             p_yes = probs["yes"] / max(probs["yes"] + probs["no"], 1e-9)
             log.info("judge P(yes)=%.2f", p_yes)
             return Judgement(p_yes >= self.threshold, p_yes, (time.perf_counter() - started) * 1000)
-        completion = self.generator.chat(messages, max_tokens=2)
+        completion = generator.chat(messages, max_tokens=2)
         passed = completion.text.strip().lower().startswith("yes")
         return Judgement(passed, None, completion.total_ms, completion)

@@ -1,0 +1,85 @@
+"""RAG_JUDGE_IN_CONTEXT: the judge's yes/no asked after the draft in the answering model's context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.prompt_cache import prepare_corpus
+from rag.prompts import JUDGE_FOLLOWUP
+from rag.runtime import assemble_pipeline
+from tests.fakes import PrefixCachingFake, ScriptedGenerator, as_fake
+from tests.rag.test_corpus import _settings
+from tests.rag.test_corpus import model_file as model_file  # the fixture
+from tests.rag.test_pipeline import _evidence_with, _pipeline
+
+pytestmark = pytest.mark.unit
+
+QUESTION = "How much revenue did Scale AI make last year?"
+
+
+def _replying(verdict: str):
+    def reply(messages):
+        if messages[-1]["content"] == JUDGE_FOLLOWUP:
+            return verdict
+        n = _evidence_with(messages, "870 million")
+        return f"Sentences: {n}\nAnswer: Scale AI made US$870 million in revenue last year [{n}]."
+
+    return reply
+
+
+def test_same_answer_as_the_separate_judge_and_asked_in_the_draft_context(fake_index) -> None:
+    separate = _pipeline(fake_index, _replying("unused"), judge=ScriptedGenerator("yes")).ask(QUESTION)
+    own_judge = ScriptedGenerator("no")  # would refuse: it must not be asked
+    pipeline = _pipeline(fake_index, _replying("yes"), judge=own_judge, judge_in_context=True)
+    in_context = pipeline.ask(QUESTION)
+    assert in_context.answerable
+    assert in_context.model_dump(exclude={"timings"}) == separate.model_dump(exclude={"timings"})
+    assert own_judge.calls == []
+    draft_call, judge_call = as_fake(pipeline.generator, ScriptedGenerator).calls[-2:]
+    # The draft's prompt, then its reply, then the question: the first part is what the KV cache holds.
+    assert judge_call[: len(draft_call)] == draft_call
+    assert judge_call[-2]["role"] == "assistant" and "870 million" in judge_call[-2]["content"]
+    assert judge_call[-1] == {"role": "user", "content": JUDGE_FOLLOWUP}
+    assert in_context.timings.judge_ms >= 0 and in_context.timings.generate_ms >= in_context.timings.judge_ms
+
+
+def test_a_no_in_context_abstains_with_the_judge_gate(fake_index) -> None:
+    answer = _pipeline(fake_index, _replying("no"), judge=ScriptedGenerator("yes"), judge_in_context=True).ask(QUESTION)
+    assert not answer.answerable
+    assert answer.abstention is not None and answer.abstention.gate == "judge"
+
+
+def test_corpus_mode_asks_after_the_cached_collection(
+    tmp_path: Path, fake_index, model_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drafted = "Scale AI made US$870 million in revenue."
+
+    def reply(messages):
+        return "yes" if messages[-1]["content"] == JUDGE_FOLLOWUP else drafted
+
+    index, encoder = fake_index
+    settings = _settings(tmp_path, support_threshold=0.2, min_relevance=0.0, judge=True, judge_in_context=True)
+    generator = PrefixCachingFake(model_file, reply=reply)
+    setup = prepare_corpus(settings, generator, index.articles.values())
+    pipeline = assemble_pipeline(settings, generator, index, encoder, corpus=setup.prompt, mode_reason=setup.reason)
+    evaluated: list[int] = []  # tokens each call had to evaluate past the fake's KV cache
+    chat = generator.chat
+
+    def counting_chat(*args, **kwargs):
+        before = generator.evaluated
+        completion = chat(*args, **kwargs)
+        evaluated.append(generator.evaluated - before)
+        return completion
+
+    monkeypatch.setattr(generator, "chat", counting_chat)
+    answer = pipeline.ask(QUESTION)
+    assert answer.answerable and "870 million" in answer.answer
+    fake = as_fake(pipeline.generator, PrefixCachingFake)
+    assert fake.calls[-1][-1]["content"] == JUDGE_FOLLOWUP
+    assert pipeline.corpus is not None and fake.calls[-1][0]["content"] == pipeline.corpus.system
+    # Only the reply (the fake keeps no generated tokens in its cache; llama.cpp does), the question and the
+    # role markers were new: the collection and the hints came from the cache.
+    assert evaluated[-1] <= len(drafted.split()) + len(JUDGE_FOLLOWUP.split()) + 12
+    assert pipeline.corpus.n_tokens > 10 * evaluated[-1]
