@@ -203,7 +203,16 @@ def make_stages(
         # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
         gatherer=Gatherer(binding, dates) if binding and settings.gather else None,
         lister=ListGatherer(binding) if binding and settings.gather else None,
-        judge=Judge(judge or generator, settings.judge_threshold) if settings.judge else None,
+        # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
+        judge=(
+            Judge(
+                judge or generator,
+                settings.judge_threshold,
+                context=generator if settings.judge_in_context else None,
+            )
+            if settings.judge
+            else None
+        ),
         citer=CitationRenderer(
             titles,
             dates=dates,
@@ -224,9 +233,6 @@ def assemble_pipeline(
 ) -> AnswerPipeline:
     """A pipeline over already-loaded parts (tests hand in fakes here)."""
     stages = make_stages(settings, generator, index, encoder, judge=judge, corpus=corpus)
-    if stages.judge is not None and settings.judge_in_context:
-        # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
-        stages.judge.context = generator
     return AnswerPipeline(settings, generator, index, encoder, stages, corpus=corpus, mode_reason=mode_reason)
 
 
