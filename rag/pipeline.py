@@ -318,7 +318,7 @@ class AnswerPipeline:
             ]
             return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
         if not answers_question_type(work.question, " ".join(c.claim for c in verdict.supported)):
-            return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
+            return _Checked.refused("not_stated", "answer_type", "the answer lacks what the question asks for")
         if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
         return _Checked(verdict, draft=draft)

@@ -228,6 +228,7 @@ _ASKS_QUANTITY = re.compile(
     re.I,
 )
 # "Which outlet reported the deal could be worth $10 billion?" asks for a name, whatever follows.
+_CHOICE = re.compile(r"^\s*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b|\bor\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
 _ASKS_TIME = re.compile(r"^\s*when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b", re.I)
 _MONTHS = re.compile(
@@ -260,13 +261,29 @@ def asks_quantity(question: str) -> bool:
     return bool(_ASKS_QUANTITY.search(question)) and not _ASKS_TIME.search(question)
 
 
+def _plain(words: set[str]) -> set[str]:
+    return {w.removesuffix("'s").rstrip("s") for w in words}
+
+
+def adds_to_question(question: str, answer: str) -> bool:
+    """Whether the answer says anything the question did not: "Which airline was the first customer for the
+    Boeing 787?" answered "Boeing", or "What is the name of the programme Airbus launched?" answered "Airbus
+    launched a programme", only hands the question back. A yes/no or either/or question may be answered in
+    its own words."""
+    if _CHOICE.search(question):
+        return True
+    return bool(_plain(content_words(answer)) - _plain(content_words(question)))
+
+
 def answers_question_type(question: str, answer: str) -> bool:
     """Whether the answer has the kind of content the question asks for.
 
     "How many employees?" answered without any figure, or "When …?" without a date, is a true
     sentence about something else: the commonest way a small model dodges a question the articles
-    do not answer.
+    do not answer. An answer that only repeats the question is another.
     """
+    if not adds_to_question(question, answer):
+        return False
     if _ASKS_OTHER.match(question):
         return True
     if _ASKS_QUANTITY.search(question):

@@ -108,6 +108,17 @@ def test_threshold_is_validated() -> None:
         ("In which month did Meta change its policy?", "In November.", True),
         ("Who co-founded Scale AI?", "Alexandr Wang and Lucy Guo.", True),
         ("Which outlet reported the deal could be worth more than $10 billion?", "Bloomberg.", True),
+        # Only the question handed back: no name, nothing the question did not already say.
+        ("Which airline was the first customer for the Boeing 787 Dreamliner?", "Boeing.", False),
+        (
+            "What is the name of the programme Airbus launched after the A380 delays?",
+            "Airbus launched a programme after the A380 delays.",
+            False,
+        ),
+        ("What is the name of the programme Airbus launched after the A380 delays?", "Power8.", True),
+        # A yes/no or either/or question is answered in its own words.
+        ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
+        ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
