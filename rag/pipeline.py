@@ -37,12 +37,12 @@ from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import QuestionFrame, frame_question
-from rag.stages.gather import Gatherer, gatherable
+from rag.stages.gather import Gathered, Gatherer, gatherable
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer, asked_kind
 from rag.stages.premise import PremiseCheck
 from rag.stages.rewrite import FollowUpRewriter
-from rag.stages.verify import Verdict, Verifier, answers_question_type
+from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
 __all__ = ["AnswerPipeline", "Stages"]
 
@@ -179,8 +179,11 @@ class AnswerPipeline:
             return self._abstain(work, "no_evidence", "relevance", "nothing relevant retrieved")
 
         wanted = (s.gatherer and gatherable(frame)) or (s.lister and asked_kind(frame))
-        if wanted and (report := self._gather(work, frame, on_token)):
-            return report
+        gathered: Gathered | None = None
+        if wanted:
+            report, gathered = self._gather(work, frame, on_token)
+            if report is not None:
+                return report
 
         checked = self._draft_and_check(work, frame, work.evidence, on_token)
         if checked.abstention and checked.abstention.gate in _RETRY_GATES and s.binding and self.settings.retry:
@@ -194,6 +197,9 @@ class AnswerPipeline:
             assert checked.abstention is not None
             return self._refuse(work, checked.abstention, checked.detail)
         verdict = checked.verdict
+        if gathered is not None and not gathered.admits(" ".join(c.claim for c in verdict.supported)):
+            message = f"The figure found is not one the articles give for the {gathered.family} asked about."
+            return self._refuse(work, Abstention(reason="not_stated", gate="gathered", message=message))
 
         if s.judge and not (self.settings.judge_skip_bound and s.binding and s.binding.literal(frame, verdict)):
             judgement = s.judge.run(work.question, verdict, checked.draft)
@@ -236,10 +242,12 @@ class AnswerPipeline:
         """In how many articles ``name`` occurs: the commoner of two names is the subject a description means."""
         return sum(name in article.text for article in self.index.articles.values())
 
-    def _gather(self, work: _Work, frame: QuestionFrame, on_token: TokenCallback | None) -> Answer | None:
+    def _gather(
+        self, work: _Work, frame: QuestionFrame, on_token: TokenCallback | None
+    ) -> tuple[Answer | None, Gathered | None]:
         """The answer from what the articles together state: a figure's values where they disagree (or the question
         asks for a superlative over them), or every item of a list asked for in full; None to answer from a draft
-        as usual."""
+        as usual. Beside it the figure's values gathered, which a drafted figure must then be one of."""
         s = self.stages
         t = time.perf_counter()
         hits = s.retriever.search(work.question, k=self.settings.gather_passages, allowed=work.allowed)
@@ -251,19 +259,20 @@ class AnswerPipeline:
         )
         text, citations = "", list[Citation]()
         answer = Answer(answer="", answerable=True, model=self.model_name)
-        if s.gatherer and (gathered := s.gatherer.run(frame, sentences)) and gathered.decides:
+        gathered = s.gatherer.run(frame, sentences) if s.gatherer else None
+        if gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values
         elif s.lister and (listed := s.lister.run(frame, sentences)) and listed.decides:
             text, citations, answer.items = s.citer.listing(listed, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
         if not text:
-            return None
+            return None, gathered
         if on_token:
             on_token(text)
         if work.timings.first_token_ms is None:
             work.timings.first_token_ms = (time.perf_counter() - t) * 1000 + work.timings.retrieve_ms
-        return answer.model_copy(
+        report = answer.model_copy(
             update={
                 "answer": text,
                 "citations": citations,
@@ -272,6 +281,7 @@ class AnswerPipeline:
                 "question": work.question,
             }
         )
+        return report, gathered
 
     def _draft_and_check(
         self,
@@ -318,9 +328,11 @@ class AnswerPipeline:
             ]
             return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
         if not answers_question_type(work.question, " ".join(c.claim for c in verdict.supported)):
-            return _Checked.refused("not_stated", "answer_type", "the answer lacks what the question asks for")
+            return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
         if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
+        if not adds_to_question(work.question, " ".join(c.claim for c in verdict.supported)):
+            return _Checked.refused("not_stated", "answer_type", "the answer only repeats the question")
         return _Checked(verdict, draft=draft)
 
     def _all_sentences(self, allowed: set[str] | None = None) -> Iterator[Sentence]:

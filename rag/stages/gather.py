@@ -104,6 +104,18 @@ class Gathered:
     asks: Asks
     conflict: bool
 
+    def admits(self, answer: str) -> bool:
+        """Whether a figure of ``answer`` can be one of these values. An answer whose every figure is
+        incompatible with what the articles state for this attribute of this subject ("OpenAI is valued at nine
+        billion dollars" where that is Scale AI's valuation) has bound a figure to the wrong subject or
+        attribute. True when there is nothing to compare: no figure in the answer, only vague values here."""
+        spans = [span for group in self.groups if (span := _span(group)) is not None]
+        stated = [(a.value, a.value) if a.value is not None else _VAGUE_RANGES.get(a.key) for a in find_amounts(answer)]
+        stated_spans = [span for span in stated if span is not None]
+        if not spans or not stated_spans:
+            return True
+        return any(_compatible(a, b) for a in stated_spans for b in spans)
+
     @property
     def decides(self) -> bool:
         """Whether the pipeline answers from these values rather than from a draft."""

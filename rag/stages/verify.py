@@ -28,6 +28,7 @@ __all__ = [
     "ClaimCheck",
     "Verdict",
     "Verifier",
+    "adds_to_question",
     "answers_question_type",
     "asks_quantity",
     "extract_names",
@@ -280,10 +281,8 @@ def answers_question_type(question: str, answer: str) -> bool:
 
     "How many employees?" answered without any figure, or "When …?" without a date, is a true
     sentence about something else: the commonest way a small model dodges a question the articles
-    do not answer. An answer that only repeats the question is another.
+    do not answer.
     """
-    if not adds_to_question(question, answer):
-        return False
     if _ASKS_OTHER.match(question):
         return True
     if _ASKS_QUANTITY.search(question):

@@ -229,3 +229,24 @@ def test_a_count_asked_by_its_noun_is_gathered_with_names_that_hold_digits() -> 
 
 def test_according_to_one_outlet_asks_for_that_outlets_figure() -> None:
     assert not gatherable(frame_question("How many orders had Airbus received, according to Reuters?"))
+
+
+def test_a_drafted_figure_must_be_one_the_articles_give() -> None:
+    gathered = _gather("How much revenue did Scale AI generate?")
+    assert gathered is not None and not gathered.decides  # one article, two figures: no conflict to report
+    assert gathered.admits("Scale AI generated US$870 million in revenue last year.")
+    assert gathered.admits("It expects $2bn this year.")
+    assert not gathered.admits("Scale AI generated nine billion dollars in revenue.")  # the valuation's figure
+    assert gathered.admits("Its revenue grew quickly.")  # no figure to compare: other gates decide
+
+
+def test_the_pipeline_refuses_a_figure_bound_to_another_subject(fake_index) -> None:
+    # The nine-billion sentence lists OpenAI among Scale AI's clients: every word of the draft is in it, but the
+    # valuation the articles give near OpenAI's name is Scale AI's, gathered as other figures than this one.
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: OpenAI is valued at roughly nine billion dollars.")
+    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0, retry=False)
+    answer = assemble_pipeline(settings, model, index, encoder).ask("What is OpenAI valued at?")
+    assert not answer.answerable
+    assert answer.abstention is not None and answer.abstention.gate == "gathered"
+    assert "valuation" in answer.abstention.message

@@ -1,7 +1,7 @@
 import pytest
 
 from index import Article, split_sentences
-from rag.stages.verify import Verifier, answers_question_type, extract_names, extract_quantities
+from rag.stages.verify import Verifier, adds_to_question, answers_question_type, extract_names, extract_quantities
 from tests.fakes import HashingEncoder
 
 pytestmark = pytest.mark.unit
@@ -108,6 +108,15 @@ def test_threshold_is_validated() -> None:
         ("In which month did Meta change its policy?", "In November.", True),
         ("Who co-founded Scale AI?", "Alexandr Wang and Lucy Guo.", True),
         ("Which outlet reported the deal could be worth more than $10 billion?", "Bloomberg.", True),
+    ],
+)
+def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
+    assert answers_question_type(question, answer) is ok
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "ok"),
+    [
         # Only the question handed back: no name, nothing the question did not already say.
         ("Which airline was the first customer for the Boeing 787 Dreamliner?", "Boeing.", False),
         (
@@ -121,8 +130,8 @@ def test_threshold_is_validated() -> None:
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
     ],
 )
-def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
-    assert answers_question_type(question, answer) is ok
+def test_an_answer_must_add_to_the_question(question: str, answer: str, ok: bool) -> None:
+    assert adds_to_question(question, answer) is ok
 
 
 def test_extractive_restatement_is_supported_even_when_far_in_meaning() -> None:
