@@ -50,7 +50,9 @@ _ONE_SOURCE = re.compile(
     re.I,
 )
 # A superlative is computed over the reports only when the question speaks of the reports.
-_ABOUT_REPORTS = re.compile(r"\b(?:articles?|reports?|reported|sources?|outlets?|mentioned|given|cited|stated)\b", re.I)
+_ABOUT_REPORTS = re.compile(
+    r"\b(?:articles?|reports?|reported(?:ly)?|sources?|outlets?|mentioned|given|cited|stated)\b", re.I
+)
 _HIGHEST = re.compile(r"\b(?:highest|largest|biggest|greatest|maximum)\b", re.I)
 _LOWEST = re.compile(r"\b(?:lowest|smallest|least|minimum)\b", re.I)
 _LATEST = re.compile(r"\b(?:most recent|latest|newest)\s+(?:report|article|source|figure|news|story)", re.I)

@@ -143,6 +143,7 @@ def test_which_questions_gather(question: str, expected: bool) -> None:
         ("What is the lowest valuation of Scale AI the reports give?", "lowest"),
         ("What are the highest and lowest valuations of Scale AI in the reports?", "range"),
         ("What valuation of Scale AI does the most recent report give?", "latest"),
+        ("What is the maximum valuation Scale AI reportedly had?", "highest"),
         ("What was the largest valuation of Scale AI?", "values"),  # not over the reports: no superlative
     ],
 )
