@@ -184,6 +184,11 @@ class AnswerPipeline:
             report, gathered = self._gather(work, frame, on_token)
             if report is not None:
                 return report
+            if gathered is None and s.gatherer and gatherable(frame):
+                # No sentence binds a figure to the asked attribute of the asked subject: a draft could only
+                # borrow another subject's, another attribute's or another year's figure.
+                message = "No article gives a figure for what the question asks of its subject."
+                return self._refuse(work, Abstention(reason="not_stated", gate="gathered", message=message))
 
         checked = self._draft_and_check(work, frame, work.evidence, on_token)
         if checked.abstention and checked.abstention.gate in _RETRY_GATES and s.binding and self.settings.retry:

@@ -50,6 +50,10 @@ _ONE_SOURCE = re.compile(
     re.I,
 )
 # A superlative is computed over the reports only when the question speaks of the reports.
+# "Which outlet reported the deal could be worth …", "what kind of workers …": a name or a kind is asked for.
+_ASKS_NO_FIGURE = re.compile(
+    r"^\s*(?:who|whom|whose|which|where|why|when)\b|^\s*what\s+(?:kind|type|sort)s?\s+of\b", re.I
+)
 _ABOUT_REPORTS = re.compile(
     r"\b(?:articles?|reports?|reported(?:ly)?|sources?|outlets?|mentioned|given|cited|stated)\b", re.I
 )
@@ -140,19 +144,27 @@ _NUMBER_OF = re.compile(r"\bnumber of ([a-z-]+)", re.I)
 _NOT_NOUNS = frozenset("money time more of the".split())
 
 
-def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
-    """The noun a figure is asked by, and whether it is money ("how much aid") or a count ("how many orders")."""
+def asked_nouns(frame: QuestionFrame) -> list[tuple[str, bool]]:
+    """The nouns a figure may be asked by, likeliest first, each with whether it is money ("how much aid") or a
+    count ("how many orders"). "How many federal loans" asks loans, but "how many people use" asks people: with
+    no word classes to tell them apart, the second word comes first and the first follows it."""
     if m := _HOW_NOUN.search(frame.question):
         second = (m.group(3) or "").lower()
-        noun = second if second and second not in _PHRASE_END else m.group(2).lower()
+        words = [second, m.group(2).lower()] if second and second not in _PHRASE_END else [m.group(2).lower()]
         money = m.group(1).lower() == "much"
     elif m := _NUMBER_OF.search(frame.question):
-        noun, money = m.group(1).lower(), False
+        words, money = [m.group(1).lower()], False
     else:
-        return None
-    if noun in _NOT_NOUNS or family_of(noun) or noun in frame.subjects:
-        return None
-    return noun, money
+        return []
+    if words[-1] in _NOT_NOUNS or family_of(words[-1]) or words[-1] in frame.subjects:
+        return []  # "how much money", "how many employees": a family's word or none at all
+    return [(w, money) for w in words if w not in _NOT_NOUNS and not family_of(w) and w not in frame.subjects]
+
+
+def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
+    """The likeliest noun a figure is asked by (see ``asked_nouns``)."""
+    nouns = asked_nouns(frame)
+    return nouns[0] if nouns else None
 
 
 def asked_family(frame: QuestionFrame) -> str | None:
@@ -172,7 +184,7 @@ def gatherable(frame: QuestionFrame) -> bool:
     cannot honour (besides X, which three, by how much, one article's figure)."""
     if not frame.subjects or frame.excluded or frame.count or frame.asks_change or frame.described:
         return False
-    if _ONE_SOURCE.search(frame.question):
+    if _ONE_SOURCE.search(frame.question) or _ASKS_NO_FIGURE.match(frame.question):
         return False
     if asked_family(frame) is None:
         return asked_noun(frame) is not None
@@ -197,17 +209,40 @@ class Gatherer:
         if not gatherable(frame):
             return None
         family = asked_family(frame)
-        noun = asked_noun(frame) if family is None else None
+        sentences = list(sentences)
         if family is not None:
-            money = family in MONEY_FAMILIES
             # The question's own words of that family, for the families whose words are not interchangeable.
-            own = {stem(w)[:5] for w in frame.attributes if family_of(w) == family and w not in _ROLES}
-            tight = family in _TIGHT_FAMILIES
-        elif noun is not None:
-            family, money = noun
-            own, tight = {stem(family)[:5]}, False
+            own = {_root(w) for w in frame.attributes if family_of(w) == family and w not in _ROLES}
+            readings = self._read(frame, sentences, family, family in MONEY_FAMILIES, own, family in _TIGHT_FAMILIES)
         else:
+            readings = []
+            for noun, money in asked_nouns(frame):
+                family = noun
+                readings = self._read(frame, sentences, noun, money, {_root(noun)}, False, by_noun=True)
+                if readings:
+                    break
+        if family is None or not readings:
             return None
+        groups = _group(readings)
+        return Gathered(
+            family=family,
+            groups=tuple(sorted(groups, key=self._order)),
+            asks=_asks(frame.question),
+            conflict=_disagree(groups),
+        )
+
+    def _read(
+        self,
+        frame: QuestionFrame,
+        sentences: Sequence[Sentence],
+        family: str,
+        money: bool,
+        own: set[str],
+        tight: bool,
+        *,
+        by_noun: bool = False,
+    ) -> list[Reading]:
+        """Every figure of ``sentences`` that states ``family`` of the question's subject."""
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
         stated = extract_quantities(frame.question)
         asked_years = {int(y) for y in _YEAR.findall(frame.question)}
@@ -218,7 +253,7 @@ class Gatherer:
             if key in seen:
                 continue
             seen.add(key)
-            positions = _family_positions(sentence.text, noun=family if noun else None)
+            positions = _family_positions(sentence.text, noun=family if by_noun else None)
             if not any(f == family for _, _, f in positions):
                 continue
             if self.binding.other_year(frame.question, [sentence]):
@@ -238,22 +273,14 @@ class Gatherer:
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
                     continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
                 word = sentence.text[nearest[0] : nearest[1]]
-                if not tight and stem(word)[:5] not in own:
+                if not tight and _root(word) not in own:
                     continue
                 if not _held_by_subject(frame, sentence.text, nearest, amount):
                     continue
                 if asked_years and not self._in_asked_year(amount, sentence, asked_years):
                     continue
                 readings.append(Reading(amount, sentence))
-        if not readings:
-            return None
-        groups = _group(readings)
-        return Gathered(
-            family=family,
-            groups=tuple(sorted(groups, key=self._order)),
-            asks=_asks(frame.question),
-            conflict=_disagree(groups),
-        )
+        return readings
 
     def _in_asked_year(self, amount: Amount, sentence: Sentence, asked: set[int]) -> bool:
         """Whether the time the figure is stated for (the year or "last year" nearest to it) may be an asked one.
@@ -279,6 +306,11 @@ class Gatherer:
         """Oldest report first (undated last), then by value."""
         dates = [d for r in group.readings if (d := self.dates.get(r.sentence.article_id))]
         return (min(dates) if dates else "9999", group.value if group.value is not None else -1.0)
+
+
+def _root(word: str) -> str:
+    """What "raise" and "raised", "value" and "valued" share (the stem alone leaves "raise" and "rais")."""
+    return stem(word)[:5].rstrip("e")
 
 
 def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, int, str]]:

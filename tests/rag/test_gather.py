@@ -130,6 +130,8 @@ def test_a_count_is_bound_to_the_word_it_counts() -> None:
         ("By how much did Scale AI's revenue grow?", False),
         ("The article that puts Scale AI's valuation at $14 billion: how much revenue does it give?", False),
         ("How much was the start-up backed by Index Ventures worth?", False),  # a described subject
+        ("Which outlet reported that Scale AI could be worth more than $10 billion?", False),  # a name
+        ("What kind of workers does Scale AI rely on?", False),  # a kind, not a count
     ],
 )
 def test_which_questions_gather(question: str, expected: bool) -> None:
@@ -251,3 +253,27 @@ def test_the_pipeline_refuses_a_figure_bound_to_another_subject(fake_index) -> N
     assert not answer.answerable
     assert answer.abstention is not None and answer.abstention.gate == "gathered"
     assert "valuation" in answer.abstention.message
+
+
+def test_a_figure_no_article_binds_to_the_subject_is_refused_before_drafting(fake_index) -> None:
+    # The articles give Microsoft's US$13 billion for OpenAI, and Scale AI's round without Microsoft's share.
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Microsoft contributed more than US$13 billion.")
+    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask(
+        "How much did Microsoft contribute to Scale AI's 2024 funding round?"
+    )
+    assert not answer.answerable
+    assert answer.abstention is not None and answer.abstention.gate == "gathered"
+    assert model.calls == []  # refused without a draft
+
+
+def test_a_figure_the_articles_bind_is_drafted_and_kept(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: The Series F round raised US$1 billion.")
+    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask(
+        "How much money did Scale AI's Series F round raise?"
+    )
+    assert answer.answerable, answer.abstention
+    assert "US$1 billion" in answer.answer and answer.citations
