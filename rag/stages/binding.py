@@ -106,6 +106,12 @@ class BindingCheck:
         answer = " ".join(c.claim for c in verdict.supported)
         if problem := self._constraints(frame, answer):
             return problem
+        if frame.rank and not any(_states_rank(frame.rank, s.text) for c in claims for s in c.sentences):
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message=f"No sentence that gives this answer says it is the {frame.rank}.",
+            )
         asked_values = extract_quantities(frame.question)
         for check in claims:
             sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
@@ -381,6 +387,22 @@ def _holding_the_answer(
         names = {_norm(n) for n in extract_names(claim)} - subjects
         holding = [s for s in sentences if names & {_norm(w) for w in _TOKEN.findall(s.text)}]
     return holding or sentences
+
+
+# The words a sentence may state a rank in: "its biggest customer", "the first-ever investment", "sole supplier".
+_RANK_WORDS = {
+    "first": r"first|earliest|initial|inaugural|maiden|debut|founding|launch customer|pioneer\w*",
+    "largest": r"largest|biggest|greatest|highest|most|top|leading|record|more than any",
+    "smallest": r"smallest|lowest|least|fewest",
+    "only": r"only|sole|solely|exclusive\w*|alone",
+    "last": r"last|latest|final|most recent|newest",
+}
+_RANK_WORDS |= {"biggest": _RANK_WORDS["largest"], "greatest": _RANK_WORDS["largest"]}
+_RANK_WORDS |= {"highest": _RANK_WORDS["largest"], "lowest": _RANK_WORDS["smallest"], "latest": _RANK_WORDS["last"]}
+
+
+def _states_rank(rank: str, text: str) -> bool:
+    return bool(re.search(rf"\b(?:{_RANK_WORDS[rank]})\b", text, re.I))
 
 
 def _display(question: str, group: frozenset[str]) -> str:

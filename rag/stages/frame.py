@@ -113,6 +113,20 @@ class QuestionFrame:
     asks_change: bool = False  # "by how much did it grow"
     presupposes: bool = False  # "why/how/when did A <event> B"
     described: bool = False  # the subject is a description ("the start-up backed by X"), its names identify it
+    rank: str | None = None  # "which was the first …", "which customer is its largest": the rank asked for
+
+
+# A rank the answer must hold: "Which was the first outside start-up Meta invested in?", "Which of its customers is
+# its largest?". Only after a copula: "the first A380 delivered" or "the first quarter" describe, they do not ask.
+_RANK = re.compile(
+    r"^\s*(?:which|who|what)\b[^?]*?\b(?:is|was|are|were)\s+(?:the|its|their|his|her|[A-Z][\w.&-]*['’]s)\s+"
+    r"(first|largest|biggest|greatest|highest|smallest|lowest|only|last|latest)\b",
+    re.I,
+)
+
+# "Which article's figure is the only one with an upper limit": a rank among the reports, which the gatherer
+# computes over their values; not a rank the answer's sentence must state.
+_ABOUT_SOURCES = re.compile(r"\b(?:articles?|reports?|sources?|outlets?)\b", re.I)
 
 
 def frame_question(question: str) -> QuestionFrame:
@@ -139,4 +153,5 @@ def frame_question(question: str) -> QuestionFrame:
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),
         described=bool(_DESCRIBED.search(question)),
+        rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,
     )

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import pytest
 
+from index import Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
+from rag.stages.binding import BindingCheck
 from rag.stages.frame import frame_question
-from tests.fakes import ScriptedGenerator, as_fake
+from rag.stages.verify import ClaimCheck, Verdict
+from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake
 
 pytestmark = pytest.mark.unit
 
@@ -222,3 +225,41 @@ def test_a_name_answer_always_goes_to_the_judge(fake_index) -> None:
     pipeline = assemble_pipeline(settings, ScriptedGenerator(reply), index, encoder, judge=naysayer)
     answer = pipeline.ask("Who co-founded Scale AI?")
     assert not answer.answerable and naysayer.calls
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [
+        ("Which was the first outside AI start-up Meta ever invested in?", "first"),
+        ("Which of Scale AI's customers is its largest by revenue?", "largest"),
+        ("Who is Meta's largest rival?", "largest"),
+        # A rank that describes ("the first A380", "the first quarter") is not asked for.
+        ("What make of engine powers the first A380 delivered to Singapore Airlines?", None),
+        ("How much money did General Motors lose in the first quarter of 2009?", None),
+        # A rank among the reports is the gatherer's to compute.
+        ("Which article's figure is the only one with an upper limit?", None),
+    ],
+)
+def test_the_rank_a_question_asks_for(question: str, rank: str | None) -> None:
+    assert frame_question(question).rank == rank
+
+
+def _ranked(question: str, claim: str, sentence: str) -> str | None:
+    said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": "Scale AI"})
+    verdict = Verdict([ClaimCheck(claim, [said], 1.0, True)])
+    problem = check.run(frame_question(question), verdict)
+    return problem.gate if problem else None
+
+
+def test_an_answer_without_the_asked_rank_is_refused() -> None:
+    # The sentence names Scale AI's customers; none is said to be its largest.
+    question = "Which of Scale AI's customers is its largest by revenue?"
+    sentence = "Scale AI, whose customers include Microsoft Corp and OpenAI, provides data labelling services."
+    assert _ranked(question, "Microsoft Corp.", sentence) == "constraint"
+
+
+def test_an_answer_whose_sentence_states_the_rank_passes() -> None:
+    question = "Which was the first outside AI start-up Meta invested in?"
+    sentence = "Scale AI was the first-ever outside AI start-up Meta invested in."
+    assert _ranked(question, "Scale AI.", sentence) is None
