@@ -21,7 +21,7 @@ import numpy as np
 
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
-from rag.stages.frame import QuestionFrame, family_of, stem
+from rag.stages.frame import QuestionFrame, family_of, root, stem
 from rag.stages.verify import Verdict, extract_names, extract_quantities
 
 __all__ = ["BindingCheck", "name_groups"]
@@ -214,6 +214,10 @@ class BindingCheck:
         sims = vectors[1:] @ vectors[0]
         return bool(np.max(sims) >= self.similar)
 
+    def _states_event(self, event: str, words: set[str]) -> bool:
+        """ "leave" in "leaves", "stop" in "stopped", or a word the embedding model puts next to it."""
+        return any(root(w) == root(event) for w in words) or self._matches(event, words)
+
     def _other_family(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
         """A known attribute the sentences do state, to say what the articles give instead."""
         for sentence in sentences:
@@ -349,7 +353,7 @@ class BindingCheck:
         Only an event of a known family is checked (an acquisition, a death, revenue…): a generic verb ("When did
         he announce that figure?") is worded too many ways to refuse a question for it.
         """
-        if not frame.presupposes or not frame.families:
+        if not frame.presupposes or not (frame.families or frame.event):
             return None
         groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
         if not groups:
@@ -360,10 +364,13 @@ class BindingCheck:
             title = {_norm(w) for w in _TOKEN.findall(self.titles.get(sentence.article_id, ""))}
             if all(g & (words | title) for g in groups):
                 about.append(sentence)
-                if self._states_attribute(frame, sentence.text):
+                if frame.families and self._states_attribute(frame, sentence.text):
+                    return None
+                # A why-question's event: its verb, by stem or by an embedding neighbour ("stop" / "stopped").
+                if not frame.families and frame.event and self._states_event(frame.event, words | title):
                     return None
         subject = " and ".join(_display(frame.question, g) for g in groups)
-        asked = " / ".join(f'"{a}"' for a in frame.attributes[:3])
+        asked = f'"{frame.event}"' if not frame.families else " / ".join(f'"{a}"' for a in frame.attributes[:3])
         message = f"No article says {asked} of {subject}, as the question assumes."
         if about:
             vectors = self.encoder.encode([frame.question, *(s.text for s in about)])

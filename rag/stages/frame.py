@@ -90,6 +90,11 @@ def stem(word: str) -> str:
     return w
 
 
+def root(word: str) -> str:
+    """What "raise" and "raised", "leave" and "leaves" share (the stem alone leaves "raise" and "rais")."""
+    return stem(word)[:5].rstrip("e")
+
+
 def _possessive(word: str) -> str:
     w = word.lower().replace("’", "'")
     return w[:-2] if w.endswith("'s") else w.strip("'")
@@ -114,6 +119,7 @@ class QuestionFrame:
     presupposes: bool = False  # "why/how/when did A <event> B"
     described: bool = False  # the subject is a description ("the start-up backed by X"), its names identify it
     rank: str | None = None  # "which was the first …", "which customer is its largest": the rank asked for
+    event: str | None = None  # the verb a why-question takes for granted: "Why did Microsoft pull out of …" -> pull
 
 
 # A rank the answer must hold: "Which was the first outside start-up Meta invested in?", "Which of its customers is
@@ -127,6 +133,31 @@ _RANK = re.compile(
 # "Which article's figure is the only one with an upper limit": a rank among the reports, which the gatherer
 # computes over their values; not a rank the answer's sentence must state.
 _ABOUT_SOURCES = re.compile(r"\b(?:articles?|reports?|sources?|outlets?)\b", re.I)
+
+# "Why did Microsoft pull out of …", "Why was Llama 4 praised …": the event a why-question takes for granted is its
+# first verb after the subject; a passive one ends in -ed, -en or -ing.
+_WHY = re.compile(r"^\s*why\s+(did|does|do|has|have|had|was|were|is|are)\s+(.*)$", re.I)
+_NOT_EVENTS = frozenset(
+    "the a an its their his her this that these those of in on at to for from by with and or as be been being into "
+    "out up so such many much more most all some still".split()
+)
+
+
+def _event(question: str) -> str | None:
+    if not (m := _WHY.match(question)):
+        return None
+    passive = m.group(1).lower() in ("was", "were", "is", "are")
+    owned = False
+    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group(2)):
+        w = word.lower()
+        if owned or word[0].isupper() or w in _NOT_EVENTS or "'" in w or "’" in w or w.endswith("ly"):
+            # Names, function words, possessives and what they own ("Apple's board"), adverbs ("personally").
+            owned = w.endswith(("'s", "’s", "s'", "s’"))
+            continue
+        if passive and not w.endswith(("ed", "en", "ing")):
+            continue  # "was Meta's Llama 4 model praised": the participle, not the noun before it
+        return w
+    return None
 
 
 def frame_question(question: str) -> QuestionFrame:
@@ -153,5 +184,6 @@ def frame_question(question: str) -> QuestionFrame:
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),
         described=bool(_DESCRIBED.search(question)),
+        event=_event(question),
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,
     )

@@ -23,7 +23,7 @@ from typing import Literal
 from index import Sentence
 from rag.stages.amounts import Amount, find_amounts
 from rag.stages.binding import BindingCheck, name_groups
-from rag.stages.frame import QuestionFrame, family_of, stem
+from rag.stages.frame import QuestionFrame, family_of, root, stem
 from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
@@ -212,13 +212,13 @@ class Gatherer:
         sentences = list(sentences)
         if family is not None:
             # The question's own words of that family, for the families whose words are not interchangeable.
-            own = {_root(w) for w in frame.attributes if family_of(w) == family and w not in _ROLES}
+            own = {root(w) for w in frame.attributes if family_of(w) == family and w not in _ROLES}
             readings = self._read(frame, sentences, family, family in MONEY_FAMILIES, own, family in _TIGHT_FAMILIES)
         else:
             readings = []
             for noun, money in asked_nouns(frame):
                 family = noun
-                readings = self._read(frame, sentences, noun, money, {_root(noun)}, False, by_noun=True)
+                readings = self._read(frame, sentences, noun, money, {root(noun)}, False, by_noun=True)
                 if readings:
                     break
         if family is None or not readings:
@@ -273,7 +273,7 @@ class Gatherer:
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
                     continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
                 word = sentence.text[nearest[0] : nearest[1]]
-                if not tight and _root(word) not in own:
+                if not tight and root(word) not in own:
                     continue
                 if not _held_by_subject(frame, sentence.text, nearest, amount):
                     continue
@@ -306,11 +306,6 @@ class Gatherer:
         """Oldest report first (undated last), then by value."""
         dates = [d for r in group.readings if (d := self.dates.get(r.sentence.article_id))]
         return (min(dates) if dates else "9999", group.value if group.value is not None else -1.0)
-
-
-def _root(word: str) -> str:
-    """What "raise" and "raised", "value" and "valued" share (the stem alone leaves "raise" and "rais")."""
-    return stem(word)[:5].rstrip("e")
 
 
 def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, int, str]]:

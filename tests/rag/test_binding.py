@@ -136,6 +136,65 @@ def test_an_acquisition_premise_is_refused_with_its_reason_before_the_model_is_a
     assert as_fake(pipeline.generator, ScriptedGenerator).calls == []
 
 
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("Why did Microsoft pull out of Scale AI's 2024 funding round?", "pull"),
+        ("Why was Meta's Llama 4 model praised as the best model?", "praised"),  # the participle, not "model"
+        ("Why has Zuckerberg been personally overseeing recruitment?", "overseeing"),  # past the adverb
+        ("Why did Apple's board fire Tim Cook?", "fire"),  # past the possessive's noun
+        ("How did Meta respond?", None),  # only a why-question's event is checked
+    ],
+)
+def test_the_event_a_why_question_takes_for_granted(question: str, event: str | None) -> None:
+    assert frame_question(question).event == event
+
+
+def _premise(question: str, text: str) -> str | None:
+    said = Sentence(article_id="a", start=0, end=len(text), text=text)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": "Meta and the military"}, similar=0.99)
+    problem = check.premise(frame_question(question), [said])
+    return problem.message if problem else None
+
+
+def test_an_event_no_article_states_is_a_false_premise() -> None:
+    text = "In November, Meta said it would let US national-security agencies use its Llama models."
+    message = _premise("Why did Meta stop letting the US military use its AI models?", text)
+    assert message is not None and '"stop"' in message and "closest report" in message
+    assert _premise("Why did Meta let US agencies use its models?", text) is None
+
+
+def test_an_event_the_articles_state_in_another_form_goes_through() -> None:
+    text = "Scale AI provides data labelling services to help companies train machine-learning models."
+    assert _premise("Why does Scale AI provide data labelling services?", text) is None  # provide / provides
+    headline = "Apple executive leaves company after iPhone 4 antenna problems"
+    assert _premise("Why did Apple's executive leave the company?", headline) is None  # leave / leaves
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "false"),
+    [
+        ("Why did the Defense Department cancel its contract with Scale AI?", True),
+        ("Why did Meta stop letting the US military use its AI models?", True),
+        ("Why does Scale AI provide data labelling services?", False),
+        ("Why did Scale AI dispatch consultants and engineers to companies and governments?", False),
+    ],
+)
+def test_why_question_premises_with_the_real_embedding_model(real_index, real_embedder, question, false) -> None:
+    # The event's neighbours come from the bundled embedding model: with it, no word of the articles stands in
+    # for "cancel" or "stop", while "provides" and "dispatching" state the events asked about.
+    pipeline = assemble_pipeline(
+        Settings(judge=False, context_mode="retrieval"),
+        ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND"),
+        real_index,
+        real_embedder,
+    )
+    answer = pipeline.ask(question)
+    refused = answer.abstention is not None and answer.abstention.gate == "premise_relation"
+    assert refused is false
+
+
 def test_a_stated_premise_goes_through(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Scale AI was founded in 2016."
     answer = _pipeline(fake_index, reply).ask("When was Scale AI founded?")
