@@ -230,6 +230,16 @@ _ASKS_QUANTITY = re.compile(
 )
 # "Which outlet reported the deal could be worth $10 billion?" asks for a name, whatever follows.
 _CHOICE = re.compile(r"^\s*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b|\bor\b", re.I)
+# Questions answered by a name: who, or which/what of a kind of thing that has names.
+_ASKS_NAME = re.compile(
+    r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|start-?ups?|"
+    r"airlines?|banks?|carriers?|organi[sz]ations?|outlets?|newspapers?|agenc(?:y|ies)|departments?|countr(?:y|ies)|"
+    r"cit(?:y|ies)|persons?|executives?|investors?|rivals?|competitors?|customers?|contractors?|manufacturers?|"
+    r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?)\b",
+    re.I,
+)
+_MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
+_ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
 _ASKS_TIME = re.compile(r"^\s*when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b", re.I)
 _MONTHS = re.compile(
@@ -273,7 +283,17 @@ def adds_to_question(question: str, answer: str) -> bool:
     its own words."""
     if _CHOICE.search(question):
         return True
+    if _ASKS_NAME.search(question) and not _ASKS_KIND.search(question):
+        # "Which emerging AI company is named as a rival?" answered "Meta faces increasing competition": a name
+        # is asked for, and the answer has none the question did not already hold.
+        return bool(_name_words(answer) - _name_words(question))
     return bool(_plain(content_words(answer)) - _plain(content_words(question)))
+
+
+def _name_words(text: str) -> set[str]:
+    """Names as words with a capital anywhere ("xAI", "iPhone" too), possessives dropped."""
+    names = {m.group(0).lower() for m in _MIXED_CASE.finditer(text)} | extract_names(text)
+    return {n.removesuffix("'s").removesuffix("’s") for n in names} - _COMMON_CAPS
 
 
 def answers_question_type(question: str, answer: str) -> bool:

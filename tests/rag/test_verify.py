@@ -125,6 +125,14 @@ def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) 
             False,
         ),
         ("What is the name of the programme Airbus launched after the A380 delays?", "Power8.", True),
+        # A name asked for: the answer must hold one the question did not.
+        (
+            "Which emerging AI company is named as one of Meta's newer competitors?",
+            "Meta's push into AI comes as it faces increasing competition.",
+            False,
+        ),
+        ("Which emerging AI company is named as one of Meta's newer competitors?", "xAI.", True),
+        ("What kind of company is Anduril Industries?", "Anduril Industries is a defence contractor.", True),
         # A yes/no or either/or question is answered in its own words.
         ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
