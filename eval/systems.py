@@ -221,6 +221,16 @@ register(
     context_mode="corpus",
     judge_skip_bound=True,
 )(_pipeline("corpus_skipjudge"))
+# The judge with its own prompt and threshold, as before RAG_JUDGE_IN_CONTEXT became the default.
+register("ownjudge", "the pipeline with the judge's own prompt (RAG_JUDGE_IN_CONTEXT=false)", judge_in_context=False)(
+    _pipeline("ownjudge")
+)
+register(
+    "corpus_ownjudge",
+    "corpus mode with the judge's own prompt (RAG_JUDGE_IN_CONTEXT=false)",
+    context_mode="corpus",
+    judge_in_context=False,
+)(_pipeline("corpus_ownjudge"))
 register("dense", "the pipeline with dense-only retrieval", retrieval_lexical=False)(_pipeline("dense"))
 register("bm25", "the pipeline with BM25-only retrieval", retrieval_dense=False)(_pipeline("bm25"))
 

@@ -209,6 +209,7 @@ def make_stages(
                 judge or generator,
                 settings.judge_threshold,
                 context=generator if settings.judge_in_context else None,
+                context_threshold=settings.judge_context_threshold,
             )
             if settings.judge
             else None
@@ -247,7 +248,8 @@ def make_pipeline(
         # llama.cpp keeps one KV cache per context: a second context (same memory-mapped weights) for the
         # judge keeps both fixed prompt heads cached instead of evicting each other on every question.
         # Its prompts are short, so it gets a small context.
-        use_judge_context = settings.judge and settings.backend == "llama_cpp"
+        # Not needed when the judge asks in the answering context (RAG_JUDGE_IN_CONTEXT).
+        use_judge_context = settings.judge and settings.backend == "llama_cpp" and not settings.judge_in_context
         judge = (
             make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX), prompt_lookup=False)
             if use_judge_context

@@ -32,17 +32,26 @@ class Judge:
     answering model's context, whose KV cache already holds the prompt and the reply.
     """
 
-    def __init__(self, generator: Generator, threshold: float, *, context: Generator | None = None):
-        if not 0.0 <= threshold <= 1.0:
-            raise ValueError("threshold must be within [0, 1]")
+    def __init__(
+        self,
+        generator: Generator,
+        threshold: float,
+        *,
+        context: Generator | None = None,
+        context_threshold: float | None = None,
+    ):
+        if not 0.0 <= threshold <= 1.0 or not 0.0 <= (context_threshold or 0.0) <= 1.0:
+            raise ValueError("thresholds must be within [0, 1]")
         self.generator = generator
         self.threshold = threshold
         self.context = context
+        # Another question in another prompt: its P(yes) is calibrated on its own.
+        self.context_threshold = threshold if context_threshold is None else context_threshold
 
     def run(self, question: str, verdict: Verdict, draft: Draft | None = None) -> Judgement:
-        generator = self.generator
+        generator, threshold = self.generator, self.threshold
         if self.context is not None and draft is not None and draft.messages:
-            generator = self.context
+            generator, threshold = self.context, self.context_threshold
             messages = judge_followup_messages(draft.messages, draft.reply)
         else:
             claims = " ".join(c.claim for c in verdict.supported)
@@ -53,7 +62,7 @@ class Judge:
             probs = generator.choice_probabilities(messages, ["yes", "no"])
             p_yes = probs["yes"] / max(probs["yes"] + probs["no"], 1e-9)
             log.info("judge P(yes)=%.2f", p_yes)
-            return Judgement(p_yes >= self.threshold, p_yes, (time.perf_counter() - started) * 1000)
+            return Judgement(p_yes >= threshold, p_yes, (time.perf_counter() - started) * 1000)
         completion = generator.chat(messages, max_tokens=2)
         passed = completion.text.strip().lower().startswith("yes")
         return Judgement(passed, None, completion.total_ms, completion)

@@ -266,7 +266,12 @@ def test_without_retry_the_wrong_draft_is_refused(fake_index) -> None:
 def test_the_judge_is_skipped_only_for_a_literally_bound_figure(fake_index, skip: bool, answerable: bool) -> None:
     index, encoder = fake_index
     settings = Settings(
-        support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge=True, judge_skip_bound=skip
+        support_threshold=0.2,
+        min_relevance=0.0,
+        context_mode="retrieval",
+        judge=True,
+        judge_skip_bound=skip,
+        judge_in_context=False,
     )
     reply = "Sentences: 1\nAnswer: Scale AI made US$870 million in revenue last year."
     naysayer = ScriptedGenerator("no")  # no choice_probabilities: its greedy reply decides
@@ -278,7 +283,13 @@ def test_the_judge_is_skipped_only_for_a_literally_bound_figure(fake_index, skip
 
 def test_a_name_answer_always_goes_to_the_judge(fake_index) -> None:
     index, encoder = fake_index
-    settings = Settings(support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge_skip_bound=True)
+    settings = Settings(
+        support_threshold=0.2,
+        min_relevance=0.0,
+        context_mode="retrieval",
+        judge_skip_bound=True,
+        judge_in_context=False,
+    )
     reply = "Sentences: 1\nAnswer: Scale AI was co-founded by Alexandr Wang and Lucy Guo."
     naysayer = ScriptedGenerator("no")
     pipeline = assemble_pipeline(settings, ScriptedGenerator(reply), index, encoder, judge=naysayer)

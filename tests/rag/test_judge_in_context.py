@@ -6,9 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from index import Sentence
 from rag.prompt_cache import prepare_corpus
 from rag.prompts import JUDGE_FOLLOWUP
 from rag.runtime import assemble_pipeline
+from rag.stages.draft import Draft
+from rag.stages.judge import Judge
+from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import PrefixCachingFake, ScriptedGenerator, as_fake
 from tests.rag.test_corpus import _settings
 from tests.rag.test_corpus import model_file as model_file  # the fixture
@@ -30,7 +34,9 @@ def _replying(verdict: str):
 
 
 def test_same_answer_as_the_separate_judge_and_asked_in_the_draft_context(fake_index) -> None:
-    separate = _pipeline(fake_index, _replying("unused"), judge=ScriptedGenerator("yes")).ask(QUESTION)
+    separate = _pipeline(fake_index, _replying("unused"), judge=ScriptedGenerator("yes"), judge_in_context=False).ask(
+        QUESTION
+    )
     own_judge = ScriptedGenerator("no")  # would refuse: it must not be asked
     pipeline = _pipeline(fake_index, _replying("yes"), judge=own_judge, judge_in_context=True)
     in_context = pipeline.ask(QUESTION)
@@ -83,3 +89,23 @@ def test_corpus_mode_asks_after_the_cached_collection(
     # role markers were new: the collection and the hints came from the cache.
     assert evaluated[-1] <= len(drafted.split()) + len(JUDGE_FOLLOWUP.split()) + 12
     assert pipeline.corpus.n_tokens > 10 * evaluated[-1]
+
+
+class _Scoring(ScriptedGenerator):
+    """A judge backend that scores choices: P(yes) = 0.67 whatever it is asked."""
+
+    def choice_probabilities(self, messages, choices):
+        self.calls.append(list(messages))
+        return {"yes": 0.67, "no": 0.33}
+
+
+def test_in_context_the_judge_has_its_own_threshold() -> None:
+    said = Sentence(article_id="a", start=0, end=10, text="Scale AI made US$870 million.")
+    verdict = Verdict([ClaimCheck("Scale AI made US$870 million.", [said], 0.9, True)])
+    draft = Draft(reply="Answer: US$870 million", shown=1, messages=[{"role": "user", "content": "Question"}])
+    own, context = _Scoring("unused"), _Scoring("unused")
+    judge = Judge(own, 0.70, context=context, context_threshold=0.65)
+    assert judge.run(QUESTION, verdict, draft).passed  # 0.67 in context: over 0.65
+    assert context.calls and not own.calls
+    assert not judge.run(QUESTION, verdict, None).passed  # no draft context: its own prompt, 0.67 under 0.70
+    assert own.calls

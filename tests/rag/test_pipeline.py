@@ -84,9 +84,10 @@ def test_judge_no_abstains_and_yes_answers(fake_index) -> None:
         return f"Sentences: {n}\nAnswer: Scale AI made US$870 million in revenue last year [{n}]."
 
     q = "How much revenue did Scale AI make last year?"
-    assert not _pipeline(fake_index, reply, judge=ScriptedGenerator("no")).ask(q).answerable
+    own = {"judge_in_context": False}  # the judge's own prompt, to a generator of its own
+    assert not _pipeline(fake_index, reply, judge=ScriptedGenerator("no"), **own).ask(q).answerable
     judge = ScriptedGenerator("yes")
-    assert _pipeline(fake_index, reply, judge=judge).ask(q).answerable
+    assert _pipeline(fake_index, reply, judge=judge, **own).ask(q).answerable
     assert "870 million" in judge.calls[0][-1]["content"], "the judge sees the quotes"
 
 
