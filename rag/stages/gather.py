@@ -348,11 +348,20 @@ def _held_by_subject(frame: QuestionFrame, text: str, word: tuple[int, int, str]
     dollars … clients including OpenAI" is Scale AI's valuation, not OpenAI's). With no name before it ("The
     startup was valued at …") it is the subject the sentence refers back to, which ``BindingCheck.about`` checks.
     """
+    if (into := _RECIPIENT.match(text, amount.end)) and not any(g & frame.subjects for g in _names(into.group(1))):
+        return False  # "Microsoft has put US$13 billion into OpenAI" is not what it put into Anthropic
     between = text[word[1] : amount.start] if word[1] <= amount.start else ""
     if any(g & frame.subjects for g in _names(between)):
         return True
     holders = _names(text[: word[0]])
     return not holders or any(g & frame.subjects for g in holders)
+
+
+# Whom money went to, named right after the figure: "… US$13 billion into OpenAI", "$10 billion in Scale AI".
+_RECIPIENT = re.compile(
+    r"\s+(?:into|in)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+)
 
 
 def _names(text: str) -> list[frozenset[str]]:

@@ -277,3 +277,14 @@ def test_a_figure_the_articles_bind_is_drafted_and_kept(fake_index) -> None:
     )
     assert answer.answerable, answer.abstention
     assert "US$1 billion" in answer.answer and answer.citations
+
+
+@pytest.mark.parametrize(("recipient", "gathered"), [("Anthropic", False), ("OpenAI", True)])
+def test_money_is_bound_to_whom_it_went_to(fake_index, recipient: str, gathered: bool) -> None:
+    # "Microsoft has put more than US$13 billion into OpenAI": OpenAI's money, not Anthropic's.
+    index, encoder = fake_index
+    model = ScriptedGenerator(f"Sentences: 1\nAnswer: Microsoft has put more than US$13 billion into {recipient}.")
+    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask(f"How much has Microsoft invested in {recipient}?")
+    refused = answer.abstention is not None and answer.abstention.gate == "gathered"
+    assert refused is not gathered
