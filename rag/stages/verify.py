@@ -64,8 +64,20 @@ def extract_quantities(text: str) -> set[float]:
 
 
 def _words(text: str) -> set[str]:
-    """Every word of ``text``, lower-cased, as a name would be matched ("superintelligence," -> found)."""
-    return {w.lower().strip(".'") for w in re.findall(r"[A-Za-z0-9&'.-]*[A-Za-z0-9]", text)}
+    """Every word of ``text``, lower-cased, as a name would be matched ("superintelligence," -> found; "AI's" ->
+    "ai"; "data-labelling" also as "data" and "labelling")."""
+    words = {_bare(w) for w in re.findall(r"[A-Za-z0-9&'’.-]*[A-Za-z0-9]", text)}
+    return words | {part for w in words if "-" in w for part in w.split("-") if part}
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.lower().strip(".'’"))
+
+
+def _uncovered(names: set[str], covered: set[str]) -> set[str]:
+    """The names ``covered`` lacks; a hyphenated one is there when its parts are ("data-labelling" in "data
+    labelling")."""
+    return {n for n in names if n not in covered and not ("-" in n and all(p in covered for p in n.split("-") if p))}
 
 
 _CURRENCY = re.compile(r"\b(?:US|RM|A|C|HK|S)\$|\bRM(?=\d)")
@@ -77,7 +89,7 @@ def extract_names(text: str) -> set[str]:
     Currency marks ("US$870 million", "RM42.34 billion") are not names: "$870 million" supports them.
     """
     text = _CURRENCY.sub("$", text)
-    return {m.lower().strip(".'") for m in _NAME.findall(text) if m.lower().strip(".'") not in _COMMON_CAPS}
+    return {_bare(m) for m in _NAME.findall(text) if _bare(m) not in _COMMON_CAPS}
 
 
 @dataclass
@@ -176,7 +188,7 @@ class Verifier:
         covered_n = _words(best.text) | _words(titles.get(best.article_id, ""))
         # Greedily add the sentences that cover the most of what is still missing (two sources, two figures).
         for _ in range(self.max_per_claim - 1):
-            missing_q, missing_n = need_q - covered_q, need_n - covered_n
+            missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
             if not missing_q and not missing_n:
                 break
             gain, pick = 0, None
@@ -193,7 +205,7 @@ class Verifier:
             chosen.append(pick)
             covered_q |= extract_quantities(pick.text)
             covered_n |= _words(pick.text) | _words(titles.get(pick.article_id, ""))
-        missing = [f"{q:g}" for q in sorted(need_q - covered_q)] + sorted(need_n - covered_n)
+        missing = [f"{q:g}" for q in sorted(need_q - covered_q)] + sorted(_uncovered(need_n, covered_n))
         score = max(sims[0], 0.0)
         supported = not missing and score >= self.threshold
         if not supported:

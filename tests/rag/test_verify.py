@@ -1,6 +1,6 @@
 import pytest
 
-from index import Article, split_sentences
+from index import Article, Sentence, split_sentences
 from rag.stages.verify import Verifier, adds_to_question, answers_question_type, extract_names, extract_quantities
 from tests.fakes import HashingEncoder
 
@@ -171,3 +171,18 @@ def test_premise_figures_are_amounts_percentages_and_years(question: str, figure
     from rag.stages.verify import premise_figures
 
     assert premise_figures(question) == figures
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        # A possessive is the name's: "Scale AI's services" is supported by "Scale AI … customers".
+        ("Scale AI's services are bought by Cohere.", "Scale AI sells its services to companies such as Cohere."),
+        # A capitalised hyphenated word is there when its parts are.
+        ("Data-labelling work involves tagging images.", "In data labelling, workers tag images and text."),
+    ],
+)
+def test_name_forms_do_not_make_a_claim_unsupported(claim: str, sentence: str) -> None:
+    said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
+    check = Verifier(HashingEncoder(dim=64), threshold=0.0).check(claim, [said], {"a": "Scale AI"})
+    assert check.checks[0].missing == []
