@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -155,6 +156,10 @@ class Verifier:
         still have to appear in the sentences.
         """
         claims = self.claims(answer)
+        # A figure the question states is its premise (checked against the articles before drafting), not part
+        # of the answer: "The article that puts the valuation at nine billion says revenue reached $870 million"
+        # needs only the $870 million from its sentence.
+        given = extract_quantities(question)
         sentences = list(dict.fromkeys([*preferred, *pool]))
         if not claims or not sentences:
             return Verdict(checks=[ClaimCheck(claim=c, sentences=[], score=0.0, supported=False) for c in claims])
@@ -175,12 +180,21 @@ class Verifier:
                 reverse=True,
             )
             checks.append(
-                self._check_claim(claim, [sentences[j] for j in ranked], [float(sims[j]) for j in ranked], titles)
+                self._check_claim(
+                    claim, [sentences[j] for j in ranked], [float(sims[j]) for j in ranked], titles, given
+                )
             )
         return Verdict(checks=checks)
 
-    def _check_claim(self, claim: str, ranked: list[Sentence], sims: list[float], titles: dict[str, str]) -> ClaimCheck:
-        need_q = extract_quantities(claim)
+    def _check_claim(
+        self,
+        claim: str,
+        ranked: list[Sentence],
+        sims: list[float],
+        titles: dict[str, str],
+        given: AbstractSet[float] = frozenset(),
+    ) -> ClaimCheck:
+        need_q = extract_quantities(claim) - given
         need_n = extract_names(claim)
         best = ranked[0]
         chosen = [best]

@@ -186,3 +186,13 @@ def test_name_forms_do_not_make_a_claim_unsupported(claim: str, sentence: str) -
     said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
     check = Verifier(HashingEncoder(dim=64), threshold=0.0).check(claim, [said], {"a": "Scale AI"})
     assert check.checks[0].missing == []
+
+
+def test_a_figure_the_question_states_need_not_be_in_the_answers_sentence() -> None:
+    sentence = "Its revenue reached US$870 million last year."
+    said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
+    question = "The article that puts Scale AI's valuation at nine billion dollars says its revenue reached what?"
+    claim = "The article that puts the valuation at nine billion dollars says revenue reached US$870 million."
+    verifier = Verifier(HashingEncoder(dim=64), threshold=0.0)
+    assert verifier.check(claim, [said], {"a": "Scale AI"}, question=question).checks[0].missing == []
+    assert verifier.check(claim, [said], {"a": "Scale AI"}).checks[0].missing  # nine billion is nowhere
