@@ -108,6 +108,8 @@ PIPELINE_CONFIGS = (
     "retrieval_unbound",
     "single",
     "corpus_single",
+    "ownjudge",
+    "corpus_ownjudge",
 )
 
 
