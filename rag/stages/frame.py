@@ -61,7 +61,7 @@ _EXCLUDE = re.compile(
 )
 _COUNT = re.compile(r"\b(?:which|what|name|list)\s+(?:the\s+)?(two|three|four|five|six|\d)\b", re.I)
 _CHANGE = re.compile(
-    r"\bby how much\b|\bshort of\b|"
+    r"\bby how much\b|"
     r"\bhow much (?:did|has|have|had|was|were)\b.*\b(?:grow|grew|increase|increased|rise|rose|"
     r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b",
     re.I,

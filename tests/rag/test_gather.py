@@ -132,6 +132,7 @@ def test_a_count_is_bound_to_the_word_it_counts() -> None:
         ("How much was the start-up backed by Index Ventures worth?", False),  # a described subject
         ("Which outlet reported that Scale AI could be worth more than $10 billion?", False),  # a name
         ("What kind of workers does Scale AI rely on?", False),  # a kind, not a count
+        ("How many votes short of the 60 it needed was the bill?", False),  # a difference from the question's
     ],
 )
 def test_which_questions_gather(question: str, expected: bool) -> None:
