@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from index import Sentence
-from rag import Settings
+from rag import Answer, Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck
@@ -244,13 +246,21 @@ def test_a_drafted_figure_must_be_one_the_articles_give() -> None:
     assert gathered.admits("Its revenue grew quickly.")  # no figure to compare: other gates decide
 
 
+def _drafted(fake_index, answer: str, question: str, **settings: Any) -> tuple[Answer, ScriptedGenerator]:
+    """``question`` asked of the five articles, the model drafting ``answer``; every passage gathered from."""
+    index, encoder = fake_index
+    model = ScriptedGenerator(f"Sentences: 1\nAnswer: {answer}")
+    defaults: dict[str, Any] = {"judge": False, "context_mode": "retrieval", "gather_passages": 200}
+    built = Settings(**{**defaults, "min_relevance": 0.0, **settings})
+    return assemble_pipeline(built, model, index, encoder).ask(question), model
+
+
 def test_the_pipeline_refuses_a_figure_bound_to_another_subject(fake_index) -> None:
     # The nine-billion sentence lists OpenAI among Scale AI's clients: every word of the draft is in it, but the
     # valuation the articles give near OpenAI's name is Scale AI's, gathered as other figures than this one.
-    index, encoder = fake_index
-    model = ScriptedGenerator("Sentences: 1\nAnswer: OpenAI is valued at roughly nine billion dollars.")
-    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0, retry=False)
-    answer = assemble_pipeline(settings, model, index, encoder).ask("What is OpenAI valued at?")
+    answer, _ = _drafted(
+        fake_index, "OpenAI is valued at roughly nine billion dollars.", "What is OpenAI valued at?", retry=False
+    )
     assert not answer.answerable
     assert answer.abstention is not None and answer.abstention.gate == "gathered"
     assert "valuation" in answer.abstention.message
@@ -258,11 +268,10 @@ def test_the_pipeline_refuses_a_figure_bound_to_another_subject(fake_index) -> N
 
 def test_a_figure_no_article_binds_to_the_subject_is_refused_before_drafting(fake_index) -> None:
     # The articles give Microsoft's US$13 billion for OpenAI, and Scale AI's round without Microsoft's share.
-    index, encoder = fake_index
-    model = ScriptedGenerator("Sentences: 1\nAnswer: Microsoft contributed more than US$13 billion.")
-    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0)
-    answer = assemble_pipeline(settings, model, index, encoder).ask(
-        "How much did Microsoft contribute to Scale AI's 2024 funding round?"
+    answer, model = _drafted(
+        fake_index,
+        "Microsoft contributed more than US$13 billion.",
+        "How much did Microsoft contribute to Scale AI's 2024 funding round?",
     )
     assert not answer.answerable
     assert answer.abstention is not None and answer.abstention.gate == "gathered"
@@ -270,11 +279,8 @@ def test_a_figure_no_article_binds_to_the_subject_is_refused_before_drafting(fak
 
 
 def test_a_figure_the_articles_bind_is_drafted_and_kept(fake_index) -> None:
-    index, encoder = fake_index
-    model = ScriptedGenerator("Sentences: 1\nAnswer: The Series F round raised US$1 billion.")
-    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0)
-    answer = assemble_pipeline(settings, model, index, encoder).ask(
-        "How much money did Scale AI's Series F round raise?"
+    answer, _ = _drafted(
+        fake_index, "The Series F round raised US$1 billion.", "How much money did Scale AI's Series F round raise?"
     )
     assert answer.answerable, answer.abstention
     assert "US$1 billion" in answer.answer and answer.citations
@@ -283,9 +289,7 @@ def test_a_figure_the_articles_bind_is_drafted_and_kept(fake_index) -> None:
 @pytest.mark.parametrize(("recipient", "gathered"), [("Anthropic", False), ("OpenAI", True)])
 def test_money_is_bound_to_whom_it_went_to(fake_index, recipient: str, gathered: bool) -> None:
     # "Microsoft has put more than US$13 billion into OpenAI": OpenAI's money, not Anthropic's.
-    index, encoder = fake_index
-    model = ScriptedGenerator(f"Sentences: 1\nAnswer: Microsoft has put more than US$13 billion into {recipient}.")
-    settings = Settings(judge=False, context_mode="retrieval", gather_passages=200, min_relevance=0.0)
-    answer = assemble_pipeline(settings, model, index, encoder).ask(f"How much has Microsoft invested in {recipient}?")
+    drafted = f"Microsoft has put more than US$13 billion into {recipient}."
+    answer, _ = _drafted(fake_index, drafted, f"How much has Microsoft invested in {recipient}?")
     refused = answer.abstention is not None and answer.abstention.gate == "gathered"
     assert refused is not gathered
