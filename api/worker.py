@@ -231,6 +231,7 @@ class ModelWorker:
                 if job.admitted and not job.token.cancelled:
                     self._avg_job_s = 0.8 * self._avg_job_s + 0.2 * elapsed
                 self._current = None
-                job._finish(result, error)
+                # The place frees before the waiter wakes: whoever reads the count after its answer sees it freed.
                 self._release(job)
+                job._finish(result, error)
         log.debug("model worker stopped")

@@ -144,7 +144,8 @@ def test_two_replicas_one_database_one_model_server(model_server: str, pg_url: s
         store = PgStore(pg_url, real_embedder)
         return assemble_pipeline(s, make_generator(s), StoreIndex(store), real_embedder)
 
-    question = "Who founded the Marmot Observatory?"
+    # A year, which SmolLM2-135M states plainly; its answer to "who founded …" names no one, and is refused.
+    question = "In what year was the Marmot Observatory founded?"
     with ExitStack() as stack:
         urls = [stack.enter_context(live_server(create_app(settings, pipeline_factory=factory))).url for _ in "12"]
         one, two = (stack.enter_context(httpx.Client(base_url=url, timeout=120)) for url in urls)
@@ -153,6 +154,6 @@ def test_two_replicas_one_database_one_model_server(model_server: str, pg_url: s
         document_id = uploaded.json()["documents"][0]["document_id"]
         answer = two.post("/ask", json={"question": question}).json()
     writer.close()
-    assert answer["answerable"], answer
+    assert answer["answerable"], (answer.get("abstention"), answer["answer"])
     # SmolLM2-135M words its answers poorly; what matters here is where the verified citation comes from.
     assert answer["citations"] and answer["citations"][0]["article_id"] == document_id
