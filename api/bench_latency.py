@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         server_log = Path(log.name).read_text(errors="replace")
         mode, reason = ready["context_mode"], ready.get("context_mode_reason")
         print(f"server on {url}: model {ready['model']}, context mode {mode} ({reason})")
-        print(f"ready in {ready_s:.1f} s (index, embedder, model, judge context, prompt cache, warm-up)")
+        print(f"ready in {ready_s:.1f} s (index, embedder, model, prompt cache, warm-up)")
         if loaded := _CACHE_LOADED.search(server_log):
             print(f"prompt cache loaded: {loaded.group(1)} tokens, {loaded.group(2)} MB, in {loaded.group(3)} s")
         elif built := _CACHE_BUILT.search(server_log):
