@@ -350,8 +350,10 @@ class BindingCheck:
     def premise(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> Abstention | None:
         """For a question that takes an event for granted: some sentence must state it of its subjects.
 
-        Only an event of a known family is checked (an acquisition, a death, revenue…): a generic verb ("When did
-        he announce that figure?") is worded too many ways to refuse a question for it.
+        An event of a known family is checked (an acquisition, a death, revenue…), and the event a why-question
+        asks the reason for ("Why did the Defense Department cancel …"): a why-question's answer is a reason,
+        which the articles can only give for an event they report. Other generic verbs ("When did he announce
+        that figure?") are worded too many ways to refuse a question for them.
         """
         if not frame.presupposes or not (frame.families or frame.event):
             return None
