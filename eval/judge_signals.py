@@ -58,7 +58,7 @@ class ScoringJudge:
 
     def run(self, question: str, verdict: Verdict, draft: Draft | None = None) -> Judgement:
         own = self.judge.generator
-        claims = " ".join(c.claim for c in verdict.supported)
+        claims = verdict.supported_text
         sentences = list({(s.article_id, s.start): s for c in verdict.supported for s in c.sentences}.values())
         quotes = list(dict.fromkeys(s.text for s in sentences))
         with_context = [" ".join(part for part in (*self.context_of(s), s.text) if part) for s in sentences]

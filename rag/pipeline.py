@@ -202,7 +202,7 @@ class AnswerPipeline:
             assert checked.abstention is not None
             return self._refuse(work, checked.abstention, checked.detail)
         verdict = checked.verdict
-        if gathered is not None and not gathered.admits(" ".join(c.claim for c in verdict.supported)):
+        if gathered is not None and not gathered.admits(verdict.supported_text):
             message = f"The figure found is not one the articles give for the {gathered.family} asked about."
             return self._refuse(work, Abstention(reason="not_stated", gate="gathered", message=message))
 
@@ -332,11 +332,11 @@ class AnswerPipeline:
                 f"{c.claim!r} (missing {c.missing}, score {c.score:.2f})" for c in verdict.checks if not c.supported
             ]
             return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
-        if not answers_question_type(work.question, " ".join(c.claim for c in verdict.supported)):
+        if not answers_question_type(work.question, verdict.supported_text):
             return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
         if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
-        if not adds_to_question(work.question, " ".join(c.claim for c in verdict.supported)):
+        if not adds_to_question(work.question, verdict.supported_text):
             return _Checked.refused("not_stated", "answer_type", "the answer only repeats the question")
         return _Checked(verdict, draft=draft)
 

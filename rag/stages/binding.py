@@ -103,7 +103,7 @@ class BindingCheck:
         claims = [c for c in verdict.supported if c.specific]
         if not claims:
             return None
-        answer = " ".join(c.claim for c in verdict.supported)
+        answer = verdict.supported_text
         if problem := self._constraints(frame, answer):
             return problem
         if frame.rank and not any(_states_rank(frame.rank, s.text) for c in claims for s in c.sentences):

@@ -54,7 +54,7 @@ class Judge:
             generator, threshold = self.context, self.context_threshold
             messages = judge_followup_messages(draft.messages, draft.reply)
         else:
-            claims = " ".join(c.claim for c in verdict.supported)
+            claims = verdict.supported_text
             quotes = list(dict.fromkeys(s.text for c in verdict.supported for s in c.sentences))
             messages = judge_messages(question, claims, quotes)
         started = time.perf_counter()

@@ -120,6 +120,11 @@ class Verdict:
         return [c for c in self.checks if c.supported]
 
     @property
+    def supported_text(self) -> str:
+        """The supported claims as one answer text, as the gates and the judge read it."""
+        return " ".join(c.claim for c in self.supported)
+
+    @property
     def answerable(self) -> bool:
         """Something is supported, and no claim with a figure or name is unsupported."""
         return bool(self.supported) and not any(not c.supported and c.specific for c in self.checks)
