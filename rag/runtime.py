@@ -26,7 +26,7 @@ from rag.pipeline import AnswerPipeline, Stages
 from rag.prompt_cache import CorpusPrompt, prepare_corpus
 from rag.prompts import SYSTEM
 from rag.settings import Settings
-from rag.stages.binding import BindingCheck
+from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
@@ -182,7 +182,13 @@ def make_stages(
     titles = {a.article_id: a.title for a in articles}
     dates = {a.article_id: a.date for a in articles}
     binding = (
-        BindingCheck(encoder, lambda article_id: selector.sentences_of(index.articles[article_id]), titles, dates=dates)
+        BindingCheck(
+            encoder,
+            lambda article_id: selector.sentences_of(index.articles[article_id]),
+            titles,
+            dates=dates,
+            common=common_words(a.text for a in articles),
+        )
         if settings.binding_check
         else None
     )

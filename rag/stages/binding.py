@@ -24,12 +24,16 @@ from rag.models import Abstention, Evidence
 from rag.stages.frame import QuestionFrame, family_of, root, stem
 from rag.stages.verify import Verdict, extract_names, extract_quantities
 
-__all__ = ["BindingCheck", "name_groups"]
+__all__ = ["BindingCheck", "common_words", "name_groups"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Words a name may be made of, digits included: "A380", "787", "iPhone 4".
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z0-9]")
-_NAME_GROUP = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w&'’.-]*)*")
+# A model number before a name is part of it ("787 Dreamliner"), a year is not ("2009 General Motors").
+_NAME_GROUP = re.compile(
+    r"(?:(?<![\w$.,])(?!(?:19|20)\d\d\b)\d{2,4}\s+(?=[A-Z]))?"
+    r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w&'’.-]*)*"
+)
 # Name words that alone say nothing of which company or person is meant.
 _WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
 # How an answer states a change: "by $2 billion", "from X to Y", "up 40%", "doubled".
@@ -55,6 +59,9 @@ _REFERS_BACK = re.compile(
     r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|talks|move)\b",
     re.I,
 )
+# A sentence's first word when no capitalised word follows it: "To date, …", "Around 50,000 people …".
+_INITIAL = re.compile(r"\W*([A-Z][a-z'’-]*)\b(?![\s,]+[A-Z])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 _SIMILAR = 0.62  # word-embedding cosine for two words outside the families to stand for each other
 
 
@@ -75,6 +82,11 @@ def name_groups(question: str, common: Iterable[str]) -> list[frozenset[str]]:
     return groups
 
 
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words ``texts`` write in lower case somewhere (for ``BindingCheck(common=...)``)."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
 class BindingCheck:
     """Model-free; ``sentences_of`` gives an article's sentences (for the lookback), ``titles`` its title."""
 
@@ -87,8 +99,12 @@ class BindingCheck:
         dates: dict[str, str | None] | None = None,
         similar: float = _SIMILAR,
         lookback: int = 2,
+        common: Iterable[str] = (),
     ):
         self.encoder = encoder
+        # Words the collection writes in lower case: capitalised at a sentence's start ("To date, …",
+        # "Around 50,000 people …") they name nothing.
+        self.common = frozenset(common)
         self.sentences_of = sentences_of
         self.titles = titles
         self.dates = dates or {}
@@ -268,8 +284,7 @@ class BindingCheck:
         """
         if frame.described:
             return ""  # the names say which subject is meant; the sentence about it may name none of them
-        groups = name_groups(frame.question, ()) if frame.subjects else []
-        groups = [g for g in groups if g & frame.subjects]
+        groups = self.subject_groups(frame)
         if not groups:
             return ""
         context: set[str] = set()
@@ -288,7 +303,7 @@ class BindingCheck:
         collection must be the asked subject's, not any figure of an article that mentions it. Only one group
         must be close, because a question also names things that only place its subject ("before the Meta talks").
         """
-        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
+        groups = self.subject_groups(frame)
         if not groups:
             return False
         close = self._context_words(sentence, title=False)
@@ -303,9 +318,28 @@ class BindingCheck:
                 return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")}
         return set()
 
+    def subject_groups(self, frame: QuestionFrame) -> list[frozenset[str]]:
+        """The question's name groups, each without the words the collection also writes in lower case unless
+        they are all it has: "All Nippon Airways" is not found in "all", but "Scale" is Scale AI's only word."""
+        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
+        return [(g - self.common) or g for g in groups]
+
+    def names(self, text: str) -> set[str]:
+        """The names of ``text`` (lower-cased words), without a common word capitalised at its start ("To date,
+        …"). Only there, and only alone: "Scale AI" and "Apple said" stay names however the words are used."""
+        names = extract_names(text)
+        if (m := _INITIAL.match(text)) and m.group(1).lower() in self.common:
+            names.discard(m.group(1).lower())
+        return names
+
+    def refers_back(self, text: str) -> bool:
+        """ "It was founded …", "the company said …", or a sentence that names nothing ("144 planes have already
+        been ordered"): its subject is named before it."""
+        return bool(_REFERS_BACK.search(text)) or not self.names(text)
+
     def _context_words(self, sentence: Sentence, *, title: bool = True) -> set[str]:
         before: list[str] = []
-        refers_back = bool(_REFERS_BACK.search(sentence.text))
+        refers_back = self.refers_back(sentence.text)
         if refers_back:
             article = self.sentences_of(sentence.article_id)
             for i, s in enumerate(article):
@@ -324,7 +358,7 @@ class BindingCheck:
         """The retrieved sentences that state the asked attribute of the asked subject, best first, numbered."""
         if not frame.attributes:
             return []
-        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
+        groups = self.subject_groups(frame)
         chosen: list[Evidence] = []
         for sentence, hit in candidates:
             if not self._states_attribute(frame, sentence.text):
@@ -357,7 +391,7 @@ class BindingCheck:
         """
         if not frame.presupposes or not (frame.families or frame.event):
             return None
-        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
+        groups = self.subject_groups(frame)
         if not groups:
             return None
         about: list[Sentence] = []

@@ -24,7 +24,7 @@ from index import Sentence
 from rag.stages.amounts import Amount, find_amounts
 from rag.stages.binding import BindingCheck, name_groups
 from rag.stages.frame import QuestionFrame, family_of, root, stem
-from rag.stages.verify import asks_quantity, extract_names, extract_quantities
+from rag.stages.verify import asks_quantity, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
 
@@ -277,7 +277,7 @@ class Gatherer:
                 word = sentence.text[nearest[0] : nearest[1]]
                 if not tight and root(word) not in own:
                     continue
-                if not _held_by_subject(frame, sentence.text, nearest, amount):
+                if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding):
                     continue
                 if asked_years and not self._in_asked_year(amount, sentence, asked_years):
                     continue
@@ -342,7 +342,9 @@ def _nearest(amount: Amount, positions: Sequence[tuple[int, int, str]]) -> tuple
     return best[1] if best else None
 
 
-def _held_by_subject(frame: QuestionFrame, text: str, word: tuple[int, int, str], amount: Amount) -> bool:
+def _held_by_subject(
+    frame: QuestionFrame, text: str, word: tuple[int, int, str], amount: Amount, binding: BindingCheck
+) -> bool:
     """Whether the figure's attribute belongs to an asked subject.
 
     A name between the attribute word and the figure ("valued Scale AI at US$13.8 billion") is its holder;
@@ -350,12 +352,14 @@ def _held_by_subject(frame: QuestionFrame, text: str, word: tuple[int, int, str]
     dollars … clients including OpenAI" is Scale AI's valuation, not OpenAI's). With no name before it ("The
     startup was valued at …") it is the subject the sentence refers back to, which ``BindingCheck.about`` checks.
     """
-    if (into := _RECIPIENT.match(text, amount.end)) and not any(g & frame.subjects for g in _names(into.group(1))):
+    if (into := _RECIPIENT.match(text, amount.end)) and not any(
+        g & frame.subjects for g in _names(into.group(1), binding)
+    ):
         return False  # "Microsoft has put US$13 billion into OpenAI" is not what it put into Anthropic
     between = text[word[1] : amount.start] if word[1] <= amount.start else ""
-    if any(g & frame.subjects for g in _names(between)):
+    if any(g & frame.subjects for g in _names(between, binding)):
         return True
-    holders = _names(text[: word[0]])
+    holders = _names(text[: word[0]], binding)
     return not holders or any(g & frame.subjects for g in holders)
 
 
@@ -366,9 +370,9 @@ _RECIPIENT = re.compile(
 )
 
 
-def _names(text: str) -> list[frozenset[str]]:
-    """The name groups of ``text``, without capitalised common words ("Sources said …")."""
-    names = extract_names(text)
+def _names(text: str, binding: BindingCheck) -> list[frozenset[str]]:
+    """The name groups of ``text``, without capitalised common words ("Sources said …", "To date, …")."""
+    names = binding.names(text)
     names |= {part for name in names for part in name.split("-")}  # "A380-800" is also A380
     return [g for g in name_groups(text, ()) if g & names]
 

@@ -10,7 +10,7 @@ from index import Sentence
 from rag import Answer, Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.amounts import find_amounts
-from rag.stages.binding import BindingCheck
+from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
 from rag.stages.gather import Gathered, Gatherer, gatherable
@@ -293,3 +293,50 @@ def test_money_is_bound_to_whom_it_went_to(fake_index, recipient: str, gathered:
     answer, _ = _drafted(fake_index, drafted, f"How much has Microsoft invested in {recipient}?")
     refused = answer.abstention is not None and answer.abstention.gate == "gathered"
     assert refused is not gathered
+
+
+def _pool_binding(sentences: dict[str, str], titles: dict[str, str]) -> tuple[list[Sentence], BindingCheck]:
+    """Each text an article of sentences; the collection's lower-case words are its common words."""
+    pool = [s for k, v in sentences.items() for s in sentences_of_text(k, v)]
+    binding = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: [s for s in pool if s.article_id == a],
+        titles,
+        common=common_words(sentences.values()),
+    )
+    return pool, binding
+
+
+def test_a_sentence_that_names_nothing_takes_its_subject_from_the_sentences_before() -> None:
+    # "To date, …" and "The aircraft …" name nobody: what they count is the subject named just before.
+    # "To" and "Around" are capitalised only because they start a sentence; the collection writes them in lower case.
+    pool, binding = _pool_binding(
+        {
+            "x": "Airbus unveiled the A380 in Toulouse. To date, 149 confirmed orders for the aircraft have been "
+            "received. Demand came to about 20 airlines.",
+            "y": "The Boeing 787 Dreamliner flew for the first time. The aircraft has attracted 840 orders to date.",
+        },
+        {"x": "Airbus unveils superjumbo", "y": "Dreamliner makes maiden flight"},
+    )
+    a380 = Gatherer(binding).run(frame_question("How many orders for the A380 had Airbus received?"), pool)
+    assert a380 is not None and [g.value for g in a380.groups] == [149]  # not the Dreamliner's 840
+    assert a380.groups[0].readings[0].sentence.text.startswith("To date")
+
+
+def test_a_model_number_is_part_of_the_name_and_common_words_of_a_name_are_not_enough() -> None:
+    pool, binding = _pool_binding(
+        {
+            "x": "Boeing rolled out the 787 Dreamliner. The mid-sized 787 will seat between 210 and 330 passengers.",
+            "y": "All Nippon Airways took the first 787. Around 50,000 people watched the A380 fly, all of them "
+            "from around Toulouse.",
+        },
+        {"x": "Boeing rolls out 787", "y": "Airbus and Boeing"},
+    )
+    frame = frame_question("How many passengers can the 787 Dreamliner seat?")
+    assert binding.subject_groups(frame) == [frozenset({"787", "dreamliner"})]
+    seats = Gatherer(binding).run(frame, pool)
+    assert seats is not None and sorted(g.value or 0 for g in seats.groups) == [210, 330]
+    # "all" of "all of them" is no mention of All Nippon Airways: its name words are "nippon" and "airways".
+    handover = frame_question("How many people attended the handover of the first 787 to All Nippon Airways?")
+    assert binding.subject_groups(handover) == [frozenset({"nippon", "airways"})]
+    assert Gatherer(binding).run(handover, pool) is None
