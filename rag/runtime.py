@@ -249,21 +249,18 @@ def make_pipeline(
     """Everything needed to answer: embedder, index (built if missing), generator, pipeline."""
     embedder = make_embedder(settings)
     index = open_index(settings, embedder, build_if_missing=True, progress=progress)
+    made = generator is None
     if generator is None:
         generator = make_generator(settings, progress=progress)
-        # llama.cpp keeps one KV cache per context: a second context (same memory-mapped weights) for the
-        # judge keeps both fixed prompt heads cached instead of evicting each other on every question.
-        # Its prompts are short, so it gets a small context.
-        # Not needed when the judge asks in the answering context (RAG_JUDGE_IN_CONTEXT).
-        use_judge_context = settings.judge and settings.backend == "llama_cpp" and not settings.judge_in_context
-        judge = (
-            make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX), prompt_lookup=False)
-            if use_judge_context
-            else None
-        )
-    else:
-        judge = None
     setup = prepare_corpus(settings, generator, index.articles.values(), progress=progress)
+    judge = None
+    # llama.cpp keeps one KV cache per context: a second context (same memory-mapped weights) for the judge keeps
+    # both fixed prompt heads cached instead of evicting each other on every question. Its prompts are short, so
+    # it gets a small context. Not needed where the judge asks in the answering context: RAG_JUDGE_IN_CONTEXT, in
+    # corpus mode only (rag.stages.judge).
+    in_context = settings.judge_in_context and setup.prompt is not None
+    if made and settings.judge and settings.backend == "llama_cpp" and not in_context:
+        judge = make_generator(settings, n_ctx=min(settings.n_ctx, _JUDGE_N_CTX), prompt_lookup=False)
     pipeline = assemble_pipeline(
         settings, generator, index, embedder, judge=judge, corpus=setup.prompt, mode_reason=setup.reason
     )

@@ -109,10 +109,11 @@ class Settings(BaseSettings):
     judge_threshold: float = Field(default=0.70, ge=0.0, le=1.0, description="P(yes) the judge must reach")
     judge_in_context: bool = Field(
         default=True,
-        description="ask the judge's yes/no as a follow-up in the answering context (its KV cache reused: a few "
-        "dozen tokens instead of the judge's own prompt of 100-150); with its own threshold, "
+        description="in corpus mode, ask the judge's yes/no as a follow-up in the answering context (its KV cache "
+        "reused: a few dozen tokens instead of the judge's own prompt of 100-150); with its own threshold, "
         "judge_context_threshold, it keeps as many right answers and catches as many wrong ones as the separate "
-        "judge at judge_threshold (README, 'The judge')",
+        "judge at judge_threshold. Retrieval-mode drafts always go to the separate judge, which tells right from "
+        "wrong far better there (README, 'The judge')",
     )
     judge_context_threshold: float = Field(
         default=0.65, ge=0.0, le=1.0, description="P(yes) the judge must reach when asked in the answering context"

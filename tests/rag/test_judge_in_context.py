@@ -33,26 +33,37 @@ def _replying(verdict: str):
     return reply
 
 
-def test_same_answer_as_the_separate_judge_and_asked_in_the_draft_context(fake_index) -> None:
+def test_a_retrieval_draft_goes_to_the_separate_judge(fake_index) -> None:
+    # Over numbered sentences the follow-up told right drafts from wrong ones far worse than the judge's own
+    # prompt (eval.judge_signals): in retrieval mode the setting changes nothing.
     separate = _pipeline(fake_index, _replying("unused"), judge=ScriptedGenerator("yes"), judge_in_context=False).ask(
         QUESTION
     )
-    own_judge = ScriptedGenerator("no")  # would refuse: it must not be asked
-    pipeline = _pipeline(fake_index, _replying("yes"), judge=own_judge, judge_in_context=True)
-    in_context = pipeline.ask(QUESTION)
-    assert in_context.answerable
-    assert in_context.model_dump(exclude={"timings"}) == separate.model_dump(exclude={"timings"})
-    assert own_judge.calls == []
-    draft_call, judge_call = as_fake(pipeline.generator, ScriptedGenerator).calls[-2:]
-    # The draft's prompt, then its reply, then the question: the first part is what the KV cache holds.
-    assert judge_call[: len(draft_call)] == draft_call
-    assert judge_call[-2]["role"] == "assistant" and "870 million" in judge_call[-2]["content"]
-    assert judge_call[-1] == {"role": "user", "content": JUDGE_FOLLOWUP}
-    assert in_context.timings.judge_ms >= 0 and in_context.timings.generate_ms >= in_context.timings.judge_ms
+    own_judge = ScriptedGenerator("yes")
+    pipeline = _pipeline(fake_index, _replying("no"), judge=own_judge, judge_in_context=True)
+    answer = pipeline.ask(QUESTION)
+    assert answer.answerable  # the answering model would have said no
+    assert answer.model_dump(exclude={"timings"}) == separate.model_dump(exclude={"timings"})
+    assert len(own_judge.calls) == 1
+    assert all(call[-1]["content"] != JUDGE_FOLLOWUP for call in as_fake(pipeline.generator, ScriptedGenerator).calls)
 
 
-def test_a_no_in_context_abstains_with_the_judge_gate(fake_index) -> None:
-    answer = _pipeline(fake_index, _replying("no"), judge=ScriptedGenerator("yes"), judge_in_context=True).ask(QUESTION)
+def _corpus_pipeline(tmp_path: Path, fake_index, model_file: Path, reply, **settings):
+    index, encoder = fake_index
+    built = _settings(tmp_path, support_threshold=0.2, min_relevance=0.0, judge=True, judge_in_context=True, **settings)
+    generator = PrefixCachingFake(model_file, reply=reply)
+    setup = prepare_corpus(built, generator, index.articles.values())
+    assert setup.prompt is not None
+    pipeline = assemble_pipeline(built, generator, index, encoder, corpus=setup.prompt, mode_reason=setup.reason)
+    return pipeline, generator
+
+
+def test_a_no_in_context_abstains_with_the_judge_gate(tmp_path: Path, fake_index, model_file: Path) -> None:
+    def reply(messages):
+        return "no" if messages[-1]["content"] == JUDGE_FOLLOWUP else "Scale AI made US$870 million in revenue."
+
+    pipeline, _ = _corpus_pipeline(tmp_path, fake_index, model_file, reply)
+    answer = pipeline.ask(QUESTION)
     assert not answer.answerable
     assert answer.abstention is not None and answer.abstention.gate == "judge"
 
@@ -65,11 +76,7 @@ def test_corpus_mode_asks_after_the_cached_collection(
     def reply(messages):
         return "yes" if messages[-1]["content"] == JUDGE_FOLLOWUP else drafted
 
-    index, encoder = fake_index
-    settings = _settings(tmp_path, support_threshold=0.2, min_relevance=0.0, judge=True, judge_in_context=True)
-    generator = PrefixCachingFake(model_file, reply=reply)
-    setup = prepare_corpus(settings, generator, index.articles.values())
-    pipeline = assemble_pipeline(settings, generator, index, encoder, corpus=setup.prompt, mode_reason=setup.reason)
+    pipeline, generator = _corpus_pipeline(tmp_path, fake_index, model_file, reply)
     evaluated: list[int] = []  # tokens each call had to evaluate past the fake's KV cache
     chat = generator.chat
 
@@ -102,10 +109,14 @@ class _Scoring(ScriptedGenerator):
 def test_in_context_the_judge_has_its_own_threshold() -> None:
     said = Sentence(article_id="a", start=0, end=10, text="Scale AI made US$870 million.")
     verdict = Verdict([ClaimCheck("Scale AI made US$870 million.", [said], 0.9, True)])
-    draft = Draft(reply="Answer: US$870 million", shown=1, messages=[{"role": "user", "content": "Question"}])
+    draft = Draft(
+        reply="Answer: US$870 million", shown=1, messages=[{"role": "user", "content": "Question"}], over_corpus=True
+    )
     own, context = _Scoring("unused"), _Scoring("unused")
     judge = Judge(own, 0.70, context=context, context_threshold=0.65)
     assert judge.run(QUESTION, verdict, draft).passed  # 0.67 in context: over 0.65
     assert context.calls and not own.calls
     assert not judge.run(QUESTION, verdict, None).passed  # no draft context: its own prompt, 0.67 under 0.70
-    assert own.calls
+    assert len(own.calls) == 1
+    retrieval = Draft(reply=draft.reply, shown=1, messages=draft.messages)  # over numbered sentences
+    assert not judge.run(QUESTION, verdict, retrieval).passed and len(own.calls) == 2 and len(context.calls) == 1
