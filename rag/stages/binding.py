@@ -82,6 +82,16 @@ def name_groups(question: str, common: Iterable[str]) -> list[frozenset[str]]:
     return groups
 
 
+def _mentioned(group: frozenset[str], words: set[str]) -> bool:
+    """Whether a word of the name group is among ``words``, or its stem is: "Japanese" is mentioned by "Japan",
+    "Asian" by "Asia" (a name of four letters or more, at most three more letters on it)."""
+    if group & words:
+        return True
+    return any(
+        len(w) >= 4 and 0 < len(g) - len(w) <= 3 and g.startswith(w) for g in group for w in words if w[:1] == g[:1]
+    )
+
+
 def common_words(texts: Iterable[str]) -> frozenset[str]:
     """The words ``texts`` write in lower case somewhere (for ``BindingCheck(common=...)``)."""
     return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
@@ -290,7 +300,7 @@ class BindingCheck:
         context: set[str] = set()
         for sentence in sentences:
             context |= self._context_words(sentence)
-        if any(group & context for group in groups):
+        if any(_mentioned(group, context) for group in groups):
             return ""
         return " or ".join(_display(frame.question, group) for group in groups)
 
@@ -308,7 +318,7 @@ class BindingCheck:
             return False
         close = self._context_words(sentence, title=False)
         around = self._context_words(sentence) | self._before(sentence)
-        return any(g & close for g in groups) and all(g & around for g in groups)
+        return any(_mentioned(g, close) for g in groups) and all(_mentioned(g, around) for g in groups)
 
     def _before(self, sentence: Sentence) -> set[str]:
         article = self.sentences_of(sentence.article_id)

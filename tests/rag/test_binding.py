@@ -12,7 +12,7 @@ from index import Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck
+from rag.stages.binding import BindingCheck, common_words
 from rag.stages.frame import frame_question
 from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake
@@ -333,3 +333,26 @@ def test_an_answer_whose_sentence_states_the_rank_passes() -> None:
     question = "Which was the first outside AI start-up Meta invested in?"
     sentence = "Scale AI was the first-ever outside AI start-up Meta invested in."
     assert _ranked(question, "Scale AI.", sentence) is None
+
+
+def test_a_demonym_is_mentioned_by_its_country_and_a_common_word_of_a_name_by_nothing() -> None:
+    said = Sentence(
+        article_id="a",
+        start=0,
+        end=90,
+        text="Japan saw the collapse of Yamato Life Insurance Company, which went bankrupt.",
+    )
+    other = Sentence(
+        article_id="b", start=0, end=80, text="Germany saw the collapse of Hypo Real Estate, which needed aid."
+    )
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda article_id: [said] if article_id == "a" else [other],
+        {"a": "Asian markets plunge", "b": "Asian markets plunge"},
+        common=common_words([said.text, other.text]),
+    )
+    frame = frame_question("Which Japanese life insurer went bankrupt as Asian markets plunged?")
+    # "Which" starts the question's first name group but names nothing: the collection writes it in lower case.
+    assert check.subject_groups(frame) == [frozenset({"japanese"}), frozenset({"asian"})]
+    assert check.about(frame, said)  # "Japan" mentions the Japanese subject; the title the Asian markets
+    assert not check.about(frame, other)  # its "which" is no mention of anything Japanese
