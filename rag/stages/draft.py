@@ -26,7 +26,6 @@ class Draft:
     shown: int  # how many of the evidence sentences were numbered in the prompt
     completions: list[Completion] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)  # the prompt, for a follow-up in the same context
-    over_corpus: bool = False  # drafted over the cached collection (corpus mode), not over numbered sentences
 
 
 class Drafter:
@@ -76,7 +75,7 @@ class Drafter:
             )
 
         completion = generate(prefill)
-        draft = Draft(prefill + completion.text, shown, [completion], messages, over_corpus=self.corpus is not None)
+        draft = Draft(prefill + completion.text, shown, [completion], messages)
         if not self.corpus and not draft.reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
             # The model named sentences and stopped there: start its answer line for it. The prompt and
             # the first line are cached, so this costs only the new tokens.

@@ -28,11 +28,9 @@ class Judge:
     """Where the backend can score choices, P(yes) must reach ``threshold``; otherwise the reply decides.
 
     It may be a second context on the same weights, so that its fixed prompt stays cached too. With
-    ``context`` (RAG_JUDGE_IN_CONTEXT) the question about a draft written over the cached collection is asked
-    instead as a follow-up in the answering model's context, whose KV cache already holds the prompt and the
-    reply. A draft over numbered sentences (retrieval mode) still goes to the judge's own prompt: there the
-    follow-up told right drafts from wrong ones far worse (ROC AUC 0.67 against 0.87 on the bundled gold set,
-    ``python -m eval.judge_signals`` with RAG_CONTEXT_MODE=retrieval).
+    ``context`` (RAG_JUDGE_IN_CONTEXT, given in corpus mode only: ``rag.runtime``) the question is asked instead as
+    a follow-up to the draft in the answering model's context, whose KV cache already holds the prompt and the
+    reply.
     """
 
     def __init__(
@@ -53,7 +51,7 @@ class Judge:
 
     def run(self, question: str, verdict: Verdict, draft: Draft | None = None) -> Judgement:
         generator, threshold = self.generator, self.threshold
-        if self.context is not None and draft is not None and draft.messages and draft.over_corpus:
+        if self.context is not None and draft is not None and draft.messages:
             generator, threshold = self.context, self.context_threshold
             messages = judge_followup_messages(draft.messages, draft.reply)
         else:

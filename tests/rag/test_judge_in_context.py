@@ -109,14 +109,10 @@ class _Scoring(ScriptedGenerator):
 def test_in_context_the_judge_has_its_own_threshold() -> None:
     said = Sentence(article_id="a", start=0, end=10, text="Scale AI made US$870 million.")
     verdict = Verdict([ClaimCheck("Scale AI made US$870 million.", [said], 0.9, True)])
-    draft = Draft(
-        reply="Answer: US$870 million", shown=1, messages=[{"role": "user", "content": "Question"}], over_corpus=True
-    )
+    draft = Draft(reply="Answer: US$870 million", shown=1, messages=[{"role": "user", "content": "Question"}])
     own, context = _Scoring("unused"), _Scoring("unused")
     judge = Judge(own, 0.70, context=context, context_threshold=0.65)
     assert judge.run(QUESTION, verdict, draft).passed  # 0.67 in context: over 0.65
     assert context.calls and not own.calls
     assert not judge.run(QUESTION, verdict, None).passed  # no draft context: its own prompt, 0.67 under 0.70
     assert len(own.calls) == 1
-    retrieval = Draft(reply=draft.reply, shown=1, messages=draft.messages)  # over numbered sentences
-    assert not judge.run(QUESTION, verdict, retrieval).passed and len(own.calls) == 2 and len(context.calls) == 1
