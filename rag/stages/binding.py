@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 import numpy as np
 
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
+from rag.stages.dates import asked_days, days_spoken_of
 from rag.stages.frame import QuestionFrame, family_of, root, stem
 from rag.stages.verify import Verdict, extract_names, extract_quantities
 
@@ -159,6 +161,13 @@ class BindingCheck:
                     gate="year",
                     message=f"The articles give this figure for {other}, not for the year the question asks about.",
                 )
+            if figure and (other := self.other_day(frame.question, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="date",
+                    message=f"The articles give this figure in a report of {other}, not for the day the question "
+                    "asks about.",
+                )
             missing = self._missing_subjects(frame, sentences)
             if missing:
                 return Abstention(
@@ -275,6 +284,20 @@ class BindingCheck:
                 return ""  # a sentence without a year, or with the asked one, may well be about it
             stated |= years
         return ", ".join(str(y) for y in sorted(stated))
+
+    def other_day(self, question: str, sentences: Sequence[Sentence]) -> str:
+        """The days the sentences report, when the question names a day none of them can be speaking of ('' when
+        one may be, or cannot be told)."""
+        asked = asked_days(question)
+        if not asked:
+            return ""
+        stated: set[date] = set()
+        for sentence in sentences:
+            days = days_spoken_of(sentence.text, self.dates.get(sentence.article_id))
+            if days is None or days & asked:
+                return ""
+            stated |= days
+        return ", ".join(f"{d.day} {d:%B %Y}" for d in sorted(stated)[-1:])
 
     def _relative_years(self, sentence: Sentence) -> set[int]:
         date = self.dates.get(sentence.article_id) or ""
@@ -410,10 +433,7 @@ class BindingCheck:
             title = {_norm(w) for w in _TOKEN.findall(self.titles.get(sentence.article_id, ""))}
             if all(g & (words | title) for g in groups):
                 about.append(sentence)
-                if frame.families and self._states_attribute(frame, sentence.text):
-                    return None
-                # A why-question's event: its verb, by stem or by an embedding neighbour ("stop" / "stopped").
-                if not frame.families and frame.event and self._states_event(frame.event, words | title):
+                if self._states_premise(frame, sentence, groups):
                     return None
         subject = " and ".join(_display(frame.question, g) for g in groups)
         asked = f'"{frame.event}"' if not frame.families else " / ".join(f'"{a}"' for a in frame.attributes[:3])
@@ -423,6 +443,52 @@ class BindingCheck:
             closest = about[int(np.argmax(vectors[1:] @ vectors[0]))].text.strip()
             message += f' The closest report: "{closest[:200]}{"…" if len(closest) > 200 else ""}"'
         return Abstention(reason="false_premise", gate="premise_relation", message=message)
+
+    def _states_premise(self, frame: QuestionFrame, sentence: Sentence, groups: Sequence[frozenset[str]]) -> bool:
+        """Whether the sentence (or its title) states what the question takes for granted, affirmed: "Rather than
+        recall the devices, …" does not state a recall.
+
+        A known attribute asked ("Why did Scale AI's valuation rise?") is enough: the event is worded too many ways
+        ("up from $7 billion"). Otherwise a why-question's event must be stated in a clause about the subject or
+        naming no one else ("Although the House approved the measures, the Senate voted it down"
+        states no approval by the Senate), with a word of what it was done to where the question says ("Why did
+        Boeing cancel the programme?" is not stated by "some orders have been cancelled").
+        """
+        texts = [_drop_negated(t) for t in (sentence.text, self.titles.get(sentence.article_id, ""))]
+        if frame.families or not frame.event:
+            return any(self._states_attribute(frame, t) for t in texts)
+        everything = {_norm(p) for t in texts for w in _TOKEN.findall(t) for p in w.split("-")}
+        if frame.event_object and not any(self._states_event(o, everything) for o in frame.event_object):
+            return False
+        light = frame.event in _LIGHT_VERBS
+        if light and not frame.event_object:
+            return True  # "Why did Meta team up with Anduril?": nothing to look for but the subjects
+        named = {w for g in groups for w in g} | frame.subjects
+        for clause in (c for t in texts for c in _CLAUSE.split(t)):
+            words = {_norm(p) for w in _TOKEN.findall(clause) for p in w.split("-")}
+            if light:
+                stated = any(self._states_event(o, words) for o in frame.event_object)
+            else:
+                stated = self._states_event(frame.event, words)
+            if not stated:
+                continue
+            others = self.names(clause.strip()) - named
+            if not others or any(_mentioned(g, words) for g in groups):
+                return True
+        return False
+
+
+# Verbs that say little without what follows them ("set up a lab", "hold talks", "team up with"): the event is
+# stated by what it is done to ("establishing a new AI research lab", "in talks").
+_LIGHT_VERBS = frozenset("set hold take make give get put go come team step pull carry turn".split())
+# Where one clause of a sentence ends and another, perhaps about someone else, begins.
+_CLAUSE = re.compile(r"[,;:]|\b(?:but|while|whereas|although|though)\b", re.I)
+# A negation and the (up to three) words it denies: "did not acquire", "rather than recall the devices".
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|without|rather\s+than|instead\s+of)\b|n['’]t\b)(?:\s+[\w'’-]+){1,3}", re.I)
+
+
+def _drop_negated(text: str) -> str:
+    return _NEGATED.sub(" ", text)
 
 
 def _holding_the_answer(

@@ -269,6 +269,12 @@ _ASKS_NAME = re.compile(
     r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?)\b",
     re.I,
 )
+# A question asking for the level a figure stood at, not by how much it moved.
+_ASKS_LEVEL = re.compile(
+    r"\b(?:what|which) (?:level|price|value)\b|\b(?:close|closed|end|ended|finish|finished) at\b", re.I
+)
+_ASKS_PERCENT = re.compile(r"\bper ?cent|percentage|%|\brate\b", re.I)
+_PERCENTAGE = re.compile(r"[-+]?\d[\d,.]*\s*(?:%|per ?cent\b)", re.I)
 _MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
 _ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
@@ -336,6 +342,9 @@ def answers_question_type(question: str, answer: str) -> bool:
     """
     if _ASKS_OTHER.match(question):
         return True
+    if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
+        # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
+        return bool(extract_quantities(_PERCENTAGE.sub(" ", answer)) - extract_quantities(question))
     if _ASKS_QUANTITY.search(question):
         return bool(extract_quantities(answer) - extract_quantities(question))
     if _ASKS_TIME.search(question):

@@ -82,6 +82,27 @@ def test_a_figure_for_another_year_does_not_answer(fake_encoder) -> None:
     assert check.other_year(question, [said("It spent US$40 billion.")]) == "", "no year stated"
 
 
+def test_a_figure_reported_on_another_day_does_not_answer(fake_encoder) -> None:
+    from index import Sentence
+    from rag.stages.binding import BindingCheck
+
+    def said(text: str, article: str = "oct") -> Sentence:
+        return Sentence(article_id=article, text=text, start=0, end=len(text))
+
+    dates = {"oct": "2008-10-07", "sep": "2008-09-18", "undated": None}
+    check = BindingCheck(fake_encoder, lambda _id: [], {}, dates=dates)
+    question = "How far did Bank of America's shares fall on 17 September 2008?"
+    fall = "Bank of America fared worse, with a fall of 17.38%."
+    assert check.other_day(question, [said(fall)]) == "7 October 2008"
+    assert check.other_day(question, [said(fall, "sep")]) == "", "filed the morning after"
+    assert check.other_day(question, [said(fall, "undated")]) == ""
+    assert check.other_day(question, [said("On Monday, Bank of America fell 17.38%.")]) == "", "day not named"
+    assert check.other_day(question, [said("On September 17, Bank of America fell 17.38%.")]) == ""
+    earlier = said("On 15 September, Bank of America fell 17.38%.", "sep")
+    assert check.other_day(question, [earlier]) == "15 September 2008"
+    assert check.other_day("How far did its shares fall in 2008?", [said(fall)]) == "", "no day asked"
+
+
 def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Scale AI has a client list including Microsoft and OpenAI."
     answer = _pipeline(fake_index, reply).ask("Besides Microsoft and OpenAI, which clients of Scale AI are named?")
@@ -169,6 +190,43 @@ def test_an_event_the_articles_state_in_another_form_goes_through() -> None:
     assert _premise("Why does Scale AI provide data labelling services?", text) is None  # provide / provides
     headline = "Apple executive leaves company after iPhone 4 antenna problems"
     assert _premise("Why did Apple's executive leave the company?", headline) is None  # leave / leaves
+
+
+def test_an_event_the_articles_deny_is_not_stated() -> None:
+    text = "Rather than recall the devices, Jobs said Apple will offer a free case to anyone with an iPhone 4."
+    message = _premise("Why did Apple recall the iPhone 4 over its antenna problem?", text)
+    assert message is not None and '"recall"' in message
+    assert _premise("Why did Meta acquire Scale AI?", "Meta did not acquire Scale AI outright.") is not None
+    assert _premise("Why did Meta acquire Scale AI?", "Meta acquired a stake in Scale AI.") is None
+
+
+def test_an_event_in_a_clause_about_someone_else_is_not_the_subjects() -> None:
+    text = "Although the House approved the measures, the Senate voted the proposition down."
+    assert _premise("Why did the Senate approve the auto industry bailout?", text) is not None
+    assert _premise("Why did the House approve the measures?", text) is None
+    # A clause that names no one is about the sentence's subject: "Meta, the parent of Facebook, acquired …".
+    assert _premise("Why did Meta acquire Scale AI?", "Meta, the parent of Facebook, acquired Scale AI.") is None
+
+
+def test_an_event_done_to_something_else_is_not_the_one_asked() -> None:
+    text = "The Boeing 787 attracted 840 orders, though some have been cancelled due to the delays."
+    assert _premise("Why did Boeing cancel the 787 Dreamliner programme?", text) is not None
+    assert _premise("Why did Boeing cancel orders for the 787?", text) is None
+
+
+def test_irregular_pasts_and_light_verbs_state_their_events() -> None:
+    lost = "General Motors announced it has lost US$6 billion in the first quarter."
+    assert _premise("Why did General Motors lose money in the first quarter?", lost) is None
+    talks = "Meta is reportedly in talks to invest in Scale AI."
+    assert _premise("Why did Meta hold talks with Scale AI?", talks) is None  # "hold" says little; "talks" does
+    assert _premise("Why did Meta hold a meeting with Scale AI?", talks) is not None
+
+
+def test_a_present_state_is_not_a_presupposed_event() -> None:
+    # "rely on" is worded in too many ways ("uses scads of contract workers") to refuse the question for the verb.
+    text = "Scale AI uses scads of contract workers to tidy up and tag data."
+    assert frame_question("Why does Scale AI rely on so many contract workers?").event is None
+    assert _premise("Why does Scale AI rely on so many contract workers?", text) is None
 
 
 @pytest.mark.integration

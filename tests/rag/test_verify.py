@@ -196,3 +196,10 @@ def test_a_figure_the_question_states_need_not_be_in_the_answers_sentence() -> N
     verifier = Verifier(HashingEncoder(dim=64), threshold=0.0)
     assert verifier.check(claim, [said], {"a": "Scale AI"}, question=question).checks[0].missing == []
     assert verifier.check(claim, [said], {"a": "Scale AI"}).checks[0].missing  # nine billion is nowhere
+
+
+def test_a_level_is_not_answered_by_a_change() -> None:
+    question = "At what level did Russia's RTS index close on 16 September 2008?"
+    assert not answers_question_type(question, "The Russian RTS index closed at 10.91%.")
+    assert answers_question_type(question, "It closed at 1,010.04, up 10.91%.")
+    assert answers_question_type("At what rate did the index close?", "It closed 3.3% higher.")

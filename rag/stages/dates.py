@@ -1,0 +1,79 @@
+"""Which day a question asks about, and which days a sentence can be speaking of.
+
+"How far did Bank of America's shares fall on 17 September 2008?" is not answered by a fall reported in an
+article of 7 October: the day is part of what is asked, as the year is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["asked_days", "days_spoken_of"]
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split()
+    )
+}
+# Capitalised only: "it may 2…" is no date.
+_MONTH = "|".join(_MONTHS)
+# "17 September 2008", "September 17, 2008", "17 September" (the year then comes from elsewhere).
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b(?:,?\s+((?:19|20)\d\d))?")
+_MONTH_FIRST = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Words that place a sentence's event on a day other than its article's, which the sentence does not name.
+_OTHER_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|earlier this week|days? (?:ago|before)"
+    r"|weeks? (?:ago|before)|week)\b",
+    re.I,
+)
+
+
+def _days(text: str, default_year: int | None) -> set[date]:
+    found: set[date] = set()
+    for day, month, year in _DAY_FIRST.findall(text):
+        found |= _make(year, month, day, default_year)
+    for month, day, year in _MONTH_FIRST.findall(text):
+        found |= _make(year, month, day, default_year)
+    return found
+
+
+def _make(year: str, month: str, day: str, default_year: int | None) -> set[date]:
+    y = int(year) if year else default_year
+    if y is None:
+        return set()
+    try:
+        return {date(y, _MONTHS[month], int(day))}
+    except ValueError:
+        return set()
+
+
+def asked_days(question: str) -> set[date]:
+    """The days a question names with day, month and year ("on 17 September 2008"); a day without a year is
+    given the question's only year, if it names one."""
+    years = {int(y) for y in _YEAR.findall(question)}
+    return _days(question, next(iter(years)) if len(years) == 1 else None)
+
+
+def days_spoken_of(text: str, article_date: str | None) -> set[date] | None:
+    """The days a sentence may be reporting: the ones it names, else its article's day and the day before
+    ("yesterday", or news filed the morning after). None when that cannot be told: the article has no date, or the
+    sentence places its event on another day it does not name ("on Monday", "last week")."""
+    published = _parse(article_date)
+    named = _days(text, published.year if published else None)
+    if named:
+        return named
+    if published is None or _OTHER_DAY.search(text):
+        return None
+    return {published, published - timedelta(days=1)}
+
+
+def _parse(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
