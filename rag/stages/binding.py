@@ -273,14 +273,20 @@ class BindingCheck:
 
     def other_year(self, question: str, sentences: Sequence[Sentence]) -> str:
         """The year the sentences give their figure for, when it is not the one the question names ('' if it is,
-        or when a sentence does not say)."""
-        asked = {int(y) for y in _YEAR.findall(question)}
-        if not asked:
+        or when a sentence does not say).
+
+        A question that says "this year" or "last year" means it as the articles do: "What was the valuation
+        earlier this year?" is not answered by an article of 2025 saying "valued at $14 billion in 2024".
+        """
+        named = {int(y) for y in _YEAR.findall(question)}
+        relative = [_RELATIVE[m.lower()] for m in _RELATIVE_YEAR.findall(question)]
+        if not named and not relative:
             return ""
         stated: set[int] = set()
         for sentence in sentences:
+            asked = named or {year + offset for year in self._article_year(sentence) for offset in relative}
             years = {int(y) for y in _YEAR.findall(sentence.text)} | self._relative_years(sentence)
-            if not years or years & asked:
+            if not asked or not years or years & asked:
                 return ""  # a sentence without a year, or with the asked one, may well be about it
             stated |= years
         return ", ".join(str(y) for y in sorted(stated))
@@ -300,11 +306,15 @@ class BindingCheck:
         return ", ".join(f"{d.day} {d:%B %Y}" for d in sorted(stated)[-1:])
 
     def _relative_years(self, sentence: Sentence) -> set[int]:
-        date = self.dates.get(sentence.article_id) or ""
-        if not _YEAR.match(date[:4]):
-            return set()
-        year = int(date[:4])
-        return {year + _RELATIVE[m.lower()] for m in _RELATIVE_YEAR.findall(sentence.text)}
+        return {
+            year + _RELATIVE[m.lower()]
+            for year in self._article_year(sentence)
+            for m in _RELATIVE_YEAR.findall(sentence.text)
+        }
+
+    def _article_year(self, sentence: Sentence) -> set[int]:
+        published = self.dates.get(sentence.article_id) or ""
+        return {int(published[:4])} if _YEAR.match(published[:4]) else set()
 
     # -- subject --------------------------------------------------------------------------------------------
 

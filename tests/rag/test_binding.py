@@ -81,6 +81,13 @@ def test_a_figure_for_another_year_does_not_answer(fake_encoder) -> None:
     assert check.other_year(question, [said("It would spend US$65 billion this year.", "b")]) == "", "undated"
     assert check.other_year(question, [said("It spent US$40 billion.")]) == "", "no year stated"
 
+    # "this year" / "last year" in a question mean what they mean in the article (dated 2025-01-30).
+    relative = "At what valuation was Meta discussing a tender offer earlier this year?"
+    assert check.other_year(relative, [said("Meta was last valued at US$14 billion in 2024.")]) == "2024"
+    assert check.other_year(relative, [said("Meta discussed a tender offer at US$25 billion in 2025.")]) == ""
+    assert check.other_year(relative, [said("Meta was valued at US$14 billion in 2024.", "b")]) == "", "undated"
+    assert check.other_year("What did Meta spend last year?", [said("It spent US$40 billion in 2024.")]) == ""
+
 
 def test_a_figure_reported_on_another_day_does_not_answer(fake_encoder) -> None:
     from index import Sentence
