@@ -110,6 +110,17 @@ def test_a_figure_reported_on_another_day_does_not_answer(fake_encoder) -> None:
     assert check.other_day("How far did its shares fall in 2008?", [said(fall)]) == "", "no day asked"
 
 
+def test_the_date_gate_says_which_report_the_figure_is_from(fake_index) -> None:
+    # The sentence names no day; its article is dated 11 June 2025, so it does not report 3 March 2025.
+    reply = "Sentences: 1\nAnswer: Scale AI has raised more than $1 billion from a mix of investors."
+    asked = "How much had Scale AI raised from investors on 3 March 2025?"
+    answer = _pipeline(fake_index, reply, retry=False).ask(asked)
+    assert not answer.answerable and answer.abstention is not None
+    assert answer.abstention.gate == "date" and "11 June 2025" in answer.abstention.message
+    on_the_day = _pipeline(fake_index, reply, retry=False).ask(asked.replace("3 March", "11 June"))
+    assert on_the_day.answerable, on_the_day.abstention
+
+
 def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Scale AI has a client list including Microsoft and OpenAI."
     answer = _pipeline(fake_index, reply).ask("Besides Microsoft and OpenAI, which clients of Scale AI are named?")
