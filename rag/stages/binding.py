@@ -155,13 +155,15 @@ class BindingCheck:
                     else f"No sentence that gives this answer speaks of the {asked} the question asks for."
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
-            if figure and (other := self.other_year(frame.question, sentences)):
+            # "Worst since which year?": the answer's figure is a year, not a figure for the year the question names.
+            dated = figure and not _answers_with_a_year(frame.question, check.claim, asked_values)
+            if dated and (other := self.other_year(frame.question, sentences)):
                 return Abstention(
                     reason="off_target",
                     gate="year",
                     message=f"The articles give this figure for {other}, not for the year the question asks about.",
                 )
-            if figure and (other := self.other_day(frame.question, sentences)):
+            if dated and (other := self.other_day(frame.question, sentences)):
                 return Abstention(
                     reason="off_target",
                     gate="date",
@@ -499,6 +501,15 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no|without|rather\s+than|instead\s+of)
 
 def _drop_negated(text: str) -> str:
     return _NEGATED.sub(" ", text)
+
+
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bsince when\b|^\s*when\b", re.I)
+
+
+def _answers_with_a_year(question: str, claim: str, asked_values: set[float]) -> bool:
+    """Whether the question asks for a year and every figure the claim adds is one."""
+    added = extract_quantities(claim) - asked_values
+    return bool(_ASKS_YEAR.search(question)) and all(v.is_integer() and 1800 <= v <= 2100 for v in added)
 
 
 def _holding_the_answer(

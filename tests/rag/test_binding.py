@@ -110,6 +110,25 @@ def test_a_figure_reported_on_another_day_does_not_answer(fake_encoder) -> None:
     assert check.other_day("How far did its shares fall in 2008?", [said(fall)]) == "", "no day asked"
 
 
+def test_a_year_asked_for_is_not_a_figure_for_the_year_the_question_names(fake_encoder) -> None:
+    from index import Sentence
+    from rag.stages.binding import BindingCheck
+    from rag.stages.verify import ClaimCheck, Verdict
+
+    text = "Russian markets fell 12%, the worst turmoil since 1998."
+    said = Sentence(article_id="ru", text=text, start=0, end=len(text))
+    check = BindingCheck(fake_encoder, lambda _id: [said], {"ru": "Russian markets"}, dates={"ru": "2008-09-17"})
+
+    def gate(question: str, claim: str) -> str | None:
+        verdict = Verdict([ClaimCheck(claim=claim, sentences=[said], score=1.0, supported=True)])
+        problem = check.run(frame_question(question), verdict)
+        return problem.gate if problem else None
+
+    # "since which year": 1998 is the answer, not a figure given for another year than 2008.
+    assert gate("The Russian market turmoil of September 2008 was the worst since which year?", "Since 1998.") is None
+    assert gate("How far did Russian markets fall in 2007?", "Russian markets fell 12%.") == "year"
+
+
 def test_the_date_gate_says_which_report_the_figure_is_from(fake_index) -> None:
     # The sentence names no day; its article is dated 11 June 2025, so it does not report 3 March 2025.
     reply = "Sentences: 1\nAnswer: Scale AI has raised more than $1 billion from a mix of investors."
