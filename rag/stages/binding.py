@@ -462,9 +462,9 @@ class BindingCheck:
 
         A known attribute asked ("Why did Scale AI's valuation rise?") is enough: the event is worded too many ways
         ("up from $7 billion"). Otherwise a why-question's event must be stated in a clause about the subject or
-        naming no one else ("Although the House approved the measures, the Senate voted it down"
-        states no approval by the Senate), with a word of what it was done to where the question says ("Why did
-        Boeing cancel the programme?" is not stated by "some orders have been cancelled").
+        naming no one else ("Although the House approved the measures, the Senate voted it down" states no
+        approval by the Senate), with a word of what it was done to where the question says ("Why did Boeing
+        cancel the programme?" is not stated by "some orders have been cancelled").
         """
         texts = [_drop_negated(t) for t in (sentence.text, self.titles.get(sentence.article_id, ""))]
         if frame.families or not frame.event:
