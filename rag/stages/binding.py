@@ -84,6 +84,12 @@ def name_groups(question: str, common: Iterable[str]) -> list[frozenset[str]]:
     return groups
 
 
+def _parts(text: str) -> set[str]:
+    """The words of ``text`` as names are matched: lower-cased, possessives dropped, a hyphenated word as its
+    parts ("Meta-Scale" -> meta, scale)."""
+    return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")}
+
+
 def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     """Whether a word of the name group is among ``words``, or its stem is: "Japanese" is mentioned by "Japan",
     "Asian" by "Asia" (a name of four letters or more, at most three more letters on it)."""
@@ -145,7 +151,8 @@ class BindingCheck:
             sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
             # The attribute is bound to a figure only: a name answers a who/which question through a relation
             # the sentence may word in many ways ("probe" / "investigation"), a figure through an attribute.
-            figure = bool(extract_quantities(check.claim) - asked_values)
+            added = extract_quantities(check.claim) - asked_values
+            figure = bool(added)
             if figure and frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
                 found = self._other_family(frame, sentences)
                 asked = "/".join(sorted(frame.families)) or " ".join(frame.attributes[:3])
@@ -156,7 +163,7 @@ class BindingCheck:
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
             # "Worst since which year?": the answer's figure is a year, not a figure for the year the question names.
-            dated = figure and not _answers_with_a_year(frame.question, check.claim, asked_values)
+            dated = figure and not _answers_with_a_year(frame.question, added)
             if dated and (other := self.other_year(frame.question, sentences)):
                 return Abstention(
                     reason="off_target",
@@ -305,7 +312,8 @@ class BindingCheck:
             if days is None or days & asked:
                 return ""
             stated |= days
-        return ", ".join(f"{d.day} {d:%B %Y}" for d in sorted(stated)[-1:])
+        latest = max(stated, default=None)
+        return f"{latest.day} {latest:%B %Y}" if latest else ""
 
     def _relative_years(self, sentence: Sentence) -> set[int]:
         return {
@@ -360,7 +368,7 @@ class BindingCheck:
         for i, s in enumerate(article):
             if s.start == sentence.start:
                 text = " ".join(t.text for t in article[max(0, i - self.lookback) : i])
-                return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")}
+                return _parts(text)
         return set()
 
     def subject_groups(self, frame: QuestionFrame) -> list[frozenset[str]]:
@@ -393,7 +401,7 @@ class BindingCheck:
                     break
         shown_title = self.titles.get(sentence.article_id, "") if title or refers_back else ""
         text = " ".join([sentence.text, *before, shown_title])
-        return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")} | {_norm(w) for w in _TOKEN.findall(text)}
+        return _parts(text) | {_norm(w) for w in _TOKEN.findall(text)}
 
     # -- a second chance ------------------------------------------------------------------------------------
 
@@ -441,7 +449,7 @@ class BindingCheck:
             return None
         about: list[Sentence] = []
         for sentence in sentences:
-            words = {_norm(p) for w in _TOKEN.findall(sentence.text) for p in w.split("-")}
+            words = _parts(sentence.text)
             title = {_norm(w) for w in _TOKEN.findall(self.titles.get(sentence.article_id, ""))}
             if all(g & (words | title) for g in groups):
                 about.append(sentence)
@@ -469,7 +477,7 @@ class BindingCheck:
         texts = [_drop_negated(t) for t in (sentence.text, self.titles.get(sentence.article_id, ""))]
         if frame.families or not frame.event:
             return any(self._states_attribute(frame, t) for t in texts)
-        everything = {_norm(p) for t in texts for w in _TOKEN.findall(t) for p in w.split("-")}
+        everything = _parts(" ".join(texts))
         if frame.event_object and not any(self._states_event(o, everything) for o in frame.event_object):
             return False
         light = frame.event in _LIGHT_VERBS
@@ -477,7 +485,7 @@ class BindingCheck:
             return True  # "Why did Meta team up with Anduril?": nothing to look for but the subjects
         named = {w for g in groups for w in g} | frame.subjects
         for clause in (c for t in texts for c in _CLAUSE.split(t)):
-            words = {_norm(p) for w in _TOKEN.findall(clause) for p in w.split("-")}
+            words = _parts(clause)
             if light:
                 stated = any(self._states_event(o, words) for o in frame.event_object)
             else:
@@ -506,9 +514,8 @@ def _drop_negated(text: str) -> str:
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bsince when\b|^\s*when\b", re.I)
 
 
-def _answers_with_a_year(question: str, claim: str, asked_values: set[float]) -> bool:
-    """Whether the question asks for a year and every figure the claim adds is one."""
-    added = extract_quantities(claim) - asked_values
+def _answers_with_a_year(question: str, added: set[float]) -> bool:
+    """Whether the question asks for a year and every figure the claim adds to it (``added``) is one."""
     return bool(_ASKS_YEAR.search(question)) and all(v.is_integer() and 1800 <= v <= 2100 for v in added)
 
 
