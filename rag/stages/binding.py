@@ -349,8 +349,9 @@ class BindingCheck:
 
     def about(self, frame: QuestionFrame, sentence: Sentence) -> bool:
         """Whether the sentence is about the question's subjects: one name group in the sentence itself (or, where
-        it refers back — "the company", "it" — just before it or in its title), and every other group at least
-        in its article's title or the sentences before it.
+        it refers back — "the company", "it" — just before it or in its title; where it names nothing, also in
+        its article's lead), and every other group at least in its article's title, its lead or the sentences
+        before it.
 
         Stricter than the gate's subject test (one group anywhere around): a figure gathered from across the
         collection must be the asked subject's, not any figure of an article that mentions it. Only one group
@@ -359,9 +360,16 @@ class BindingCheck:
         groups = self.subject_groups(frame)
         if not groups:
             return False
-        close = self._context_words(sentence, title=False)
-        around = self._context_words(sentence) | self._before(sentence)
+        lead = self._lead(sentence.article_id)
+        close = self._context_words(sentence, title=False) | (lead if not self.names(sentence.text) else set())
+        around = self._context_words(sentence) | self._before(sentence) | lead
         return any(_mentioned(g, close) for g in groups) and all(_mentioned(g, around) for g in groups)
+
+    def _lead(self, article_id: str) -> set[str]:
+        """The words of an article's first two sentences: a news lead names what the whole article is about
+        ("the Airbus A380 has made its maiden flight"), so a later "144 planes have already been ordered" is
+        Airbus's A380 even where the sentences just before it name only the A380."""
+        return _parts(" ".join(t.text for t in self.sentences_of(article_id)[:2]))
 
     def _before(self, sentence: Sentence) -> set[str]:
         article = self.sentences_of(sentence.article_id)

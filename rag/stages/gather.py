@@ -144,13 +144,52 @@ _PHRASE_END = frozenset(
 )
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z-]+)", re.I)
 _NOT_NOUNS = frozenset("money time more of the".split())
+_HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+# Nouns of people a report may count as "people": "50,000 people watched" counts the spectators.
+_PEOPLE_NOUNS = frozenset(
+    "passengers spectators visitors guests attendees onlookers fans viewers participants delegates residents "
+    "protesters demonstrators".split()
+)
+_COUNTED_PEOPLE = _PEOPLE_NOUNS | {"people"}
+_PEOPLE = re.compile(r"\b(?:people|persons)\b", re.I)
+# A capitalised word after a question's first: part of a name, not an attribute ("investors such as Founders Fund").
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
+
+
+def _name_words(question: str) -> set[str]:
+    return {w.lower() for w in _CAPITALISED.findall(question)}
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][\w-]*)\s$")
+# Question words that say nothing of what a count of people did: "the largest number of passengers".
+_BARE = frozenset("number largest smallest highest lowest many much total roughly about around".split())
+
+
+def _says_what(frame: QuestionFrame, text: str, amount: Amount) -> bool:
+    """Whether a count of "people" is said to do what the question's people do, in the words just around it:
+    "Around 50,000 people watched" counts spectators who "watched", "can carry up to 840 people" the passengers
+    it can "carry"; "50,000 people watched the maiden flight" does not count passengers of a flight."""
+    before = _WORD.findall(text[: amount.start])[-3:]
+    after = _WORD.findall(text[amount.end :])[:3]  # "people" and the two words after it
+    near = [w.lower() for w in before + after]
+    asked = [a for a in frame.attributes if a not in _COUNTED_PEOPLE and a not in _BARE]
+    return any(root(a) == root(w) or w in _inflections(a) for a in asked for w in near)
+
+
+def _inflections(word: str) -> set[str]:
+    """The forms of a short verb that ``root`` cannot reach: "use" / "used", "seat" / "seated"."""
+    base = word.lower()
+    bare = base.removesuffix("e")
+    return {base, base + "s", base + "d", bare + "ed", bare + "ing"}
 
 
 def asked_nouns(frame: QuestionFrame) -> list[tuple[str, bool]]:
     """The nouns a figure may be asked by, likeliest first, each with whether it is money ("how much aid") or a
     count ("how many orders"). "How many federal loans" asks loans, but "how many people use" asks people: with
     no word classes to tell them apart, the second word comes first and the first follows it."""
-    if m := _HOW_NOUN.search(frame.question):
+    if (m := _HOW_NOUN.search(frame.question)) and m.group(2).lower() in _PHRASE_END:
+        return []  # "how much did …", "how many were …": a verb follows, no noun is asked by
+    if m:
         second = (m.group(3) or "").lower()
         words = [second, m.group(2).lower()] if second and second not in _PHRASE_END else [m.group(2).lower()]
         money = m.group(1).lower() == "much"
@@ -174,10 +213,11 @@ def asked_family(frame: QuestionFrame) -> str | None:
     of a known figure family ("How much revenue did the start-up backed by X make" asks revenue, not backing)."""
     if _WORTH.search(frame.question):
         return "valuation"
+    money = bool(_HOW_MUCH.search(frame.question))
     for word in frame.attributes:
         family = family_of(word)
-        if family in _FIGURE_FAMILIES:
-            return family
+        if family in _FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):
+            return family  # "how much did it take in from its customers" asks money, not a count of customers
     return None
 
 
@@ -188,6 +228,8 @@ def gatherable(frame: QuestionFrame) -> bool:
         return False
     if _ONE_SOURCE.search(frame.question) or _ASKS_NO_FIGURE.match(frame.question) or _SHORT_OF.search(frame.question):
         return False
+    if _WORTH.search(frame.question) and any(a.money for a in find_amounts(frame.question)):
+        return False  # "what is the $10 billion investment worth in ringgit": that figure converted, not gathered
     if asked_family(frame) is None:
         return asked_noun(frame) is not None
     named = _WHAT_ATTRIBUTE.match(frame.question)
@@ -214,13 +256,23 @@ class Gatherer:
         sentences = list(sentences)
         if family is not None:
             # The question's own words of that family, for the families whose words are not interchangeable.
-            own = {root(w) for w in frame.attributes if family_of(w) == family and w not in _ROLES}
-            readings = self._read(frame, sentences, family, family in MONEY_FAMILIES, own, family in _TIGHT_FAMILIES)
+            # A role ("investors") or a word of a name ("Founders Fund") does not say which of the family's words
+            # the figure must stand by; with none left, any of them does.
+            named = _name_words(frame.question)
+            own = {root(w) for w in frame.attributes if family_of(w) == family and w not in _ROLES | named}
+            # Asked only by a role ("how much have investors put in"), a figure is of what the role gave: the
+            # sentence names the role ("raised $1 billion from investors"), not another's plan to invest.
+            roles = {w.rstrip("s") for w in frame.attributes if w in _ROLES and family_of(w) == family}
+            roles = set() if own else roles
+            readings = self._read(
+                frame, sentences, family, family in MONEY_FAMILIES, own, family in _TIGHT_FAMILIES, roles=roles
+            )
         else:
             readings = []
             for noun, money in asked_nouns(frame):
                 family = noun
-                readings = self._read(frame, sentences, noun, money, {root(noun)}, False, by_noun=True)
+                own = {root(noun)} | ({root("people"), root("persons")} if noun in _PEOPLE_NOUNS else set())
+                readings = self._read(frame, sentences, noun, money, own, False, by_noun=True)
                 if readings:
                     break
         if family is None or not readings:
@@ -243,6 +295,7 @@ class Gatherer:
         tight: bool,
         *,
         by_noun: bool = False,
+        roles: set[str] | None = None,
     ) -> list[Reading]:
         """Every figure of ``sentences`` that states ``family`` of the question's subject."""
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
@@ -257,6 +310,8 @@ class Gatherer:
             seen.add(key)
             positions = _family_positions(sentence.text, noun=family if by_noun else None)
             if not any(f == family for _, _, f in positions):
+                continue
+            if roles and not roles & {w.lower().rstrip("s") for w in _WORD.findall(sentence.text)}:
                 continue
             if self.binding.other_year(frame.question, [sentence]):
                 continue
@@ -275,14 +330,24 @@ class Gatherer:
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
                     continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
                 word = sentence.text[nearest[0] : nearest[1]]
-                if not tight and root(word) not in own:
+                if not tight and own and root(word) not in own:
                     continue
+                people = family in _COUNTED_PEOPLE and _PEOPLE.fullmatch(word)
+                if people and not _says_what(frame, sentence.text, amount):
+                    continue  # "15,000 people attended the unveiling" are not the passengers it can seat
+                if not amount.money and self._model_number(sentence.text, amount):
+                    continue  # "a Boeing 747" counts nothing
                 if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding):
                     continue
                 if asked_years and not self._in_asked_year(amount, sentence, asked_years):
                     continue
                 readings.append(Reading(amount, sentence))
         return readings
+
+    def _model_number(self, text: str, amount: Amount) -> bool:
+        """Whether the figure is a number in a name ("Boeing 747", "iPhone 4"): it follows a name directly."""
+        before = _LAST_WORD.search(text, 0, amount.start)
+        return bool(before and before.group(1).lower() in self.binding.names(text[: amount.start]))
 
     def _in_asked_year(self, amount: Amount, sentence: Sentence, asked: set[int]) -> bool:
         """Whether the time the figure is stated for (the year or "last year" nearest to it) may be an asked one.
@@ -319,6 +384,8 @@ def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, 
         family = family_of(m.group(0))
         if noun_stem and stem(m.group(0)) == noun_stem:
             found.append((m.start(), m.end(), noun or ""))
+        elif noun in _PEOPLE_NOUNS and _PEOPLE.fullmatch(m.group(0)):
+            found.append((m.start(), m.end(), noun))
         elif family:
             found.append((m.start(), m.end(), family))
     for m in _VALUES_IT.finditer(text):
@@ -363,9 +430,10 @@ def _held_by_subject(
     return not holders or any(g & frame.subjects for g in holders)
 
 
-# Whom money went to, named right after the figure: "… US$13 billion into OpenAI", "$10 billion in Scale AI".
+# Whom a figure is of, named right after it: "… US$13 billion into OpenAI", "$10 billion in Scale AI",
+# "(550 for a Boeing 747)".
 _RECIPIENT = re.compile(
-    r"\s+(?:into|in)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"\s+(?:into|in|for(?:\s+(?:a|an|the))?)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
 )
 
