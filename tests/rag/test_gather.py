@@ -353,3 +353,70 @@ def test_a_figure_held_by_the_company_is_not_another_named_companys() -> None:
         {"x": "Meta weighs a stake in a data start-up"},
     )
     assert Gatherer(binding).run(frame_question("What was OpenAI's revenue last year?"), pool) is None
+
+
+# -- figures the binder reaches only through the lead, a role or "people" -------------------------------------
+
+_AIRLINER = {
+    "x": "The world's largest passenger aircraft, the Airbus A380, has made its maiden flight. The take-off was "
+    "around noon. It flew for four hours. Around 50,000 people watched the maiden flight. The A380 can carry "
+    "up to 840 people in an all-economy layout (550 for a Boeing 747). The event was attended by 15,000 people. "
+    "144 planes have already been ordered.",
+    "y": "The A380 was delivered. It had received 149 orders by then, Airbus said.",
+}
+
+
+def _airliner(question: str) -> Gathered | None:
+    pool, binding = _pool_binding(_AIRLINER, {"x": "World's largest passenger airliner flies", "y": "Delivery"})
+    return Gatherer(binding).run(frame_question(question), pool)
+
+
+def test_a_sentence_that_names_nothing_takes_its_subject_from_the_articles_lead() -> None:
+    # "144 planes have already been ordered": the sentences before name no Airbus, the lead does.
+    gathered = _airliner("How many orders for the A380 had Airbus received?")
+    assert gathered is not None and sorted(g.value or 0 for g in gathered.groups) == [144, 149]
+    assert gathered.conflict
+
+
+def test_a_count_of_people_stands_for_the_asked_people_when_it_does_what_they_do() -> None:
+    watched = _airliner("Roughly how many spectators watched the A380 take off on its maiden flight?")
+    assert watched is not None and [g.value for g in watched.groups] == [50_000]
+    carried = _airliner("How many passengers can the A380 carry?")
+    # Not the 50,000 who watched, the 15,000 who attended, nor the Boeing 747's 550.
+    assert carried is not None and [g.value for g in carried.groups] == [840]
+    assert _airliner("How many passengers were on board the A380's first flight?") is None
+
+
+def test_a_model_number_counts_nothing_and_a_figure_for_another_name_is_its() -> None:
+    pool, binding = _pool_binding({"z": "The A380 seats 555 passengers (416 for a Boeing 747)."}, {"z": "Superjumbo"})
+    gathered = Gatherer(binding).run(frame_question("How many passengers can the A380 seat?"), pool)
+    assert gathered is not None and [g.value for g in gathered.groups] == [555]  # not 747, not the 747's 416
+
+
+def test_a_figure_asked_only_by_a_role_is_what_the_role_gave() -> None:
+    pool, binding = _pool_binding(
+        {
+            "x": "Scale AI has raised more than $1 billion from investors such as Index Ventures and Founders Fund.",
+            "y": "Scale AI may get an investment of more than $10 billion, the talks show.",
+        },
+        {"x": "Scale AI", "y": "Meta and Scale AI"},
+    )
+    frame = frame_question("How much have investors such as Index Ventures and Founders Fund put into Scale AI?")
+    gathered = Gatherer(binding).run(frame, pool)
+    assert gathered is not None and [g.value for g in gathered.groups] == [1e9]
+    plain = Gatherer(binding).run(frame_question("How much have investors put into Scale AI?"), pool)
+    assert plain is not None and [g.value for g in plain.groups] == [1e9]  # not Meta's planned investment
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How much did Scale AI take in from its customers last year?", False),  # money, not a count of customers
+        ("How many customers does Scale AI have?", True),
+        ("What is the potential $10 billion investment worth in Malaysian ringgit?", False),  # a conversion
+        ("What is Scale AI worth?", True),
+        ("And how much did the Hang Seng lose that day?", False),  # "did" is no noun
+    ],
+)
+def test_which_figures_are_gathered_by_what_is_asked(question: str, expected: bool) -> None:
+    assert gatherable(frame_question(question)) is expected
