@@ -223,6 +223,11 @@ register(
     context_mode="corpus",
     judge_skip_bound=True,
 )(_pipeline("corpus_skipjudge"))
+# Without the judge at all: what it buys, on both sides, against what it costs (one more model call per answer).
+register("nojudge", "the pipeline without the judge (RAG_JUDGE=false)", judge=False)(_pipeline("nojudge"))
+register("corpus_nojudge", "corpus mode without the judge (RAG_JUDGE=false)", context_mode="corpus", judge=False)(
+    _pipeline("corpus_nojudge")
+)
 # The judge with its own prompt and threshold, as before RAG_JUDGE_IN_CONTEXT became the default.
 register("ownjudge", "the pipeline with the judge's own prompt (RAG_JUDGE_IN_CONTEXT=false)", judge_in_context=False)(
     _pipeline("ownjudge")

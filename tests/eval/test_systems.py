@@ -63,6 +63,8 @@ def test_registry_has_the_five_configurations() -> None:
     assert REGISTRY["dense"].settings(base).retrieval_lexical is False
     assert REGISTRY["bm25"].settings(base).retrieval_dense is False
     assert REGISTRY["pipeline"].settings(base) is base
+    assert REGISTRY["corpus_nojudge"].settings(base).judge is False
+    assert REGISTRY["corpus_nojudge"].settings(base).context_mode == "corpus"
 
 
 def test_closed_book_asks_directly_and_abstains_by_declining() -> None:
