@@ -224,6 +224,7 @@ def make_stages(
                 settings.judge_threshold,
                 context=generator if judges_in_context(settings, corpus) else None,
                 context_threshold=settings.judge_context_threshold,
+                context_reasons_only=settings.judge_context_reasons_only,
             )
             if settings.judge
             else None

@@ -118,6 +118,11 @@ class Settings(BaseSettings):
     judge_context_threshold: float = Field(
         default=0.65, ge=0.0, le=1.0, description="P(yes) the judge must reach when asked in the answering context"
     )
+    judge_context_reasons_only: bool = Field(
+        default=False,
+        description="in corpus mode, ask the in-context judge only about answers to why-questions: the model-free "
+        "gates bind figures, names, attributes and constraints, but not a reason (README, 'The judge')",
+    )
 
     # HTTP service
     host: str = "127.0.0.1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from rag.prompts import judge_followup_messages, judge_messages
 from rag.stages.draft import Draft
 from rag.stages.verify import Verdict
 
-__all__ = ["Judge", "Judgement"]
+__all__ = ["Judge", "Judgement", "asks_reason"]
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,15 @@ class Judgement:
     p_yes: float | None  # None when the backend cannot score choices and its greedy reply decided
     ms: float
     completion: Completion | None = None
+    asked: bool = True  # False: not asked (the in-context judge scoped to reasons: RAG_JUDGE_CONTEXT_REASONS_ONLY)
+
+
+# A question whose answer is a reason: free text no model-free gate can bind to the question.
+_ASKS_REASON = re.compile(r"^\W*(?:why|how come|for what reasons?|what (?:was|were|is|are) the reasons?)\b", re.I)
+
+
+def asks_reason(question: str) -> bool:
+    return bool(_ASKS_REASON.match(question))
 
 
 class Judge:
@@ -40,6 +50,7 @@ class Judge:
         *,
         context: Generator | None = None,
         context_threshold: float | None = None,
+        context_reasons_only: bool = False,
     ):
         if not 0.0 <= threshold <= 1.0 or not 0.0 <= (context_threshold or 0.0) <= 1.0:
             raise ValueError("thresholds must be within [0, 1]")
@@ -48,10 +59,13 @@ class Judge:
         self.context = context
         # Another question in another prompt: its P(yes) is calibrated on its own.
         self.context_threshold = threshold if context_threshold is None else context_threshold
+        self.context_reasons_only = context_reasons_only
 
     def run(self, question: str, verdict: Verdict, draft: Draft | None = None) -> Judgement:
         generator, threshold = self.generator, self.threshold
         if self.context is not None and draft is not None and draft.messages:
+            if self.context_reasons_only and not asks_reason(question):
+                return Judgement(True, None, 0.0, asked=False)
             generator, threshold = self.context, self.context_threshold
             messages = judge_followup_messages(draft.messages, draft.reply)
         else:

@@ -11,7 +11,7 @@ from rag.prompt_cache import prepare_corpus
 from rag.prompts import JUDGE_FOLLOWUP
 from rag.runtime import assemble_pipeline
 from rag.stages.draft import Draft
-from rag.stages.judge import Judge
+from rag.stages.judge import Judge, asks_reason
 from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import PrefixCachingFake, ScriptedGenerator, as_fake
 from tests.rag.test_corpus import _settings
@@ -116,3 +116,33 @@ def test_in_context_the_judge_has_its_own_threshold() -> None:
     assert context.calls and not own.calls
     assert not judge.run(QUESTION, verdict, None).passed  # no draft context: its own prompt, 0.67 under 0.70
     assert len(own.calls) == 1
+
+
+def test_scoped_to_reasons_the_in_context_judge_asks_only_about_why_questions() -> None:
+    said = Sentence(article_id="a", start=0, end=10, text="Scale AI made US$870 million.")
+    verdict = Verdict([ClaimCheck("Scale AI made US$870 million.", [said], 0.9, True)])
+    draft = Draft(reply="Answer: US$870 million", shown=1, messages=[{"role": "user", "content": "Question"}])
+    context = ScriptedGenerator("no")
+    judge = Judge(ScriptedGenerator("unused"), 0.70, context=context, context_reasons_only=True)
+    skipped = judge.run(QUESTION, verdict, draft)
+    assert skipped.passed and not skipped.asked and not context.calls
+    asked = judge.run("Why did Scale AI's revenue grow?", verdict, draft)
+    assert asked.asked and not asked.passed and len(context.calls) == 1
+    # The separate judge (retrieval mode) is not scoped: it reads the quotes, and tells far better.
+    separate = Judge(ScriptedGenerator("no"), 0.70, context=None, context_reasons_only=True)
+    assert not separate.run(QUESTION, verdict, draft).passed
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Why did Meta invest in Scale AI?", True),
+        ("How come the deal was delayed?", True),
+        ("What was the reason for the delay?", True),
+        ("What were the reasons Apple gave?", True),
+        ("How much did Meta invest?", False),
+        ("Who said why the deal mattered?", False),
+    ],
+)
+def test_which_questions_ask_for_a_reason(question: str, reason: bool) -> None:
+    assert asks_reason(question) is reason
