@@ -153,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None, help="write each draft's P(yes) here (JSON lines)")
     args = parser.parse_args(argv)
-    settings: Settings = get_settings()
+    # Every draft the gates pass is scored, those whose figures are bound literally too (RAG_JUDGE_SKIP_BOUND).
+    settings: Settings = get_settings().model_copy(update={"judge_skip_bound": False})
     if args.articles is not None:
         settings = settings.model_copy(update={"articles_dir": args.articles, "index_dir": args.index})
     items = load_gold(args.gold)[: args.limit]

@@ -31,7 +31,13 @@ def _reply(messages):
 
 def test_every_draft_is_scored_by_every_prompt_and_passed_through(fake_index) -> None:
     index, encoder = fake_index
-    settings = Settings(support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge_in_context=False)
+    settings = Settings(
+        support_threshold=0.2,
+        min_relevance=0.0,
+        context_mode="retrieval",
+        judge_in_context=False,
+        judge_skip_bound=False,  # as `python -m eval.judge_signals` runs it: every draft scored
+    )
     pipeline = assemble_pipeline(settings, _Scoring(_reply), index, encoder, judge=_Scoring("unused"))
     items = [
         GoldItem(

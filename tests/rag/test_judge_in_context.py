@@ -36,11 +36,12 @@ def _replying(verdict: str):
 def test_a_retrieval_draft_goes_to_the_separate_judge(fake_index) -> None:
     # Over numbered sentences the follow-up told right drafts from wrong ones far worse than the judge's own
     # prompt (eval.judge_signals): in retrieval mode the setting changes nothing.
-    separate = _pipeline(fake_index, _replying("unused"), judge=ScriptedGenerator("yes"), judge_in_context=False).ask(
-        QUESTION
-    )
+    # The answer's figure is bound literally: the judge is asked only with RAG_JUDGE_SKIP_BOUND off.
+    separate = _pipeline(
+        fake_index, _replying("unused"), judge=ScriptedGenerator("yes"), judge_in_context=False, judge_skip_bound=False
+    ).ask(QUESTION)
     own_judge = ScriptedGenerator("yes")
-    pipeline = _pipeline(fake_index, _replying("no"), judge=own_judge, judge_in_context=True)
+    pipeline = _pipeline(fake_index, _replying("no"), judge=own_judge, judge_in_context=True, judge_skip_bound=False)
     answer = pipeline.ask(QUESTION)
     assert answer.answerable  # the answering model would have said no
     assert answer.model_dump(exclude={"timings"}) == separate.model_dump(exclude={"timings"})
@@ -50,6 +51,7 @@ def test_a_retrieval_draft_goes_to_the_separate_judge(fake_index) -> None:
 
 def _corpus_pipeline(tmp_path: Path, fake_index, model_file: Path, reply, **settings):
     index, encoder = fake_index
+    settings.setdefault("judge_skip_bound", False)  # the revenue answers here are bound literally
     built = _settings(tmp_path, support_threshold=0.2, min_relevance=0.0, judge=True, judge_in_context=True, **settings)
     generator = PrefixCachingFake(model_file, reply=reply)
     setup = prepare_corpus(built, generator, index.articles.values())
