@@ -84,7 +84,8 @@ def test_judge_no_abstains_and_yes_answers(fake_index) -> None:
         return f"Sentences: {n}\nAnswer: Scale AI made US$870 million in revenue last year [{n}]."
 
     q = "How much revenue did Scale AI make last year?"
-    own = {"judge_in_context": False}  # the judge's own prompt, to a generator of its own
+    # The judge's own prompt, to a generator of its own; asked even of this literally bound figure.
+    own = {"judge_in_context": False, "judge_skip_bound": False}
     assert not _pipeline(fake_index, reply, judge=ScriptedGenerator("no"), **own).ask(q).answerable
     judge = ScriptedGenerator("yes")
     assert _pipeline(fake_index, reply, judge=judge, **own).ask(q).answerable
