@@ -24,7 +24,7 @@ from index import Sentence
 from rag.stages.amounts import Amount, find_amounts
 from rag.stages.binding import BindingCheck, name_groups
 from rag.stages.frame import QuestionFrame, family_of, root, stem
-from rag.stages.verify import asks_quantity, extract_quantities
+from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
 
@@ -152,14 +152,6 @@ _PEOPLE_NOUNS = frozenset(
 )
 _COUNTED_PEOPLE = _PEOPLE_NOUNS | {"people"}
 _PEOPLE = re.compile(r"\b(?:people|persons)\b", re.I)
-# A capitalised word after a question's first: part of a name, not an attribute ("investors such as Founders Fund").
-_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
-
-
-def _name_words(question: str) -> set[str]:
-    return {w.lower() for w in _CAPITALISED.findall(question)}
-
-
 _LAST_WORD = re.compile(r"([A-Za-z][\w-]*)\s$")
 # Question words that say nothing of what a count of people did: "the largest number of passengers".
 _BARE = frozenset("number largest smallest highest lowest many much total roughly about around".split())
@@ -256,9 +248,9 @@ class Gatherer:
         sentences = list(sentences)
         if family is not None:
             # The question's own words of that family, for the families whose words are not interchangeable.
-            # A role ("investors") or a word of a name ("Founders Fund") does not say which of the family's words
-            # the figure must stand by; with none left, any of them does.
-            named = _name_words(frame.question)
+            # A role ("investors") or a word of a name ("Founders Fund") does not say which of the family's
+            # words the figure must stand by; with none left, any of them does.
+            named = extract_names(frame.question)
             own = {root(w) for w in frame.attributes if family_of(w) == family and w not in _ROLES | named}
             # Asked only by a role ("how much have investors put in"), a figure is of what the role gave: the
             # sentence names the role ("raised $1 billion from investors"), not another's plan to invest.
