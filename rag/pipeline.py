@@ -41,6 +41,7 @@ from rag.stages.gather import Gathered, Gatherer, gatherable
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer, asked_kind
 from rag.stages.premise import PremiseCheck
+from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
@@ -62,6 +63,7 @@ class Stages:
     binding: BindingCheck | None  # None: the question-aware gate is off (RAG_BINDING_CHECK=false)
     gatherer: Gatherer | None  # None: figures are not gathered across articles (RAG_GATHER=false)
     lister: ListGatherer | None  # None: lists are not gathered across articles (RAG_GATHER=false)
+    remainder: Remainder | None  # None: "besides X" is left to the draft (RAG_GATHER=false)
     judge: Judge | None
     citer: CitationRenderer
 
@@ -178,7 +180,9 @@ class AnswerPipeline:
         if not work.evidence or max(e.score for e in work.evidence) < self.settings.min_relevance:
             return self._abstain(work, "no_evidence", "relevance", "nothing relevant retrieved")
 
-        wanted = (s.gatherer and gatherable(frame)) or (s.lister and asked_kind(frame))
+        wanted = (
+            (s.gatherer and gatherable(frame)) or (s.lister and asked_kind(frame)) or (s.remainder and frame.excluded)
+        )
         gathered: Gathered | None = None
         if wanted:
             report, gathered = self._gather(work, frame, on_token)
@@ -256,12 +260,9 @@ class AnswerPipeline:
         s = self.stages
         t = time.perf_counter()
         hits = s.retriever.search(work.question, k=self.settings.gather_passages, allowed=work.allowed)
+        ranked = [sentence for sentence, _ in s.selector.candidates(hits)]
         # In corpus mode the whole collection is in view, and small: every sentence of it is read.
-        sentences = (
-            list(self._all_sentences(work.allowed))
-            if self.corpus
-            else [sentence for sentence, _ in s.selector.candidates(hits)]
-        )
+        sentences = list(self._all_sentences(work.allowed)) if self.corpus else ranked
         text, citations = "", list[Citation]()
         answer = Answer(answer="", answerable=True, model=self.model_name)
         gathered = s.gatherer.run(frame, sentences) if s.gatherer else None
@@ -270,6 +271,8 @@ class AnswerPipeline:
             answer.conflict, answer.values = gathered.conflict, values
         elif s.lister and (listed := s.lister.run(frame, sentences)) and listed.decides:
             text, citations, answer.items = s.citer.listing(listed, hits)
+        elif s.remainder and (rest := s.remainder.run(frame, ranked)) and rest.decides:
+            text, citations, answer.items = s.citer.listing(rest, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
         if not text:
             return None, gathered

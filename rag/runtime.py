@@ -34,6 +34,7 @@ from rag.stages.gather import Gatherer
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer
 from rag.stages.premise import PremiseCheck
+from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.verify import Verifier
 
@@ -217,6 +218,7 @@ def make_stages(
         # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
         gatherer=Gatherer(binding, dates) if binding and settings.gather else None,
         lister=ListGatherer(binding) if binding and settings.gather else None,
+        remainder=Remainder(binding) if binding and settings.gather else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(
             Judge(

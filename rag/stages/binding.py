@@ -22,9 +22,10 @@ import numpy as np
 
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
+from rag.stages.amounts import find_amounts
 from rag.stages.dates import asked_days, days_spoken_of
 from rag.stages.frame import QuestionFrame, family_of, root, stem
-from rag.stages.verify import Verdict, extract_names, extract_quantities
+from rag.stages.verify import ClaimCheck, Verdict, extract_names, extract_quantities
 
 __all__ = ["BindingCheck", "common_words", "name_groups"]
 
@@ -140,6 +141,12 @@ class BindingCheck:
         answer = verdict.supported_text
         if problem := self._constraints(frame, answer):
             return problem
+        if frame.asks_change and _ends_at(answer, claims):
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message="The articles give the value it is to reach, not by how much it changes.",
+            )
         if frame.rank and not any(_states_rank(frame.rank, s.text) for c in claims for s in c.sentences):
             return Abstention(
                 reason="constraint_unmet",
@@ -203,7 +210,7 @@ class BindingCheck:
 
     def _names_attribute(self, frame: QuestionFrame, text: str) -> bool:
         words = {w.lower() for w in _WORD.findall(text)}
-        return any(self._matches(a, words, neighbours=False) for a in frame.attributes)
+        return any(self.matches(a, words, neighbours=False) for a in frame.attributes)
 
     def _constraints(self, frame: QuestionFrame, answer: str) -> Abstention | None:
         names = {_norm(n) for n in extract_names(answer)} - _WEAK - {"corp", "company", "companies"}
@@ -237,9 +244,9 @@ class BindingCheck:
         # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
         known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
         asked = known or list(frame.attributes)
-        return any(self._matches(a, words) for a in asked)
+        return any(self.matches(a, words) for a in asked)
 
-    def _matches(self, asked: str, words: set[str], *, neighbours: bool = True) -> bool:
+    def matches(self, asked: str, words: set[str], *, neighbours: bool = True) -> bool:
         """By word or stem, by family, or (``neighbours``, outside the families) by an embedding neighbour."""
         family = family_of(asked)
         asked_stem = stem(asked)
@@ -260,7 +267,7 @@ class BindingCheck:
 
     def _states_event(self, event: str, words: set[str]) -> bool:
         """ "leave" in "leaves", "stop" in "stopped", or a word the embedding model puts next to it."""
-        return any(root(w) == root(event) for w in words) or self._matches(event, words)
+        return any(root(w) == root(event) for w in words) or self.matches(event, words)
 
     def _other_family(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
         """A known attribute the sentences do state, to say what the articles give instead."""
@@ -315,6 +322,12 @@ class BindingCheck:
         latest = max(stated, default=None)
         return f"{latest.day} {latest:%B %Y}" if latest else ""
 
+    def in_asked_year(self, question: str, sentence: Sentence) -> bool:
+        """Whether the sentence, or its article's date, has a year the question names (True where it names none)."""
+        named = {int(y) for y in _YEAR.findall(question)}
+        years = {int(y) for y in _YEAR.findall(sentence.text)} | self._article_year(sentence)
+        return not named or bool(named & years)
+
     def _relative_years(self, sentence: Sentence) -> set[int]:
         return {
             year + _RELATIVE[m.lower()]
@@ -364,6 +377,12 @@ class BindingCheck:
         close = self._context_words(sentence, title=False) | (lead if not self.names(sentence.text) else set())
         around = self._context_words(sentence) | self._before(sentence) | lead
         return any(_mentioned(g, close) for g in groups) and all(_mentioned(g, around) for g in groups)
+
+    def named_with(self, frame: QuestionFrame, sentence: Sentence) -> bool:
+        """Whether every name group of the question is in the sentence itself or its article's title: stricter than
+        ``about``, for an answer read off one sentence without a model's say."""
+        words = _parts(sentence.text) | _parts(self.titles.get(sentence.article_id, ""))
+        return all(_mentioned(g, words) for g in self.subject_groups(frame))
 
     def _lead(self, article_id: str) -> set[str]:
         """The words of an article's first two sentences: a news lead names what the whole article is about
@@ -566,6 +585,27 @@ def _display(question: str, group: frozenset[str]) -> str:
         if {_norm(p) for w in match.group(0).split() for p in w.split("-")} & group:
             return match.group(0)
     return " ".join(sorted(group)).title()
+
+
+# What states a level a figure is at or goes to, not a change: "projected to reach $2 billion", "rose to 40%".
+_END_VALUE = re.compile(
+    r"\b(?:to|reach(?:ed|es|ing)?|hit(?:s|ting)?|at|total(?:l?ed|l?ing|s)?|earn(?:s|ed|ing)?|"
+    r"generat(?:e|es|ed|ing)|ma(?:ke|kes|de|king)|revenue of|sales of)\s+"
+    r"(?:about\s+|nearly\s+|almost\s+|around\s+|roughly\s+|some\s+|more than\s+|over\s+)?$",
+    re.I,
+)
+
+
+def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:
+    """Whether the answer's one figure is, wherever its sentences give it, the level reached: "By $2 billion" for
+    "revenue is projected to reach $2 billion in 2025 from $870 million" hands back the end value as the change."""
+    figures = [a.value for a in find_amounts(answer) if a.value is not None]
+    if len(figures) != 1:
+        return False
+    places = [
+        (s.text, a.start) for c in claims for s in c.sentences for a in find_amounts(s.text) if a.value == figures[0]
+    ]
+    return bool(places) and all(_END_VALUE.search(text[:start]) for text, start in places)
 
 
 def _items(answer: str) -> int:

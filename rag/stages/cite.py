@@ -99,6 +99,8 @@ class CitationRenderer:
             )
             for item in gathered.items
         ]
+        if gathered.besides:
+            return f"Besides {gathered.besides}, the articles name {listed}.", numbering.citations, items
         kind = gathered.kind if gathered.kind.endswith("s") else gathered.kind + "s"  # "every customer"
         return f"The articles name these {kind}: {listed}.", numbering.citations, items
 

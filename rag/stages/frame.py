@@ -59,9 +59,13 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXCLUDE = re.compile(
     r"\b(?:besides|apart from|other than|except(?: for)?|aside from|excluding|not counting)\s+(.+?)(?:,|\?|$)", re.I
 )
+# The names an exclusion lists, up to the first word that is not one: "other than Meta backed Scale AI's round"
+# excludes Meta, not Scale AI.
+_NAME_RUN = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w&'’.-]*)*"
+_EXCLUDED_NAMES = re.compile(rf"{_NAME_RUN}(?:\s*(?:,|\band\b|\bor\b)\s*{_NAME_RUN})*")
 _COUNT = re.compile(r"\b(?:which|what|name|list)\s+(?:the\s+)?(two|three|four|five|six|\d)\b", re.I)
 _CHANGE = re.compile(
-    r"\bby how much\b|"
+    r"\bby how much\b|\bby what (?:factor|percentage|percent|proportion|margin|multiple)\b|"
     r"\bhow much (?:did|has|have|had|was|were)\b.*\b(?:grow|grew|increase|increased|rise|rose|"
     r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b",
     re.I,
@@ -132,6 +136,7 @@ class QuestionFrame:
     attributes: tuple[str, ...]  # attribute words asked for, e.g. ("revenue",)
     families: frozenset[str]  # the known families among them, e.g. {"revenue"}
     excluded: frozenset[str] = field(default_factory=frozenset)  # names after "besides", "other than" …
+    excluded_text: str = ""  # those names as the question writes them: "Microsoft and OpenAI"
     count: int | None = None  # "which three …"
     asks_change: bool = False  # "by how much did it grow"
     presupposes: bool = False  # "why/how/when did A <event> B"
@@ -199,9 +204,11 @@ def frame_question(question: str) -> QuestionFrame:
     names = {_possessive(n) for n in extract_names(question)}
     names = {n for n in names if n not in _NOT_ATTRIBUTES and family_of(n) is None}
     excluded: set[str] = set()
-    if m := _EXCLUDE.search(question):
-        # Only names: "besides funding, which group…" excludes a kind of thing, not a name to look for.
-        excluded = {_possessive(n) for n in extract_names(m.group(1))} - _NOT_ATTRIBUTES
+    excluded_text = ""
+    # Only names: "besides funding, which group…" excludes a kind of thing, not a name to look for.
+    if (m := _EXCLUDE.search(question)) and (listed := _EXCLUDED_NAMES.match(m.group(1))):
+        excluded_text = listed.group(0).strip()
+        excluded = {_possessive(n) for n in extract_names(excluded_text)} - _NOT_ATTRIBUTES
     words = [_possessive(w) for w in _WORD.findall(question)]
     attributes = tuple(dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names and len(w) > 2))
     event, event_object = _event(question)
@@ -215,6 +222,7 @@ def frame_question(question: str) -> QuestionFrame:
         attributes=attributes,
         families=frozenset(f for a in attributes if (f := family_of(a))),
         excluded=frozenset(excluded),
+        excluded_text=excluded_text,
         count=count,
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),

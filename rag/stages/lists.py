@@ -21,7 +21,7 @@ from index import Sentence
 from rag.stages.binding import BindingCheck, name_groups
 from rag.stages.frame import QuestionFrame, family_of, stem
 
-__all__ = ["GatheredList", "ListGatherer", "ListItem", "asked_kind"]
+__all__ = ["SELLS_TO", "GatheredList", "ListGatherer", "ListItem", "asked_kind"]
 
 _ASKS_ALL = re.compile(r"\b(?:list|all|every|across|each of)\b", re.I)
 # "Which defence contractors …", "List every customer of …", "Name all the firms …": the kind asked for.
@@ -31,7 +31,7 @@ _KIND = re.compile(
     re.I,
 )
 # Sellers name their customers after "sells (its services) to (companies such as)".
-_SELLS_TO = re.compile(r"\bsells?\b[^.;]{0,30}?\bto\b", re.I)
+SELLS_TO = re.compile(r"\bsells?\b[^.;]{0,30}?\bto\b", re.I)
 _NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*"
 # The names listed right after the kind: up to 60 characters of lower-case words first ("include some of the
 # biggest names in tech, like"), then "A, B and C".
@@ -62,10 +62,12 @@ class ListItem:
 class GatheredList:
     kind: str  # as the question words it: "defence contractors"
     items: tuple[ListItem, ...]
+    besides: str = ""  # what a "besides X" question excludes ("Microsoft and OpenAI"), its items the others
 
     @property
     def decides(self) -> bool:
-        return len(self.items) >= 2
+        # One name is the answer to "besides X, which …": the list is not the collection's, but a sentence's.
+        return len(self.items) >= (1 if self.besides else 2)
 
 
 def asked_kind(frame: QuestionFrame) -> str | None:
@@ -102,7 +104,7 @@ class ListGatherer:
                 if stem(m.group(0)) == head_stem or (family and family_of(m.group(0)) == family)
             ]
             if family == "customers":
-                starts += [m.end() for m in _SELLS_TO.finditer(sentence.text)]
+                starts += [m.end() for m in SELLS_TO.finditer(sentence.text)]
             if not starts or not self.binding.about(frame, sentence):
                 continue
             for start in starts:

@@ -266,7 +266,7 @@ _ASKS_NAME = re.compile(
     r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|start-?ups?|"
     r"airlines?|banks?|carriers?|organi[sz]ations?|outlets?|newspapers?|agenc(?:y|ies)|departments?|countr(?:y|ies)|"
     r"cit(?:y|ies)|persons?|executives?|investors?|rivals?|competitors?|customers?|contractors?|manufacturers?|"
-    r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?)\b",
+    r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?|models?)\b",
     re.I,
 )
 # A question asking for the level a figure stood at, not by how much it moved.
@@ -276,6 +276,7 @@ _ASKS_LEVEL = re.compile(
 _ASKS_PERCENT = re.compile(r"\bper ?cent|percentage|%|\brate\b", re.I)
 _PERCENTAGE = re.compile(r"[-+]?\d[\d,.]*\s*(?:%|per ?cent\b)", re.I)
 _MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
+_NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)\s+(\d+(?:\.\d+)?)\b(?![.,]?\d)")
 _ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
 _ASKS_TIME = re.compile(r"^\s*when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b", re.I)
@@ -330,6 +331,8 @@ def adds_to_question(question: str, answer: str) -> bool:
 def _name_words(text: str) -> set[str]:
     """Names as words with a capital anywhere ("xAI", "iPhone" too), possessives dropped."""
     names = {m.group(0).lower() for m in _MIXED_CASE.finditer(text)} | extract_names(text)
+    # A name and its number are one name: "Llama 3" is not the "Llama" of "Defense Llama".
+    names |= {f"{m.group(1).lower()} {m.group(2)}" for m in _NUMBERED_NAME.finditer(text)}
     return {n.removesuffix("'s").removesuffix("’s") for n in names} - _COMMON_CAPS
 
 

@@ -142,7 +142,9 @@ def test_the_date_gate_says_which_report_the_figure_is_from(fake_index) -> None:
 
 def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Scale AI has a client list including Microsoft and OpenAI."
-    answer = _pipeline(fake_index, reply).ask("Besides Microsoft and OpenAI, which clients of Scale AI are named?")
+    # Gathering off: with it on, the list naming them is read first (tests/rag/test_remainder.py).
+    pipeline = _pipeline(fake_index, reply, gather=False)
+    answer = pipeline.ask("Besides Microsoft and OpenAI, which clients of Scale AI are named?")
     assert not answer.answerable and answer.abstention is not None
     assert answer.abstention.gate == "constraint"
 
@@ -152,7 +154,9 @@ def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -
 
 def test_besides_x_answered_with_x_is_refused(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Meta invested in Scale AI's funding round."
-    answer = _pipeline(fake_index, reply).ask("Besides Meta, which company invested in Scale AI's 2024 funding round?")
+    # Gathering off: with it on, the list naming Meta is read first (tests/rag/test_remainder.py).
+    pipeline = _pipeline(fake_index, reply, gather=False)
+    answer = pipeline.ask("Besides Meta, which company invested in Scale AI's 2024 funding round?")
     assert not answer.answerable
     assert answer.abstention is not None
     assert (answer.abstention.reason, answer.abstention.gate) == ("constraint_unmet", "constraint")
@@ -162,7 +166,9 @@ def test_besides_x_answered_with_another_name_passes(fake_index) -> None:
     reply = (
         "Sentences: 1\nAnswer: Microsoft invested in the 2024 funding round that valued Scale AI at nearly $14 billion."
     )
-    answer = _pipeline(fake_index, reply).ask("Besides Meta, which company invested in Scale AI's 2024 funding round?")
+    # Gathering off: with it on, the list naming Meta is read first (tests/rag/test_remainder.py).
+    pipeline = _pipeline(fake_index, reply, gather=False)
+    answer = pipeline.ask("Besides Meta, which company invested in Scale AI's 2024 funding round?")
     assert answer.answerable, answer.abstention
 
 
@@ -171,6 +177,27 @@ def test_by_how_much_answered_with_the_end_value_is_refused(fake_index) -> None:
     answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")
     assert not answer.answerable
     assert answer.abstention is not None and answer.abstention.gate == "constraint"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By how much is Scale AI's revenue expected to grow this year?",
+        "By what factor is Scale AI's revenue expected to grow this year?",
+    ],
+)
+def test_a_change_worded_over_the_end_value_is_refused(fake_index, question: str) -> None:
+    # "By US$2 billion" reads as a change; its sentence says revenue is to *reach* US$2 billion.
+    answer = _pipeline(fake_index, "Sentences: 1\nAnswer: By US$2 billion.").ask(question)
+    assert not answer.answerable
+    assert answer.abstention is not None and answer.abstention.gate == "constraint"
+    assert "reach" in answer.abstention.message
+
+
+def test_a_change_the_sentence_states_passes(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Revenue grew from US$870 million to US$2 billion."
+    answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")
+    assert answer.answerable, answer.abstention
 
 
 def test_which_three_answered_with_one_is_refused(fake_index) -> None:

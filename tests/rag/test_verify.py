@@ -133,6 +133,13 @@ def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) 
         ),
         ("Which emerging AI company is named as one of Meta's newer competitors?", "xAI.", True),
         ("What kind of company is Anduril Industries?", "Anduril Industries is a defence contractor.", True),
+        # A model asked for: its number makes a name of its own ("Llama 3" is not the "Llama" of "Defense Llama").
+        (
+            "Which specific Meta model was Defense Llama built on?",
+            "Defense Llama was built on Meta's Llama large language model.",
+            False,
+        ),
+        ("Which specific Meta model was Defense Llama built on?", "Defense Llama was built on Llama 3.", True),
         # A yes/no or either/or question is answered in its own words.
         ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
