@@ -160,6 +160,12 @@ class BindingCheck:
             # the sentence may word in many ways ("probe" / "investigation"), a figure through an attribute.
             added = extract_quantities(check.claim) - asked_values
             figure = bool(added)
+            if figure and (stated := _opposite_move(frame.question, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="direction",
+                    message=f"The articles give this figure as a {stated}, not the move the question asks about.",
+                )
             if figure and frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
                 found = self._other_family(frame, sentences)
                 asked = "/".join(sorted(frame.families)) or " ".join(frame.attributes[:3])
@@ -606,6 +612,51 @@ def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:
         (s.text, a.start) for c in claims for s in c.sentences for a in find_amounts(s.text) if a.value == figures[0]
     ]
     return bool(places) and all(_END_VALUE.search(text[:start]) for text, start in places)
+
+
+_FALL = (
+    r"fell|falls?|falling|drop(?:s|ped)?|declin(?:e|es|ed)|los(?:e|es|t)|plung(?:e|es|ed)|slid(?:e|es)?|"
+    r"s[au]nk|sinks?|shed|tumbl(?:e|es|ed)|decreas(?:e|es|ed)|slump(?:s|ed)?"
+)
+_RISE = (
+    r"rose|rises?|rising|gain(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|"
+    r"increas(?:e|es|ed)|gr[eo]w|grows|rall(?:y|ied|ies)"
+)
+# A question asks a move by its verb; a sentence may state it by an adverb too ("ended up 1.2%", "closed down 3%"),
+# but not "up to $15 billion" (a limit) or "set up" (a question's "up" before no move).
+_MOVES = {"fall": re.compile(rf"\b(?:{_FALL})\b", re.I), "rise": re.compile(rf"\b(?:{_RISE})\b", re.I)}
+_STATED_MOVES = {
+    "fall": re.compile(rf"\b(?:{_FALL}|down|lower)\b", re.I),
+    "rise": re.compile(rf"\b(?:{_RISE}|up(?!\s+to\b)|higher)\b", re.I),
+}
+# Where a figure's own clause begins: "It ended up 1.2%, although this follows a large fall".
+_CLAUSE_START = re.compile(r".*(?:[,;:]|\b(?:although|though|but|while|after|before|following)\b)", re.I | re.S)
+
+
+def _move(text: str, moves: dict[str, re.Pattern[str]] = _MOVES) -> str | None:
+    """ "fall" or "rise" where ``text`` words a move one way only."""
+    found = [m for m, words in moves.items() if words.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def _opposite_move(question: str, sentences: Sequence[Sentence], values: set[float]) -> str:
+    """The move the sentences state the answer's figure with, when it is the opposite of the question's ("fell by
+    how much" answered by "it ended up 1.2%"); '' when it is the same, or cannot be told."""
+    asked = _move(question)
+    if asked is None:
+        return ""
+    stated: set[str] = set()
+    for sentence in sentences:
+        for amount in find_amounts(sentence.text):
+            if amount.value not in values:
+                continue
+            before = sentence.text[max(0, amount.start - 40) : amount.start]
+            clause = _CLAUSE_START.sub("", before)
+            move = _move(clause, _STATED_MOVES)
+            if move is None or move == asked:
+                return ""
+            stated.add(move)
+    return stated.pop() if len(stated) == 1 else ""
 
 
 def _items(answer: str) -> int:

@@ -243,14 +243,28 @@ class Verifier:
         sentence in embedding space while saying nothing the sentence does not; the judge still decides
         whether it answers the question.
         """
-        words = content_words(claim)
+        words = _spelled(content_words(claim))
         if len(words) < _MIN_EXTRACTIVE_WORDS:
             return None
         for sentence, sim in zip(ranked[:_EXTRACTIVE_CANDIDATES], sims, strict=False):
-            have = content_words(sentence.text) | content_words(titles.get(sentence.article_id, ""))
+            have = _spelled(content_words(sentence.text) | content_words(titles.get(sentence.article_id, "")))
             if words <= have and need_q <= extract_quantities(sentence.text):
                 return ClaimCheck(claim=claim, sentences=[sentence], score=max(sim, 0.0), supported=True)
         return None
+
+
+# American spellings as British outlets write them: a reader's "defense contractor" restates the articles' "defence
+# contractor". Word by word, the common patterns only (-ize/-yze, -or/-our, -er/-re, -se/-ce).
+_SPELLINGS = {
+    "defense": "defence", "offense": "offence", "license": "licence", "center": "centre", "centers": "centres",
+    "program": "programme", "programs": "programmes", "labor": "labour", "color": "colour", "favor": "favour",
+    "honor": "honour", "behavior": "behaviour", "neighbor": "neighbour", "catalog": "catalogue", "fiber": "fibre",
+}  # fmt: skip
+_IZE = re.compile(r"(?<=\w{3})(iz|yz)(e|es|ed|ing|ation|ations)$")
+
+
+def _spelled(words: set[str]) -> set[str]:
+    return {_SPELLINGS.get(w) or _IZE.sub(lambda m: m.group(1).replace("z", "s") + m.group(2), w) for w in words}
 
 
 _ASKS_QUANTITY = re.compile(

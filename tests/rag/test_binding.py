@@ -478,3 +478,29 @@ def test_a_demonym_is_mentioned_by_its_country_and_a_common_word_of_a_name_by_no
     assert check.subject_groups(frame) == [frozenset({"japanese"}), frozenset({"asian"})]
     assert check.about(frame, said)  # "Japan" mentions the Japanese subject; the title the Asian markets
     assert not check.about(frame, other)  # its "which" is no mention of anything Japanese
+
+
+# -- the direction of a move ------------------------------------------------------------------------------------
+
+
+def _moved(question: str, claim: str, sentence: str) -> str | None:
+    said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": "Nikkei report"})
+    problem = check.run(frame_question(question), Verdict([ClaimCheck(claim, [said], 1.0, True)]))
+    return problem.gate if problem else None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "gate"),
+    [
+        # The figure of a rise does not answer how much it fell, though the sentence speaks of a fall too.
+        ("How much did the Nikkei drop?", "The Nikkei ended up 1.2%, although this follows a large drop.", "direction"),
+        ("How much did the Nikkei climb?", "The Nikkei closed down 1.2% after a climb.", "direction"),
+        ("How much did the Nikkei slump?", "The Nikkei slumped 1.2% in Tokyo.", None),
+        ("How much did the Nikkei drop?", "The Nikkei closed 1.2% lower after the drop.", None),
+        # "up to" is a limit, not a rise.
+        ("How much did the Nikkei drop?", "The Nikkei could drop up to 1.2% in Tokyo.", None),
+    ],
+)
+def test_a_figure_stated_as_the_opposite_move_is_refused(question: str, sentence: str, gate: str | None) -> None:
+    assert _moved(question, "1.2%.", sentence) == gate

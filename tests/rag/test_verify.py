@@ -157,6 +157,14 @@ def test_extractive_restatement_is_supported_even_when_far_in_meaning() -> None:
     assert verdict.checks[0].sentences[0].text.startswith("Microsoft has put")
 
 
+def test_a_restatement_in_american_spelling_is_extractive() -> None:
+    article = Article(article_id="a2", title="Anduril", text="The defence contractor Anduril Industries builds drones.",
+                      content_hash="h2")  # fmt: skip
+    strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
+    assert strict.check("Anduril Industries is a defense contractor.", split_sentences(article), {}).answerable
+    assert not strict.check("Anduril Industries is a defense supplier.", split_sentences(article), {}).answerable
+
+
 def test_restatement_with_a_word_not_in_the_sentence_is_not_extractive() -> None:
     strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
     assert not strict.check("Microsoft lent more than US$13 billion to OpenAI.", POOL, TITLES).answerable
