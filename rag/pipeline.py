@@ -328,7 +328,9 @@ class AnswerPipeline:
                 if h.chunk.chunk_id not in seen
             ]
         pool = [e.sentence for e in evidence] + [sentence for sentence, _ in s.selector.candidates(work.hits)]
-        verdict = s.verifier.check(parsed.answer, pool, s.citer.titles, preferred=named, question=work.question)
+        verdict = s.verifier.check(
+            parsed.answer, pool, s.citer.titles, preferred=named, question=work.question, dates=s.citer.dates
+        )
         timings.verify_ms += (time.perf_counter() - t) * 1000
         if not verdict.answerable:
             reasons = [

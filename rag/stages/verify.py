@@ -10,7 +10,7 @@ The model's own [n] markers and the sentence numbers it named only decide which 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -153,6 +153,7 @@ class Verifier:
         titles: dict[str, str],
         preferred: Sequence[Sentence] = (),
         question: str = "",
+        dates: Mapping[str, str | None] | None = None,
     ) -> Verdict:
         """Check each claim of ``answer`` against ``pool``; ``preferred`` sentences win ties.
 
@@ -186,7 +187,7 @@ class Verifier:
             )
             checks.append(
                 self._check_claim(
-                    claim, [sentences[j] for j in ranked], [float(sims[j]) for j in ranked], titles, given
+                    claim, [sentences[j] for j in ranked], [float(sims[j]) for j in ranked], titles, given, dates or {}
                 )
             )
         return Verdict(checks=checks)
@@ -198,6 +199,7 @@ class Verifier:
         sims: list[float],
         titles: dict[str, str],
         given: AbstractSet[float] = frozenset(),
+        dates: Mapping[str, str | None] | None = None,
     ) -> ClaimCheck:
         need_q = extract_quantities(claim) - given
         need_n = extract_names(claim)
@@ -224,7 +226,10 @@ class Verifier:
             chosen.append(pick)
             covered_q |= extract_quantities(pick.text)
             covered_n |= _words(pick.text) | _words(titles.get(pick.article_id, ""))
-        missing = [f"{q:g}" for q in sorted(need_q - covered_q)] + sorted(_uncovered(need_n, covered_n))
+        missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
+        if (missing_q or missing_n) and _reported_on(claim, missing_q, missing_n, chosen, dates or {}):
+            missing_q, missing_n = set(), set()
+        missing = [f"{q:g}" for q in sorted(missing_q)] + sorted(missing_n)
         score = max(sims[0], 0.0)
         supported = not missing and score >= self.threshold
         if not supported:
@@ -265,6 +270,26 @@ _IZE = re.compile(r"(?<=\w{3})(iz|yz)(e|es|ed|ing|ation|ations)$")
 
 def _spelled(words: set[str]) -> set[str]:
     return {_SPELLINGS.get(w) or _IZE.sub(lambda m: m.group(1).replace("z", "s") + m.group(2), w) for w in words}
+
+
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+
+
+def _reported_on(
+    claim: str, figures: set[float], names: set[str], sentences: Sequence[Sentence], dates: Mapping[str, str | None]
+) -> bool:
+    """Whether all the claim lacks is the date of the article its sentence is from: "The Hang Seng fell 7.19% on 10
+    October 2008" from a report dated 2008-10-10 that says "the Hang Seng fell 7.19%". The month must be written
+    out in the claim: a bare "2010-06-16" is an article's header, not a date the answer gives."""
+    for sentence in sentences:
+        published = dates.get(sentence.article_id) or ""
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", published):
+            continue
+        year, month, day = (int(p) for p in published.split("-"))
+        name = _MONTH_NAMES[month - 1] if 1 <= month <= 12 else ""
+        if name and name in claim.lower() and names <= {name} and figures <= {float(day), float(year)}:
+            return True
+    return False
 
 
 _ASKS_QUANTITY = re.compile(

@@ -165,6 +165,22 @@ def test_a_restatement_in_american_spelling_is_extractive() -> None:
     assert not strict.check("Anduril Industries is a defense supplier.", split_sentences(article), {}).answerable
 
 
+@pytest.mark.parametrize(
+    ("claim", "published", "ok"),
+    [
+        ("The Hang Seng fell 7.19% on 10 October 2008.", "2008-10-10", True),
+        ("The Hang Seng fell 7.19% on 10 October 2008.", "2008-10-09", False),  # another day's report
+        ("The Hang Seng fell 7.19% on 2008-10-10.", "2008-10-10", False),  # an article's header, not a date given
+        ("The Hang Seng fell 7.19% on 10 October 2008 after a 5% fall.", "2008-10-10", False),  # a figure of its own
+    ],
+)
+def test_the_day_of_the_report_is_supported_by_its_date(claim: str, published: str, ok: bool) -> None:
+    article = Article(article_id="hk", title="Asian markets", text="The Hang Seng fell 7.19% in Hong Kong.",
+                      content_hash="h3")  # fmt: skip
+    verifier = Verifier(HashingEncoder(dim=256), threshold=0.0)
+    assert verifier.check(claim, split_sentences(article), {}, dates={"hk": published}).answerable is ok
+
+
 def test_restatement_with_a_word_not_in_the_sentence_is_not_extractive() -> None:
     strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
     assert not strict.check("Microsoft lent more than US$13 billion to OpenAI.", POOL, TITLES).answerable
