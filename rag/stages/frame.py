@@ -61,7 +61,7 @@ _EXCLUDE = re.compile(
 )
 # The names an exclusion lists, up to the first word that is not one: "other than Meta backed Scale AI's round"
 # excludes Meta, not Scale AI.
-_NAME_RUN = r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w&'’.-]*)*"
+_NAME_RUN = r"(?:the\s+)?(?:[A-Z]|[a-z]+[A-Z])[\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w&'’.-]*)*"
 _EXCLUDED_NAMES = re.compile(rf"{_NAME_RUN}(?:\s*(?:,|\band\b|\bor\b)\s*{_NAME_RUN})*")
 _COUNT = re.compile(r"\b(?:which|what|name|list)\s+(?:the\s+)?(two|three|four|five|six|\d)\b", re.I)
 _CHANGE = re.compile(
@@ -208,9 +208,12 @@ def frame_question(question: str) -> QuestionFrame:
     # Only names: "besides funding, which group…" excludes a kind of thing, not a name to look for.
     if (m := _EXCLUDE.search(question)) and (listed := _EXCLUDED_NAMES.match(m.group(1))):
         excluded_text = listed.group(0).strip()
-        excluded = {_possessive(n) for n in extract_names(excluded_text)} - _NOT_ATTRIBUTES
+        # Word by word, not by extract_names: "xAI" is a name too.
+        excluded = {_possessive(w.lower()) for w in re.findall(r"[\w&'’.-]+", excluded_text)} - _NOT_ATTRIBUTES
     words = [_possessive(w) for w in _WORD.findall(question)]
-    attributes = tuple(dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names and len(w) > 2))
+    attributes = tuple(
+        dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names | excluded and len(w) > 2)
+    )
     event, event_object = _event(question)
     count = None
     if m := _COUNT.search(question):

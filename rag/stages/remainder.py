@@ -27,10 +27,13 @@ __all__ = ["Remainder"]
 
 # One listed name, "the" and a short parenthesis ("the European Central Bank (ECB)") kept off its text.
 # A hyphen joins a name's parts ("Coca-Cola"), not a name and the next word ("General Motors-had pleaded").
-_WORD = r"[A-Z][\w&'’.]*(?:-[A-Z0-9][\w&'’.]*)*"
+_WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w&'’.]*(?:-[A-Z0-9][\w&'’.]*)*"  # "Cohere", "xAI", "Coca-Cola"
 _ITEM = rf"(?:the\s+)?({_WORD}(?:\s+(?:of\s+|de\s+|the\s+)?{_WORD})*)(?:\s+\([^()]{{1,20}}\))?"
-# A list: "A, B and C", "A, B, and C", "A and B".
-_LIST = re.compile(_ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + r")+")
+# "A, B and C", "A, B, and C", "A and B"; "…, as well as emerging players like D" goes on the same list.
+_LIST = re.compile(
+    _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM
+    + r"|,?\s+as well as\s+(?:[a-z-]+\s+){0,4}?" + _ITEM + r")+"
+)  # fmt: skip
 _ONE = re.compile(_ITEM)
 # A question that asks for names: "which …", "what other …", "…, name a company …", "who else …".
 _ASKS_NAMES = re.compile(r"\b(?:which|what|who|name|list)\b", re.I)

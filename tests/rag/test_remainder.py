@@ -24,9 +24,17 @@ TEXTS = {
     "c": "At 0800 UTC, the Bank of Canada, the Bank of England, the European Central Bank (ECB) and the Federal "
     "Reserve jointly announced new swap lines.",
     "d": "Companies like Microsoft, Amazon and Alphabet have invested billions in AI start-ups.",
+    "e": "Meta competes with established AI leaders like OpenAI, Google, and Microsoft, as well as emerging players "
+    "like xAI.",
 }
-TITLES = {"a": "Scale AI's customers", "b": "Meta's defence push", "c": "Central banks act", "d": "Big Tech"}
-DATES = {"a": "2025-06-10", "b": "2025-06-10", "c": "2008-09-18", "d": "2025-06-10"}
+TITLES = {
+    "a": "Scale AI's customers",
+    "b": "Meta's defence push",
+    "c": "Central banks act",
+    "d": "Big Tech",
+    "e": "Meta",
+}
+DATES = {"a": "2025-06-10", "b": "2025-06-10", "c": "2008-09-18", "d": "2025-06-10", "e": "2025-06-10"}
 
 
 def _sentences(article_id: str) -> list[Sentence]:
@@ -47,6 +55,12 @@ def test_the_others_listed_beside_the_excluded_names_are_the_answer() -> None:
     assert _others("Besides Booz Allen, which defence contractor worked with Meta on the initiatives?") == [
         "Lockheed Martin"
     ]
+
+
+def test_a_list_goes_on_past_as_well_as_and_a_name_may_begin_in_lower_case() -> None:
+    question = "Besides xAI, which companies are named as Meta's established AI rivals?"
+    assert frame_question(question).excluded == {"xai"}
+    assert _others(question) == ["OpenAI", "Google", "Microsoft"]
 
 
 def test_names_of_a_list_are_read_without_their_article_parenthesis_or_a_unit_before_them() -> None:
