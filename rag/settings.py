@@ -91,7 +91,8 @@ class Settings(BaseSettings):
     gather: bool = Field(
         default=True,
         description="a figure question gathers the figure from every retrieved article: disagreements and "
-        "superlatives over the reports are answered from the gathered values",
+        "superlatives over the reports are answered from the gathered values; a list asked in full is gathered "
+        "from every article, and 'besides X, which …' is answered by the others listed beside X",
     )
     bridge: bool = Field(
         default=True,
