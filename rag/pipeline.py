@@ -40,6 +40,7 @@ from rag.stages.frame import QuestionFrame, frame_question
 from rag.stages.gather import Gathered, Gatherer, gatherable
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer, asked_kind
+from rag.stages.naming import Naming, asked_kind_of_name
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
@@ -64,6 +65,7 @@ class Stages:
     gatherer: Gatherer | None  # None: figures are not gathered across articles (RAG_GATHER=false)
     lister: ListGatherer | None  # None: lists are not gathered across articles (RAG_GATHER=false)
     remainder: Remainder | None  # None: "besides X" is left to the draft (RAG_GATHER=false)
+    naming: Naming | None  # None: "what is the name of the programme …" is left to the draft (RAG_GATHER=false)
     judge: Judge | None
     citer: CitationRenderer
 
@@ -181,7 +183,10 @@ class AnswerPipeline:
             return self._abstain(work, "no_evidence", "relevance", "nothing relevant retrieved")
 
         wanted = (
-            (s.gatherer and gatherable(frame)) or (s.lister and asked_kind(frame)) or (s.remainder and frame.excluded)
+            (s.gatherer and gatherable(frame))
+            or (s.lister and asked_kind(frame))
+            or (s.remainder and frame.excluded)
+            or (s.naming and asked_kind_of_name(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -273,6 +278,8 @@ class AnswerPipeline:
             text, citations, answer.items = s.citer.listing(listed, hits)
         elif s.remainder and (rest := s.remainder.run(frame, ranked)) and rest.decides:
             text, citations, answer.items = s.citer.listing(rest, hits)
+        elif s.naming and (named := s.naming.run(frame, ranked)):
+            text, citations = s.citer.naming(named, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
         if not text:
             return None, gathered

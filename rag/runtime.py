@@ -33,6 +33,7 @@ from rag.stages.evidence import EvidenceSelector
 from rag.stages.gather import Gatherer
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer
+from rag.stages.naming import Naming
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
@@ -219,6 +220,7 @@ def make_stages(
         gatherer=Gatherer(binding, dates) if binding and settings.gather else None,
         lister=ListGatherer(binding) if binding and settings.gather else None,
         remainder=Remainder(binding) if binding and settings.gather else None,
+        naming=Naming(binding) if binding and settings.gather else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(
             Judge(

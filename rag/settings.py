@@ -92,7 +92,8 @@ class Settings(BaseSettings):
         default=True,
         description="a figure question gathers the figure from every retrieved article: disagreements and "
         "superlatives over the reports are answered from the gathered values; a list asked in full is gathered "
-        "from every article, and 'besides X, which …' is answered by the others listed beside X",
+        "from every article, 'besides X, which …' is answered by the others listed beside X, and 'what is the "
+        "name of the programme …' by the name a sentence gives it",
     )
     bridge: bool = Field(
         default=True,

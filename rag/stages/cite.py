@@ -12,6 +12,7 @@ from index import SearchHit, Sentence
 from rag.models import Citation, ListedItem, ReportedValue
 from rag.stages.gather import Gathered, ValueGroup
 from rag.stages.lists import GatheredList
+from rag.stages.naming import Named
 from rag.stages.verify import Verdict
 
 __all__ = ["CitationRenderer"]
@@ -103,6 +104,11 @@ class CitationRenderer:
             return f"Besides {gathered.besides}, the articles name {listed}.", numbering.citations, items
         kind = gathered.kind if gathered.kind.endswith("s") else gathered.kind + "s"  # "every customer"
         return f"The articles name these {kind}: {listed}.", numbering.citations, items
+
+    def naming(self, named: Named, hits: Sequence[SearchHit]) -> tuple[str, list[Citation]]:
+        """The name a sentence gives the asked thing, cited to it: "Power8 [1]." """
+        numbering = _Numbering(self, hits)
+        return f"{named.name} {numbering.marks([named.sentence], 1.0)}.", numbering.citations
 
     def _stated(self, group: ValueGroup, numbering: _Numbering) -> str:
         """'about US$14 billion in "Title" (2025-06-12) [1] and "Other" (date not given) [2]'"""

@@ -1,0 +1,97 @@
+"""A question asking the name of a thing answered by the name a sentence gives it, cited to that sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import Sentence
+from rag import Settings
+from rag.runtime import assemble_pipeline
+from rag.stages.binding import BindingCheck
+from rag.stages.cite import CitationRenderer
+from rag.stages.frame import frame_question
+from rag.stages.naming import Naming, asked_kind_of_name
+from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
+
+pytestmark = pytest.mark.unit
+
+TEXTS = {
+    "a": "The A380 is late. These problems have led to a recently-announced restructuring program at Airbus, called "
+    "Power8, in which 10,000 jobs go.",
+    "b": "It developed Defense Llama, a large language model designed for use in military settings.",
+}
+TITLES = {"a": "Airbus A380 delays cost billions", "b": "Scale AI and Meta in defence work"}
+
+
+def _sentences(article_id: str) -> list[Sentence]:
+    return sentences_of_text(article_id, TEXTS[article_id])
+
+
+ALL = [s for a in TEXTS for s in _sentences(a)]
+
+
+def _named(question: str) -> str | None:
+    found = Naming(BindingCheck(HashingEncoder(dim=64), _sentences, TITLES)).run(frame_question(question), ALL)
+    return None if found is None else found.name
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What is the name of the restructuring programme Airbus launched?", ("programme", ("restructuring",))),
+        ("What military-oriented language model has Scale AI built?", ("model", ("military-oriented", "language"))),
+        ("Which specific Meta model was it built on?", ("model", ())),
+        ("How much did Airbus lose?", None),
+    ],
+)
+def test_the_kind_of_thing_named_and_the_words_that_say_which(question: str, asked: object) -> None:
+    assert asked_kind_of_name(question) == asked
+
+
+def test_the_name_given_after_called_is_read_in_either_spelling() -> None:
+    question = "What is the name of the restructuring programme Airbus launched after the A380 delays?"
+    assert _named(question) == "Power8"
+
+
+def test_the_name_before_what_kind_of_thing_it_is_is_read() -> None:
+    assert _named("What military-oriented language model has Scale AI built with Meta's technology?") == (
+        "Defense Llama"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Another subject than the sentence's.
+        "What is the name of the restructuring programme Boeing launched after the 787 delays?",
+        # Another kind of the thing than the sentence's.
+        "What medical language model has Scale AI built with Meta's technology?",
+        # Nothing else the question asks is in the sentence.
+        "What is the name of the programme Airbus cancelled?",
+    ],
+)
+def test_a_name_that_does_not_answer_the_question_is_not_read(question: str) -> None:
+    assert _named(question) is None
+
+
+def test_the_name_is_cited_to_its_sentence() -> None:
+    binding = BindingCheck(HashingEncoder(dim=64), _sentences, TITLES)
+    found = Naming(binding).run(frame_question("What is the name of the restructuring programme Airbus launched?"), ALL)
+    assert found is not None
+    text, citations = CitationRenderer(TITLES).naming(found, [])
+    assert text == "Power8 [1]."
+    c = citations[0]
+    assert TEXTS["a"][c.start : c.end] == c.quote and "Power8" in c.quote
+
+
+def test_the_name_is_answered_without_the_model(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Scale AI has built a version of Meta's Llama model.")
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask(
+        "What military-oriented language model has Scale AI built with Meta's technology?"
+    )
+    assert answer.answerable and model.calls == []
+    assert answer.answer.startswith("Defense Llama [1]")
+    c = answer.citations[0]
+    assert index.articles[c.article_id].text[c.start : c.end] == c.quote
