@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rag.stages.verify import extract_names
 
-__all__ = ["ATTRIBUTE_FAMILIES", "QuestionFrame", "family_of", "frame_question", "stem"]
+__all__ = ["ATTRIBUTE_FAMILIES", "MOVE_FAMILIES", "QuestionFrame", "family_of", "frame_question", "stem"]
 
 # Attributes that news questions ask for, each a family of words that state it. Two words of different
 # families never stand for each other (revenue is not valuation, however close their embeddings are).
@@ -38,8 +38,16 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "injury": "injured injuries wounded hurt",
         "vote": "votes vote voted ballots",
         "population": "population inhabitants residents",
+        # A move up or down, however worded: "How much did the Hang Seng lose?" is stated by "the Hang Seng fell".
+        "fall": "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining lose "
+        "loses lost losing plunge plunges plunged plunging slide slides slid sink sinks sank sunk tumble tumbles "
+        "tumbled slump slumps slumped decrease decreases decreased",
+        "rise": "rise rises rose risen rising gain gains gained gaining climb climbs climbed jump jumps jumped surge "
+        "surges surged soar soars soared increase increases increased rally rallies rallied",
     }.items()
 }
+# The families of a move, not of a thing counted: "France will lose 4,300 jobs" counts jobs.
+MOVE_FAMILIES = frozenset({"fall", "rise"})
 _FAMILY_OF = {word: name for name, words in ATTRIBUTE_FAMILIES.items() for word in words}
 
 # Words a question uses that name no attribute: wh-words, auxiliaries, fillers, units of time.

@@ -23,7 +23,7 @@ from typing import Literal
 from index import Sentence
 from rag.stages.amounts import Amount, find_amounts
 from rag.stages.binding import BindingCheck, name_groups
-from rag.stages.frame import QuestionFrame, family_of, root, stem
+from rag.stages.frame import MOVE_FAMILIES, QuestionFrame, family_of, root, stem
 from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
@@ -378,7 +378,7 @@ def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, 
             found.append((m.start(), m.end(), noun or ""))
         elif noun in _PEOPLE_NOUNS and _PEOPLE.fullmatch(m.group(0)):
             found.append((m.start(), m.end(), noun))
-        elif family:
+        elif family and family not in MOVE_FAMILIES:
             found.append((m.start(), m.end(), family))
     for m in _VALUES_IT.finditer(text):
         found.append((m.start(), m.end(), "valuation"))

@@ -18,6 +18,7 @@ import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
 from rag.stages.amounts import NUMBER_WORDS, SCALES
+from rag.stages.dates import days_spoken_of
 from rag.stages.evidence import content_words
 
 # A claim counts as extractive (see Verifier._extractive_support) with at least this many content words,
@@ -286,6 +287,9 @@ def _reported_on(
         if not re.fullmatch(r"\d{4}-\d\d-\d\d", published):
             continue
         year, month, day = (int(p) for p in published.split("-"))
+        spoken = days_spoken_of(sentence.text, published)
+        if spoken is None or not any((d.year, d.month, d.day) == (year, month, day) for d in spoken):
+            continue  # the sentence names its own day ("On August 24, Jobs resigned"), or another ("last week")
         name = _MONTH_NAMES[month - 1] if 1 <= month <= 12 else ""
         if name and name in claim.lower() and names <= {name} and figures <= {float(day), float(year)}:
             return True

@@ -497,6 +497,8 @@ def _moved(question: str, claim: str, sentence: str) -> str | None:
         ("How much did the Nikkei drop?", "The Nikkei ended up 1.2%, although this follows a large drop.", "direction"),
         ("How much did the Nikkei climb?", "The Nikkei closed down 1.2% after a climb.", "direction"),
         ("How much did the Nikkei slump?", "The Nikkei slumped 1.2% in Tokyo.", None),
+        # A move is one family however worded: "lose" is stated by "fell".
+        ("How much did the Nikkei lose?", "The Nikkei fell 1.2% in Tokyo.", None),
         ("How much did the Nikkei drop?", "The Nikkei closed 1.2% lower after the drop.", None),
         # "up to" is a limit, not a rise.
         ("How much did the Nikkei drop?", "The Nikkei could drop up to 1.2% in Tokyo.", None),

@@ -165,18 +165,23 @@ def test_a_restatement_in_american_spelling_is_extractive() -> None:
     assert not strict.check("Anduril Industries is a defense supplier.", split_sentences(article), {}).answerable
 
 
+_HANG_SENG = "The Hang Seng fell 7.19% in Hong Kong."
+
+
 @pytest.mark.parametrize(
-    ("claim", "published", "ok"),
+    ("claim", "text", "published", "ok"),
     [
-        ("The Hang Seng fell 7.19% on 10 October 2008.", "2008-10-10", True),
-        ("The Hang Seng fell 7.19% on 10 October 2008.", "2008-10-09", False),  # another day's report
-        ("The Hang Seng fell 7.19% on 2008-10-10.", "2008-10-10", False),  # an article's header, not a date given
-        ("The Hang Seng fell 7.19% on 10 October 2008 after a 5% fall.", "2008-10-10", False),  # a figure of its own
+        ("The Hang Seng fell 7.19% on 10 October 2008.", _HANG_SENG, "2008-10-10", True),
+        ("The Hang Seng fell 7.19% on 10 October 2008.", _HANG_SENG, "2008-10-09", False),  # another day's report
+        # An article's header, not a date the answer gives.
+        ("The Hang Seng fell 7.19% on 2008-10-10.", _HANG_SENG, "2008-10-10", False),
+        ("The Hang Seng fell 7.19% on 10 October 2008 after a 5% fall.", _HANG_SENG, "2008-10-10", False),
+        # The sentence names its own day: the report's date is not the event's.
+        ("The Hang Seng fell 7.19% on 10 October 2008.", "On 9 October the Hang Seng fell 7.19%.", "2008-10-10", False),
     ],
 )
-def test_the_day_of_the_report_is_supported_by_its_date(claim: str, published: str, ok: bool) -> None:
-    article = Article(article_id="hk", title="Asian markets", text="The Hang Seng fell 7.19% in Hong Kong.",
-                      content_hash="h3")  # fmt: skip
+def test_the_day_of_the_report_is_supported_by_its_date(claim: str, text: str, published: str, ok: bool) -> None:
+    article = Article(article_id="hk", title="Asian markets", text=text, content_hash="h3")
     verifier = Verifier(HashingEncoder(dim=256), threshold=0.0)
     assert verifier.check(claim, split_sentences(article), {}, dates={"hk": published}).answerable is ok
 
