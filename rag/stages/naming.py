@@ -10,8 +10,8 @@ A sentence is read only when it names the kind (its word, plural or British/Amer
 "named", "dubbed" or "known as" just after it (or after the name: "Defense Llama, a large language model"), names
 every subject of the question (itself or in its title), holds each word the question says which of its kind with
 ("restructuring programme"), and states something else the question asks (one of its content words, by stem,
-family or embedding neighbour):
-"What is the name of the programme Airbus cancelled?" is not answered by the programme it launched.
+family or embedding neighbour): "What is the name of the programme Airbus cancelled?" is not answered by the
+programme it launched.
 """
 
 from __future__ import annotations

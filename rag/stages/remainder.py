@@ -59,12 +59,9 @@ class Remainder:
         lists them all and answers the question; None where no sentence does."""
         if not frame.excluded or not _ASKS_NAMES.search(frame.question):
             return None
-        groups = self.binding.subject_groups(frame)
         for sentence in sentences:
             others = self._others(frame, sentence.text)
-            if not others:
-                continue
-            if groups and not self.binding.named_with(frame, sentence):
+            if not others or not self.binding.named_with(frame, sentence):
                 continue
             if not self.binding.in_asked_year(frame.question, sentence):
                 continue
