@@ -24,7 +24,7 @@ from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
 from rag.stages.amounts import find_amounts
 from rag.stages.dates import asked_days, days_spoken_of
-from rag.stages.frame import QuestionFrame, family_of, root, stem
+from rag.stages.frame import ATTRIBUTE_FAMILIES, MOVE_FAMILIES, QuestionFrame, family_of, root, stem
 from rag.stages.verify import ClaimCheck, Verdict, extract_names, extract_quantities
 
 __all__ = ["BindingCheck", "common_words", "name_groups"]
@@ -614,20 +614,13 @@ def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:
     return bool(places) and all(_END_VALUE.search(text[:start]) for text, start in places)
 
 
-_FALL = (
-    r"fell|falls?|falling|drop(?:s|ped)?|declin(?:e|es|ed)|los(?:e|es|t)|plung(?:e|es|ed)|slid(?:e|es)?|"
-    r"s[au]nk|sinks?|shed|tumbl(?:e|es|ed)|decreas(?:e|es|ed)|slump(?:s|ed)?"
-)
-_RISE = (
-    r"rose|rises?|rising|gain(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|"
-    r"increas(?:e|es|ed)|gr[eo]w|grows|rall(?:y|ied|ies)"
-)
-# A question asks a move by its verb; a sentence may state it by an adverb too ("ended up 1.2%", "closed down 3%"),
-# but not "up to $15 billion" (a limit) or "set up" (a question's "up" before no move).
-_MOVES = {"fall": re.compile(rf"\b(?:{_FALL})\b", re.I), "rise": re.compile(rf"\b(?:{_RISE})\b", re.I)}
+# A question asks a move by its verb (the move families' words); a sentence may state it by an adverb too ("ended
+# up 1.2%", "closed down 3%"), but not "up to $15 billion" (a limit).
+_MOVES = {m: re.compile(rf"\b(?:{'|'.join(sorted(ATTRIBUTE_FAMILIES[m]))})\b", re.I) for m in sorted(MOVE_FAMILIES)}
+_ADVERBS = {"fall": r"down|lower", "rise": r"up(?!\s+to\b)|higher"}
 _STATED_MOVES = {
-    "fall": re.compile(rf"\b(?:{_FALL}|down|lower)\b", re.I),
-    "rise": re.compile(rf"\b(?:{_RISE}|up(?!\s+to\b)|higher)\b", re.I),
+    m: re.compile(rf"\b(?:{'|'.join(sorted(ATTRIBUTE_FAMILIES[m]))}|{_ADVERBS[m]})\b", re.I)
+    for m in sorted(MOVE_FAMILIES)
 }
 # Where a figure's own clause begins: "It ended up 1.2%, although this follows a large fall".
 _CLAUSE_START = re.compile(r".*(?:[,;:]|\b(?:although|though|but|while|after|before|following)\b)", re.I | re.S)

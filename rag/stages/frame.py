@@ -41,9 +41,10 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         # A move up or down, however worded: "How much did the Hang Seng lose?" is stated by "the Hang Seng fell".
         "fall": "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining lose "
         "loses lost losing plunge plunges plunged plunging slide slides slid sink sinks sank sunk tumble tumbles "
-        "tumbled slump slumps slumped decrease decreases decreased",
+        "tumbled slump slumps slumped decrease decreases decreased shed sheds",
         "rise": "rise rises rose risen rising gain gains gained gaining climb climbs climbed jump jumps jumped surge "
-        "surges surged soar soars soared increase increases increased rally rallies rallied",
+        "surges surged soar soars soared increase increases increased rally rallies rallied grow grows grew grown "
+        "growing",
     }.items()
 }
 # The families of a move, not of a thing counted: "France will lose 4,300 jobs" counts jobs.

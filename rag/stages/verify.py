@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -284,14 +285,15 @@ def _reported_on(
     out in the claim: a bare "2010-06-16" is an article's header, not a date the answer gives."""
     for sentence in sentences:
         published = dates.get(sentence.article_id) or ""
-        if not re.fullmatch(r"\d{4}-\d\d-\d\d", published):
-            continue
-        year, month, day = (int(p) for p in published.split("-"))
+        try:
+            day = date.fromisoformat(published)
+        except ValueError:
+            continue  # no date, or not a day
         spoken = days_spoken_of(sentence.text, published)
-        if spoken is None or not any((d.year, d.month, d.day) == (year, month, day) for d in spoken):
+        if spoken is None or day not in spoken:
             continue  # the sentence names its own day ("On August 24, Jobs resigned"), or another ("last week")
-        name = _MONTH_NAMES[month - 1] if 1 <= month <= 12 else ""
-        if name and name in claim.lower() and names <= {name} and figures <= {float(day), float(year)}:
+        month = _MONTH_NAMES[day.month - 1]
+        if month in claim.lower() and names <= {month} and figures <= {float(day.day), float(day.year)}:
             return True
     return False
 
