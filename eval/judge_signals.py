@@ -3,6 +3,8 @@
     python -m eval.judge_signals                                   # bundled gold set, configured mode
     python -m eval.judge_signals --gold eval/collections/wikinews/gold.jsonl \\
         --articles eval/collections/wikinews/articles --index /tmp/wikinews-index
+    RAG_CONTEXT_MODE=corpus RAG_N_CTX=20480 RAG_CORPUS_MAX_TOKENS=20000 python -m eval.judge_signals \\
+        --gold … --prompts in_context      # a large collection in corpus mode: the in-context judge only
 
 Every gold question goes through the pipeline with a judge that lets every draft through and scores it three
 ways instead: the separate judge (its own prompt over the quotes), the same with each quote's article title and
@@ -50,10 +52,19 @@ class Scored:
 class ScoringJudge:
     """Stands in for the pipeline's judge: passes every draft, keeps each prompt's P(yes) of it."""
 
-    def __init__(self, judge: Judge, answering: ChoiceScorer, context_of: Callable[[Sentence], tuple[str, str]]):
+    def __init__(
+        self,
+        judge: Judge,
+        answering: ChoiceScorer,
+        context_of: Callable[[Sentence], tuple[str, str]],
+        prompts: Sequence[str] = PROMPTS,
+    ):
         self.judge = judge
         self.answering = answering
         self.context_of = context_of  # Sentence -> (title, sentence before it)
+        # In corpus mode the separate prompts run on the answering model and evict the collection's KV cache:
+        # a large collection then scores only "in_context".
+        self.prompts = frozenset(prompts)
         self.scored: list[Scored] = []
 
     def run(self, question: str, verdict: Verdict, draft: Draft | None = None) -> Judgement:
@@ -63,10 +74,11 @@ class ScoringJudge:
         quotes = list(dict.fromkeys(s.text for s in sentences))
         with_context = [" ".join(part for part in (*self.context_of(s), s.text) if part) for s in sentences]
         p_yes: dict[str, float] = {}
-        if isinstance(own, ChoiceScorer):
+        if isinstance(own, ChoiceScorer) and "own" in self.prompts:
             p_yes["own"] = _p_yes(own, judge_messages(question, claims, quotes))
+        if isinstance(own, ChoiceScorer) and "own_context" in self.prompts:
             p_yes["own_context"] = _p_yes(own, judge_messages(question, claims, with_context))
-        if draft is not None and draft.messages:
+        if draft is not None and draft.messages and "in_context" in self.prompts:
             p_yes["in_context"] = _p_yes(self.answering, judge_followup_messages(draft.messages, draft.reply))
         self.scored.append(Scored(question, p_yes))
         return Judgement(passed=True, p_yes=None, ms=0.0)
@@ -77,7 +89,7 @@ def _p_yes(generator: ChoiceScorer, messages: Sequence[Message]) -> float:
     return probs["yes"] / max(probs["yes"] + probs["no"], 1e-9)
 
 
-def attach(pipeline: AnswerPipeline) -> ScoringJudge:
+def attach(pipeline: AnswerPipeline, prompts: Sequence[str] = PROMPTS) -> ScoringJudge:
     """Put a scoring judge in the pipeline's place (the pipeline must have a judge)."""
     judge = pipeline.stages.judge
     if judge is None or not isinstance(pipeline.generator, ChoiceScorer):
@@ -92,7 +104,7 @@ def attach(pipeline: AnswerPipeline) -> ScoringJudge:
         title = f"({article.title[:80]}{', ' + article.date if article.date else ''})"
         return title, before[-1] if before else ""
 
-    scoring = ScoringJudge(judge, pipeline.generator, context_of)
+    scoring = ScoringJudge(judge, pipeline.generator, context_of, prompts)
     pipeline.stages.judge = scoring  # type: ignore[assignment]  # the same run() signature
     return scoring
 
@@ -128,9 +140,9 @@ def _auc(rows: Sequence[tuple[float, bool]]) -> float | None:
     return wins / (len(right) * len(bad))
 
 
-def run(pipeline: AnswerPipeline, items: Sequence[GoldItem]) -> list[Scored]:
+def run(pipeline: AnswerPipeline, items: Sequence[GoldItem], prompts: Sequence[str] = PROMPTS) -> list[Scored]:
     """Every item answered; each draft the judge saw marked right when its final answer scored right."""
-    scoring = attach(pipeline)
+    scoring = attach(pipeline, prompts)
     kept: list[Scored] = []
     for item in items:
         before = len(scoring.scored)
@@ -152,18 +164,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index", type=Path, default=None)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None, help="write each draft's P(yes) here (JSON lines)")
+    parser.add_argument(
+        "--prompts", nargs="+", choices=PROMPTS, default=list(PROMPTS), help="which judge prompts to score"
+    )
     args = parser.parse_args(argv)
     # Every draft the gates pass is scored, those whose figures are bound literally too (RAG_JUDGE_SKIP_BOUND).
     settings: Settings = get_settings().model_copy(update={"judge_skip_bound": False})
     if args.articles is not None:
         settings = settings.model_copy(update={"articles_dir": args.articles, "index_dir": args.index})
     items = load_gold(args.gold)[: args.limit]
-    scored = run(make_pipeline(settings), items)
+    scored = run(make_pipeline(settings), items, args.prompts)
     if args.out:
         args.out.write_text("".join(json.dumps(s.__dict__) + "\n" for s in scored))
     table = tabulate(scored)
     print(f"{len(scored)} drafts reached the judge: {table.right} right, {table.bad} wrong or invented")
-    for prompt in PROMPTS:
+    for prompt in args.prompts:
         auc = table.auc[prompt]
         sides = "  ".join(f"{t:.2f}: -{r}/{c}" for t, (r, c) in table.sides[prompt].items())
         print(f"{prompt:<12} AUC {auc if auc is None else round(auc, 3)}   refused right / caught bad at  {sides}")

@@ -122,7 +122,7 @@ class Settings(BaseSettings):
         default=0.65, ge=0.0, le=1.0, description="P(yes) the judge must reach when asked in the answering context"
     )
     judge_context_reasons_only: bool = Field(
-        default=False,
+        default=True,
         description="in corpus mode, ask the in-context judge only about answers to why-questions: the model-free "
         "gates bind figures, names, attributes and constraints, but not a reason (README, 'The judge')",
     )

@@ -51,6 +51,18 @@ def test_every_draft_is_scored_by_every_prompt_and_passed_through(fake_index) ->
     assert scored[0].p_yes["own"] == pytest.approx(0.9) and scored[0].p_yes["in_context"] == pytest.approx(0.6)
 
 
+def test_only_the_prompts_asked_for_are_scored(fake_index) -> None:
+    # In corpus mode the separate prompts would run on the answering model and evict the collection's KV cache.
+    index, encoder = fake_index
+    settings = Settings(support_threshold=0.2, min_relevance=0.0, context_mode="retrieval", judge_skip_bound=False)
+    judge = _Scoring("unused")
+    pipeline = assemble_pipeline(settings, _Scoring(_reply), index, encoder, judge=judge)
+    item = GoldItem(id="a", question="How much revenue did Scale AI make last year?", answers=["870"], answerable=True)
+    scored = run(pipeline, [item], ["in_context"])
+    assert [set(s.p_yes) for s in scored] == [{"in_context"}]
+    assert judge.calls == []
+
+
 def test_both_sides_of_each_threshold_and_the_auc() -> None:
     scored = [
         Scored("q1", {"own": 0.9}, right=True),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from index import Sentence
+from rag import Settings
 from rag.prompt_cache import prepare_corpus
 from rag.prompts import JUDGE_FOLLOWUP
 from rag.runtime import assemble_pipeline
@@ -52,6 +53,7 @@ def test_a_retrieval_draft_goes_to_the_separate_judge(fake_index) -> None:
 def _corpus_pipeline(tmp_path: Path, fake_index, model_file: Path, reply, **settings):
     index, encoder = fake_index
     settings.setdefault("judge_skip_bound", False)  # the revenue answers here are bound literally
+    settings.setdefault("judge_context_reasons_only", False)  # by default a revenue answer is not judged in context
     built = _settings(tmp_path, support_threshold=0.2, min_relevance=0.0, judge=True, judge_in_context=True, **settings)
     generator = PrefixCachingFake(model_file, reply=reply)
     setup = prepare_corpus(built, generator, index.articles.values())
@@ -68,6 +70,18 @@ def test_a_no_in_context_abstains_with_the_judge_gate(tmp_path: Path, fake_index
     answer = pipeline.ask(QUESTION)
     assert not answer.answerable
     assert answer.abstention is not None and answer.abstention.gate == "judge"
+
+
+def test_by_default_only_a_why_question_is_judged_in_context(tmp_path: Path, fake_index, model_file: Path) -> None:
+    # RAG_JUDGE_CONTEXT_REASONS_ONLY is on: the model-free gates bind a figure; the judge is left the reasons.
+    def reply(messages):
+        return "no" if messages[-1]["content"] == JUDGE_FOLLOWUP else "Scale AI made US$870 million in revenue."
+
+    pipeline, generator = _corpus_pipeline(
+        tmp_path, fake_index, model_file, reply, judge_context_reasons_only=Settings().judge_context_reasons_only
+    )
+    assert pipeline.ask(QUESTION).answerable
+    assert all(call[-1]["content"] != JUDGE_FOLLOWUP for call in generator.calls)
 
 
 def test_corpus_mode_asks_after_the_cached_collection(
