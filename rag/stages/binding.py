@@ -249,6 +249,8 @@ class BindingCheck:
         words = {w.lower() for w in _WORD.findall(text)}
         # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
         known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
+        # "How much did Honda's sales fall?" asks sales; how they moved is the direction check's.
+        known = [a for a in known if family_of(a) not in MOVE_FAMILIES] or known
         asked = known or list(frame.attributes)
         return any(self.matches(a, words) for a in asked)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["asked_days", "days_spoken_of"]
+__all__ = ["asked_days", "days_named", "days_spoken_of"]
 
 _MONTHS = {
     m: i + 1
@@ -55,6 +55,12 @@ def asked_days(question: str) -> set[date]:
     given the question's only year, if it names one."""
     years = {int(y) for y in _YEAR.findall(question)}
     return _days(question, next(iter(years)) if len(years) == 1 else None)
+
+
+def days_named(text: str, article_date: str | None) -> set[date]:
+    """The days a sentence names ("On August 24, …"), a day without a year in its article's year."""
+    published = _parse(article_date)
+    return _days(text, published.year if published else None)
 
 
 def days_spoken_of(text: str, article_date: str | None) -> set[date] | None:

@@ -19,7 +19,7 @@ import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
 from rag.stages.amounts import NUMBER_WORDS, SCALES
-from rag.stages.dates import days_spoken_of
+from rag.stages.dates import days_named, days_spoken_of
 from rag.stages.evidence import content_words
 
 # A claim counts as extractive (see Verifier._extractive_support) with at least this many content words,
@@ -283,6 +283,7 @@ def _reported_on(
     """Whether all the claim lacks is the date of the article its sentence is from: "The Hang Seng fell 7.19% on 10
     October 2008" from a report dated 2008-10-10 that says "the Hang Seng fell 7.19%". The month must be written
     out in the claim: a bare "2010-06-16" is an article's header, not a date the answer gives."""
+    named = {d for s in sentences for d in days_named(s.text, dates.get(s.article_id))}
     for sentence in sentences:
         published = dates.get(sentence.article_id) or ""
         try:
@@ -290,8 +291,10 @@ def _reported_on(
         except ValueError:
             continue  # no date, or not a day
         spoken = days_spoken_of(sentence.text, published)
-        if spoken is None or day not in spoken:
-            continue  # the sentence names its own day ("On August 24, Jobs resigned"), or another ("last week")
+        if spoken is None or day not in spoken or (named and day not in named):
+            # The sentence, or another that supports the claim, names its own day ("On August 24, Jobs resigned"
+            # beside a report of the 25th), or the sentence places it on another ("last week").
+            continue
         month = _MONTH_NAMES[day.month - 1]
         if month in claim.lower() and names <= {month} and figures <= {float(day.day), float(day.year)}:
             return True

@@ -499,6 +499,9 @@ def _moved(question: str, claim: str, sentence: str) -> str | None:
         ("How much did the Nikkei slump?", "The Nikkei slumped 1.2% in Tokyo.", None),
         # A move is one family however worded: "lose" is stated by "fell".
         ("How much did the Nikkei lose?", "The Nikkei fell 1.2% in Tokyo.", None),
+        # Sales asked: a fall of shares is not one of sales.
+        ("How much did Honda's sales drop?", "Shares in Honda dropped by 1.2% in Tokyo.", "attribute"),
+        ("How much did Honda's sales drop?", "Honda's sales dropped by 1.2% in March.", None),
         ("How much did the Nikkei drop?", "The Nikkei closed 1.2% lower after the drop.", None),
         # "up to" is a limit, not a rise.
         ("How much did the Nikkei drop?", "The Nikkei could drop up to 1.2% in Tokyo.", None),

@@ -186,6 +186,18 @@ def test_the_day_of_the_report_is_supported_by_its_date(claim: str, text: str, p
     assert verifier.check(claim, split_sentences(article), {}, dates={"hk": published}).answerable is ok
 
 
+def test_the_report_date_does_not_support_a_day_another_supporting_sentence_contradicts() -> None:
+    pool = [
+        *split_sentences(Article(article_id="a", title="Resigns", text="Apple executive Steve Jobs resigns.",
+                                 content_hash="a", date="2011-08-25")),
+        *split_sentences(Article(article_id="b", title="Obituary", text="On August 24, Jobs resigned as chief.",
+                                 content_hash="b", date="2011-10-06")),
+    ]  # fmt: skip
+    dates = {"a": "2011-08-25", "b": "2011-10-06"}
+    verifier = Verifier(HashingEncoder(dim=256), threshold=0.0)
+    assert not verifier.check("Steve Jobs resigned on August 25, 2011.", pool, {}, dates=dates).answerable
+
+
 def test_restatement_with_a_word_not_in_the_sentence_is_not_extractive() -> None:
     strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
     assert not strict.check("Microsoft lent more than US$13 billion to OpenAI.", POOL, TITLES).answerable
