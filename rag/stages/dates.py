@@ -9,14 +9,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["asked_days", "days_named", "days_spoken_of"]
+__all__ = ["MONTHS", "asked_days", "days_named", "days_spoken_of"]
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
-    )
-}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+_MONTHS = {m: i + 1 for i, m in enumerate(MONTHS)}
 # Capitalised only: "it may 2…" is no date.
 _MONTH = "|".join(_MONTHS)
 # "17 September 2008", "September 17, 2008", "17 September" (the year then comes from elsewhere).

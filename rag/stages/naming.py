@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from index import Sentence
 from rag.stages.binding import BindingCheck
 from rag.stages.frame import QuestionFrame, stem
+from rag.stages.verify import spellings
 
 __all__ = ["Named", "Naming", "asked_kind_of_name"]
 
@@ -53,7 +54,6 @@ _ASKS_NAME_OF = [
 ]
 # Words before the kind that do not say which one: "which specific Meta model".
 _FILLERS = frozenset("specific exact particular actual main new other".split())
-_SPELLINGS = {"programme": "program|programme", "program": "program|programme"}
 # The name right after the naming word: capitalised words, with digits ("Power8", "Llama 3", "A380").
 _NAME = r"((?:[A-Z]|[a-z]+[A-Z])[\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d[\w.]*))*)"
 _NAMING = r"(?:called|named|dubbed|known\s+as|codenamed|code-named)"
@@ -88,7 +88,7 @@ class Naming:
         if asked_name is None or not frame.subjects:
             return None
         kind, which = asked_name
-        words = _SPELLINGS.get(kind, kind)
+        words = "|".join(sorted(spellings(kind)))  # "program|programme"
         # The kind and the naming word in any case, the name capitalised.
         given = re.compile(rf"(?i:\b(?:{words})(?:e?s)?\b(?:\s+[\w-]+){{0,3}}?,?\s+{_NAMING}\s+(?:the\s+)?){_NAME}")
         # "Defense Llama, a large language model designed for …": the name, then what kind of thing it is.

@@ -19,7 +19,7 @@ import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
 from rag.stages.amounts import NUMBER_WORDS, SCALES
-from rag.stages.dates import days_named, days_spoken_of
+from rag.stages.dates import MONTHS, days_named, days_spoken_of
 from rag.stages.evidence import content_words
 
 # A claim counts as extractive (see Verifier._extractive_support) with at least this many content words,
@@ -37,6 +37,7 @@ __all__ = [
     "extract_names",
     "extract_quantities",
     "premise_figures",
+    "spellings",
 ]
 
 _QUANTITY = re.compile(
@@ -270,11 +271,17 @@ _SPELLINGS = {
 _IZE = re.compile(r"(?<=\w{3})(iz|yz)(e|es|ed|ing|ation|ations)$")
 
 
+def spellings(word: str) -> set[str]:
+    """A word and its other spelling where the table gives one: "programme" -> {"programme", "program"}."""
+    return (
+        {word}
+        | {us for us, uk in _SPELLINGS.items() if uk == word}
+        | ({_SPELLINGS[word]} if word in _SPELLINGS else set())
+    )
+
+
 def _spelled(words: set[str]) -> set[str]:
     return {_SPELLINGS.get(w) or _IZE.sub(lambda m: m.group(1).replace("z", "s") + m.group(2), w) for w in words}
-
-
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
 
 
 def _reported_on(
@@ -295,7 +302,7 @@ def _reported_on(
             # The sentence, or another that supports the claim, names its own day ("On August 24, Jobs resigned"
             # beside a report of the 25th), or the sentence places it on another ("last week").
             continue
-        month = _MONTH_NAMES[day.month - 1]
+        month = MONTHS[day.month - 1].lower()
         if month in claim.lower() and names <= {month} and figures <= {float(day.day), float(day.year)}:
             return True
     return False
