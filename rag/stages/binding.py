@@ -87,8 +87,33 @@ def name_groups(question: str, common: Iterable[str]) -> list[frozenset[str]]:
 
 def _parts(text: str) -> set[str]:
     """The words of ``text`` as names are matched: lower-cased, possessives dropped, a hyphenated word as its
-    parts ("Meta-Scale" -> meta, scale)."""
-    return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")}
+    parts ("Meta-Scale" -> meta, scale); with the abbreviations it writes and those its names shorten to."""
+    return {_norm(p) for w in _TOKEN.findall(text) for p in w.split("-")} | _abbreviations(text, written="=", run="~")
+
+
+# An abbreviation as written ("GM", "AIG"), and the words of a name run whose initials may stand for one.
+_CAPITALS = re.compile(r"(?<![\w&'’.-])[A-Z]{2,5}(?![\w&'’-])")
+_RUN_SKIP = frozenset({"of", "de", "the", "and", "&"})
+_ASKING = frozenset("which what who whom whose how when where why".split())  # "Which Japanese insurer …"
+
+
+def _abbreviations(text: str, *, written: str, run: str, skip: frozenset[str] = frozenset()) -> set[str]:
+    """Marked words by which a name and its abbreviation meet: "General Motors" is "GM", "American International
+    Group" is "AIG". A question's name runs give their initials marked ``written`` to meet a text's capitals, its
+    capitals marked ``run`` to meet a text's name runs; the text marks the other way round. Only a run against
+    capitals: two runs with the same initials ("Scale AI", "South Africa") are no match. ``skip``: words that name
+    nothing ("Which" of "Which Japanese insurer"); a common word in a name is part of it ("All Nippon Airways" is
+    "ANA")."""
+    found = {written + m.group(0).lower() for m in _CAPITALS.finditer(text) if m.group(0).lower() not in _WEAK}
+    for match in _NAME_GROUP.finditer(text):
+        words = [w for w in match.group(0).split() if w.lower() not in _RUN_SKIP | skip]
+        if len(words) < 2 or not all(w[:1].isalpha() for w in words):
+            continue
+        found.add(run + "".join(w[0] for w in words).lower())
+        strong = [w for w in words if _norm(w) not in _WEAK]
+        if 2 <= len(strong) < len(words):  # "General Motors Corp" is also "GM"
+            found.add(run + "".join(w[0] for w in strong).lower())
+    return found
 
 
 def _mentioned(group: frozenset[str], words: set[str]) -> bool:
@@ -409,8 +434,13 @@ class BindingCheck:
     def subject_groups(self, frame: QuestionFrame) -> list[frozenset[str]]:
         """The question's name groups, each without the words the collection also writes in lower case unless
         they are all it has: "All Nippon Airways" is not found in "all", but "Scale" is Scale AI's only word."""
-        groups = [g for g in name_groups(frame.question, ()) if g & frame.subjects]
-        return [(g - self.common) or g for g in groups]
+        groups = []
+        for match in _NAME_GROUP.finditer(frame.question):
+            group = next(iter(name_groups(match.group(0), ())), frozenset())
+            if group & frame.subjects:
+                short = _abbreviations(match.group(0), written="~", run="=", skip=_ASKING)
+                groups.append(((group - self.common) or group) | short)
+        return groups
 
     def names(self, text: str) -> set[str]:
         """The names of ``text`` (lower-cased words), without a common word capitalised at its start ("To date,

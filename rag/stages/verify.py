@@ -47,6 +47,8 @@ _QUANTITY = re.compile(
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9&'.-]*[A-Za-z0-9]|\b[A-Z]\b")
+# A run of capitalised words: one name ("Mark Zuckerberg", "Booz Allen").
+_NAME_RUN = re.compile(r"\b[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*")
 _COMMON_CAPS = frozenset(
     "the a an it its this that these those in on at by for from with and but or if as yes no however also while "
     "according he she they we i there his her their our you your what which who when where why how meanwhile "
@@ -173,18 +175,31 @@ class Verifier:
         if not claims or not sentences:
             return Verdict(checks=[ClaimCheck(claim=c, sentences=[], score=0.0, supported=False) for c in claims])
         framed = [f"{question} {c}" if question else c for c in claims]
-        vectors = self.encoder.encode(claims + framed + [s.text for s in sentences])
+        vectors = self.encoder.encode(claims + framed + [question] + [s.text for s in sentences])
         n = len(claims)
-        claim_vecs, framed_vecs, sent_vecs = vectors[:n], vectors[n : 2 * n], vectors[2 * n :]
+        claim_vecs, framed_vecs, sent_vecs = vectors[:n], vectors[n : 2 * n], vectors[2 * n + 1 :]
+        asked = sent_vecs @ vectors[2 * n]
         preferred_keys = {(s.article_id, s.start) for s in preferred}
         checks = []
         for i, claim in enumerate(claims):
             sims = np.maximum(sent_vecs @ claim_vecs[i], sent_vecs @ framed_vecs[i])
+            # A claim that adds only names to its question ("Mark Zuckerberg.") is close to every sentence that
+            # names them: the sentence that supports it is, of those that name them all, the one closest to the
+            # question, in meaning and in the question's own words ("personally overseeing recruitment").
+            order = sims
+            if question and _only_names(claim, question):
+                names, words = _name_keys(claim), _plain(content_words(question))
+                order = asked + np.array(
+                    [
+                        float(names <= _words(s.text)) + 0.5 * len(words & _plain(content_words(s.text))) / len(words)
+                        for s in sentences
+                    ]
+                )
             # A small bonus for the sentences the model itself pointed at.
             ranked = sorted(
                 range(len(sentences)),
                 key=lambda j: (
-                    sims[j] + (0.05 if (sentences[j].article_id, sentences[j].start) in preferred_keys else 0)
+                    order[j] + (0.05 if (sentences[j].article_id, sentences[j].start) in preferred_keys else 0)
                 ),
                 reverse=True,
             )
@@ -233,7 +248,8 @@ class Verifier:
         if (missing_q or missing_n) and _reported_on(claim, missing_q, missing_n, chosen, dates or {}):
             missing_q, missing_n = set(), set()
         missing = [f"{q:g}" for q in sorted(missing_q)] + sorted(missing_n)
-        score = max(sims[0], 0.0)
+        # How close the claim is to what the articles say, wherever the sentence that supports it was ranked.
+        score = max(max(sims), 0.0)
         supported = not missing and score >= self.threshold
         if not supported:
             extractive = self._extractive_support(claim, need_q, ranked, sims, titles)
@@ -381,6 +397,24 @@ def adds_to_question(question: str, answer: str) -> bool:
         # is asked for, and the answer has none the question did not already hold.
         return bool(_name_words(answer) - _name_words(question))
     return bool(_plain(content_words(answer)) - _plain(content_words(question)))
+
+
+def _only_names(claim: str, question: str) -> bool:
+    """Whether every word the claim adds to the question is a name ("Mark Zuckerberg.", "Meta owns WhatsApp.")."""
+    added = _plain(content_words(claim)) - _plain(content_words(question))
+    return bool(added) and added <= _plain(_name_words(claim))
+
+
+def _name_keys(text: str) -> set[str]:
+    """The word that says which name is meant, one per name: a person's surname ("Zuckerberg said …" names Mark
+    Zuckerberg), a company's distinctive word ("Scale" of "Scale AI")."""
+    keys = set()
+    for run in _NAME_RUN.findall(_CURRENCY.sub("$", text)):
+        words = [_bare(w) for w in run.split()]
+        strong = [w for w in words if len(w) > 2 and w not in _COMMON_CAPS]
+        if strong:
+            keys.add(strong[-1] if strong[-1] == words[-1] else strong[0])
+    return keys
 
 
 def _name_words(text: str) -> set[str]:

@@ -509,3 +509,21 @@ def _moved(question: str, claim: str, sentence: str) -> str | None:
 )
 def test_a_figure_stated_as_the_opposite_move_is_refused(question: str, sentence: str, gate: str | None) -> None:
     assert _moved(question, "1.2%.", sentence) == gate
+
+
+def test_a_name_is_mentioned_by_its_abbreviation_and_the_other_way_round() -> None:
+    def gate(question: str, title: str, sentence: str) -> str | None:
+        said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
+        check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": title})
+        verdict = Verdict([ClaimCheck("$13.4 billion.", [said], 1.0, True)])
+        problem = check.run(frame_question(question), verdict)
+        return problem.gate if problem else None
+
+    aid = "It has received $13.4 billion in federal aid so far."
+    asked = "How much federal aid had General Motors received?"
+    assert gate(asked, "US automakers GM and Chrysler seek more aid", aid) is None
+    assert gate("How much federal aid had GM received?", "General Motors Corp seeks more aid", aid) is None
+    assert gate(asked, "US automakers GMC and Chrysler seek more aid", aid) == "subject"
+    # Two names with the same initials are no match: only a name against capitals.
+    assert gate("How much federal aid had Scale AI received?", "South Africa seeks more aid", aid) == "subject"
+    assert gate(asked, "US automakers gm and Chrysler seek more aid", aid) == "subject", "a lower-case word"

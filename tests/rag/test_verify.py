@@ -251,3 +251,29 @@ def test_a_level_is_not_answered_by_a_change() -> None:
     assert not answers_question_type(question, "The Russian RTS index closed at 10.91%.")
     assert answers_question_type(question, "It closed at 1,010.04, up 10.91%.")
     assert answers_question_type("At what rate did the index close?", "It closed 3.3% higher.")
+
+
+_RECRUITING = (
+    "Mark Zuckerberg, Meta's CEO, has pushed heavily into AI in recent years. "
+    "Zuckerberg has been personally overseeing recruitment of AI experts, reportedly frustrated with the quality of "
+    "and public response to Meta's Llama 4 large language model."
+)
+
+
+def _cited_for_a_bare_name(model, question: str) -> str:
+    pool = split_sentences(Article(article_id="m", title="Meta", text=_RECRUITING, content_hash="m"))
+    verdict = Verifier(model, threshold=0.3).check("Mark Zuckerberg.", pool, {"m": "Meta"}, question=question)
+    assert verdict.answerable
+    return verdict.checks[0].sentences[0].text
+
+
+_OVERSEEING = "Who has been personally overseeing Meta's recruitment of AI experts?"
+
+
+def test_a_bare_name_is_cited_to_the_sentence_that_answers_the_question() -> None:
+    # "Mark Zuckerberg." is closest to the sentence that names him in full; the sentence that answers the question
+    # names him by his surname and in the question's own words.
+    model = HashingEncoder(dim=256)
+    assert _cited_for_a_bare_name(model, _OVERSEEING).startswith("Zuckerberg has been personally overseeing")
+    # Without the question there is nothing to rank by but the claim: the sentence that names him in full.
+    assert _cited_for_a_bare_name(model, "").startswith("Mark Zuckerberg, Meta's CEO")
