@@ -9,6 +9,7 @@ The model's own [n] markers and the sentence numbers it named only decide which 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -179,22 +180,22 @@ class Verifier:
         n = len(claims)
         claim_vecs, framed_vecs, sent_vecs = vectors[:n], vectors[n : 2 * n], vectors[2 * n + 1 :]
         asked = sent_vecs @ vectors[2 * n]
+        overlap = _shared_words(question, [s.text for s in sentences])
         preferred_keys = {(s.article_id, s.start) for s in preferred}
         checks = []
         for i, claim in enumerate(claims):
             sims = np.maximum(sent_vecs @ claim_vecs[i], sent_vecs @ framed_vecs[i])
-            # A claim that adds only names to its question ("Mark Zuckerberg.") is close to every sentence that
-            # names them: the sentence that supports it is, of those that name them all, the one closest to the
-            # question, in meaning and in the question's own words ("personally overseeing recruitment").
+            # A claim that adds only names or figures to its question ("Mark Zuckerberg.", "1955.") is close to every
+            # sentence that holds them: the sentence that supports it is, of those that hold them all, the one
+            # closest to the question, in meaning and in the question's own words, the rarer the more
+            # ("personally overseeing recruitment", "born").
             order = sims
-            if question and _only_names(claim, question):
-                names, words = _name_keys(claim), _plain(content_words(question))
-                order = asked + np.array(
-                    [
-                        float(names <= _words(s.text)) + 0.5 * len(words & _plain(content_words(s.text))) / len(words)
-                        for s in sentences
-                    ]
+            if question and _terse(claim, question):
+                names, figures = _name_keys(claim), extract_quantities(claim) - given
+                holds = np.array(
+                    [float(names <= _words(s.text) and figures <= extract_quantities(s.text)) for s in sentences]
                 )
+                order = asked + holds + overlap
             # A small bonus for the sentences the model itself pointed at.
             ranked = sorted(
                 range(len(sentences)),
@@ -399,10 +400,24 @@ def adds_to_question(question: str, answer: str) -> bool:
     return bool(_plain(content_words(answer)) - _plain(content_words(question)))
 
 
-def _only_names(claim: str, question: str) -> bool:
-    """Whether every word the claim adds to the question is a name ("Mark Zuckerberg.", "Meta owns WhatsApp.")."""
+def _shared_words(question: str, texts: Sequence[str]) -> np.ndarray:
+    """For each text, the share of the question's words it holds, each word weighted by how rare it is among the
+    texts: "born" says more of which sentence answers "In what year was Apple's chief executive born?" than
+    "Apple" does, in a pool of sentences about Apple."""
+    asked = _plain(content_words(question))
+    held = [_plain(content_words(t)) & asked for t in texts]
+    found = set().union(*held) if held else set()
+    weight = {w: math.log((1 + len(texts)) / (1 + sum(w in h for h in held))) for w in found}
+    total = sum(weight.values()) or 1.0
+    return np.array([sum(weight[w] for w in h) / total for h in held])
+
+
+def _terse(claim: str, question: str) -> bool:
+    """Whether every word the claim adds to the question is a name or a figure ("Mark Zuckerberg.", "Meta owns
+    WhatsApp.", "1955.")."""
     added = _plain(content_words(claim)) - _plain(content_words(question))
-    return bool(added) and added <= _plain(_name_words(claim))
+    words = {w for w in added if not extract_quantities(w)}
+    return bool(added) and words <= _plain(_name_words(claim))
 
 
 def _name_keys(text: str) -> set[str]:

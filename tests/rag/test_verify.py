@@ -1,7 +1,14 @@
 import pytest
 
 from index import Article, Sentence, split_sentences
-from rag.stages.verify import Verifier, adds_to_question, answers_question_type, extract_names, extract_quantities
+from rag.stages.verify import (
+    Verifier,
+    _shared_words,
+    adds_to_question,
+    answers_question_type,
+    extract_names,
+    extract_quantities,
+)
 from tests.fakes import HashingEncoder
 
 pytestmark = pytest.mark.unit
@@ -277,3 +284,15 @@ def test_a_bare_name_is_cited_to_the_sentence_that_answers_the_question() -> Non
     assert _cited_for_a_bare_name(model, _OVERSEEING).startswith("Zuckerberg has been personally overseeing")
     # Without the question there is nothing to rank by but the claim: the sentence that names him in full.
     assert _cited_for_a_bare_name(model, "").startswith("Mark Zuckerberg, Meta's CEO")
+
+
+def test_the_questions_rarer_words_say_more_of_which_sentence_answers_it() -> None:
+    # "Apple" is in most sentences of the pool, "born" in one: the sentence with "born" shares more of the question.
+    texts = [
+        "The Apple homepage reads Steve Jobs 1955-2011.",
+        "Jobs, born in San Francisco on February 24, 1955, built a company.",
+        "Apple shares rose.",
+        "Apple sold more phones.",
+    ]
+    shared = _shared_words("In what year was the Apple chief executive who launched the iPhone born?", texts)
+    assert shared[1] > shared[0] == shared[2] == shared[3] > 0
