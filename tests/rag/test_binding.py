@@ -527,3 +527,26 @@ def test_a_name_is_mentioned_by_its_abbreviation_and_the_other_way_round() -> No
     # Two names with the same initials are no match: only a name against capitals.
     assert gate("How much federal aid had Scale AI received?", "South Africa seeks more aid", aid) == "subject"
     assert gate(asked, "US automakers gm and Chrysler seek more aid", aid) == "subject", "a lower-case word"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In what year was the Apple chief executive who launched the iPhone 3G born?",
+        "The Japanese index that had hit an all-time low the day before fell by how much on 10 October 2008?",
+        "How much has Microsoft put into the AI company that appears alongside Cohere and Etsy?",
+    ],
+)
+def test_a_described_subject_may_carry_a_name_or_modifier_before_its_kind(question: str) -> None:
+    assert frame_question(question).described
+    assert not frame_question("In what year was Apple's chief executive Steve Jobs born?").described
+
+
+def test_a_described_subjects_year_is_bound_by_the_questions_own_words() -> None:
+    # "chief executive" and "launched" describe whom the question is about; "born" is what it asks of him.
+    text = "Jobs, born in San Francisco on February 24, 1955, built the most valuable company."
+    said = Sentence(article_id="a", start=0, end=len(text), text=text)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": "Steve Jobs dies"})
+    verdict = Verdict([ClaimCheck("Steve Jobs was born in 1955.", [said], 1.0, True)])
+    question = "In what year was the Apple chief executive who launched the iPhone 3G born?"
+    assert check.run(frame_question(question), verdict) is None
