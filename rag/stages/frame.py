@@ -83,7 +83,8 @@ _CHANGE = re.compile(
 # A name or a modifier may come before the kind ("the Apple chief executive who launched …", "the Japanese index
 # that …").
 _DESCRIBED = re.compile(
-    r"\bthe (?:[\w'’-]+\s+){0,2}?(?:chief\s+)?(?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|executive|outlet|"
+    r"\bthe (?:[\w'’-]+\s+){0,2}?(?:chief\s+)?"
+    r"(?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|executive|outlet|"
     r"publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|index|ceo|country)\b(?:\s+\w+){0,2}?\s+(?:that|which|who|whose|backed|founded|co-founded|"
     r"led|run|built|developed|named|behind|with|investigated|owned|created|launched)\b",
     re.I,
