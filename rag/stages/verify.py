@@ -58,16 +58,23 @@ _COMMON_CAPS = frozenset(
 )
 
 
-def extract_quantities(text: str) -> set[float]:
-    """Numeric values in ``text``: '$870 million', 'US$2b', '2016', 'one billion', '13.8'."""
+def extract_quantities(text: str, *, bases: bool = True) -> set[float]:
+    """Numeric values in ``text``: '$870 million', 'US$2b', '2016', 'one billion', '13.8'. With ``bases``, a scaled
+    figure also stands for its bare number: "US$10 billion" for the 10 of "10 billion to 15 billion"."""
     values = set()
     for number, unit in _QUANTITY.findall(text):
         word = number.lower()
         base = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number.replace(",", ""))
         values.add(round(base * SCALES.get(unit.lower(), 1.0), 6) if unit else base)
-        if unit:
-            values.add(base)  # "US$10 billion" also stands for the bare 10 in "10 billion to 15 billion"
+        if unit and bases:
+            values.add(base)
     return values
+
+
+def _scaled(text: str) -> bool:
+    """Whether ``text`` writes a figure with a scale ("10 to 15 billion", "$2bn"): only then may a bare number in it
+    be a scaled figure's ("by a factor of 2.0" is not "$2 billion")."""
+    return any(unit for _, unit in _QUANTITY.findall(text))
 
 
 def _words(text: str) -> set[str]:
@@ -222,9 +229,10 @@ class Verifier:
     ) -> ClaimCheck:
         need_q = extract_quantities(claim) - given
         need_n = extract_names(claim)
+        bases = _scaled(claim)
         best = ranked[0]
         chosen = [best]
-        covered_q = extract_quantities(best.text)
+        covered_q = extract_quantities(best.text, bases=bases)
         covered_n = _words(best.text) | _words(titles.get(best.article_id, ""))
         # Greedily add the sentences that cover the most of what is still missing (two sources, two figures).
         for _ in range(self.max_per_claim - 1):
@@ -235,7 +243,7 @@ class Verifier:
             for cand in ranked[1:12]:
                 if cand in chosen:
                     continue
-                cq = extract_quantities(cand.text)
+                cq = extract_quantities(cand.text, bases=bases)
                 cn = _words(cand.text) | _words(titles.get(cand.article_id, ""))
                 g = 2 * len(missing_q & cq) + len(missing_n & cn)
                 if g > gain:
@@ -243,7 +251,7 @@ class Verifier:
             if pick is None:
                 break
             chosen.append(pick)
-            covered_q |= extract_quantities(pick.text)
+            covered_q |= extract_quantities(pick.text, bases=bases)
             covered_n |= _words(pick.text) | _words(titles.get(pick.article_id, ""))
         missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
         if (missing_q or missing_n) and _reported_on(claim, missing_q, missing_n, chosen, dates or {}):
@@ -273,7 +281,7 @@ class Verifier:
             return None
         for sentence, sim in zip(ranked[:_EXTRACTIVE_CANDIDATES], sims, strict=False):
             have = _spelled(content_words(sentence.text) | content_words(titles.get(sentence.article_id, "")))
-            if words <= have and need_q <= extract_quantities(sentence.text):
+            if words <= have and need_q <= extract_quantities(sentence.text, bases=_scaled(claim)):
                 return ClaimCheck(claim=claim, sentences=[sentence], score=max(sim, 0.0), supported=True)
         return None
 

@@ -296,3 +296,17 @@ def test_the_questions_rarer_words_say_more_of_which_sentence_answers_it() -> No
     ]
     shared = _shared_words("In what year was the Apple chief executive who launched the iPhone born?", texts)
     assert shared[1] > shared[0] == shared[2] == shared[3] > 0
+
+
+def test_a_bare_number_is_not_a_scaled_figures_number_unless_the_claim_writes_a_scale(verifier: Verifier) -> None:
+    text = (
+        "Scale AI's revenue is projected to reach $2 billion in 2025. The deal could be US$10 billion to US$15 billion."
+    )
+    pool = split_sentences(Article(article_id="g", title="Scale AI", text=text, content_hash="g"))
+    question = "By what factor is Scale AI's revenue expected to grow in 2025?"
+    factor = verifier.check(
+        "Scale AI's revenue is expected to grow by a factor of 2.0 in 2025.", pool, {}, question=question
+    )
+    assert not factor.answerable and factor.checks[0].missing == ["2"]
+    # A range writes its scale once: the 10 of "10 to 15 billion" is US$10 billion.
+    assert verifier.check("The deal could be worth 10 to 15 billion dollars.", pool, {}).answerable
