@@ -75,14 +75,14 @@ def _norm(word: str) -> str:
 
 def name_groups(question: str, common: Iterable[str]) -> list[frozenset[str]]:
     """Runs of capitalised words ("Scale AI", "Alexandr Wang"), each as its distinctive lower-cased words."""
-    skip = set(common)
-    groups = []
-    for match in _NAME_GROUP.finditer(question):
-        words = {_norm(p) for w in match.group(0).split() for p in w.split("-")} - skip - {"of", "de", "the"}
-        strong = words - _WEAK - _CALENDAR
-        if strong:
-            groups.append(frozenset(strong))
-    return groups
+    skip = frozenset(common)
+    return [group for match in _NAME_GROUP.finditer(question) if (group := _run_words(match.group(0), skip))]
+
+
+def _run_words(run: str, skip: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The distinctive lower-cased words of one run of capitalised words (empty when it has none)."""
+    words = {_norm(p) for w in run.split() for p in w.split("-")} - skip - {"of", "de", "the"}
+    return frozenset(words - _WEAK - _CALENDAR)
 
 
 def _parts(text: str) -> set[str]:
@@ -105,8 +105,9 @@ def _abbreviations(text: str, *, written: str, run: str, skip: frozenset[str] = 
     nothing ("Which" of "Which Japanese insurer"); a common word in a name is part of it ("All Nippon Airways" is
     "ANA")."""
     found = {written + m.group(0).lower() for m in _CAPITALS.finditer(text) if m.group(0).lower() not in _WEAK}
+    skip = _RUN_SKIP | skip
     for match in _NAME_GROUP.finditer(text):
-        words = [w for w in match.group(0).split() if w.lower() not in _RUN_SKIP | skip]
+        words = [w for w in match.group(0).split() if w.lower() not in skip]
         if len(words) < 2 or not all(w[:1].isalpha() for w in words):
             continue
         found.add(run + "".join(w[0] for w in words).lower())
@@ -436,7 +437,7 @@ class BindingCheck:
         they are all it has: "All Nippon Airways" is not found in "all", but "Scale" is Scale AI's only word."""
         groups = []
         for match in _NAME_GROUP.finditer(frame.question):
-            group = next(iter(name_groups(match.group(0), ())), frozenset())
+            group = _run_words(match.group(0))
             if group & frame.subjects:
                 short = _abbreviations(match.group(0), written="~", run="=", skip=_ASKING)
                 groups.append(((group - self.common) or group) | short)
@@ -620,7 +621,7 @@ def _states_rank(rank: str, text: str) -> bool:
 def _display(question: str, group: frozenset[str]) -> str:
     """The name group as the question wrote it ("Scale AI"), for a message."""
     for match in _NAME_GROUP.finditer(question):
-        if {_norm(p) for w in match.group(0).split() for p in w.split("-")} & group:
+        if _run_words(match.group(0)) & group:
             return match.group(0)
     return " ".join(sorted(group)).title()
 

@@ -183,11 +183,15 @@ class Verifier:
         if not claims or not sentences:
             return Verdict(checks=[ClaimCheck(claim=c, sentences=[], score=0.0, supported=False) for c in claims])
         framed = [f"{question} {c}" if question else c for c in claims]
-        vectors = self.encoder.encode(claims + framed + [question] + [s.text for s in sentences])
-        n = len(claims)
-        claim_vecs, framed_vecs, sent_vecs = vectors[:n], vectors[n : 2 * n], vectors[2 * n + 1 :]
-        asked = sent_vecs @ vectors[2 * n]
-        overlap = _shared_words(question, [s.text for s in sentences])
+        terse = [bool(question) and _terse(c, question) for c in claims]
+        # The question alone is encoded, and its words counted, only for a terse claim's ranking (below).
+        asking = [question] if any(terse) else []
+        vectors = self.encoder.encode(claims + framed + asking + [s.text for s in sentences])
+        n, m = len(claims), len(asking)
+        claim_vecs, framed_vecs, sent_vecs = vectors[:n], vectors[n : 2 * n], vectors[2 * n + m :]
+        if asking:
+            asked = sent_vecs @ vectors[2 * n]
+            overlap = _shared_words(question, [s.text for s in sentences])
         preferred_keys = {(s.article_id, s.start) for s in preferred}
         checks = []
         for i, claim in enumerate(claims):
@@ -197,7 +201,7 @@ class Verifier:
             # closest to the question, in meaning and in the question's own words, the rarer the more
             # ("personally overseeing recruitment", "born").
             order = sims
-            if question and _terse(claim, question):
+            if terse[i]:
                 names, figures = _name_keys(claim), extract_quantities(claim) - given
                 holds = np.array(
                     [float(names <= _words(s.text) and figures <= extract_quantities(s.text)) for s in sentences]
