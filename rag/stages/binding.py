@@ -24,7 +24,7 @@ from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
 from rag.stages.amounts import find_amounts
 from rag.stages.dates import asked_days, days_spoken_of
-from rag.stages.frame import ATTRIBUTE_FAMILIES, MOVE_FAMILIES, QuestionFrame, family_of, root, stem
+from rag.stages.frame import ATTRIBUTE_FAMILIES, MOVE_FAMILIES, QuestionFrame, attribute_words, family_of, root, stem
 from rag.stages.verify import ClaimCheck, Verdict, extract_names, extract_quantities
 
 __all__ = ["BindingCheck", "common_words", "name_groups"]
@@ -241,7 +241,7 @@ class BindingCheck:
         return True
 
     def _names_attribute(self, frame: QuestionFrame, text: str) -> bool:
-        words = {w.lower() for w in _WORD.findall(text)}
+        words = attribute_words(text)
         return any(self.matches(a, words, neighbours=False) for a in frame.attributes)
 
     def _constraints(self, frame: QuestionFrame, answer: str) -> Abstention | None:
@@ -272,7 +272,7 @@ class BindingCheck:
     def _states_attribute(self, frame: QuestionFrame, text: str) -> bool:
         """A known attribute asked ("profit") must be stated as such; the question's other words ("annual")
         count only where it asks for none."""
-        words = {w.lower() for w in _WORD.findall(text)}
+        words = attribute_words(text)
         # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
         known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
         # "How much did Honda's sales fall?" asks sales; how they moved is the direction check's.

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 
 from rag.stages.verify import extract_names
 
-__all__ = ["ATTRIBUTE_FAMILIES", "MOVE_FAMILIES", "QuestionFrame", "family_of", "frame_question", "stem"]
+__all__ = [
+    "ATTRIBUTE_FAMILIES",
+    "MOVE_FAMILIES",
+    "VALUES_IT",
+    "QuestionFrame",
+    "attribute_words",
+    "family_of",
+    "frame_question",
+    "stem",
+]
 
 # Attributes that news questions ask for, each a family of words that state it. Two words of different
 # families never stand for each other (revenue is not valuation, however close their embeddings are).
@@ -137,6 +146,19 @@ def _possessive(word: str) -> str:
 def family_of(word: str) -> str | None:
     w = word.lower()
     return _FAMILY_OF.get(w) or _FAMILY_OF.get(w.rsplit("-", 1)[-1])
+
+
+# A sentence's words as the gate reads them (a question's are read by _WORD, without the curly apostrophe).
+_SENTENCE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# "would value it at US$25 billion": a valuation, though "value" alone is too loose to be one of the family.
+VALUES_IT = re.compile(r"\bvalu(?:e|es|ing)\s+(?:it|them|the (?:company|start-?up|firm)|[A-Z][\w&.-]*)\s+at\b")
+
+
+def attribute_words(text: str) -> set[str]:
+    """The lower-cased words of ``text``, and a family's own word where a phrase states it ("value it at"): what
+    a sentence is matched on for the attribute it states."""
+    words = {w.lower() for w in _SENTENCE_WORD.findall(text)}
+    return words | {"valuation"} if VALUES_IT.search(text) else words
 
 
 @dataclass(frozen=True)

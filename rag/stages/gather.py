@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index import Sentence
-from rag.stages.amounts import Amount, find_amounts
+from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, find_amounts
 from rag.stages.binding import BindingCheck, name_groups
-from rag.stages.frame import MOVE_FAMILIES, QuestionFrame, family_of, root, stem
+from rag.stages.frame import MOVE_FAMILIES, VALUES_IT, QuestionFrame, family_of, root, stem
 from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
@@ -69,8 +69,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 _YEAR = re.compile(r"(?<![\w$.,])(?:19|20)\d{2}(?![\w.,]\d)")
 _RELATIVE = {"this year": 0, "last year": -1, "next year": 1, "a year earlier": -1, "a year ago": -1}
 _RELATIVE_YEAR = re.compile("|".join(_RELATIVE), re.I)
-# "would value it at US$25 billion": a valuation, though "value" alone is too loose to be one of the family.
-_VALUES_IT = re.compile(r"\bvalu(?:e|es|ing)\s+(?:it|them|the (?:company|start-?up|firm)|[A-Z][\w&.-]*)\s+at\b")
 
 Asks = Literal["values", "highest", "lowest", "range", "latest", "earliest"]
 
@@ -309,7 +307,8 @@ class Gatherer:
                 continue
             if not self.binding.about(frame, sentence):
                 continue
-            for amount in find_amounts(sentence.text):
+            counted = _counted_in_words(sentence.text, own) if not money else []
+            for amount in sorted(find_amounts(sentence.text) + counted, key=lambda a: a.start):
                 if amount.percent != percent_asked or (amount.value is not None and amount.value in stated):
                     continue  # a figure the question itself states is what it asks about, not an answer
                 if money and not amount.money and (amount.value is None or amount.value < 1e5):
@@ -380,8 +379,27 @@ def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, 
             found.append((m.start(), m.end(), noun))
         elif family and family not in MOVE_FAMILIES:
             found.append((m.start(), m.end(), family))
-    for m in _VALUES_IT.finditer(text):
+    for m in VALUES_IT.finditer(text):
         found.append((m.start(), m.end(), "valuation"))
+    return found
+
+
+# A count written as a word just before what it counts: "four core brands", "two people familiar with the matter".
+_COUNT_IN_WORDS = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?", re.I)
+
+
+def _counted_in_words(text: str, counted: set[str]) -> list[Amount]:
+    """Counts worded as words, where the next word or the one after it is what the question counts (by root).
+    ``find_amounts`` leaves word counts out, rarely reported figures as they are ("one of the founders"); a
+    question that asks how many of a thing ("How many core brands…") is answered by one all the same."""
+    found = []
+    for m in _COUNT_IN_WORDS.finditer(text):
+        if m.group(2).lower() in SCALES or m.group(2).lower() == "hundred":
+            continue  # "one billion people": a scaled figure, which find_amounts reads whole
+        if {root(w) for w in m.group(2, 3) if w} & counted:
+            number = m.group(1)
+            value = float(NUMBER_WORDS[number.lower()])
+            found.append(Amount(text=number, start=m.start(1), end=m.end(1), value=value, money=False))
     return found
 
 

@@ -13,7 +13,7 @@ from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck, common_words
-from rag.stages.frame import frame_question
+from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake
 
@@ -43,6 +43,18 @@ def test_the_revenue_sentence_answers_the_revenue_question(fake_index) -> None:
     answer = _pipeline(fake_index, reply).ask("How much revenue did Scale AI make last year?")
     assert answer.answerable and answer.abstention is None
     assert any("870 million" in c.quote and "revenue" in c.quote for c in answer.citations)
+
+
+def test_a_sentence_that_values_the_company_at_a_figure_states_a_valuation(fake_index) -> None:
+    # "a tender offer that would value it at about $25 billion": the gatherer reads this as a valuation, and so
+    # must the gate, or it refuses the right answer and lets a retry give 2024's valuation instead.
+    reply = "Sentences: 1\nAnswer: At a valuation of US$25 billion."
+    question = "At what valuation was Scale AI reportedly discussing a tender offer earlier this year?"
+    answer = _pipeline(fake_index, reply, retry=False).ask(question)
+    assert answer.answerable, answer.abstention
+    assert any("value it at" in c.quote for c in answer.citations)
+    assert attribute_words("It would value it at $25 billion.") >= {"value", "valuation"}
+    assert "valuation" not in attribute_words("A deal worth $25 billion, by value the largest.")
 
 
 def test_one_companys_figure_is_not_another_companys(fake_index) -> None:

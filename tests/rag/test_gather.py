@@ -233,6 +233,22 @@ def test_a_count_asked_by_its_noun_is_gathered_with_names_that_hold_digits() -> 
     assert sorted(g.value or 0 for g in gathered.groups) == [144, 149] and gathered.conflict
 
 
+def test_a_count_worded_as_a_word_is_gathered_only_before_what_is_counted() -> None:
+    # Word counts are no figures in general ("one of the founders"); before the asked noun they are the answer.
+    sentences = {
+        "x": 'The "New GM" he also expected to focus on "four core brands", and will size its dealership to match.',
+        "y": "GM, one of the three big carmakers, said two of its plants would close.",
+        "z": "GM's cars are used by one billion people.",
+    }
+    pool = [Sentence(article_id=k, start=0, end=len(v), text=v) for k, v in sentences.items()]
+    binding = BindingCheck(HashingEncoder(dim=64), lambda a: [s for s in pool if s.article_id == a], {})
+    gathered = Gatherer(binding).run(frame_question("How many core brands will GM concentrate on?"), pool)
+    assert gathered is not None and [(g.text, g.value) for g in gathered.groups] == [("four", 4.0)]
+    assert Gatherer(binding).run(frame_question("How many factories does GM run?"), pool) is None
+    people = Gatherer(binding).run(frame_question("How many people use GM's cars?"), pool)
+    assert people is not None and [g.value for g in people.groups] == [1e9], "one billion is one figure"
+
+
 def test_according_to_one_outlet_asks_for_that_outlets_figure() -> None:
     assert not gatherable(frame_question("How many orders had Airbus received, according to Reuters?"))
 
