@@ -69,7 +69,8 @@ _NOT_ATTRIBUTES = frozenset(
     reports article articles news source sources company companies firm firms year years last this next month
     months week weeks day days time number amount figure total exactly approximately roughly around about
     one two three four five six seven eight nine ten first second third other another besides apart except only
-    both each all every kind kinds type types name names named list lists listed give given tell know known state stated
+    both each all every together along kind kinds type types name names named list lists listed give given tell know
+    known state stated
     thousand thousands million millions billion billions trillion percent dollars dollar us$""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
@@ -77,6 +78,10 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXCLUDE = re.compile(
     r"\b(?:besides|apart from|other than|except(?: for)?|aside from|excluding|not counting)\s+(.+?)(?:,|\?|$)", re.I
 )
+# "Who co-founded Scale AI together with Alexandr Wang?": a who/which question asks for the others beside a name
+# given "together with" it, as "besides" does. In other questions "with" joins ("What did Meta announce along with
+# its results?").
+_WITH = re.compile(r"^\s*(?:who|which)\b.*?\b(?:together with|along with)\s+(.+?)(?:,|\?|$)", re.I)
 # The names an exclusion lists, up to the first word that is not one: "other than Meta backed Scale AI's round"
 # excludes Meta, not Scale AI.
 _NAME_RUN = r"(?:the\s+)?(?:[A-Z]|[a-z]+[A-Z])[\w&'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w&'’.-]*)*"
@@ -240,7 +245,7 @@ def frame_question(question: str) -> QuestionFrame:
     excluded: set[str] = set()
     excluded_text = ""
     # Only names: "besides funding, which group…" excludes a kind of thing, not a name to look for.
-    if (m := _EXCLUDE.search(question)) and (listed := _EXCLUDED_NAMES.match(m.group(1))):
+    if (m := _EXCLUDE.search(question) or _WITH.search(question)) and (listed := _EXCLUDED_NAMES.match(m.group(1))):
         excluded_text = listed.group(0).strip()
         # Word by word, not by extract_names: "xAI" is a name too.
         excluded = {_possessive(w.lower()) for w in re.findall(r"[\w&'’.-]+", excluded_text)} - _NOT_ATTRIBUTES

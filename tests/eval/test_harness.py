@@ -26,7 +26,7 @@ pytestmark = pytest.mark.unit
 GOLD = [
     {
         "id": "f1",
-        "question": "Who co-founded Scale AI together with Alexandr Wang?",
+        "question": "Who co-founded Scale AI with Alexandr Wang?",
         "answers": ["Lucy Guo", "Guo"],
         "sources": ["000_2525434c86abfa7a"],
         "answerable": True,

@@ -34,7 +34,7 @@ generator = make_generator(settings)
 setup = prepare_corpus(settings, generator, index.articles.values())
 raw = generator.chat(corpus_messages(setup.prompt.system, "In which city was Scale AI started?", []), max_tokens=24)
 pipeline = assemble_pipeline(settings, generator, index, embedder, corpus=setup.prompt, mode_reason=setup.reason)
-answer = pipeline.ask("Who co-founded Scale AI together with Alexandr Wang?")
+answer = pipeline.ask("Who co-founded Scale AI?")
 print(json.dumps({
     "mode": setup.mode, "build_s": setup.build_s, "load_s": setup.load_s, "prefix": setup.prompt.n_tokens,
     "raw": raw.text, "prompt_tokens": raw.prompt_tokens, "cached_tokens": raw.cached_tokens,

@@ -81,6 +81,13 @@ def test_the_exclusion_is_the_names_right_after_it() -> None:
     assert _others("Which company other than Meta backed Scale AI's 2024 funding round?") == ["Microsoft"]
 
 
+def test_together_with_a_name_asks_for_the_others_only_in_a_who_or_which_question() -> None:
+    question = "Which defence contractor worked with Meta on the initiatives together with Booz Allen?"
+    assert frame_question(question).excluded == {"booz", "allen"}
+    assert _others(question) == ["Lockheed Martin"]
+    assert frame_question("What did Meta announce along with Booz Allen?").excluded == frozenset()
+
+
 @pytest.mark.parametrize(
     "question",
     [
