@@ -44,6 +44,7 @@ from rag.stages.naming import Naming, asked_kind_of_name
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
+from rag.stages.roles import RoleHolder, asked_role
 from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
 __all__ = ["AnswerPipeline", "Stages"]
@@ -66,6 +67,7 @@ class Stages:
     lister: ListGatherer | None  # None: lists are not gathered across articles (RAG_GATHER=false)
     remainder: Remainder | None  # None: "besides X" is left to the draft (RAG_GATHER=false)
     naming: Naming | None  # None: "what is the name of the programme …" is left to the draft (RAG_GATHER=false)
+    roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
     judge: Judge | None
     citer: CitationRenderer
 
@@ -187,6 +189,7 @@ class AnswerPipeline:
             or (s.lister and asked_kind(frame))
             or (s.remainder and frame.excluded)
             or (s.naming and asked_kind_of_name(frame.question))
+            or (s.roles and asked_role(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -280,6 +283,8 @@ class AnswerPipeline:
             text, citations, answer.items = s.citer.listing(rest, hits)
         elif s.naming and (named := s.naming.run(frame, ranked)):
             text, citations = s.citer.naming(named, hits)
+        elif s.roles and (held := s.roles.run(frame, ranked)):
+            text, citations = s.citer.naming(held, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
         if not text:
             return None, gathered

@@ -37,6 +37,7 @@ from rag.stages.naming import Naming
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
+from rag.stages.roles import RoleHolder
 from rag.stages.verify import Verifier
 
 __all__ = [
@@ -221,6 +222,7 @@ def make_stages(
         lister=ListGatherer(binding) if binding and settings.gather else None,
         remainder=Remainder(binding) if binding and settings.gather else None,
         naming=Naming(binding) if binding and settings.gather else None,
+        roles=RoleHolder(binding) if binding and settings.gather else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(
             Judge(

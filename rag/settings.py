@@ -93,7 +93,8 @@ class Settings(BaseSettings):
         description="a figure question gathers the figure from every retrieved article: disagreements and "
         "superlatives over the reports are answered from the gathered values; a list asked in full is gathered "
         "from every article, 'besides X, which …' is answered by the others listed beside X, and 'what is the "
-        "name of the programme …' by the name a sentence gives it",
+        "name of the programme …' by the name a sentence gives it, 'who is the chief executive of …' by the name a "
+        "sentence gives the role",
     )
     bridge: bool = Field(
         default=True,

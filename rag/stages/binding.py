@@ -412,10 +412,10 @@ class BindingCheck:
         around = self._context_words(sentence) | self._before(sentence) | lead
         return any(_mentioned(g, close) for g in groups) and all(_mentioned(g, around) for g in groups)
 
-    def named_with(self, frame: QuestionFrame, sentence: Sentence) -> bool:
-        """Whether every name group of the question is in the sentence itself or its article's title: stricter than
-        ``about``, for an answer read off one sentence without a model's say."""
-        words = _parts(sentence.text) | _parts(self.titles.get(sentence.article_id, ""))
+    def named_with(self, frame: QuestionFrame, sentence: Sentence, *, title: bool = True) -> bool:
+        """Whether every name group of the question is in the sentence itself or (``title``) its article's title:
+        stricter than ``about``, for an answer read off one sentence without a model's say."""
+        words = _parts(sentence.text) | (_parts(self.titles.get(sentence.article_id, "")) if title else set())
         return all(_mentioned(g, words) for g in self.subject_groups(frame))
 
     def _lead(self, article_id: str) -> set[str]:

@@ -1,0 +1,92 @@
+"""Who holds a role the question names, read where a sentence binds the role to a name of the asked subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import Sentence
+from rag import Settings
+from rag.runtime import assemble_pipeline
+from rag.stages.binding import BindingCheck
+from rag.stages.frame import frame_question
+from rag.stages.roles import RoleHolder, asked_role
+from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
+
+pytestmark = pytest.mark.unit
+
+TEXTS = {
+    "meta": "Meta chief executive officer Mark Zuckerberg has made AI Meta's top priority. "
+    "Chief executive Mark Zuckerberg has declared AI the company's top priority.",
+    "scale": "Scale, co-founded in 2016 by chief executive officer Alexandr Wang, has been growing quickly.",
+    "787": "The first flight is expected in August, with the first customer, All Nippon Airways, due to receive "
+    "their first aircraft in May 2008. Launch customer ANA have ordered 55.",
+    "gm": "General Motor's chief executive Rick Wagoner was replaced Sunday with Fritz Henderson. "
+    "Former Apple CEO John Sculley spoke too.",
+    "apple": "He left current chief operating officer Timothy D. Cook in charge of day-to-day operations.",
+}
+TITLES = {
+    "meta": "Meta in talks for Scale AI investment",
+    "scale": "Scale AI grows",
+    "787": "Boeing 787 Dreamliner makes maiden flight",
+    "gm": "GM chief replaced",
+    "apple": "Steve Jobs takes medical leave from Apple",
+}
+
+
+def _sentences(article_id: str) -> list[Sentence]:
+    return sentences_of_text(article_id, TEXTS[article_id])
+
+
+ALL = [s for a in TEXTS for s in _sentences(a)]
+
+
+def _holder(question: str) -> str | None:
+    binding = BindingCheck(HashingEncoder(dim=64), _sentences, TITLES)
+    found = RoleHolder(binding).run(frame_question(question), ALL)
+    return None if found is None else found.name
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who runs Scale AI as its chief executive?", "chief executive"),
+        ("Who is Meta's CEO?", "chief executive"),
+        ("Which airline was the first customer for the Boeing 787 Dreamliner?", "first customer"),
+        ("Who became Apple's chief operating officer once Tim Cook was made CEO?", "chief operating officer"),
+        ("What did the chief executive of Meta say?", None),
+        ("Which company did Meta's CEO visit?", None),
+    ],
+)
+def test_the_role_asked_for(question: str, role: str | None) -> None:
+    assert asked_role(question) == role
+
+
+def test_the_holder_is_read_off_the_title_before_the_name_or_beside_it() -> None:
+    assert _holder("Who runs Scale AI as its chief executive?") == "Alexandr Wang"
+    assert _holder("Who is the chief executive of Meta?") == "Mark Zuckerberg"
+    assert _holder("Which airline was the first customer for the Boeing 787 Dreamliner?") == "All Nippon Airways"
+
+
+def test_another_companys_title_a_former_holder_and_the_questions_own_name_are_not_answers() -> None:
+    # Meta's chief executive is not Anduril's, nor is a bare "Chief executive …" in an article on two companies.
+    assert _holder("Who is the chief executive of Anduril Industries?") is None
+    assert _holder("Who is the chief executive of General Motors?") is None, "Wagoner was replaced"
+    assert _holder("Who is the chief executive of Apple?") is None, "a former chief executive"
+    assert _holder("Who became Apple's chief operating officer once Tim Cook was made CEO?") is None
+
+
+def test_the_pipeline_answers_a_role_without_the_model_and_cites_the_sentence(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Mark Zuckerberg.")
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask("Who runs Scale AI as its chief executive?")
+    assert answer.answerable and model.calls == []
+    assert answer.answer.startswith("Alexandr Wang [1]")
+    quote = answer.citations[0]
+    assert index.articles[quote.article_id].text[quote.start : quote.end] == quote.quote
+    assert "Alexandr Wang" in quote.quote and "Zuckerberg" not in quote.quote
+
+    drafted = ScriptedGenerator("Sentences: 1\nAnswer: Mark Zuckerberg.")
+    off = assemble_pipeline(settings.model_copy(update={"gather": False}), drafted, index, encoder)
+    off.ask("Who runs Scale AI as its chief executive?")
+    assert drafted.calls, "with gathering off the model drafts"
