@@ -44,7 +44,7 @@ from rag.stages.naming import Naming, asked_kind_of_name
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
-from rag.stages.roles import RoleHolder, asked_role
+from rag.stages.roles import RoleHolder
 from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
 __all__ = ["AnswerPipeline", "Stages"]
@@ -189,7 +189,7 @@ class AnswerPipeline:
             or (s.lister and asked_kind(frame))
             or (s.remainder and frame.excluded)
             or (s.naming and asked_kind_of_name(frame.question))
-            or (s.roles and asked_role(frame.question))
+            or (s.roles and frame.role)
         )
         gathered: Gathered | None = None
         if wanted:

@@ -24,7 +24,16 @@ from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
 from rag.stages.amounts import find_amounts
 from rag.stages.dates import asked_days, days_spoken_of
-from rag.stages.frame import ATTRIBUTE_FAMILIES, MOVE_FAMILIES, QuestionFrame, attribute_words, family_of, root, stem
+from rag.stages.frame import (
+    ATTRIBUTE_FAMILIES,
+    MOVE_FAMILIES,
+    ROLE_WORDS,
+    QuestionFrame,
+    attribute_words,
+    family_of,
+    root,
+    stem,
+)
 from rag.stages.verify import ClaimCheck, Verdict, extract_names, extract_quantities
 
 __all__ = ["BindingCheck", "common_words", "name_groups"]
@@ -172,6 +181,14 @@ class BindingCheck:
                 reason="constraint_unmet",
                 gate="constraint",
                 message="The articles give the value it is to reach, not by how much it changes.",
+            )
+        if frame.role and not any(_states_role(frame.role, s.text) for c in claims for s in c.sentences):
+            # A title is worded a few fixed ways ("chief executive officer", "CEO"), unlike a relation: a sentence
+            # that says none of them does not say who holds it ("Tim Cook … interim CEO" for Apple's COO).
+            return Abstention(
+                reason="off_target",
+                gate="role",
+                message=f"No sentence that gives this answer says who is the {frame.role}.",
             )
         if frame.rank and not any(_states_rank(frame.rank, s.text) for c in claims for s in c.sentences):
             return Abstention(
@@ -578,6 +595,10 @@ def _drop_negated(text: str) -> str:
 
 
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bsince when\b|^\s*when\b", re.I)
+
+
+def _states_role(role: str, text: str) -> bool:
+    return bool(re.search(rf"(?i:\b(?:{ROLE_WORDS[role]})\b)", text))
 
 
 def _answers_with_a_year(question: str, added: set[float]) -> bool:

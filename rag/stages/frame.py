@@ -14,8 +14,10 @@ from rag.stages.verify import extract_names
 __all__ = [
     "ATTRIBUTE_FAMILIES",
     "MOVE_FAMILIES",
+    "ROLE_WORDS",
     "VALUES_IT",
     "QuestionFrame",
+    "asked_role",
     "attribute_words",
     "family_of",
     "frame_question",
@@ -184,6 +186,53 @@ class QuestionFrame:
     event: str | None = None  # the verb a why-question takes for granted: "Why did Microsoft pull out of …" -> pull
     # What the event is done to, as words: "Why did Boeing cancel the 787 Dreamliner programme?" -> ("programme",).
     event_object: tuple[str, ...] = ()
+    role: str | None = (
+        None  # "Who is the chief executive of Meta?" -> "chief executive": the role whose holder is asked
+    )
+
+
+# Each role a question may ask the holder of, as a question words it and as sentences write it.
+ROLE_WORDS: dict[str, str] = {
+    "chief executive": r"chief executive(?:\s+officer)?|CEO",
+    "chief operating officer": r"chief operating officer|COO",
+    "chief financial officer": r"chief financial officer|CFO",
+    "chief technology officer": r"chief technology officer|CTO",
+    "chairman": r"chairman|chairwoman|chair",
+    "president": r"president",
+    "first customer": r"(?:first|launch)\s+customer",
+}
+_ASKED_ROLE = re.compile(
+    r"\b(?P<role>chief executive(?:\s+officer)?|ceo|chief operating officer|coo|chief financial officer|cfo|"
+    r"chief technology officer|cto|chairman|chairwoman|president|(?:first|launch) customer)\b",
+    re.I,
+)
+_ALIASES = {
+    "ceo": "chief executive",
+    "chief executive officer": "chief executive",
+    "coo": "chief operating officer",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "chairwoman": "chairman",
+    "launch customer": "first customer",
+}
+# Questions that ask for the holder: "Who is/runs/became … <role>", "Which airline was the first customer …".
+_ASKS_HOLDER = re.compile(
+    r"^\s*(?:who\s+(?:is|was|are|were|became|becomes|runs|heads|leads|serves|will\s+be)\b"
+    r"|which\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|was|became|will\s+be)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[A-Z][\w&.-]*(?:'s|’s)\s+)?(?=(?:first|launch)\s+customer|chief|ceo|coo|cfo|cto|chair|president))",
+    re.I,
+)
+
+
+def asked_role(question: str) -> str | None:
+    """The role whose holder the question asks for ("chief executive"), None for other questions."""
+    if not _ASKS_HOLDER.match(question):
+        return None
+    m = _ASKED_ROLE.search(question)
+    if m is None:
+        return None
+    role = re.sub(r"\s+", " ", m.group("role").lower())
+    return _ALIASES.get(role, role)
 
 
 # A rank the answer must hold: "Which was the first outside start-up Meta invested in?", "Which of its customers is
@@ -272,4 +321,5 @@ def frame_question(question: str) -> QuestionFrame:
         event=event,
         event_object=event_object,
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,
+        role=asked_role(question),
     )

@@ -21,42 +21,11 @@ from collections.abc import Iterable
 
 from index import Sentence
 from rag.stages.binding import BindingCheck
-from rag.stages.frame import QuestionFrame
+from rag.stages.frame import ROLE_WORDS, QuestionFrame
 from rag.stages.naming import Named
 
-__all__ = ["RoleHolder", "asked_role"]
+__all__ = ["RoleHolder"]
 
-# Each role a question may ask the holder of, as a question words it and as sentences write it.
-_ROLES: dict[str, str] = {
-    "chief executive": r"chief executive(?:\s+officer)?|CEO",
-    "chief operating officer": r"chief operating officer|COO",
-    "chief financial officer": r"chief financial officer|CFO",
-    "chief technology officer": r"chief technology officer|CTO",
-    "chairman": r"chairman|chairwoman|chair",
-    "president": r"president",
-    "first customer": r"(?:first|launch)\s+customer",
-}
-_ASKED_ROLE = re.compile(
-    r"\b(?P<role>chief executive(?:\s+officer)?|ceo|chief operating officer|coo|chief financial officer|cfo|"
-    r"chief technology officer|cto|chairman|chairwoman|president|(?:first|launch) customer)\b",
-    re.I,
-)
-_ALIASES = {
-    "ceo": "chief executive",
-    "chief executive officer": "chief executive",
-    "coo": "chief operating officer",
-    "cfo": "chief financial officer",
-    "cto": "chief technology officer",
-    "chairwoman": "chairman",
-    "launch customer": "first customer",
-}
-# Questions that ask for the holder: "Who is/runs/became … <role>", "Which airline was the first customer …".
-_ASKS_HOLDER = re.compile(
-    r"^\s*(?:who\s+(?:is|was|are|were|became|becomes|runs|heads|leads|serves|will\s+be)\b"
-    r"|which\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|was|became|will\s+be)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[A-Z][\w&.-]*(?:'s|’s)\s+)?(?=(?:first|launch)\s+customer|chief|ceo|coo|cfo|cto|chair|president))",
-    re.I,
-)
 # A holder's name: capitalised words with initials ("Timothy D. Cook"), or letters in capitals ("ANA").
 _NAME = r"(?:[A-Z][\w&'’-]*\.?)(?:\s+(?:[A-Z][\w&'’-]*\.?))*"
 _KEEPS_DOT = re.compile(r"(?:\b[A-Z]|\bInc|\bCorp|\bCo|\bLtd)\.$")
@@ -70,17 +39,6 @@ _LEFT = re.compile(
 _FORMER = re.compile(r"\b(?:former|ex|previous|then|late|interim|acting|outgoing)\b", re.I)
 
 
-def asked_role(question: str) -> str | None:
-    """The role whose holder the question asks for ("chief executive"), None for other questions."""
-    if not _ASKS_HOLDER.match(question):
-        return None
-    m = _ASKED_ROLE.search(question)
-    if m is None:
-        return None
-    role = re.sub(r"\s+", " ", m.group("role").lower())
-    return _ALIASES.get(role, role)
-
-
 class RoleHolder:
     """Model-free; ``binding`` supplies the subject test of the question-aware gate."""
 
@@ -90,10 +48,10 @@ class RoleHolder:
     def run(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> Named | None:
         """The holder the first sentence (in the order given, best first) that binds the asked role to a name of
         the asked subject gives; None where none does."""
-        role = asked_role(frame.question)
+        role = frame.role
         if role is None or not frame.subjects:
             return None
-        words = _ROLES[role]
+        words = ROLE_WORDS[role]
         # The title before the name, with the organisation it is of: "Meta chief executive officer Mark
         # Zuckerberg", "Apple Inc. CEO Timothy D. Cook", "Launch customer ANA".
         title = re.compile(

@@ -8,8 +8,8 @@ from index import Sentence
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck
-from rag.stages.frame import frame_question
-from rag.stages.roles import RoleHolder, asked_role
+from rag.stages.frame import asked_role, frame_question
+from rag.stages.roles import RoleHolder
 from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
 
 pytestmark = pytest.mark.unit
@@ -90,3 +90,24 @@ def test_the_pipeline_answers_a_role_without_the_model_and_cites_the_sentence(fa
     off = assemble_pipeline(settings.model_copy(update={"gather": False}), drafted, index, encoder)
     off.ask("Who runs Scale AI as its chief executive?")
     assert drafted.calls, "with gathering off the model drafts"
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "answerable"),
+    [
+        # The sentence holding the name says "CEO", not the chief financial officer asked about.
+        ("Who is Scale AI's chief financial officer?", "Alexandr Wang leads Scale AI.", False),
+        ("Who is the chief executive of Meta?", "Mark Zuckerberg is Meta's chief executive.", True),
+    ],
+)
+def test_a_drafted_holder_needs_a_sentence_that_states_the_role(
+    fake_index, question: str, reply: str, answerable: bool
+) -> None:
+    index, encoder = fake_index
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, gather=False)
+    model = ScriptedGenerator(f"Sentences: 1\nAnswer: {reply}")
+    answer = assemble_pipeline(settings, model, index, encoder).ask(question)
+    assert model.calls and answer.answerable is answerable, answer.abstention
+    if not answerable:
+        assert answer.abstention is not None and answer.abstention.gate == "role"
+        assert "chief financial officer" in answer.abstention.message
