@@ -182,6 +182,15 @@ class BindingCheck:
                 gate="constraint",
                 message="The articles give the value it is to reach, not by how much it changes.",
             )
+        defined = _defined_names(frame.question)
+        if defined and not any(all(_says_name(n, s.text) for n in defined) for c in claims for s in c.sentences):
+            # "What is Meta AI?" is not answered by a sentence on Meta's new AI lab: a definition is given of its
+            # name, and a sentence that does not write the name defines something else.
+            return Abstention(
+                reason="off_target",
+                gate="subject",
+                message=f"No sentence that gives this answer speaks of {' and '.join(defined)} by name.",
+            )
         if frame.role and not any(_states_role(frame.role, s.text) for c in claims for s in c.sentences):
             # A title is worded a few fixed ways ("chief executive officer", "CEO"), unlike a relation: a sentence
             # that says none of them does not say who holds it ("Tim Cook … interim CEO" for Apple's COO).
@@ -595,6 +604,25 @@ def _drop_negated(text: str) -> str:
 
 
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bsince when\b|^\s*when\b", re.I)
+
+
+# "What is Meta AI?", "What are Booz Allen and Lockheed Martin?": a question that asks only what named things are.
+_DEFINITION = re.compile(r"^\s*(?i:what\s+(?:is|are|was|were)\s+(?:the\s+)?)(?P<names>[A-Z][^?]*?)\s*\?\s*$")
+_DEFINED_NAME = re.compile(r"(?:[A-Z]|[a-z]+[A-Z])[\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*")
+
+
+def _defined_names(question: str) -> list[str]:
+    """The names a definition question asks about, [] for other questions (where anything but names and "and"
+    follows "what is": "What is Scale AI's revenue?")."""
+    if not (m := _DEFINITION.match(question)):
+        return []
+    names = _DEFINED_NAME.findall(m.group("names"))
+    rest = _DEFINED_NAME.sub("", m.group("names"))
+    return names if names and not re.sub(r"\s|,|\band\b|&", "", rest) else []
+
+
+def _says_name(name: str, text: str) -> bool:
+    return bool(re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", text, re.I))
 
 
 def _states_role(role: str, text: str) -> bool:

@@ -57,6 +57,24 @@ def test_a_sentence_that_values_the_company_at_a_figure_states_a_valuation(fake_
     assert "valuation" not in attribute_words("A deal worth $25 billion, by value the largest.")
 
 
+@pytest.mark.parametrize(
+    ("question", "reply", "answerable"),
+    [
+        # The lab sentence says "Meta is establishing a new AI research lab": it does not speak of Meta AI.
+        ("What is Meta AI?", "Meta AI is a new AI research lab focused on achieving superintelligence.", False),
+        ("What is Defense Llama?", "Defense Llama is a version of Meta's Llama large language model.", True),
+    ],
+)
+def test_a_definition_is_held_by_a_sentence_that_writes_the_name(
+    fake_index, question: str, reply: str, answerable: bool
+) -> None:
+    answer = _pipeline(fake_index, f"Sentences: 1\nAnswer: {reply}", retry=False).ask(question)
+    assert answer.answerable is answerable, answer.abstention
+    if not answerable:
+        assert answer.abstention is not None and answer.abstention.gate == "subject"
+        assert "Meta AI by name" in answer.abstention.message
+
+
 def test_one_companys_figure_is_not_another_companys(fake_index) -> None:
     # Scale AI's revenue sentence is true, and says nothing of OpenAI's revenue.
     reply = "Sentences: 1\nAnswer: Revenue was US$870 million last year."
