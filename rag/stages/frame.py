@@ -186,9 +186,8 @@ class QuestionFrame:
     event: str | None = None  # the verb a why-question takes for granted: "Why did Microsoft pull out of …" -> pull
     # What the event is done to, as words: "Why did Boeing cancel the 787 Dreamliner programme?" -> ("programme",).
     event_object: tuple[str, ...] = ()
-    role: str | None = (
-        None  # "Who is the chief executive of Meta?" -> "chief executive": the role whose holder is asked
-    )
+    # The role whose holder is asked: "Who is the chief executive of Meta?" -> "chief executive".
+    role: str | None = None
 
 
 # Each role a question may ask the holder of, as a question words it and as sentences write it.

@@ -8,10 +8,12 @@ names whoever is nearest ("Boeing" for the 787's first customer), and a title is
 chief executive officer Mark Zuckerberg" is no answer to who runs Scale AI). This stage reads the holder where a
 sentence binds it to the role, model-free, and cites the sentence.
 
-A sentence is read only when the role is the asked subject's: an organisation named on the title ("Meta chief
-executive officer …", "Meta's chief executive") must be one of the question's names, and the question's names must
-be in the sentence or its article's title. A holder the question names itself ("Tim Cook", "Timothy D. Cook") is
-not an answer, nor is a former holder ("former chief executive …").
+A sentence is read only when the role is the asked subject's: the question's names are in the sentence or its
+article's title; an organisation named on the title ("Meta chief executive officer …", "Meta's chief executive") is
+one of them; and with none on it, the sentence itself names the subject or its article's title names nothing else
+("Chief executive Mark Zuckerberg …" in an article on Meta and Scale AI is not read). A holder the question names
+itself ("Tim Cook", "Timothy D. Cook") is not an answer, nor is a former one ("former Apple CEO …", "… was
+replaced").
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _LEFT = re.compile(
     re.I,
 )
 # Words just before a title that make it not the holder now: "former Apple CEO …", "then-chief executive …".
-_FORMER = re.compile(r"\b(?:former|ex|previous|then|late|interim|acting|outgoing)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|ex|previous|then|late|outgoing)\b", re.I)
 
 
 class RoleHolder:
