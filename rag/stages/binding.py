@@ -182,8 +182,10 @@ class BindingCheck:
                 gate="constraint",
                 message="The articles give the value it is to reach, not by how much it changes.",
             )
+        # The sentences that give the answer, for the checks that one of them must pass.
+        said = [s.text for c in claims for s in c.sentences]
         defined = _defined_names(frame.question)
-        if defined and not any(all(_says_name(n, s.text) for n in defined) for c in claims for s in c.sentences):
+        if defined and not any(all(_says_name(n, text) for n in defined) for text in said):
             # "What is Meta AI?" is not answered by a sentence on Meta's new AI lab: a definition is given of its
             # name, and a sentence that does not write the name defines something else.
             return Abstention(
@@ -191,7 +193,7 @@ class BindingCheck:
                 gate="subject",
                 message=f"No sentence that gives this answer speaks of {' and '.join(defined)} by name.",
             )
-        if frame.role and not any(_states_role(frame.role, s.text) for c in claims for s in c.sentences):
+        if frame.role and not any(_states_role(frame.role, text) for text in said):
             # A title is worded a few fixed ways ("chief executive officer", "CEO"), unlike a relation: a sentence
             # that says none of them does not say who holds it ("Tim Cook … interim CEO" for Apple's COO).
             return Abstention(
@@ -199,7 +201,7 @@ class BindingCheck:
                 gate="role",
                 message=f"No sentence that gives this answer says who is the {frame.role}.",
             )
-        if frame.rank and not any(_states_rank(frame.rank, s.text) for c in claims for s in c.sentences):
+        if frame.rank and not any(_states_rank(frame.rank, text) for text in said):
             return Abstention(
                 reason="constraint_unmet",
                 gate="constraint",
