@@ -20,6 +20,7 @@ from index.embedding import (
     DEFAULT_EMBEDDING_MODEL,
     Embedder,
     EmbeddingModelError,
+    MemoEncoder,
     TextEncoder,
     bundled_model_path,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "LoadReport",
     "LoadedIndex",
     "Manifest",
+    "MemoEncoder",
     "NoArticlesError",
     "RetrieverConfig",
     "SearchHit",

@@ -13,6 +13,7 @@ from index import (
     HybridRetriever,
     IndexNotFoundError,
     LoadedIndex,
+    MemoEncoder,
     RetrieverConfig,
     StoreIndex,
     TextEncoder,
@@ -254,6 +255,8 @@ def assemble_pipeline(
     mode_reason: str = "",
 ) -> AnswerPipeline:
     """A pipeline over already-loaded parts (tests hand in fakes here)."""
+    if settings.embedding_memo and not isinstance(encoder, MemoEncoder):
+        encoder = MemoEncoder(encoder, settings.embedding_memo)
     stages = make_stages(settings, generator, index, encoder, judge=judge, corpus=corpus)
     return AnswerPipeline(settings, generator, index, encoder, stages, corpus=corpus, mode_reason=mode_reason)
 

@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     articles_dir: Path = Path("data/articles")
     index_dir: Path = Path("data/index")
     embedding_model_path: Path | None = Field(default=None, description="default: the bundled all-MiniLM-L6-v2")
+    embedding_memo: int = Field(
+        default=20_000, ge=0, description="vectors of questions and sentences kept between questions; 0 = none"
+    )
     chunk_tokens: int = Field(default=128, ge=16, le=2048)
     chunk_overlap_sentences: int = Field(default=1, ge=0, le=5)
     faiss_flat_max: int = Field(default=50_000, ge=1, description="above this many chunks, HNSW")

@@ -42,6 +42,7 @@ INDEX_SURFACE = {
     "LoadReport",
     "LoadedIndex",
     "Manifest",
+    "MemoEncoder",
     "NoArticlesError",
     "RetrieverConfig",
     "SearchHit",
