@@ -5,8 +5,8 @@ it: a valuation given as revenue, one company's figure given as another's, "besi
 stage binds the verified claims to the question's frame (``rag.stages.frame``):
   * attribute: a sentence holding the answer states the attribute asked (the word, its stem, its family, or a
     word the embedding model puts close to it — never a word of another known family);
-  * subject: a name group of the question is in that sentence, its article's title, or the two sentences
-    before it (where "it" or "the company" refers back);
+  * subject: a name group of the question is in that sentence, its article's title, the two sentences
+    before it (where "it" or "the company" refers back), or its article's lead (where it names no one);
   * constraints: "besides X" is not answered with X alone, "which three" gets at least three items, "by how
     much" gets a change (two figures, or "by"/"from … to"), not the end value.
 It also checks a premise the question takes for granted ("Why did A acquire B?") before the model is asked.
@@ -418,6 +418,10 @@ class BindingCheck:
         context: set[str] = set()
         for sentence in sentences:
             context |= self._context_words(sentence)
+            if not self.names(sentence.text):
+                # A sentence that names no one ("Around 50,000 people watched the maiden flight") is about what
+                # its article's lead names, as the gatherer reads it (``about``).
+                context |= self._lead(sentence.article_id)
         if any(_mentioned(group, context) for group in groups):
             return ""
         return " or ".join(_display(frame.question, group) for group in groups)

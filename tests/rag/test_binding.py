@@ -559,6 +559,31 @@ def test_a_name_is_mentioned_by_its_abbreviation_and_the_other_way_round() -> No
     assert gate(asked, "US automakers gm and Chrysler seek more aid", aid) == "subject", "a lower-case word"
 
 
+def test_a_sentence_that_names_no_one_is_about_its_articles_lead() -> None:
+    lead = Sentence(article_id="a", start=0, end=60, text="The Airbus A380 has made its maiden flight from Toulouse.")
+    second = Sentence(article_id="a", start=61, end=120, text="The aircraft took off at 10:29 local time.")
+    third = Sentence(article_id="a", start=121, end=180, text="Crowds had gathered around the runway.")
+    crowd = Sentence(article_id="a", start=181, end=240, text="Around 50,000 people watched the maiden flight.")
+    named = Sentence(article_id="a", start=241, end=300, text="Around 50,000 people watched Boeing workers strike.")
+    article = [lead, second, third, crowd, named]
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda _: article,
+        {"a": "World's largest airliner takes off"},
+        common=common_words([s.text for s in article]),  # "Around" starts a sentence but is no name
+    )
+    frame = frame_question("How many spectators watched the A380 take off on its maiden flight?")
+
+    def gate(said: Sentence) -> str | None:
+        problem = check.run(frame, Verdict([ClaimCheck("50,000 people.", [said], 1.0, True)]))
+        return problem.gate if problem else None
+
+    assert check.about(frame, crowd)  # the gatherer's reading, which the gate now shares
+    assert gate(crowd) is None
+    # A sentence that names someone is about whom it names, not about the lead.
+    assert gate(named) == "subject"
+
+
 @pytest.mark.parametrize(
     "question",
     [
