@@ -351,6 +351,8 @@ class AnswerPipeline:
             return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
         if not answers_question_type(work.question, verdict.supported_text):
             return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
+        if s.binding:
+            verdict = s.binding.trim(frame, verdict)
         if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
         if not adds_to_question(work.question, verdict.supported_text):

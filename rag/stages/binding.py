@@ -34,7 +34,7 @@ from rag.stages.frame import (
     root,
     stem,
 )
-from rag.stages.verify import ClaimCheck, Verdict, extract_names, extract_quantities
+from rag.stages.verify import ClaimCheck, Verdict, asks_quantity, extract_names, extract_quantities
 
 __all__ = ["BindingCheck", "common_words", "name_groups"]
 
@@ -252,6 +252,29 @@ class BindingCheck:
                     message=f"The sentences that give this answer are not about {missing}.",
                 )
         return None
+
+    def trim(self, frame: QuestionFrame, verdict: Verdict) -> Verdict:
+        """The verdict without the figure-less claims about another subject, in an answer to a figure question
+        that states a figure elsewhere.
+
+        A figure question is answered by its figure: "Around 50,000 people watched the maiden flight [1]. More
+        people watched on a giant screen in Toulouse [2]" answers "how many watched the A380 take off" with its
+        first claim; the second adds a scene the subject gate cannot place (it names Toulouse, not the A380).
+        Refusing the whole answer for it loses a right figure; the claim is dropped instead. A claim with a
+        figure, or any claim of an answer to another kind of question, is never dropped here.
+        """
+        if not asks_quantity(frame.question):
+            return verdict
+        asked = extract_quantities(frame.question)
+        figured = [c for c in verdict.supported if extract_quantities(c.claim) - asked]
+        if not figured or any(self._missing_subjects(frame, c.sentences) for c in figured):
+            return verdict
+        kept = [
+            c
+            for c in verdict.checks
+            if c in figured or not c.supported or not self._missing_subjects(frame, c.sentences)
+        ]
+        return verdict if len(kept) == len(verdict.checks) else Verdict(kept)
 
     def literal(self, frame: QuestionFrame, verdict: Verdict) -> bool:
         """Whether every figure of the answer sits in a sentence that names the asked attribute (its word, stem

@@ -584,6 +584,31 @@ def test_a_sentence_that_names_no_one_is_about_its_articles_lead() -> None:
     assert gate(named) == "subject"
 
 
+def test_a_figureless_claim_about_something_else_is_dropped_from_a_figure_answer() -> None:
+    lead = Sentence(article_id="a", start=0, end=60, text="The Airbus A380 has made its maiden flight from Toulouse.")
+    crowd = Sentence(article_id="a", start=61, end=120, text="Around 50,000 people watched the maiden flight.")
+    screen = Sentence(article_id="a", start=121, end=190, text="More people watched on a giant screen in Toulouse.")
+    other = Sentence(article_id="b", start=0, end=60, text="Around 9,000 people watched Boeing workers strike.")
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda article_id: [lead, crowd, screen] if article_id == "a" else [other],
+        {"a": "World's largest airliner takes off", "b": "Strike at Boeing"},
+        common=common_words([crowd.text, "crowds gathered around the runway"]),
+    )
+    figure = ClaimCheck("Around 50,000 people watched the maiden flight.", [crowd], 0.9, True)
+    scene = ClaimCheck("More people watched on a giant screen in Toulouse.", [screen], 0.9, True)
+    asked = frame_question("How many spectators watched the A380 take off on its maiden flight?")
+    trimmed = check.trim(asked, Verdict([figure, scene]))
+    assert trimmed.checks == [figure] and check.run(asked, trimmed) is None
+    assert check.run(asked, Verdict([figure, scene])) is not None  # what the gate says of the whole answer
+    # Not a figure question: the claim stays, and the gate decides.
+    described = frame_question("What happened at the A380's maiden flight?")
+    assert check.trim(described, Verdict([figure, scene])).checks == [figure, scene]
+    # The figure itself off the subject: nothing is dropped, the gate refuses it.
+    strike = ClaimCheck("Around 9,000 people watched Boeing workers strike.", [other], 0.9, True)
+    assert check.trim(asked, Verdict([strike, scene])).checks == [strike, scene]
+
+
 @pytest.mark.parametrize(
     "question",
     [
