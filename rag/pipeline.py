@@ -36,7 +36,7 @@ from rag.stages.bridge import Bridge, join_answers, resolved_name, split_descrip
 from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
-from rag.stages.frame import QuestionFrame, frame_question
+from rag.stages.frame import TITLE_ROLES, QuestionFrame, frame_question
 from rag.stages.gather import Gathered, Gatherer, gatherable
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer, asked_kind
@@ -189,7 +189,7 @@ class AnswerPipeline:
             or (s.lister and asked_kind(frame))
             or (s.remainder and frame.excluded)
             or (s.naming and asked_kind_of_name(frame.question))
-            or (s.roles and frame.role)
+            or (s.roles and frame.role in TITLE_ROLES)
         )
         gathered: Gathered | None = None
         if wanted:

@@ -199,7 +199,7 @@ class BindingCheck:
             return Abstention(
                 reason="off_target",
                 gate="role",
-                message=f"No sentence that gives this answer says who is the {frame.role}.",
+                message=f"No sentence that gives this answer says who {_holds(frame.role)}.",
             )
         if frame.rank and not any(_states_rank(frame.rank, text) for text in said):
             return Abstention(
@@ -652,6 +652,10 @@ def _defined_names(question: str) -> list[str]:
 
 def _says_name(name: str, text: str) -> bool:
     return bool(re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", text, re.I))
+
+
+def _holds(role: str) -> str:
+    return "heads it" if role == "head" else f"is the {role}"
 
 
 def _states_role(role: str, text: str) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "ATTRIBUTE_FAMILIES",
     "MOVE_FAMILIES",
     "ROLE_WORDS",
+    "TITLE_ROLES",
     "VALUES_IT",
     "QuestionFrame",
     "asked_role",
@@ -199,7 +200,14 @@ ROLE_WORDS: dict[str, str] = {
     "chairman": r"chairman|chairwoman|chair",
     "president": r"president",
     "first customer": r"(?:first|launch)\s+customer",
+    # Who heads a part of an organisation (a lab, a business, a division): said by a verb or "head of", not a
+    # title; a company's chief executive is not thereby the head of its new lab.
+    "head": r"head(?:s|ed|ing)?|lead(?:s|ing)?|led|leader|in charge|run(?:s|ning)?|ran|oversee(?:s|ing)?|oversaw|"
+    r"director|manager",
 }
+# Roles written as a title before or beside a name ("chief executive officer Alexandr Wang"), which
+# ``rag.stages.roles`` reads; "head" is worded by verbs ("is led by …") and only checked.
+TITLE_ROLES = frozenset(ROLE_WORDS) - {"head"}
 _ASKED_ROLE = re.compile(
     r"\b(?P<role>chief executive(?:\s+officer)?|ceo|chief operating officer|coo|chief financial officer|cfo|"
     r"chief technology officer|cto|chairman|chairwoman|president|(?:first|launch) customer)\b",
@@ -223,13 +231,34 @@ _ASKS_HOLDER = re.compile(
 )
 
 
+# "Who heads Scale AI's public-sector business?", "Who will lead Meta's new research lab?": the head of a part of
+# an organisation, named by its noun. A bare name ("Who runs Scale AI?") or the organisation itself ("Who leads
+# the company?") is asked by a title, which a chief executive's sentence states.
+_HEADS = re.compile(
+    r"^\s*who\s+(?:heads|leads|runs|oversees|headed|led|ran|oversaw|will\s+(?:head|lead|run|oversee)|"
+    r"(?:is|was|will\s+be)\s+(?:in\s+charge\s+of|leading|heading|running|overseeing))\s+(?P<unit>[^?]+)",
+    re.I,
+)
+_ORGANISATION_NOUNS = frozenset(
+    "company firm corporation startup start-up carmaker automaker airline bank insurer maker group".split()
+)
+
+
+def _heads_unit(question: str) -> bool:
+    m = _HEADS.match(question)
+    if m is None:
+        return False
+    nouns = [w for w in re.findall(r"\b[a-z][\w-]*", m.group("unit")) if w not in {"the", "its", "their", "new"}]
+    return bool(nouns) and not (len(nouns) == 1 and nouns[0] in _ORGANISATION_NOUNS)
+
+
 def asked_role(question: str) -> str | None:
     """The role whose holder the question asks for ("chief executive"), None for other questions."""
     if not _ASKS_HOLDER.match(question):
-        return None
+        return "head" if _heads_unit(question) else None
     m = _ASKED_ROLE.search(question)
     if m is None:
-        return None
+        return "head" if _heads_unit(question) else None
     role = re.sub(r"\s+", " ", m.group("role").lower())
     return _ALIASES.get(role, role)
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from index import Sentence
 from rag.stages.binding import BindingCheck
-from rag.stages.frame import ROLE_WORDS, QuestionFrame
+from rag.stages.frame import ROLE_WORDS, TITLE_ROLES, QuestionFrame
 from rag.stages.naming import Named
 
 __all__ = ["RoleHolder"]
@@ -51,7 +51,7 @@ class RoleHolder:
         """The holder the first sentence (in the order given, best first) that binds the asked role to a name of
         the asked subject gives; None where none does."""
         role = frame.role
-        if role is None or not frame.subjects:
+        if role not in TITLE_ROLES or not frame.subjects:
             return None
         words = ROLE_WORDS[role]
         # The title before the name, with the organisation it is of: "Meta chief executive officer Mark

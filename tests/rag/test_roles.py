@@ -10,6 +10,7 @@ from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck
 from rag.stages.frame import asked_role, frame_question
 from rag.stages.roles import RoleHolder
+from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
 
 pytestmark = pytest.mark.unit
@@ -55,6 +56,13 @@ def _holder(question: str) -> str | None:
         ("Who became Apple's chief operating officer once Tim Cook was made CEO?", "chief operating officer"),
         ("What did the chief executive of Meta say?", None),
         ("Which company did Meta's CEO visit?", None),
+        # The head of a part of an organisation, asked by a verb: no title says it.
+        ("Who will lead Meta's new superintelligence research lab?", "head"),
+        ("Who heads Scale AI's public-sector business?", "head"),
+        ("Who is in charge of Apple's day-to-day operations?", "head"),
+        # The organisation itself, by name or by its kind: its chief executive's sentence answers.
+        ("Who runs Scale AI?", None),
+        ("Who leads the company?", None),
     ],
 )
 def test_the_role_asked_for(question: str, role: str | None) -> None:
@@ -111,3 +119,27 @@ def test_a_drafted_holder_needs_a_sentence_that_states_the_role(
     if not answerable:
         assert answer.abstention is not None and answer.abstention.gate == "role"
         assert "chief financial officer" in answer.abstention.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gate"),
+    [
+        # Meta's chief executive is not thereby the head of its new lab.
+        ("Mark Zuckerberg, Meta's CEO, has pushed heavily into AI.", "role"),
+        ("The new lab will be led by Mark Zuckerberg himself, people familiar said.", None),
+        ("Mark Zuckerberg will head the lab.", None),
+    ],
+)
+def test_the_head_of_a_part_of_an_organisation_needs_a_sentence_that_says_who_heads_it(
+    sentence: str, gate: str | None
+) -> None:
+    said = Sentence(article_id="meta", start=0, end=len(sentence), text=sentence)
+    binding = BindingCheck(HashingEncoder(dim=64), lambda _: [said], TITLES)
+    verdict = Verdict([ClaimCheck("Mark Zuckerberg.", [said], 1.0, True)])
+    problem = binding.run(frame_question("Who will lead Meta's new superintelligence research lab?"), verdict)
+    assert (problem.gate if problem else None) == gate
+    if problem:
+        assert problem.message == "No sentence that gives this answer says who heads it."
+    # Its holder is never read off a title: "head" is mostly worded by verbs ("is leading the effort").
+    titled = Sentence(article_id="meta", start=0, end=40, text="Meta lab head Alexandr Wang spoke.")
+    assert RoleHolder(binding).run(frame_question("Who heads Meta's new lab?"), [titled]) is None
