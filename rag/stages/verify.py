@@ -95,6 +95,9 @@ def _uncovered(names: set[str], covered: set[str]) -> set[str]:
 
 
 _CURRENCY = re.compile(r"\b(?:US|RM|A|C|HK|S)\$|\bRM(?=\d)")
+# Initials written apart ("the U. S. Department of Labor", as a model may restate "U.S."): one name, as written
+# together.
+_SPACED_INITIALS = re.compile(r"\b([A-Z])\.\s+(?=[A-Z]\.)")
 
 
 def extract_names(text: str) -> set[str]:
@@ -102,7 +105,7 @@ def extract_names(text: str) -> set[str]:
 
     Currency marks ("US$870 million", "RM42.34 billion") are not names: "$870 million" supports them.
     """
-    text = _CURRENCY.sub("$", text)
+    text = _SPACED_INITIALS.sub(r"\1.", _CURRENCY.sub("$", text))
     return {_bare(m) for m in _NAME.findall(text) if _bare(m) not in _COMMON_CAPS}
 
 

@@ -235,6 +235,11 @@ def test_premise_figures_are_amounts_percentages_and_years(question: str, figure
         ("Scale AI's services are bought by Cohere.", "Scale AI sells its services to companies such as Cohere."),
         # A capitalised hyphenated word is there when its parts are.
         ("Data-labelling work involves tagging images.", "In data labelling, workers tag images and text."),
+        # Initials written apart are the name written together.
+        (
+            "The U. S. Department of Labor closed an investigation.",
+            "The U.S. Department of Labor recently closed an investigation into Scale AI.",
+        ),
     ],
 )
 def test_name_forms_do_not_make_a_claim_unsupported(claim: str, sentence: str) -> None:
