@@ -233,7 +233,7 @@ _ASKS_HOLDER = re.compile(
 
 # "Who heads Scale AI's public-sector business?", "Who will lead Meta's new research lab?": the head of a part of
 # an organisation, named by its noun. A bare name ("Who runs Scale AI?") or the organisation itself ("Who leads
-# the company?") is asked by a title, which a chief executive's sentence states.
+# the company?") asks for its chief, whom a chief executive's title names: no role is framed for those.
 _HEADS = re.compile(
     r"^\s*who\s+(?:heads|leads|runs|oversees|headed|led|ran|oversaw|will\s+(?:head|lead|run|oversee)|"
     r"(?:is|was|will\s+be)\s+(?:in\s+charge\s+of|leading|heading|running|overseeing))\s+(?P<unit>[^?]+)",
