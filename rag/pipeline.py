@@ -269,8 +269,12 @@ class AnswerPipeline:
         t = time.perf_counter()
         hits = s.retriever.search(work.question, k=self.settings.gather_passages, allowed=work.allowed)
         ranked = [sentence for sentence, _ in s.selector.candidates(hits)]
-        # In corpus mode the whole collection is in view, and small: every sentence of it is read.
-        sentences = list(self._all_sentences(work.allowed)) if self.corpus else ranked
+        # In corpus mode the whole collection is in view, and small: every sentence of it is read. Otherwise the
+        # retrieved passages, then the rest of each retrieved article about the subject: a report's figure may sit
+        # in a passage the question's words do not reach ("144 planes have already been ordered").
+        sentences = (
+            list(self._all_sentences(work.allowed)) if self.corpus else ranked + self._subject_articles(frame, hits)
+        )
         text, citations = "", list[Citation]()
         answer = Answer(answer="", answerable=True, model=self.model_name)
         gathered = s.gatherer.run(frame, sentences) if s.gatherer else None
@@ -302,6 +306,19 @@ class AnswerPipeline:
             }
         )
         return report, gathered
+
+    def _subject_articles(self, frame: QuestionFrame, hits: list[SearchHit]) -> list[Sentence]:
+        """Every sentence of the retrieved articles whose title or lead names the question's subject."""
+        s = self.stages
+        if s.binding is None:
+            return []
+        articles = dict.fromkeys(hit.chunk.article_id for hit in hits)
+        return [
+            sentence
+            for article_id in articles
+            if s.binding.about_article(frame, article_id)
+            for sentence in s.selector.sentences_of(self.index.articles[article_id])
+        ]
 
     def _draft_and_check(
         self,

@@ -473,6 +473,12 @@ class BindingCheck:
         words = _parts(sentence.text) | (_parts(self.titles.get(sentence.article_id, "")) if title else set())
         return all(_mentioned(g, words) for g in self.subject_groups(frame))
 
+    def about_article(self, frame: QuestionFrame, article_id: str) -> bool:
+        """Whether the article's title or lead names one of the question's name groups: an article about the
+        asked subject, whose every sentence the gatherer may read (``about`` still decides each figure)."""
+        words = _parts(self.titles.get(article_id, "")) | self._lead(article_id)
+        return any(_mentioned(g, words) for g in self.subject_groups(frame))
+
     def _lead(self, article_id: str) -> set[str]:
         """The words of an article's first two sentences: a news lead names what the whole article is about
         ("the Airbus A380 has made its maiden flight"), so a later "144 planes have already been ordered" is

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from index import Sentence
+from index import ChunkerConfig, Sentence, build_index, load_index
 from rag import Answer, Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.amounts import find_amounts
@@ -437,3 +437,33 @@ def test_a_figure_asked_only_by_a_role_is_what_the_role_gave() -> None:
 )
 def test_which_figures_are_gathered_by_what_is_asked(question: str, expected: bool) -> None:
     assert gatherable(frame_question(question)) is expected
+
+
+def test_in_retrieval_mode_the_rest_of_a_retrieved_article_about_the_subject_is_read(tmp_path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "orders.md").write_text(
+        "# Airbus counts A380 orders\n\nTo date, 149 confirmed orders for the A380 have been received by Airbus."
+    )
+    filler = " ".join(f"The crowd cheered moment {n} of the display." for n in range(12))
+    (folder / "flight.md").write_text(
+        "# Airbus A380 makes maiden flight\n\n"
+        "The Airbus A380 made its maiden flight from Toulouse to cheers on Wednesday. "
+        f"{filler} 144 planes have already been ordered."
+    )
+    (folder / "other.md").write_text("# Boeing news\n\nBoeing said 800 planes have been ordered. " + filler)
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder, ChunkerConfig(chunk_tokens=24, overlap_sentences=0))
+    index = load_index(tmp_path / "index")
+    question = "How many orders for the A380 had Airbus received?"
+    settings = Settings(judge=False, context_mode="retrieval", gather_passages=3, min_relevance=0.0)
+    model = ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND")
+    pipeline = assemble_pipeline(settings, model, index, encoder)
+    hits = pipeline.stages.retriever.search(question, k=settings.gather_passages)
+    # The passage that gives 144 is not retrieved; its article, about the A380, is.
+    assert not any("144 planes" in h.chunk.text for h in hits) and any(h.chunk.article_id == "flight" for h in hits)
+    answer = pipeline.ask(question)
+    assert answer.conflict and {v.amount for v in answer.values} == {144, 149}, answer
+    assert model.calls == []
+    quotes = {c.quote for c in answer.citations}
+    assert "144 planes have already been ordered." in quotes and not any("Boeing" in q for q in quotes)
