@@ -263,17 +263,13 @@ def headed_unit(question: str) -> tuple[str, ...]:
     return () if len(words) == 1 and words[0] in _ORGANISATION_NOUNS else words
 
 
-def _heads_unit(question: str) -> bool:
-    return bool(headed_unit(question))
-
-
 def asked_role(question: str) -> str | None:
     """The role whose holder the question asks for ("chief executive"), None for other questions."""
     if not _ASKS_HOLDER.match(question):
-        return "head" if _heads_unit(question) else None
+        return "head" if headed_unit(question) else None
     m = _ASKED_ROLE.search(question)
     if m is None:
-        return "head" if _heads_unit(question) else None
+        return "head" if headed_unit(question) else None
     role = re.sub(r"\s+", " ", m.group("role").lower())
     return _ALIASES.get(role, role)
 
