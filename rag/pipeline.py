@@ -370,7 +370,7 @@ class AnswerPipeline:
             return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
         if s.binding:
             verdict = s.binding.trim(frame, verdict)
-        if s.binding and (problem := s.binding.run(frame, verdict, pool)):
+        if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
         if not adds_to_question(work.question, verdict.supported_text):
             return _Checked.refused("not_stated", "answer_type", "the answer only repeats the question")

@@ -34,15 +34,7 @@ from rag.stages.frame import (
     root,
     stem,
 )
-from rag.stages.verify import (
-    ClaimCheck,
-    Verdict,
-    asks_quantity,
-    extract_names,
-    extract_quantities,
-    name_keys,
-    words_of,
-)
+from rag.stages.verify import ClaimCheck, Verdict, asks_quantity, extract_names, extract_quantities
 
 __all__ = ["BindingCheck", "common_words", "name_groups"]
 
@@ -176,10 +168,8 @@ class BindingCheck:
 
     # -- the answer's sentences against the question ------------------------------------------------------
 
-    def run(self, frame: QuestionFrame, verdict: Verdict, pool: Sequence[Sentence] = ()) -> Abstention | None:
-        """None when the supported claims answer the question as framed; else why not. ``pool``: the retrieved
-        sentences, where a head's sentence may be when the claim was matched to another ("Timothy D. Cook in
-        charge of day-to-day operations" for "Tim Cook")."""
+    def run(self, frame: QuestionFrame, verdict: Verdict) -> Abstention | None:
+        """None when the supported claims answer the question as framed; else why not."""
         claims = [c for c in verdict.supported if c.specific]
         if not claims:
             return None
@@ -203,11 +193,7 @@ class BindingCheck:
                 gate="subject",
                 message=f"No sentence that gives this answer speaks of {' and '.join(defined)} by name.",
             )
-        if (
-            frame.role
-            and not any(_states_role(frame.role, text) for text in said)
-            and not (frame.role == "head" and _heads_in(frame, verdict.supported_text, pool))
-        ):
+        if frame.role and not any(_states_role(frame.role, text) for text in said):
             # A title is worded a few fixed ways ("chief executive officer", "CEO"), unlike a relation: a sentence
             # that says none of them does not say who holds it ("Tim Cook … interim CEO" for Apple's COO).
             return Abstention(
@@ -672,19 +658,6 @@ def _defined_names(question: str) -> list[str]:
 
 def _says_name(name: str, text: str) -> bool:
     return bool(re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", text, re.I))
-
-
-def _heads_in(frame: QuestionFrame, answer: str, pool: Sequence[Sentence]) -> bool:
-    """Whether a sentence of ``pool`` names the answer's holder (by the word that says which name is meant),
-    says someone heads or leads, and names what the question says is headed ("operations", "lab")."""
-    keys = name_keys(answer) - frame.subjects
-    unit = {stem(w) for w in frame.unit}
-    return bool(keys and unit) and any(
-        keys & words_of(s.text)
-        and _states_role("head", s.text)
-        and unit & {stem(w) for w in re.findall(r"[a-z][\w-]*", s.text.lower())}
-        for s in pool
-    )
 
 
 def _holds(role: str) -> str:

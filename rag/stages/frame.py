@@ -22,7 +22,6 @@ __all__ = [
     "attribute_words",
     "family_of",
     "frame_question",
-    "headed_unit",
     "stem",
 ]
 
@@ -190,9 +189,6 @@ class QuestionFrame:
     event_object: tuple[str, ...] = ()
     # The role whose holder is asked: "Who is the chief executive of Meta?" -> "chief executive".
     role: str | None = None
-    # For the "head" role, the words of what is headed: "Who heads Scale AI's public-sector business?" ->
-    # ("public-sector", "business").
-    unit: tuple[str, ...] = ()
 
 
 # Each role a question may ask the holder of, as a question words it and as sentences write it.
@@ -248,28 +244,21 @@ _ORGANISATION_NOUNS = frozenset(
 )
 
 
-_NOT_UNIT = frozenset(
-    "the its their his her new of for in on at to by and or a an while during when as was is were be been".split()
-)
-
-
-def headed_unit(question: str) -> tuple[str, ...]:
-    """The lower-case words of the part of an organisation whose head is asked ("public-sector", "business");
-    () when the question asks no such head (or asks of the organisation itself: "Who leads the company?")."""
+def _heads_unit(question: str) -> bool:
     m = _HEADS.match(question)
     if m is None:
-        return ()
-    words = tuple(w for w in re.findall(r"\b[a-z][\w-]*", m.group("unit")) if w not in _NOT_UNIT)
-    return () if len(words) == 1 and words[0] in _ORGANISATION_NOUNS else words
+        return False
+    nouns = [w for w in re.findall(r"\b[a-z][\w-]*", m.group("unit")) if w not in {"the", "its", "their", "new"}]
+    return bool(nouns) and not (len(nouns) == 1 and nouns[0] in _ORGANISATION_NOUNS)
 
 
 def asked_role(question: str) -> str | None:
     """The role whose holder the question asks for ("chief executive"), None for other questions."""
     if not _ASKS_HOLDER.match(question):
-        return "head" if headed_unit(question) else None
+        return "head" if _heads_unit(question) else None
     m = _ASKED_ROLE.search(question)
     if m is None:
-        return "head" if headed_unit(question) else None
+        return "head" if _heads_unit(question) else None
     role = re.sub(r"\s+", " ", m.group("role").lower())
     return _ALIASES.get(role, role)
 
@@ -360,6 +349,5 @@ def frame_question(question: str) -> QuestionFrame:
         event=event,
         event_object=event_object,
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,
-        role=(role := asked_role(question)),
-        unit=headed_unit(question) if role == "head" else (),
+        role=asked_role(question),
     )

@@ -37,10 +37,8 @@ __all__ = [
     "asks_quantity",
     "extract_names",
     "extract_quantities",
-    "name_keys",
     "premise_figures",
     "spellings",
-    "words_of",
 ]
 
 _QUANTITY = re.compile(
@@ -79,7 +77,7 @@ def _scaled(text: str) -> bool:
     return any(unit for _, unit in _QUANTITY.findall(text))
 
 
-def words_of(text: str) -> set[str]:
+def _words(text: str) -> set[str]:
     """Every word of ``text``, lower-cased, as a name would be matched ("superintelligence," -> found; "AI's" ->
     "ai"; "data-labelling" also as "data" and "labelling")."""
     words = {_bare(w) for w in re.findall(r"[A-Za-z0-9&'’.-]*[A-Za-z0-9]", text)}
@@ -207,9 +205,9 @@ class Verifier:
             # ("personally overseeing recruitment", "born").
             order = sims
             if terse[i]:
-                names, figures = name_keys(claim), extract_quantities(claim) - given
+                names, figures = _name_keys(claim), extract_quantities(claim) - given
                 holds = np.array(
-                    [float(names <= words_of(s.text) and figures <= extract_quantities(s.text)) for s in sentences]
+                    [float(names <= _words(s.text) and figures <= extract_quantities(s.text)) for s in sentences]
                 )
                 order = asked + holds + overlap
             # A small bonus for the sentences the model itself pointed at.
@@ -242,7 +240,7 @@ class Verifier:
         best = ranked[0]
         chosen = [best]
         covered_q = extract_quantities(best.text, bases=bases)
-        covered_n = words_of(best.text) | words_of(titles.get(best.article_id, ""))
+        covered_n = _words(best.text) | _words(titles.get(best.article_id, ""))
         # Greedily add the sentences that cover the most of what is still missing (two sources, two figures).
         for _ in range(self.max_per_claim - 1):
             missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
@@ -253,7 +251,7 @@ class Verifier:
                 if cand in chosen:
                     continue
                 cq = extract_quantities(cand.text, bases=bases)
-                cn = words_of(cand.text) | words_of(titles.get(cand.article_id, ""))
+                cn = _words(cand.text) | _words(titles.get(cand.article_id, ""))
                 g = 2 * len(missing_q & cq) + len(missing_n & cn)
                 if g > gain:
                     gain, pick = g, cand
@@ -261,7 +259,7 @@ class Verifier:
                 break
             chosen.append(pick)
             covered_q |= extract_quantities(pick.text, bases=bases)
-            covered_n |= words_of(pick.text) | words_of(titles.get(pick.article_id, ""))
+            covered_n |= _words(pick.text) | _words(titles.get(pick.article_id, ""))
         missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
         if (missing_q or missing_n) and _reported_on(claim, missing_q, missing_n, chosen, dates or {}):
             missing_q, missing_n = set(), set()
@@ -437,7 +435,7 @@ def _terse(claim: str, question: str) -> bool:
     return bool(added) and words <= _plain(_name_words(claim))
 
 
-def name_keys(text: str) -> set[str]:
+def _name_keys(text: str) -> set[str]:
     """The word that says which name is meant, one per name: a person's surname ("Zuckerberg said …" names Mark
     Zuckerberg), a company's distinctive word ("Scale" of "Scale AI")."""
     keys = set()
