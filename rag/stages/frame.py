@@ -202,8 +202,8 @@ ROLE_WORDS: dict[str, str] = {
     "first customer": r"(?:first|launch)\s+customer",
     # Who heads a part of an organisation (a lab, a business, a division): said by a verb or "head of", not a
     # title; a company's chief executive is not thereby the head of its new lab.
-    "head": r"head(?:s|ed|ing)?|lead(?:s|ing)?|led|leader|in charge|run(?:s|ning)?|ran|oversee(?:s|ing)?|oversaw|"
-    r"director|manager",
+    "head": r"head(?:s|ed|ing)?|lead(?:s|ing)?|led|leader|in charge|responsible for|run(?:s|ning)?|ran|"
+    r"oversee(?:s|ing)?|oversaw|director|manager",
 }
 # Roles written as a title before or beside a name ("chief executive officer Alexandr Wang"), which
 # ``rag.stages.roles`` reads; "head" is worded by verbs ("is led by …") and only checked.

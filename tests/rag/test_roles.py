@@ -128,6 +128,7 @@ def test_a_drafted_holder_needs_a_sentence_that_states_the_role(
         ("Mark Zuckerberg, Meta's CEO, has pushed heavily into AI.", "role"),
         ("The new lab will be led by Mark Zuckerberg himself, people familiar said.", None),
         ("Mark Zuckerberg will head the lab.", None),
+        ("I have asked Mark Zuckerberg to be responsible for all of the lab's work.", None),
     ],
 )
 def test_the_head_of_a_part_of_an_organisation_needs_a_sentence_that_says_who_heads_it(
