@@ -254,9 +254,7 @@ def _heads_unit(question: str) -> bool:
 
 def asked_role(question: str) -> str | None:
     """The role whose holder the question asks for ("chief executive"), None for other questions."""
-    if not _ASKS_HOLDER.match(question):
-        return "head" if _heads_unit(question) else None
-    m = _ASKED_ROLE.search(question)
+    m = _ASKED_ROLE.search(question) if _ASKS_HOLDER.match(question) else None
     if m is None:
         return "head" if _heads_unit(question) else None
     role = re.sub(r"\s+", " ", m.group("role").lower())
