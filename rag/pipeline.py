@@ -38,6 +38,7 @@ from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import TITLE_ROLES, QuestionFrame, frame_question
 from rag.stages.gather import Gathered, Gatherer, gatherable
+from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer, asked_kind
 from rag.stages.naming import Naming, asked_kind_of_name
@@ -68,6 +69,7 @@ class Stages:
     remainder: Remainder | None  # None: "besides X" is left to the draft (RAG_GATHER=false)
     naming: Naming | None  # None: "what is the name of the programme …" is left to the draft (RAG_GATHER=false)
     roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
+    identifier: Identifier | None  # None: a description's subject is always asked of the model (RAG_BRIDGE=false)
     judge: Judge | None
     citer: CitationRenderer
 
@@ -155,7 +157,7 @@ class AnswerPipeline:
         on_token: TokenCallback | None,
         allowed: set[str] | None = None,
         *,
-        bridged: bool = False,
+        hops: int = 0,
     ) -> Answer:
         s = self.stages
         timings = Timings()
@@ -171,8 +173,8 @@ class AnswerPipeline:
             return self._refuse(work, abstention)
         if s.binding and (problem := s.binding.premise(frame, self._all_sentences(allowed))):
             return self._refuse(work, problem)
-        bridge = split_description(work.question) if self.settings.bridge and frame.described and not bridged else None
-        if bridge and (joined := self._bridge(bridge, work, k)):
+        bridge = split_description(work.question) if self.settings.bridge and frame.described else None
+        if bridge and hops < _MAX_HOPS and (joined := self._bridge(bridge, work, k, hops)):
             if on_token:
                 on_token(joined.answer)
             return joined
@@ -238,15 +240,25 @@ class AnswerPipeline:
             question=work.question,
         )
 
-    def _bridge(self, bridge: Bridge, work: _Work, k: int) -> Answer | None:
+    def _bridge(self, bridge: Bridge, work: _Work, k: int, hops: int) -> Answer | None:
         """Two verified answers for a question about a described subject: which subject the description names,
         then the question about that subject by name. None (answer the question as asked) when either fails."""
-        first = self._answer(bridge.sub_question, (), k, None, work.allowed, bridged=True)
-        work.timings.add(first.timings)
-        name = resolved_name(first.answer, bridge.sub_question, self._mentions) if first.answerable else None
+        s = self.stages
+        identified = s.identifier.run(bridge, self._all_sentences(work.allowed)) if s.identifier else None
+        if identified is not None:
+            # The sentence that states the description names the subject: no model step, no guess.
+            text, citations = s.citer.identifying(bridge.description, identified, work.hits)
+            first = Answer(answer=text, answerable=True, citations=citations, model=self.model_name)
+            name: str | None = identified.name
+        else:
+            first = self._answer(bridge.sub_question, (), k, None, work.allowed, hops=_MAX_HOPS)
+            work.timings.add(first.timings)
+            name = resolved_name(first.answer, bridge.sub_question, self._mentions) if first.answerable else None
         if name is None:
             return None
-        second = self._answer(bridge.substitute(work.question, name), (), k, None, work.allowed, bridged=True)
+        # "the model built by the company whose customers include Cohere and Etsy": once the company is named, the
+        # model it built is a description of its own.
+        second = self._answer(bridge.substitute(work.question, name), (), k, None, work.allowed, hops=hops + 1)
         work.timings.add(second.timings)
         if not second.answerable:
             return None
@@ -417,6 +429,9 @@ class _Checked:
     def refused(reason: AbstentionReason, gate: str, detail: str) -> _Checked:
         return _Checked(None, Abstention(reason=reason, gate=gate, message=_MESSAGES[reason]), detail)
 
+
+# Descriptions resolved in one question: "the model built by the company whose customers include …" has two.
+_MAX_HOPS = 2
 
 # A draft refused by these checks gets one more try over focused sentences; the model's own "not found", an
 # empty retrieval and a false premise do not.

@@ -32,6 +32,7 @@ from rag.stages.cite import CitationRenderer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.gather import Gatherer
+from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer
 from rag.stages.naming import Naming
@@ -224,6 +225,11 @@ def make_stages(
         remainder=Remainder(binding) if binding and settings.gather else None,
         naming=Naming(binding) if binding and settings.gather else None,
         roles=RoleHolder(binding) if binding and settings.gather else None,
+        identifier=(
+            Identifier(binding, lambda name: sum(name in a.text for a in articles))
+            if binding and settings.bridge
+            else None
+        ),
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(
             Judge(

@@ -18,7 +18,7 @@ from rag.stages.amounts import find_amounts
 from rag.stages.binding import name_groups
 from rag.stages.verify import extract_names
 
-__all__ = ["Bridge", "join_answers", "resolved_name", "split_description"]
+__all__ = ["NAME_LIST", "NAME_RUN", "Bridge", "join_answers", "resolved_name", "split_description"]
 
 # "the company that …", "the start-up co-founded by …", "the carmaker whose …".
 _HEAD = re.compile(
@@ -31,6 +31,9 @@ _NAME = r"[A-Z][\w&'’.$-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z0-9][\w&'’.$-]*)*
 # The first list of names after the connector ("Index Ventures and Founders Fund", "Meta, Booz Allen and
 # Lockheed Martin"): where the description ends, unless a figure follows close behind.
 _NAMES = re.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|&)\s+" + _NAME + r")?")
+# One run of capitalised words, a possessive "'s" still on it ("Meta’s"); a list of them.
+NAME_RUN = re.compile(_NAME)
+NAME_LIST = _NAMES
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class Bridge:
 
     description: str  # "the company that developed Defense Llama"
     sub_question: str  # "Which company developed Defense Llama?"
+    kind: str = ""  # "company"
+    connector: str = ""  # "that", "whose", "backed"
+    clause: str = ""  # "developed Defense Llama": what the description says of its subject
 
     def substitute(self, question: str, name: str) -> str:
         """The question about ``name`` itself."""
@@ -73,7 +79,7 @@ def split_description(question: str) -> Bridge | None:
         sub = f"Which {kind}'s {clause}?"
     else:
         sub = f"Which {kind} was {connector} {clause}?"
-    return Bridge(description=description, sub_question=sub)
+    return Bridge(description=description, sub_question=sub, kind=kind, connector=connector, clause=clause)
 
 
 def resolved_name(answer: str, sub_question: str, mentions: Callable[[str], int] | None = None) -> str | None:
@@ -83,7 +89,7 @@ def resolved_name(answer: str, sub_question: str, mentions: Callable[[str], int]
     asked = {w for g in name_groups(sub_question, ()) for w in g}
     names = extract_names(answer)
     found: list[str] = []
-    for match in re.finditer(_NAME, re.sub(r"\s*\[\d+\]", "", answer)):
+    for match in NAME_RUN.finditer(re.sub(r"\s*\[\d+\]", "", answer)):
         words = {w.lower().strip(".,'’") for w in match.group(0).split()}
         if words & names and not words & asked and not words <= {"the", "a", "an", "it", "its"}:
             found.append(re.sub(r"(?:'s|’s|'|’)$", "", match.group(0).rstrip(".,;:")))

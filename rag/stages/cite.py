@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from index import SearchHit, Sentence
 from rag.models import Citation, ListedItem, ReportedValue
 from rag.stages.gather import Gathered, ValueGroup
+from rag.stages.identify import Identified
 from rag.stages.lists import GatheredList
 from rag.stages.naming import Named
 from rag.stages.verify import Verdict
@@ -109,6 +110,15 @@ class CitationRenderer:
         """The name a sentence gives the asked thing, cited to it: "Power8 [1]." """
         numbering = _Numbering(self, hits)
         return f"{named.name} {numbering.marks([named.sentence], 1.0)}.", numbering.citations
+
+    def identifying(
+        self, description: str, identified: Identified, hits: Sequence[SearchHit]
+    ) -> tuple[str, list[Citation]]:
+        """Which subject a description means, cited to the sentences that say so: "The company that developed
+        Defense Llama is Scale AI [1][2]." """
+        numbering = _Numbering(self, hits)
+        marks = numbering.marks(identified.sentences, 1.0)
+        return f"{description[:1].upper()}{description[1:]} is {identified.name} {marks}.", numbering.citations
 
     def _stated(self, group: ValueGroup, numbering: _Numbering) -> str:
         """'about US$14 billion in "Title" (2025-06-12) [1] and "Other" (date not given) [2]'"""

@@ -80,15 +80,23 @@ def _two_steps(messages: Sequence[dict[str, str]]) -> str:
     return "Sentences: 1\nAnswer: not found"
 
 
-def test_the_pipeline_answers_in_two_cited_steps(fake_index) -> None:
+@pytest.mark.parametrize("model_free", [True, False])
+def test_the_pipeline_answers_in_two_cited_steps(fake_index, model_free: bool) -> None:
+    """The first step is read off the sentence that states the description ("It developed Defense Llama"); with
+    the question-aware gate off (no model-free reader), the model is asked it."""
     index, encoder = fake_index
     model = ScriptedGenerator(_two_steps)
-    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    settings = Settings(
+        judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, binding_check=model_free
+    )
     answer = assemble_pipeline(settings, model, index, encoder).ask(QUESTION)
     assert answer.answerable, answer.abstention
     assert "Defense Llama" in answer.answer and "San Francisco" in answer.answer
     assert answer.question == QUESTION
-    assert len(model.calls) == 2
+    assert len(model.calls) == (1 if model_free else 2)
+    if model_free:
+        assert answer.answer.startswith("The company that developed Defense Llama is Scale AI [1][2]. ")
+        assert "In which city was Scale AI founded?" in model.calls[0][-1]["content"]
     numbers = [c.n for c in answer.citations]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 2
     assert any("Defense Llama" in c.quote for c in answer.citations)

@@ -1,0 +1,95 @@
+"""A described subject read off the sentence that states the description, model-free, and cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import SearchHit, Sentence
+from rag.stages.binding import BindingCheck
+from rag.stages.bridge import split_description
+from rag.stages.cite import CitationRenderer
+from rag.stages.identify import Identifier, _as_usually_written, _of_kind
+from tests.fakes import HashingEncoder, sentences_of_text
+
+pytestmark = pytest.mark.unit
+
+TEXTS = {
+    "a": "Meta is reportedly in talks to invest in Scale AI. This potential deal is even more interesting because "
+    "Scale AI has also worked directly with Meta's technology. It developed Defense Llama, a large language model "
+    "designed for use in military settings. Meta was already involved in Scale AI's earlier funding. It took part "
+    "in the company's Series F round, which valued Scale AI at US$13.8 billion.",
+    "b": "Meta opened its Llama models to the US government. The company is already partnering with Scale on a "
+    "programme called Defense Llama. Scale sells its services to companies such as Microsoft, Cohere, Etsy and "
+    "OpenAI. Scale AI has raised more than $1 billion from investors including Index Ventures and Founders Fund.",
+}
+TITLES = {"a": "Meta in talks for Scale AI investment", "b": "Meta opens Llama to national security work"}
+MENTIONS = {"Scale AI": 2, "Scale": 2, "Meta": 2, "Microsoft": 1, "OpenAI": 1}
+
+
+def _sentences(article_id: str) -> list[Sentence]:
+    return sentences_of_text(article_id, TEXTS[article_id])
+
+
+ALL = [s for a in TEXTS for s in _sentences(a)]
+IDENTIFIER = Identifier(BindingCheck(HashingEncoder(dim=64), _sentences, TITLES), lambda n: MENTIONS.get(n, 0))
+
+
+def _identified(question: str) -> tuple[str, list[str]] | None:
+    bridge = split_description(question)
+    assert bridge is not None
+    found = IDENTIFIER.run(bridge, ALL)
+    return None if found is None else (found.name, [s.text for s in found.sentences])
+
+
+def test_it_refers_back_to_the_subject_of_the_sentence_before_not_to_whose_technology_it_used() -> None:
+    found = _identified("In which city was the company that developed Defense Llama founded?")
+    assert found is not None
+    name, sentences = found
+    assert name == "Scale AI"  # not Meta ("Meta's technology"), nor "Meta" of the other Defense Llama sentence
+    assert sentences[0].startswith("This potential deal") and sentences[1].startswith("It developed Defense Llama")
+
+
+def test_names_listed_beside_the_descriptions_own_are_its_peers_not_its_subject() -> None:
+    found = _identified(
+        "Which Meta model underpins the model built by the company whose customers include Cohere and Etsy?"
+    )
+    assert found == ("Scale", ["Scale sells its services to companies such as Microsoft, Cohere, Etsy and OpenAI."])
+
+
+def test_a_passive_description() -> None:
+    found = _identified("How much revenue did the start-up backed by Index Ventures and Founders Fund make?")
+    assert found is not None and found[0] == "Scale AI"
+
+
+def test_a_figure_of_the_description_must_be_stated() -> None:
+    found = _identified("In which city was the company whose Series F round valued it at US$13.8 billion founded?")
+    assert found is not None and found[0] == "Scale AI"
+    assert _identified("In which city was the company whose Series F round valued it at US$99 billion founded?") is None
+
+
+def test_a_description_no_sentence_states_is_left_to_the_model() -> None:
+    assert _identified("In which city was the company that developed Quantum Banana founded?") is None
+
+
+def test_a_person_asked_for_is_not_an_organisation() -> None:
+    assert _of_kind("Lucy Guo", "executive") and not _of_kind("Scale AI", "executive")
+    assert not _of_kind("Guo", "person")  # one word could be anything
+    assert _of_kind("Scale AI", "company") and _of_kind("Scale", "start-up")
+
+
+def test_the_answer_cites_every_sentence_that_says_who() -> None:
+    bridge = split_description("In which city was the company that developed Defense Llama founded?")
+    assert bridge is not None
+    found = IDENTIFIER.run(bridge, ALL)
+    assert found is not None
+    hits: list[SearchHit] = []
+    text, citations = CitationRenderer(TITLES).identifying(bridge.description, found, hits)
+    assert text == "The company that developed Defense Llama is Scale AI [1][2]."
+    for c in citations:
+        assert TEXTS[c.article_id][c.start : c.end] == c.quote
+
+
+def test_a_misspelt_name_is_taken_as_the_collection_usually_writes_it() -> None:
+    texts = ["General Motor's chief executive was replaced.", "General Motors filed.", "General Motors said."]
+    assert _as_usually_written("General Motor", texts) == "General Motors"
+    assert _as_usually_written("Scale", ["Scale sells.", "Scale AI grew."]) == "Scale"  # a longer name is not a form
