@@ -71,6 +71,19 @@ _REFERS_BACK = re.compile(
     r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|talks|move)\b",
     re.I,
 )
+# One company or person a sentence refers back to ("It was valued …", "The startup's revenue …")…
+_REFERS_TO_ONE = re.compile(
+    r"^\W*(?:it|its|he|she|his|her)\b|\bthe (?:company|startup|start-up|firm|group|business)(?:'s|’s)?\b", re.I
+)
+# …is not one the sentence before gives as an example of something ("whose customers include Microsoft Corp and
+# OpenAI", "clients such as OpenAI", "counts OpenAI among its clients"): examples are objects, not subjects.
+_EXAMPLE_LIST = (
+    r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*,\s*[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)*"
+    r"(?:\s*,?\s+(?:and|or)\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)?"
+)
+_EXAMPLES = re.compile(
+    rf"\b(?:includ(?:e|es|ed|ing)|such as|like)\s+{_EXAMPLE_LIST}|{_EXAMPLE_LIST}(?=\s+among\s+(?:its|their|his|her)\b)"
+)
 # A sentence's first word when no capitalised word follows it: "To date, …", "Around 50,000 people …".
 _INITIAL = re.compile(r"\W*([A-Z][a-z'’-]*)\b(?![\s,]+[A-Z])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
@@ -482,8 +495,9 @@ class BindingCheck:
     def _lead(self, article_id: str) -> set[str]:
         """The words of an article's first two sentences: a news lead names what the whole article is about
         ("the Airbus A380 has made its maiden flight"), so a later "144 planes have already been ordered" is
-        Airbus's A380 even where the sentences just before it name only the A380."""
-        return _parts(" ".join(t.text for t in self.sentences_of(article_id)[:2]))
+        Airbus's A380 even where the sentences just before it name only the A380. Names it gives as examples
+        ("customers include Microsoft and OpenAI") are not what it is about."""
+        return _parts(" ".join(_EXAMPLES.sub(" ", t.text) for t in self.sentences_of(article_id)[:2]))
 
     def _before(self, sentence: Sentence) -> set[str]:
         article = self.sentences_of(sentence.article_id)
@@ -526,6 +540,8 @@ class BindingCheck:
                 if s.start == sentence.start:
                     before = [t.text for t in article[max(0, i - self.lookback) : i]]
                     break
+            if _REFERS_TO_ONE.search(sentence.text):
+                before = [_EXAMPLES.sub(" ", text) for text in before]
         shown_title = self.titles.get(sentence.article_id, "") if title or refers_back else ""
         text = " ".join([sentence.text, *before, shown_title])
         return _parts(text) | {_norm(w) for w in _TOKEN.findall(text)}

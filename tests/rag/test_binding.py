@@ -78,7 +78,8 @@ def test_a_definition_is_held_by_a_sentence_that_writes_the_name(
 def test_one_companys_figure_is_not_another_companys(fake_index) -> None:
     # Scale AI's revenue sentence is true, and says nothing of OpenAI's revenue.
     reply = "Sentences: 1\nAnswer: Revenue was US$870 million last year."
-    answer = _pipeline(fake_index, reply).ask("What was OpenAI's revenue last year?")
+    # Gathering off: with it on, no revenue figure is gathered for OpenAI and the question is refused undrafted.
+    answer = _pipeline(fake_index, reply, gather=False).ask("What was OpenAI's revenue last year?")
     assert not answer.answerable
     assert answer.abstention is not None
     assert (answer.abstention.reason, answer.abstention.gate) == ("off_target", "subject")
