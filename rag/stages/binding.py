@@ -492,6 +492,12 @@ class BindingCheck:
         words = _parts(self.titles.get(article_id, "")) | self._lead(article_id)
         return any(_mentioned(g, words) for g in self.subject_groups(frame))
 
+    def in_article(self, frame: QuestionFrame, article_id: str) -> bool:
+        """Whether the article names one of the question's name groups anywhere, title included: no sentence of
+        an article that does not is ``about`` them (a cheap test before the sentence-by-sentence one)."""
+        text = " ".join([self.titles.get(article_id, ""), *(t.text for t in self.sentences_of(article_id))])
+        return any(_mentioned(g, _parts(text)) for g in self.subject_groups(frame))
+
     def _lead(self, article_id: str) -> set[str]:
         """The words of an article's first two sentences: a news lead names what the whole article is about
         ("the Airbus A380 has made its maiden flight"), so a later "144 planes have already been ordered" is

@@ -78,9 +78,13 @@ class Identifier:
         which = [w for w in _WORD.findall(bridge.kind.lower())[:-1] if w not in _FUNCTION_WORDS]
         stating: list[tuple[int, Sentence]] = []
         texts: list[str] = []
+        named_in: dict[str, bool] = {}  # article id -> whether it names the description's names at all
         for sentence in sentences:
             texts.append(sentence.text)
-            if not self.binding.about(frame, sentence):
+            article_id = sentence.article_id
+            if article_id not in named_in:
+                named_in[article_id] = self.binding.in_article(frame, article_id)
+            if not named_in[article_id] or not self.binding.about(frame, sentence):
                 continue
             if figures and not figures <= {a.value for a in find_amounts(sentence.text)}:
                 continue

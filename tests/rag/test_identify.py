@@ -8,6 +8,7 @@ from index import SearchHit, Sentence
 from rag.stages.binding import BindingCheck
 from rag.stages.bridge import split_description
 from rag.stages.cite import CitationRenderer
+from rag.stages.frame import frame_question
 from rag.stages.identify import Identifier, _as_usually_written, _of_kind
 from tests.fakes import HashingEncoder, sentences_of_text
 
@@ -93,3 +94,11 @@ def test_a_misspelt_name_is_taken_as_the_collection_usually_writes_it() -> None:
     texts = ["General Motor's chief executive was replaced.", "General Motors filed.", "General Motors said."]
     assert _as_usually_written("General Motor", texts) == "General Motors"
     assert _as_usually_written("Scale", ["Scale sells.", "Scale AI grew."]) == "Scale"  # a longer name is not a form
+
+
+def test_only_articles_that_name_the_descriptions_names_are_read_sentence_by_sentence() -> None:
+    binding = IDENTIFIER.binding
+    assert binding.in_article(frame_question("Which company developed Defense Llama?"), "a")
+    assert not binding.in_article(frame_question("Which company built the Dreamliner?"), "a")
+    assert binding.in_article(frame_question("Which start-up do Index Ventures back?"), "b")
+    assert not binding.in_article(frame_question("Which start-up do Index Ventures back?"), "a")
