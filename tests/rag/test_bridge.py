@@ -121,3 +121,29 @@ def test_bridging_off(fake_index) -> None:
     settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, bridge=False)
     assemble_pipeline(settings, model, index, encoder).ask(QUESTION)
     assert len(model.calls) == 1
+
+
+def test_a_named_subject_that_leaves_a_description_of_its_own_is_resolved_too(fake_index) -> None:
+    """Scale (whose customers include Cohere and Etsy) built a model described, not named: Defense Llama. Only the
+    last question, about Defense Llama by name, goes to the model."""
+    index, encoder = fake_index
+    model = ScriptedGenerator(
+        lambda messages: (
+            "Sentences: 1\nAnswer: Defense Llama is based on Meta's Llama 3."
+            if "Question: Which Meta model underpins Defense Llama?" in messages[-1]["content"]
+            else "Sentences: 1\nAnswer: not found"
+        )
+    )
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    question = (
+        "Which Meta model underpins the military language model built by the company whose customers include "
+        "Cohere and Etsy?"
+    )
+    answer = assemble_pipeline(settings, model, index, encoder).ask(question)
+    assert answer.answerable, answer.abstention
+    assert answer.answer.startswith(
+        "The company whose customers include Cohere and Etsy is Scale [1]. The military language model built by "
+        "Scale is Defense Llama [2]. "
+    )
+    assert "Llama 3" in answer.answer
+    assert len(model.calls) == 1

@@ -21,10 +21,12 @@ TEXTS = {
     "in the company's Series F round, which valued Scale AI at US$13.8 billion.",
     "b": "Meta opened its Llama models to the US government. The company is already partnering with Scale on a "
     "programme called Defense Llama. Scale sells its services to companies such as Microsoft, Cohere, Etsy and "
-    "OpenAI. Scale AI has raised more than $1 billion from investors including Index Ventures and Founders Fund.",
+    "OpenAI. Scale AI has raised more than $1 billion from investors including Index Ventures and Founders Fund. "
+    "Scale also built a labelling platform called Rapid.",
 }
 TITLES = {"a": "Meta in talks for Scale AI investment", "b": "Meta opens Llama to national security work"}
-MENTIONS = {"Scale AI": 2, "Scale": 2, "Meta": 2, "Microsoft": 1, "OpenAI": 1}
+# Meta and Microsoft are mentioned most: the tie-break alone would pick them.
+MENTIONS = {"Scale AI": 2, "Scale": 2, "Meta": 5, "Microsoft": 5, "OpenAI": 1}
 
 
 def _sentences(article_id: str) -> list[Sentence]:
@@ -55,6 +57,27 @@ def test_names_listed_beside_the_descriptions_own_are_its_peers_not_its_subject(
         "Which Meta model underpins the model built by the company whose customers include Cohere and Etsy?"
     )
     assert found == ("Scale", ["Scale sells its services to companies such as Microsoft, Cohere, Etsy and OpenAI."])
+
+
+def test_every_word_that_says_which_of_its_kind_must_be_there() -> None:
+    # "Scale also built a labelling platform" says "built"; only the Defense Llama sentence says military language.
+    found = _identified("Which Meta model underpins the military language model built by Scale?")
+    assert found is not None and found[0] == "Defense Llama"
+
+
+def test_a_capitalised_first_word_is_a_name_where_the_article_writes_it_so_mid_sentence() -> None:
+    texts = {"c": "Scale sells its services to Cohere. Meta partners with Scale. Last year, Cohere grew."}
+    binding = BindingCheck(
+        HashingEncoder(dim=64), lambda a: sentences_of_text(a, texts[a]), {"c": "Data deals"}, common={"scale", "last"}
+    )
+    sentences = sentences_of_text("c", texts["c"])
+    bridge = split_description("Where is the company whose services go to Cohere based?")
+    assert bridge is not None
+    found = Identifier(binding, lambda n: 1).run(bridge, sentences)
+    assert found is not None and found.name == "Scale"
+    grew = split_description("Where is the company that grew like Cohere based?")
+    assert grew is not None
+    assert Identifier(binding, lambda n: 1).run(grew, sentences) is None  # "Last" is no name
 
 
 def test_a_passive_description() -> None:
