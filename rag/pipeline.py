@@ -69,7 +69,7 @@ class Stages:
     remainder: Remainder | None  # None: "besides X" is left to the draft (RAG_GATHER=false)
     naming: Naming | None  # None: "what is the name of the programme …" is left to the draft (RAG_GATHER=false)
     roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
-    identifier: Identifier | None  # None: a description's subject is always asked of the model (RAG_BRIDGE=false)
+    identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rag.models import Answer, Citation
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import name_groups
+from rag.stages.frame import OBJECT_HEAD
 from rag.stages.verify import extract_names
 
 __all__ = ["NAME_LIST", "NAME_RUN", "Bridge", "join_answers", "resolved_name", "split_description"]
@@ -27,6 +28,9 @@ _HEAD = re.compile(
     r"\s+(that|which|who|whose|(?:co-)?founded|backed|led|run|built|developed|named|owned|created|launched|"
     r"investigated|acquired|bought|sued|fined)\b"
 )
+# The question's own verb after such a description: the last one before the question word.
+_MAIN_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|did|does|do|will|would|could|can)\b")
+_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|how|when|where)\b", re.I)
 _NAME = r"[A-Z][\w&'’.$-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z0-9][\w&'’.$-]*)*"
 # The first list of names after the connector ("Index Ventures and Founders Fund", "Meta, Booz Allen and
 # Lockheed Martin"): where the description ends, unless a figure follows close behind.
@@ -58,7 +62,7 @@ def split_description(question: str) -> Bridge | None:
     # Cohere and Etsy" that is the company; the question about it may then be answered as it stands.
     heads = list(_HEAD.finditer(question))
     if not heads:
-        return None
+        return _object_description(question)
     head = heads[-1]
     rest_start = head.end(2)
     names = _NAMES.search(question, rest_start)
@@ -80,6 +84,30 @@ def split_description(question: str) -> Bridge | None:
     else:
         sub = f"Which {kind} was {connector} {clause}?"
     return Bridge(description=description, sub_question=sub, kind=kind, connector=connector, clause=clause)
+
+
+def _object_description(question: str) -> Bridge | None:
+    """ "The partner Chrysler was told to sign up within 30 days …" at the start of a question; None when there is
+    none, or no verb of the question's own after it."""
+    head = OBJECT_HEAD.match(question)
+    asking = _QUESTION_WORD.search(question, head.end()) if head else None
+    if not head or not asking:
+        return None
+    verbs = list(_MAIN_VERB.finditer(question, head.end(), asking.start()))
+    doer = _NAMES.match(question, head.end())
+    if not verbs or not doer or verbs[-1].start() <= doer.end():
+        return None
+    end = verbs[-1].start()
+    description = question[head.start() : end].strip(" ,")
+    clause = question[head.end() : end].strip(" ,")
+    # No subject-verb question can be worded from an object relative without conjugating: ask what it names.
+    return Bridge(
+        description=description,
+        sub_question=f"Who or what is {description[:1].lower()}{description[1:]}?",
+        kind=head.group(1),
+        connector="",
+        clause=clause,
+    )
 
 
 def resolved_name(answer: str, sub_question: str, mentions: Callable[[str], int] | None = None) -> str | None:

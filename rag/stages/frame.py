@@ -14,6 +14,7 @@ from rag.stages.verify import extract_names
 __all__ = [
     "ATTRIBUTE_FAMILIES",
     "MOVE_FAMILIES",
+    "OBJECT_HEAD",
     "ROLE_WORDS",
     "TITLE_ROLES",
     "VALUES_IT",
@@ -105,6 +106,13 @@ _DESCRIBED = re.compile(
     r"publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|index|ceo|country)\b(?:\s+\w+){0,2}?\s+(?:that|which|who|whose|backed|founded|co-founded|"
     r"led|run|built|developed|named|behind|with|investigated|owned|created|launched)\b",
     re.I,
+)
+# "The executive Jobs left in charge during his January 2011 leave had earlier worked at which two companies?": a
+# description that opens the question, its kind followed at once by the name of whoever did something to it.
+OBJECT_HEAD = re.compile(
+    r"^\s*(?i:the)\s+((?:[a-z-]+\s+){0,2}?(?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|"
+    r"executive|outlet|publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|country|"
+    r"partner|buyer|investor|rival|supplier|customer))\s+(?=[A-Z])"
 )
 # "Why did A acquire B?": a question that takes an event for granted.
 _PRESUPPOSES = re.compile(
@@ -343,7 +351,7 @@ def frame_question(question: str) -> QuestionFrame:
         count=count,
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),
-        described=bool(_DESCRIBED.search(question)),
+        described=bool(_DESCRIBED.search(question) or OBJECT_HEAD.match(question)),
         event=event,
         event_object=event_object,
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,

@@ -44,6 +44,8 @@ _FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 # A person is asked for: an organisation's name will not do, nor a one-word name of anything.
 _PERSON_KINDS = frozenset({"person", "man", "woman", "executive", "ceo"})
+# Kinds that are a relation to someone: the sentence's word for it sits next to the name that fills it.
+_RELATIONS = frozenset({"partner", "buyer", "investor", "rival", "supplier", "customer"})
 _ORGANISATION_WORDS = frozenset("inc inc. corp corp. co ltd llc group ai bank fund ventures capital partners".split())
 
 
@@ -119,7 +121,7 @@ class Identifier:
         """The names a sentence stating the description offers, and the sentences that say them."""
         names = self._names(sentence, own, kind)
         if names:
-            return names, (sentence,)
+            return _nearest_the_kind(names, sentence.text, kind), (sentence,)
         if not self.binding.refers_back(sentence.text):
             return [], ()
         article = self.binding.sentences_of(sentence.article_id)
@@ -171,6 +173,25 @@ def _as_usually_written(name: str, texts: list[str]) -> str:
     executive" is General Motors)."""
     forms = Counter(m.group(0) for text in texts for m in re.finditer(rf"\b{re.escape(name)}[a-z]*\b", text))
     return max(forms, key=lambda f: (forms[f], f == name)) if forms else name
+
+
+def _nearest_the_kind(names: list[str], text: str, kind: str) -> list[str]:
+    """Of several names, the one written nearest the sentence's word for a relation asked ("a partnership with Fiat
+    within 30 days to appease the US administration": the partner is Fiat); all of them where the kind is no
+    relation or the sentence has no word for it. A thing's name need not be near its kind ("Defense Llama — a
+    version of Meta's Llama large language model")."""
+    head = kind.split()[-1].lower()
+    if head not in _RELATIONS:
+        return names
+    stem = head[: max(4, len(head) - 2)]  # "partner" in "partnership", "investor" in "investment"
+    said = [m.start() for m in re.finditer(rf"\b{re.escape(stem)}", text, re.I)]
+    if len(names) < 2 or not said:
+        return names
+
+    def distance(name: str) -> int:
+        return min(abs(m.start() - at) for m in re.finditer(re.escape(name), text) for at in said)
+
+    return [min(names, key=distance)]
 
 
 def _of_kind(name: str, kind: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.bridge import resolved_name, split_description
+from rag.stages.frame import frame_question
 from tests.fakes import ScriptedGenerator
 
 pytestmark = pytest.mark.unit
@@ -147,3 +148,35 @@ def test_a_named_subject_that_leaves_a_description_of_its_own_is_resolved_too(fa
     )
     assert "Llama 3" in answer.answer
     assert len(model.calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "description", "named"),
+    [
+        (
+            "The executive Jobs left in charge during his January 2011 leave had earlier worked at which two "
+            "companies?",
+            "The executive Jobs left in charge during his January 2011 leave",
+            "Tim Cook had earlier worked at which two companies?",
+        ),
+        (
+            # "was told" is inside the description; the question's own verb is the last before "what".
+            "The partner Chrysler was told to sign up within 30 days in April 2009 was to begin with what share?",
+            "The partner Chrysler was told to sign up within 30 days in April 2009",
+            "Tim Cook was to begin with what share?",
+        ),
+    ],
+)
+def test_a_description_by_whoever_did_something_to_the_subject(question: str, description: str, named: str) -> None:
+    assert frame_question(question).described
+    bridge = split_description(question)
+    assert bridge is not None
+    assert bridge.description == description
+    assert bridge.sub_question == f"Who or what is {description[:1].lower()}{description[1:]}?"
+    assert bridge.substitute(question, "Tim Cook") == named
+
+
+def test_an_object_description_needs_a_name_and_a_verb_of_the_questions_own() -> None:
+    assert split_description("The company said what about its plans?") is None  # no name after the kind
+    assert split_description("The company Meta what?") is None  # no verb before the question word
+    assert not frame_question("The deal Meta struck was worth how much?").described  # a deal is no kind of subject

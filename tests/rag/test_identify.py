@@ -9,7 +9,7 @@ from rag.stages.binding import BindingCheck
 from rag.stages.bridge import split_description
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
-from rag.stages.identify import Identifier, _as_usually_written, _of_kind
+from rag.stages.identify import Identifier, _as_usually_written, _nearest_the_kind, _of_kind
 from tests.fakes import HashingEncoder, sentences_of_text
 
 pytestmark = pytest.mark.unit
@@ -125,3 +125,11 @@ def test_only_articles_that_name_the_descriptions_names_are_read_sentence_by_sen
     assert not binding.in_article(frame_question("Which company built the Dreamliner?"), "a")
     assert binding.in_article(frame_question("Which start-up do Index Ventures back?"), "b")
     assert not binding.in_article(frame_question("Which start-up do Index Ventures back?"), "a")
+
+
+def test_of_several_names_the_one_nearest_the_word_for_the_kind() -> None:
+    text = "Chrysler's plan must include a partnership with Fiat within 30 days to appease the US administration."
+    assert _nearest_the_kind(["Fiat", "US"], text, "partner") == ["Fiat"]
+    assert _nearest_the_kind(["Fiat", "US"], text.replace("partnership", "deal"), "partner") == ["Fiat", "US"]
+    assert _nearest_the_kind(["Fiat", "US"], text, "company") == ["Fiat", "US"]  # no relation: all
+    assert _nearest_the_kind(["Scale"], text, "partner") == ["Scale"]
