@@ -174,9 +174,7 @@ class AnswerPipeline:
         if s.binding and (problem := s.binding.premise(frame, self._all_sentences(allowed))):
             return self._refuse(work, problem)
         bridge = split_description(work.question) if self.settings.bridge and frame.described else None
-        if bridge and hops < _MAX_HOPS and (joined := self._bridge(bridge, work, k, hops)):
-            if on_token:
-                on_token(joined.answer)
+        if bridge and hops < _MAX_HOPS and (joined := self._bridge(bridge, work, k, hops, on_token)):
             return joined
 
         t = time.perf_counter()
@@ -240,22 +238,31 @@ class AnswerPipeline:
             question=work.question,
         )
 
-    def _bridge(self, bridge: Bridge, work: _Work, k: int, hops: int) -> Answer | None:
+    def _bridge(self, bridge: Bridge, work: _Work, k: int, hops: int, on_token: TokenCallback | None) -> Answer | None:
         """Two verified answers for a question about a described subject: which subject the description names,
-        then the question about that subject by name. None (answer the question as asked) when either fails."""
+        then the question about that subject by name. None (answer the question as asked) when either fails.
+
+        The first step's answer streams as soon as it is known: like a draft, it is provisional until the answer
+        event, which a failed second step replaces with the question answered as asked."""
         s = self.stages
+        t = time.perf_counter()
         identified = s.identifier.run(bridge, self._all_sentences(work.allowed)) if s.identifier else None
         if identified is not None:
             # The sentence that states the description names the subject: no model step, no guess.
             text, citations = s.citer.identifying(bridge.description, identified, work.hits)
             first = Answer(answer=text, answerable=True, citations=citations, model=self.model_name)
             name: str | None = identified.name
+            work.timings.verify_ms += (time.perf_counter() - t) * 1000
+            if work.timings.first_token_ms is None:
+                work.timings.first_token_ms = (time.perf_counter() - t) * 1000
         else:
             first = self._answer(bridge.sub_question, (), k, None, work.allowed, hops=_MAX_HOPS)
             work.timings.add(first.timings)
             name = resolved_name(first.answer, bridge.sub_question, self._mentions) if first.answerable else None
         if name is None:
             return None
+        if on_token:
+            on_token(first.answer)
         # "the model built by the company whose customers include Cohere and Etsy": once the company is named, the
         # model it built is a description of its own.
         second = self._answer(bridge.substitute(work.question, name), (), k, None, work.allowed, hops=hops + 1)
@@ -263,6 +270,8 @@ class AnswerPipeline:
         if not second.answerable:
             return None
         text, citations = join_answers(first, second)
+        if on_token:
+            on_token(text[len(first.answer) :])
         return second.model_copy(
             update={"answer": text, "citations": citations, "timings": work.timings, "question": work.question}
         )

@@ -90,11 +90,15 @@ def test_the_pipeline_answers_in_two_cited_steps(fake_index, model_free: bool) -
     settings = Settings(
         judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, binding_check=model_free
     )
-    answer = assemble_pipeline(settings, model, index, encoder).ask(QUESTION)
+    streamed: list[str] = []
+    answer = assemble_pipeline(settings, model, index, encoder).ask(QUESTION, on_token=streamed.append)
     assert answer.answerable, answer.abstention
     assert "Defense Llama" in answer.answer and "San Francisco" in answer.answer
     assert answer.question == QUESTION
     assert len(model.calls) == (1 if model_free else 2)
+    # The first step streams before the second is asked; the pieces make the answer.
+    assert len(streamed) == 2 and "".join(streamed) == answer.answer
+    assert "Scale AI" in streamed[0] and "San Francisco" not in streamed[0]
     if model_free:
         assert answer.answer.startswith("The company that developed Defense Llama is Scale AI [1][2]. ")
         assert "In which city was Scale AI founded?" in model.calls[0][-1]["content"]
