@@ -133,3 +133,15 @@ def test_of_several_names_the_one_nearest_the_word_for_the_kind() -> None:
     assert _nearest_the_kind(["Fiat", "US"], text.replace("partnership", "deal"), "partner") == ["Fiat", "US"]
     assert _nearest_the_kind(["Fiat", "US"], text, "company") == ["Fiat", "US"]  # no relation: all
     assert _nearest_the_kind(["Scale"], text, "partner") == ["Scale"]
+
+
+def test_a_relation_asked_is_filled_by_the_name_next_to_its_word() -> None:
+    texts = {
+        "d": "Chrysler's plan must include a partnership with Fiat within 30 days to appease the US administration."
+    }
+    binding = BindingCheck(HashingEncoder(dim=64), lambda a: sentences_of_text(a, texts[a]), {"d": "Chrysler deal"})
+    bridge = split_description("The partner Chrysler was told to sign up within 30 days was to begin with what share?")
+    assert bridge is not None
+    mentions = {"US": 9, "Fiat": 1}  # the tie-break alone would take the US
+    found = Identifier(binding, lambda n: mentions.get(n, 0)).run(bridge, sentences_of_text("d", texts["d"]))
+    assert found is not None and found.name == "Fiat"
