@@ -506,12 +506,16 @@ class BindingCheck:
         return _parts(" ".join(_EXAMPLES.sub(" ", t.text) for t in self.sentences_of(article_id)[:2]))
 
     def _before(self, sentence: Sentence) -> set[str]:
+        return _parts(" ".join(t.text for t in self.preceding(sentence)))
+
+    def preceding(self, sentence: Sentence) -> Sequence[Sentence]:
+        """The ``lookback`` sentences just before this one in its article, where a subject it refers back to is
+        named; none for the first, or for a sentence not found in its article."""
         article = self.sentences_of(sentence.article_id)
         for i, s in enumerate(article):
             if s.start == sentence.start:
-                text = " ".join(t.text for t in article[max(0, i - self.lookback) : i])
-                return _parts(text)
-        return set()
+                return article[max(0, i - self.lookback) : i]
+        return []
 
     def subject_groups(self, frame: QuestionFrame) -> list[frozenset[str]]:
         """The question's name groups, each without the words the collection also writes in lower case unless
@@ -541,11 +545,7 @@ class BindingCheck:
         before: list[str] = []
         refers_back = self.refers_back(sentence.text)
         if refers_back:
-            article = self.sentences_of(sentence.article_id)
-            for i, s in enumerate(article):
-                if s.start == sentence.start:
-                    before = [t.text for t in article[max(0, i - self.lookback) : i]]
-                    break
+            before = [t.text for t in self.preceding(sentence)]
             if _REFERS_TO_ONE.search(sentence.text):
                 before = [_EXAMPLES.sub(" ", text) for text in before]
         shown_title = self.titles.get(sentence.article_id, "") if title or refers_back else ""

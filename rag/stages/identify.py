@@ -124,9 +124,7 @@ class Identifier:
             return _nearest_the_kind(names, sentence.text, kind), (sentence,)
         if not self.binding.refers_back(sentence.text):
             return [], ()
-        article = self.binding.sentences_of(sentence.article_id)
-        at = next((i for i, s in enumerate(article) if s.start == sentence.start), 0)
-        for before in reversed(article[max(0, at - self.binding.lookback) : at]):
+        for before in reversed(self.binding.preceding(sentence)):
             if names := self._names(before, own, kind, possessions=False):
                 return names, (before, sentence)
         return [], ()
