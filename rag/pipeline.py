@@ -246,15 +246,18 @@ class AnswerPipeline:
         event, which a failed second step replaces with the question answered as asked."""
         s = self.stages
         t = time.perf_counter()
-        identified = s.identifier.run(bridge, self._all_sentences(work.allowed)) if s.identifier else None
+        identified = (
+            s.identifier.run(bridge, self._all_sentences(work.allowed), self._mentions) if s.identifier else None
+        )
         if identified is not None:
             # The sentence that states the description names the subject: no model step, no guess.
             text, citations = s.citer.identifying(bridge.description, identified, work.hits)
             first = Answer(answer=text, answerable=True, citations=citations, model=self.model_name)
             name: str | None = identified.name
-            work.timings.verify_ms += (time.perf_counter() - t) * 1000
+            read_ms = (time.perf_counter() - t) * 1000
+            work.timings.verify_ms += read_ms
             if work.timings.first_token_ms is None:
-                work.timings.first_token_ms = (time.perf_counter() - t) * 1000
+                work.timings.first_token_ms = read_ms
         else:
             first = self._answer(bridge.sub_question, (), k, None, work.allowed, hops=_MAX_HOPS)
             work.timings.add(first.timings)

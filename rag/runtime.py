@@ -225,11 +225,7 @@ def make_stages(
         remainder=Remainder(binding) if binding and settings.gather else None,
         naming=Naming(binding) if binding and settings.gather else None,
         roles=RoleHolder(binding) if binding and settings.gather else None,
-        identifier=(
-            Identifier(binding, lambda name: sum(name in a.text for a in articles))
-            if binding and settings.bridge
-            else None
-        ),
+        identifier=Identifier(binding) if binding and settings.bridge else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(
             Judge(

@@ -59,14 +59,13 @@ class Identified:
 
 
 class Identifier:
-    """Model-free; ``binding`` supplies the name and word matching of the question-aware gate, ``mentions`` how
-    many articles mention a name (the tie-break)."""
+    """Model-free; ``binding`` supplies the name and word matching of the question-aware gate."""
 
-    def __init__(self, binding: BindingCheck, mentions: Callable[[str], int]):
+    def __init__(self, binding: BindingCheck):
         self.binding = binding
-        self.mentions = mentions
 
-    def run(self, bridge: Bridge, sentences: Iterable[Sentence]) -> Identified | None:
+    def run(self, bridge: Bridge, sentences: Iterable[Sentence], mentions: Callable[[str], int]) -> Identified | None:
+        """``mentions``: how many articles mention a name (the tie-break; the pipeline's count over its index)."""
         frame = frame_question(bridge.sub_question)
         groups = self.binding.subject_groups(frame)
         if not groups:
@@ -113,8 +112,8 @@ class Identifier:
         for short in list(offered):
             longer = [n for n in offered if n != short and set(short.split()) < set(n.split())]
             if longer:
-                offered[max(longer, key=self.mentions)] += offered.pop(short)
-        name = max(offered, key=lambda n: (offered[n], self.mentions(n)))
+                offered[max(longer, key=mentions)] += offered.pop(short)
+        name = max(offered, key=lambda n: (offered[n], mentions(n)))
         return Identified(name=_as_usually_written(name, texts), sentences=sources[name])
 
     def _offered(self, sentence: Sentence, own: set[str], kind: str) -> tuple[list[str], tuple[Sentence, ...]]:

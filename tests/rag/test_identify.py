@@ -34,13 +34,17 @@ def _sentences(article_id: str) -> list[Sentence]:
 
 
 ALL = [s for a in TEXTS for s in _sentences(a)]
-IDENTIFIER = Identifier(BindingCheck(HashingEncoder(dim=64), _sentences, TITLES), lambda n: MENTIONS.get(n, 0))
+IDENTIFIER = Identifier(BindingCheck(HashingEncoder(dim=64), _sentences, TITLES))
+
+
+def _mentions(name: str) -> int:
+    return MENTIONS.get(name, 0)
 
 
 def _identified(question: str) -> tuple[str, list[str]] | None:
     bridge = split_description(question)
     assert bridge is not None
-    found = IDENTIFIER.run(bridge, ALL)
+    found = IDENTIFIER.run(bridge, ALL, _mentions)
     return None if found is None else (found.name, [s.text for s in found.sentences])
 
 
@@ -73,11 +77,11 @@ def test_a_capitalised_first_word_is_a_name_where_the_article_writes_it_so_mid_s
     sentences = sentences_of_text("c", texts["c"])
     bridge = split_description("Where is the company whose services go to Cohere based?")
     assert bridge is not None
-    found = Identifier(binding, lambda n: 1).run(bridge, sentences)
+    found = Identifier(binding).run(bridge, sentences, lambda n: 1)
     assert found is not None and found.name == "Scale"
     grew = split_description("Where is the company that grew like Cohere based?")
     assert grew is not None
-    assert Identifier(binding, lambda n: 1).run(grew, sentences) is None  # "Last" is no name
+    assert Identifier(binding).run(grew, sentences, lambda n: 1) is None  # "Last" is no name
 
 
 def test_a_passive_description() -> None:
@@ -104,7 +108,7 @@ def test_a_person_asked_for_is_not_an_organisation() -> None:
 def test_the_answer_cites_every_sentence_that_says_who() -> None:
     bridge = split_description("In which city was the company that developed Defense Llama founded?")
     assert bridge is not None
-    found = IDENTIFIER.run(bridge, ALL)
+    found = IDENTIFIER.run(bridge, ALL, _mentions)
     assert found is not None
     hits: list[SearchHit] = []
     text, citations = CitationRenderer(TITLES).identifying(bridge.description, found, hits)
@@ -143,5 +147,5 @@ def test_a_relation_asked_is_filled_by_the_name_next_to_its_word() -> None:
     bridge = split_description("The partner Chrysler was told to sign up within 30 days was to begin with what share?")
     assert bridge is not None
     mentions = {"US": 9, "Fiat": 1}  # the tie-break alone would take the US
-    found = Identifier(binding, lambda n: mentions.get(n, 0)).run(bridge, sentences_of_text("d", texts["d"]))
+    found = Identifier(binding).run(bridge, sentences_of_text("d", texts["d"]), lambda n: mentions.get(n, 0))
     assert found is not None and found.name == "Fiat"
