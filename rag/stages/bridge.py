@@ -19,7 +19,7 @@ from rag.stages.binding import name_groups
 from rag.stages.frame import OBJECT_HEAD
 from rag.stages.verify import extract_names
 
-__all__ = ["NAME_LIST", "NAME_RUN", "Bridge", "join_answers", "resolved_name", "split_description"]
+__all__ = ["NAME_LIST", "NAME_RUN", "Bridge", "bare_name", "join_answers", "resolved_name", "split_description"]
 
 # "the company that …", "the start-up co-founded by …", "the carmaker whose …".
 _HEAD = re.compile(
@@ -34,10 +34,9 @@ _QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|how|when|where)\b", re.I)
 _NAME = r"[A-Z][\w&'’.$-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z0-9][\w&'’.$-]*)*"
 # The first list of names after the connector ("Index Ventures and Founders Fund", "Meta, Booz Allen and
 # Lockheed Martin"): where the description ends, unless a figure follows close behind.
-_NAMES = re.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|&)\s+" + _NAME + r")?")
-# One run of capitalised words, a possessive "'s" still on it ("Meta’s"); a list of them.
+NAME_LIST = re.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|&)\s+" + _NAME + r")?")
+# One run of capitalised words, a possessive "'s" still on it ("Meta’s").
 NAME_RUN = re.compile(_NAME)
-NAME_LIST = _NAMES
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def split_description(question: str) -> Bridge | None:
         return _object_description(question)
     head = heads[-1]
     rest_start = head.end(2)
-    names = _NAMES.search(question, rest_start)
+    names = NAME_LIST.search(question, rest_start)
     if not names or names.start() - rest_start > 40:
         return None
     end = names.end()
@@ -94,7 +93,7 @@ def _object_description(question: str) -> Bridge | None:
     if not head or not asking:
         return None
     verbs = list(_MAIN_VERB.finditer(question, head.end(), asking.start()))
-    doer = _NAMES.match(question, head.end())
+    doer = NAME_LIST.match(question, head.end())
     if not verbs or not doer or verbs[-1].start() <= doer.end():
         return None
     end = verbs[-1].start()
@@ -110,6 +109,11 @@ def _object_description(question: str) -> Bridge | None:
     )
 
 
+def bare_name(run: str) -> str:
+    """A name run as a name: "Meta’s" is Meta, "Scale AI." is Scale AI."""
+    return re.sub(r"(?:'s|’s|'|’)$", "", run.rstrip(".,;:"))
+
+
 def resolved_name(answer: str, sub_question: str, mentions: Callable[[str], int] | None = None) -> str | None:
     """The name the first step's answer gives ("Scale AI developed Defense Llama." → "Scale AI"): of the names in
     it that the sub-question does not already hold, the one the collection mentions most (``mentions``; "Alexandr
@@ -120,7 +124,7 @@ def resolved_name(answer: str, sub_question: str, mentions: Callable[[str], int]
     for match in NAME_RUN.finditer(re.sub(r"\s*\[\d+\]", "", answer)):
         words = {w.lower().strip(".,'’") for w in match.group(0).split()}
         if words & names and not words & asked and not words <= {"the", "a", "an", "it", "its"}:
-            found.append(re.sub(r"(?:'s|’s|'|’)$", "", match.group(0).rstrip(".,;:")))
+            found.append(bare_name(match.group(0)))
     if not found:
         return None
     return max(found, key=mentions) if mentions else found[0]

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from index import Sentence
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck
-from rag.stages.bridge import NAME_LIST, NAME_RUN, Bridge
+from rag.stages.bridge import NAME_LIST, NAME_RUN, Bridge, bare_name
 from rag.stages.frame import frame_question
 
 __all__ = ["Identified", "Identifier"]
@@ -141,7 +141,7 @@ class Identifier:
         ]
         found = []
         for match in NAME_RUN.finditer(text):
-            run = re.sub(r"(?:'s|’s|'|’)$", "", match.group(0).rstrip(".,;:"))
+            run = bare_name(match.group(0))
             words = {w.lower().strip(".,'’") for w in run.split()}
             if not words & known or words & own or words <= {"the", "a", "an", "it", "its"}:
                 continue
