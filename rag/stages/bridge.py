@@ -45,9 +45,9 @@ class Bridge:
 
     description: str  # "the company that developed Defense Llama"
     sub_question: str  # "Which company developed Defense Llama?"
-    kind: str = ""  # "company"
-    connector: str = ""  # "that", "whose", "backed"
-    clause: str = ""  # "developed Defense Llama": what the description says of its subject
+    kind: str  # "company"
+    connector: str  # "that", "whose", "backed"; "" for "the partner Chrysler was told …"
+    clause: str  # "developed Defense Llama": what the description says of its subject
 
     def substitute(self, question: str, name: str) -> str:
         """The question about ``name`` itself."""
