@@ -46,14 +46,19 @@ def _short_title(title: str, words: int = 6) -> str:
 
 
 def format_evidence(evidence: Sequence[Evidence], *, sources: bool = True) -> str:
-    """Numbered sentences, with the article's short title and date on each unless ``sources`` is off."""
+    """Numbered sentences, under a line with their article's short title and date unless ``sources`` is off.
+
+    The title line comes once for each run of sentences from one article (the selector puts an article's
+    sentences together): on every sentence it cost about 12 tokens, ~0.1 s of each answer on this CPU.
+    """
     lines = []
+    previous = ""
     for ev in evidence:
-        if not sources:
-            lines.append(f"[{ev.n}] {ev.sentence.text}")
-            continue
         source = _short_title(ev.title) + (f", {ev.date}" if ev.date else "")
-        lines.append(f"[{ev.n}] ({source}) {ev.sentence.text}")
+        if sources and source != previous:
+            lines.append(f"({source})")
+            previous = source
+        lines.append(f"[{ev.n}] {ev.sentence.text}")
     return "\n".join(lines)
 
 

@@ -60,7 +60,8 @@ class EvidenceSelector:
         return out
 
     def run(self, question: str, hits: list[SearchHit]) -> list[Evidence]:
-        """The best ``max_sentences`` sentences for ``question``, numbered from 1, best first."""
+        """The best ``max_sentences`` sentences for ``question``, numbered from 1: the best first, then the others
+        of its article, then the next article's."""
         pool = self.candidates(hits)
         if not pool:
             return []
@@ -71,7 +72,14 @@ class EvidenceSelector:
         for (sentence, _), cos in zip(pool, cosine, strict=True):
             overlap = len(q_words & content_words(sentence.text)) / len(q_words) if q_words else 0.0
             scores.append(float(cos) + 0.3 * overlap)
-        order = np.argsort(-np.asarray(scores))[: self.max_sentences]
+        order = list(np.argsort(-np.asarray(scores))[: self.max_sentences])
+        # Sentences of one article go together, articles in the order of their best sentence, and within one
+        # article best first: the prompt then names each article once (``rag.prompts.format_evidence``), about
+        # 30-70 tokens fewer per question, and the best sentence is still [1].
+        first: dict[str, int] = {}
+        for position, j in enumerate(order):
+            first.setdefault(pool[j][0].article_id, position)
+        order.sort(key=lambda j: first[pool[j][0].article_id])
         return [
             Evidence(
                 n=i + 1,

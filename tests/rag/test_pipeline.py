@@ -27,7 +27,7 @@ def _pipeline(fake_index, reply, judge=None, **settings) -> AnswerPipeline:
 def _evidence_with(messages, needle: str) -> int:
     """The number the prompt gave the sentence containing ``needle``."""
     for line in messages[-1]["content"].splitlines():
-        m = re.match(r"\[(\d+)\] \([^)]*\) (.*)", line)
+        m = re.match(r"\[(\d+)\] (.*)", line)
         if m and needle in m.group(2):
             return int(m.group(1))
     raise AssertionError(f"{needle!r} was not shown to the model")
