@@ -18,11 +18,19 @@ class AnswerRelay:
         self.buffer = ""
         self.open = open  # past the label: pieces go straight through
         self._after_first_line = False
+        self._started = False  # whether a visible piece has gone out
 
     def __call__(self, piece: str) -> bool | None:
         if self.sink is None:
             return None
         if self.open:
+            if not self._started:
+                # After a prefilled "Answer:" the model's first piece is often a bare space: the stream's first
+                # token is the answer's first word.
+                piece = piece.lstrip()
+                if not piece:
+                    return None
+                self._started = True
             return self.sink(piece)
         self.buffer += piece
         if not self._after_first_line:
@@ -36,4 +44,7 @@ class AnswerRelay:
         self.open = True
         rest = head[len(self._LABEL) :].lstrip() if head.lower().startswith(self._LABEL) else head
         self.buffer = ""
-        return self.sink(rest) if rest else None
+        if not rest:
+            return None
+        self._started = True
+        return self.sink(rest)
