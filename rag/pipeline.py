@@ -126,9 +126,7 @@ class AnswerPipeline:
         if self.corpus:
             self.generator.chat(corpus_messages(self.corpus.system, "warm up", []), max_tokens=1)
         else:
-            self.generator.chat(
-                answer_messages("warm up", [], sentences_line=self.settings.sentences_line), max_tokens=1
-            )
+            self.generator.chat(answer_messages("warm up", []), max_tokens=1)
         if self.stages.judge:
             self.stages.judge.generator.chat(judge_messages("warm up", "warm up", []), max_tokens=1)
 

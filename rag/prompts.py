@@ -17,7 +17,6 @@ __all__ = [
     "JUDGE_SYSTEM",
     "PROMPT_VERSION",
     "SYSTEM",
-    "SYSTEM_INLINE",
     "answer_messages",
     "clip_hint",
     "corpus_messages",
@@ -63,23 +62,10 @@ def format_evidence(evidence: Sequence[Evidence], *, sources: bool = True) -> st
     return "\n".join(lines)
 
 
-# The same rules with the answer at once (RAG_SENTENCES_LINE=false): the sentences it rests on are read off its
-# [n] markers, and the stream starts with the answer's first token instead of after a held-back line.
-SYSTEM_INLINE = (
-    "You answer questions about news articles using only the numbered sentences given. "
-    "Never use outside knowledge. Never guess.\n"
-    "Answer in one or two short sentences, each claim ending with the [n] of the sentence that states it. "
-    "If the sentences disagree, give both versions, each with its [n]. "
-    "If no sentence states the answer, reply: NOT FOUND"
-)
-
-
-def answer_messages(question: str, evidence: Sequence[Evidence], *, sentences_line: bool = True) -> list[Message]:
-    """The answer prompt: sentences, question, output rules (``SYSTEM``, or ``SYSTEM_INLINE`` without the
-    sentences line)."""
+def answer_messages(question: str, evidence: Sequence[Evidence]) -> list[Message]:
+    """The answer prompt: sentences, question, output rules."""
     user = f"{format_evidence(evidence)}\n\nQuestion: {question}"
-    system = SYSTEM if sentences_line else SYSTEM_INLINE
-    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 
 JUDGE_SYSTEM = "You are a careful reader. Reply with one word: yes or no."

@@ -25,7 +25,7 @@ from rag.llm.base import Generator
 from rag.llm.model_files import default_gguf
 from rag.pipeline import AnswerPipeline, Stages
 from rag.prompt_cache import CorpusPrompt, prepare_corpus
-from rag.prompts import SYSTEM, SYSTEM_INLINE
+from rag.prompts import SYSTEM
 from rag.settings import Settings
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
@@ -206,11 +206,7 @@ def make_stages(
         else None
     )
     return Stages(
-        rewriter=FollowUpRewriter(
-            generator,
-            corpus.system if corpus else (SYSTEM if settings.sentences_line else SYSTEM_INLINE),
-            log_questions=settings.log_questions,
-        ),
+        rewriter=FollowUpRewriter(generator, corpus.system if corpus else SYSTEM, log_questions=settings.log_questions),
         premise=PremiseCheck(articles),
         retriever=make_retriever(settings, index, encoder),
         selector=selector,
@@ -220,7 +216,6 @@ def make_stages(
             corpus=corpus,
             corpus_hints=settings.corpus_hints,
             corpus_hint_words=settings.corpus_hint_words,
-            sentences_line=settings.sentences_line,
         ),
         verifier=Verifier(encoder, threshold=settings.support_threshold),
         binding=binding,

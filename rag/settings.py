@@ -82,11 +82,6 @@ class Settings(BaseSettings):
     corpus_cache_rebuild: bool = Field(
         default=True, description="rebuild a missing/stale prompt cache at start-up (else: retrieval mode)"
     )
-    sentences_line: bool = Field(
-        default=True,
-        description="retrieval mode: the model names the sentences it uses on a line before its answer (held back "
-        "from the stream); false: it answers at once and cites with [n] markers",
-    )
     evidence_sentences: int = Field(default=6, ge=1, le=30, description="numbered sentences shown to the model")
     min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
     support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")

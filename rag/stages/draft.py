@@ -15,8 +15,6 @@ __all__ = ["Draft", "Drafter"]
 
 # The reply is started for the model: a 1.5B model keeps the two-line format far better that way.
 PREFILL = "Sentences:"
-# Without the sentences line the reply still starts with its label, so the model writes the answer, not a preamble.
-PREFILL_INLINE = "Answer:"
 STOPS = ["\n\n\n", "Question:"]
 
 
@@ -41,10 +39,8 @@ class Drafter:
         corpus: CorpusPrompt | None,
         corpus_hints: int,
         corpus_hint_words: int = 0,
-        sentences_line: bool = True,
     ):
         self.generator = generator
-        self.sentences_line = sentences_line
         self.max_tokens = max_tokens
         self.corpus = corpus
         self.corpus_hints = corpus_hints
@@ -67,16 +63,11 @@ class Drafter:
             prefill = ""
             # No sentences line in corpus mode: everything the model writes is the answer.
             relay = AnswerRelay(on_token, open=True)
-        elif self.sentences_line:
+        else:
             shown = len(evidence)
             messages = answer_messages(question, evidence)
             prefill = PREFILL
             relay = AnswerRelay(on_token)
-        else:
-            shown = len(evidence)
-            messages = answer_messages(question, evidence, sentences_line=False)
-            prefill = PREFILL_INLINE
-            relay = AnswerRelay(on_token, open=True)
 
         def generate(prefill: str) -> Completion:
             return self.generator.chat(
@@ -85,8 +76,7 @@ class Drafter:
 
         completion = generate(prefill)
         draft = Draft(prefill + completion.text, shown, [completion], messages)
-        two_lines = not self.corpus and self.sentences_line
-        if two_lines and not draft.reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
+        if not self.corpus and not draft.reply.strip().partition("\n")[2].strip() and not completion.stopped_early:
             # The model named sentences and stopped there: start its answer line for it. The prompt and
             # the first line are cached, so this costs only the new tokens.
             relay.open = True

@@ -75,31 +75,3 @@ def test_the_answer_prompt_holds_the_question_after_the_sentences() -> None:
     user = answer_messages("What did Scale AI make?", EVIDENCE)[-1]["content"]
     assert user.endswith("Question: What did Scale AI make?")
     assert user.count("(Meta in talks with Scale AI, 2025-06-10)") == 1
-
-
-def test_without_the_sentences_line_the_answer_is_the_same_and_streams_from_its_first_token(fake_index) -> None:
-    from rag.prompts import SYSTEM, SYSTEM_INLINE
-    from rag.runtime import assemble_pipeline
-    from rag.settings import Settings
-    from tests.fakes import ScriptedGenerator, as_fake
-    from tests.rag.test_pipeline import _evidence_with
-
-    index, encoder = fake_index
-    question = "How much revenue did Scale AI make last year?"
-
-    def reply(messages) -> str:
-        n = _evidence_with(messages, "870 million")
-        claim = f"Scale AI made US$870 million in revenue last year [{n}]."
-        return f"Sentences: {n}\nAnswer: {claim}" if messages[0]["content"] == SYSTEM else f"Answer: {claim}"
-
-    answers, streams, systems = [], [], []
-    for line in (True, False):
-        settings = Settings(support_threshold=0.2, min_relevance=0.0, judge=False, sentences_line=line)
-        pipeline = assemble_pipeline(settings, ScriptedGenerator(reply), index, encoder)
-        pieces: list[str] = []
-        answers.append(pipeline.ask(question, on_token=pieces.append).model_dump(exclude={"timings"}))
-        streams.append(pieces)
-        systems.append(as_fake(pipeline.generator, ScriptedGenerator).calls[-1][0]["content"])
-    assert answers[0]["answerable"] and answers[0] == answers[1]
-    assert systems == [SYSTEM, SYSTEM_INLINE]
-    assert streams[0][0].startswith("Scale") and streams[1][0].startswith("Scale"), streams

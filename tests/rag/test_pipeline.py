@@ -214,6 +214,18 @@ def test_only_the_answer_line_is_streamed(pieces: list[str]) -> None:
     assert "".join(seen).strip() == "Lucy Guo."
 
 
+@pytest.mark.parametrize("open_", [True, False])
+def test_the_first_piece_streamed_is_the_answers_first_word(open_: bool) -> None:
+    # A bare space first would reach the page as the first token, early by a word and showing nothing.
+    from rag.stages.relay import AnswerRelay
+
+    seen: list[str] = []
+    relay = AnswerRelay(seen.append, open=open_)
+    for piece in ([] if open_ else ["Sentences: 1\n", "Answer:"]) + [" ", " Lucy", " Guo."]:
+        relay(piece)
+    assert seen == ["Lucy", " Guo."]
+
+
 def test_question_built_on_a_figure_no_article_states_is_refused_unasked(fake_index) -> None:
     pipeline = _pipeline(fake_index, "Because it wanted the data business.")
     answer = pipeline.ask("Why did Meta acquire all of Scale AI for $30 billion?")
