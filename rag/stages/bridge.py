@@ -16,15 +16,14 @@ from dataclasses import dataclass
 from rag.models import Answer, Citation
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import name_groups
-from rag.stages.frame import OBJECT_HEAD
+from rag.stages.frame import KINDS, OBJECT_HEAD
 from rag.stages.verify import extract_names
 
 __all__ = ["NAME_LIST", "NAME_RUN", "Bridge", "bare_name", "join_answers", "resolved_name", "split_description"]
 
 # "the company that …", "the start-up co-founded by …", "the carmaker whose …".
 _HEAD = re.compile(
-    r"\b[Tt]he\s+((?:[a-z-]+\s+){0,2}?(?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|"
-    r"executive|outlet|publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|ceo|country))"
+    rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}?(?:{KINDS}))"
     r"\s+(that|which|who|whose|(?:co-)?founded|backed|led|run|built|developed|named|owned|created|launched|"
     r"investigated|acquired|bought|sued|fined)\b"
 )

@@ -13,8 +13,10 @@ from rag.stages.verify import extract_names
 
 __all__ = [
     "ATTRIBUTE_FAMILIES",
+    "KINDS",
     "MOVE_FAMILIES",
     "OBJECT_HEAD",
+    "RELATIONS",
     "ROLE_WORDS",
     "TITLE_ROLES",
     "VALUES_IT",
@@ -97,22 +99,27 @@ _CHANGE = re.compile(
     r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b",
     re.I,
 )
+# What a description calls its subject ("the carmaker whose …", "the Japanese index that …"): one list for the
+# frame, the bridge that splits the question and the reader that resolves it.
+KINDS = (
+    r"start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|executive|outlet|publication|"
+    r"contractor|model|product|carmaker|automaker|bank|insurer|airline|index|ceo|country"
+)
+# Kinds that are a relation to someone named ("the partner Chrysler was told …"): the name nearest the word for
+# the relation is the one described.
+RELATIONS = frozenset({"partner", "buyer", "investor", "rival", "supplier", "customer"})
 # "the start-up backed by Index Ventures": the subject is described, not named; the names only identify it.
 # A name or a modifier may come before the kind ("the Apple chief executive who launched …", "the Japanese index
 # that …").
 _DESCRIBED = re.compile(
-    r"\bthe (?:[\w'’-]+\s+){0,2}?(?:chief\s+)?"
-    r"(?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|executive|outlet|"
-    r"publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|index|ceo|country)\b(?:\s+\w+){0,2}?\s+(?:that|which|who|whose|backed|founded|co-founded|"
-    r"led|run|built|developed|named|behind|with|investigated|owned|created|launched)\b",
+    rf"\bthe (?:[\w'’-]+\s+){{0,2}}?(?:chief\s+)?(?:{KINDS})\b(?:\s+\w+){{0,2}}?\s+(?:that|which|who|whose|backed|"
+    r"founded|co-founded|led|run|built|developed|named|behind|with|investigated|owned|created|launched)\b",
     re.I,
 )
 # "The executive Jobs left in charge during his January 2011 leave had earlier worked at which two companies?": a
 # description that opens the question, its kind followed at once by the name of whoever did something to it.
 OBJECT_HEAD = re.compile(
-    r"^\s*(?i:the)\s+((?:[a-z-]+\s+){0,2}?(?:start-?up|company|firm|group|business|organi[sz]ation|person|man|woman|"
-    r"executive|outlet|publication|contractor|model|product|carmaker|automaker|bank|insurer|airline|country|"
-    r"partner|buyer|investor|rival|supplier|customer))\s+(?=[A-Z])"
+    rf"^\s*(?i:the)\s+((?:[a-z-]+\s+){{0,2}}?(?:{KINDS}|{'|'.join(sorted(RELATIONS))}))\s+(?=[A-Z])"
 )
 # "Why did A acquire B?": a question that takes an event for granted.
 _PRESUPPOSES = re.compile(

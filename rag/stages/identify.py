@@ -32,7 +32,7 @@ from index import Sentence
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck
 from rag.stages.bridge import NAME_LIST, NAME_RUN, Bridge, bare_name
-from rag.stages.frame import frame_question
+from rag.stages.frame import RELATIONS, frame_question
 
 __all__ = ["Identified", "Identifier"]
 
@@ -45,7 +45,6 @@ _WORD = re.compile(r"[a-z][a-z'’-]+")
 # A person is asked for: an organisation's name will not do, nor a one-word name of anything.
 _PERSON_KINDS = frozenset({"person", "man", "woman", "executive", "ceo"})
 # Kinds that are a relation to someone: the sentence's word for it sits next to the name that fills it.
-_RELATIONS = frozenset({"partner", "buyer", "investor", "rival", "supplier", "customer"})
 _ORGANISATION_WORDS = frozenset("inc inc. corp corp. co ltd llc group ai bank fund ventures capital partners".split())
 
 
@@ -178,7 +177,7 @@ def _nearest_the_kind(names: list[str], text: str, kind: str) -> list[str]:
     relation or the sentence has no word for it. A thing's name need not be near its kind ("Defense Llama — a
     version of Meta's Llama large language model")."""
     head = kind.split()[-1].lower()
-    if head not in _RELATIONS:
+    if head not in RELATIONS:
         return names
     stem = head[: max(4, len(head) - 2)]  # "partner" in "partnership", "investor" in "investment"
     said = [m.start() for m in re.finditer(rf"\b{re.escape(stem)}", text, re.I)]
