@@ -42,6 +42,7 @@ from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer, asked_kind
 from rag.stages.naming import Naming, asked_kind_of_name
+from rag.stages.polarity import Polarity, asks_yes_or_no
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
@@ -69,6 +70,7 @@ class Stages:
     remainder: Remainder | None  # None: "besides X" is left to the draft (RAG_GATHER=false)
     naming: Naming | None  # None: "what is the name of the programme …" is left to the draft (RAG_GATHER=false)
     roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
+    polarity: Polarity | None  # None: a yes/no question is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
@@ -190,6 +192,7 @@ class AnswerPipeline:
             or (s.remainder and frame.excluded)
             or (s.naming and asked_kind_of_name(frame.question))
             or (s.roles and frame.role in TITLE_ROLES)
+            or (s.polarity and asks_yes_or_no(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -313,6 +316,9 @@ class AnswerPipeline:
             text, citations = s.citer.naming(named, hits)
         elif s.roles and (held := s.roles.run(frame, ranked)):
             text, citations = s.citer.naming(held, hits)
+        elif s.polarity and (negated := s.polarity.run(frame, ranked + sentences)):
+            # Best first: the retrieved sentences, then the rest read (a sentence may come twice; the first wins).
+            text, citations = s.citer.denying(negated, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
         if not text:
             return None, gathered

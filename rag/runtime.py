@@ -36,6 +36,7 @@ from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer
 from rag.stages.naming import Naming
+from rag.stages.polarity import Polarity
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
@@ -225,6 +226,7 @@ def make_stages(
         remainder=Remainder(binding) if binding and settings.gather else None,
         naming=Naming(binding) if binding and settings.gather else None,
         roles=RoleHolder(binding) if binding and settings.gather else None,
+        polarity=Polarity(binding) if binding and settings.gather else None,
         identifier=Identifier(binding) if binding and settings.bridge else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(

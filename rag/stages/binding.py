@@ -521,9 +521,11 @@ class BindingCheck:
         """The question's name groups, each without the words the collection also writes in lower case unless
         they are all it has: "All Nippon Airways" is not found in "all", but "Scale" is Scale AI's only word."""
         groups = []
+        # "the Meta-Scale AI deal": a run's words are its hyphenated parts, so the subjects' are too.
+        subjects = {part for word in frame.subjects for part in word.split("-")}
         for match in _NAME_GROUP.finditer(frame.question):
             group = _run_words(match.group(0))
-            if group & frame.subjects:
+            if group & subjects:
                 short = _abbreviations(match.group(0), written="~", run="=", skip=_ASKING)
                 groups.append(((group - self.common) or group) | short)
         return groups

@@ -14,6 +14,7 @@ from rag.stages.gather import Gathered, ValueGroup
 from rag.stages.identify import Identified
 from rag.stages.lists import GatheredList
 from rag.stages.naming import Named
+from rag.stages.polarity import Negated
 from rag.stages.verify import Verdict
 
 __all__ = ["CitationRenderer"]
@@ -110,6 +111,12 @@ class CitationRenderer:
         """The name a sentence gives the asked thing, cited to it: "Power8 [1]." """
         numbering = _Numbering(self, hits)
         return f"{named.name} {numbering.marks([named.sentence], 1.0)}.", numbering.citations
+
+    def denying(self, negated: Negated, hits: Sequence[SearchHit]) -> tuple[str, list[Citation]]:
+        """ "No", and the sentence that says so, cited: "No. The terms of the deal are not finalised … [1]." """
+        numbering = _Numbering(self, hits)
+        said = negated.sentence.text.rstrip().rstrip(".")
+        return f"No. {said} {numbering.marks([negated.sentence], 1.0)}.", numbering.citations
 
     def identifying(
         self, description: str, identified: Identified, hits: Sequence[SearchHit]
