@@ -631,3 +631,11 @@ def test_a_described_subjects_year_is_bound_by_the_questions_own_words() -> None
     verdict = Verdict([ClaimCheck("Steve Jobs was born in 1955.", [said], 1.0, True)])
     question = "In what year was the Apple chief executive who launched the iPhone 3G born?"
     assert check.run(frame_question(question), verdict) is None
+
+
+def test_a_hyphenated_name_run_gives_its_subject_group() -> None:
+    # The frame keeps "meta-scale" whole; the run's words are its parts.
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: [], {})
+    frame = frame_question("Are the terms of the Meta-Scale AI deal final?")
+    [group] = check.subject_groups(frame)
+    assert {"meta", "scale"} <= group
