@@ -97,7 +97,7 @@ class Settings(BaseSettings):
         "superlatives over the reports are answered from the gathered values; a list asked in full is gathered "
         "from every article, 'besides X, which …' is answered by the others listed beside X, and 'what is the "
         "name of the programme …' by the name a sentence gives it, 'who is the chief executive of …' by the name a "
-        "sentence gives the role",
+        "sentence gives the role, and a yes/no question by 'No.' where a sentence states its claim negated",
     )
     bridge: bool = Field(
         default=True,
