@@ -361,6 +361,12 @@ _ASKS_LEVEL = re.compile(
     r"\b(?:what|which) (?:level|price|value)\b|\b(?:close|closed|end|ended|finish|finished) at\b", re.I
 )
 _ASKS_PERCENT = re.compile(r"\bper ?cent|percentage|%|\brate\b", re.I)
+# "With what share of the new Chrysler …", "what percentage stake": a proportion, not any figure ("Fiat should
+# produce a 40 mile per gallon vehicle").
+_ASKS_SHARE = re.compile(r"\bwhat (?:share|percentage|proportion|fraction|stake)\b", re.I)
+_SHARE = re.compile(
+    r"\d[\d,.]*\s*(?:%|per ?cent\b)|\b(?:half|thirds?|quarters?|fifths?|tenths?|majority|minority)\b", re.I
+)
 _PERCENTAGE = re.compile(r"[-+]?\d[\d,.]*\s*(?:%|per ?cent\b)", re.I)
 _MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
 _NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)\s+(\d+(?:\.\d+)?)\b(?![.,]?\d)")
@@ -467,6 +473,8 @@ def answers_question_type(question: str, answer: str) -> bool:
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
         # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
         return bool(extract_quantities(_PERCENTAGE.sub(" ", answer)) - extract_quantities(question))
+    if _ASKS_SHARE.search(question):
+        return bool(_SHARE.search(answer))
     if _ASKS_QUANTITY.search(question):
         return bool(extract_quantities(answer) - extract_quantities(question))
     if _ASKS_TIME.search(question):

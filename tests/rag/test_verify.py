@@ -115,6 +115,12 @@ def test_threshold_is_validated() -> None:
         ("In which month did Meta change its policy?", "In November.", True),
         ("Who co-founded Scale AI?", "Alexandr Wang and Lucy Guo.", True),
         ("Which outlet reported the deal could be worth more than $10 billion?", "Bloomberg.", True),
+        # A share is a proportion, not any figure.
+        ("Fiat was to begin with what share of the new Chrysler?", "Fiat would begin with a 20 percent share.", True),
+        ("Fiat was to begin with what share of the new Chrysler?", "Fiat should produce a 40 mpg vehicle.", False),
+        ("What percentage stake would Meta receive?", "Meta would take a 49% stake.", True),
+        ("What stake will Canada hold in GM?", "Canada will hold about two-thirds of it.", True),
+        ("What stake will Canada hold in GM?", "Canada will invest US$9.5 billion.", False),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
