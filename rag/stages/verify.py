@@ -372,7 +372,10 @@ _MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
 _NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)\s+(\d+(?:\.\d+)?)\b(?![.,]?\d)")
 _ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
-_ASKS_TIME = re.compile(r"^\s*when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b", re.I)
+_ASKS_TIME = re.compile(
+    r"^\s*when\b|\b(?:until|till|by|since) when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b",
+    re.I,
+)
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last year|this year|last week|earlier this year|recently)\b",
@@ -478,5 +481,6 @@ def answers_question_type(question: str, answer: str) -> bool:
     if _ASKS_QUANTITY.search(question):
         return bool(extract_quantities(answer) - extract_quantities(question))
     if _ASKS_TIME.search(question):
-        return bool(extract_quantities(answer) or _MONTHS.search(answer))
+        # A figure the question holds ("the iPhone 4 offer") dates nothing.
+        return bool(extract_quantities(answer) - extract_quantities(question) or _MONTHS.search(answer))
     return True

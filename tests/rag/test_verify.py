@@ -115,6 +115,10 @@ def test_threshold_is_validated() -> None:
         ("In which month did Meta change its policy?", "In November.", True),
         ("Who co-founded Scale AI?", "Alexandr Wang and Lucy Guo.", True),
         ("Which outlet reported the deal could be worth more than $10 billion?", "Bloomberg.", True),
+        # A figure the question holds dates nothing; "until when" asks a time.
+        ("When does the iPhone 4 offer run?", "Jobs will give iPhone 4 owners a free case.", False),
+        ("Until when does the offer run?", "Apple will give owners a free case.", False),
+        ("Until when does the offer run?", "The offer runs until September 30.", True),
         # A share is a proportion, not any figure.
         ("Fiat was to begin with what share of the new Chrysler?", "Fiat would begin with a 20 percent share.", True),
         ("Fiat was to begin with what share of the new Chrysler?", "Fiat should produce a 40 mpg vehicle.", False),
