@@ -25,8 +25,8 @@ class AnswerRelay:
             return None
         if self.open:
             if not self._started:
-                # After a prefilled "Answer:" the model's first piece is often a bare space: the stream's first
-                # token is the answer's first word.
+                # After a label the reply was started with ("Answer:", when the model stopped after naming its
+                # sentences) its first piece is often a bare space: the stream's first token is the answer's first word.
                 piece = piece.lstrip()
                 if not piece:
                     return None
