@@ -47,7 +47,8 @@ QUESTIONS = (
 
 # -- the scripted model (server side, --fake) ---------------------------------------------------------
 
-_EVIDENCE = re.compile(r"^\[(\d+)\] \([^)]*\) (.*)$", re.MULTILINE)
+# The first numbered sentence, under its article's title line (retrieval mode; corpus hints have no titles).
+_EVIDENCE = re.compile(r"^\(.*\)\n\[(\d+)\] (.*)$", re.MULTILINE)
 _FOLLOW_UP = re.compile(r"Follow-up question: (.*)")
 
 

@@ -29,7 +29,8 @@ from tests.fakes import HashingEncoder, ScriptedGenerator
 # rules may refuse others (e.g. a "how much" whose sentence holds no figure).
 QUESTION = "Who founded Scale AI?"
 
-_EVIDENCE = re.compile(r"^\[(\d+)\] \([^)]*\) (.*)$", re.MULTILINE)
+# The first numbered sentence, under its article's title line (retrieval mode; corpus hints have no titles).
+_EVIDENCE = re.compile(r"^\(.*\)\n\[(\d+)\] (.*)$", re.MULTILINE)
 _FOLLOW_UP = re.compile(r"Follow-up question: (.*)")
 
 

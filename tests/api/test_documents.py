@@ -24,7 +24,8 @@ from tests.fakes import HashingEncoder, ScriptedGenerator
 
 pytestmark = pytest.mark.unit
 
-_EVIDENCE = re.compile(r"^\[(\d+)\] \([^)]*\) (.*)$", re.MULTILINE)
+# The first numbered sentence, under its article's title line (retrieval mode; corpus hints have no titles).
+_EVIDENCE = re.compile(r"^\(.*\)\n\[(\d+)\] (.*)$", re.MULTILINE)
 _WORDS = re.compile(r"[a-z]{5,}")
 
 
