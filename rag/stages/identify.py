@@ -44,7 +44,6 @@ _FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 # A person is asked for: an organisation's name will not do, nor a one-word name of anything.
 _PERSON_KINDS = frozenset({"person", "man", "woman", "executive", "ceo"})
-# Kinds that are a relation to someone: the sentence's word for it sits next to the name that fills it.
 _ORGANISATION_WORDS = frozenset("inc inc. corp corp. co ltd llc group ai bank fund ventures capital partners".split())
 
 

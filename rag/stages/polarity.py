@@ -74,12 +74,13 @@ class Polarity:
             if _NOT_A_NEGATION.search(sentence.text):
                 continue
             tokens = [t.lower() for t in _TOKEN.findall(sentence.text)]
-            if not any(_NEGATION.match(t) for t in tokens):
+            # The cheap test first: the embedding neighbours of ``matches`` only for a sentence that negates.
+            if not self._negates(tokens, asked):
                 continue
             words = set(tokens)
-            if not all(_same_word(a, words) or self.binding.matches(a, words) for a in asked):
-                continue
-            if self._negates(tokens, asked) and self.binding.about(frame, sentence):
+            if all(_same_word(a, words) or self.binding.matches(a, words) for a in asked) and self.binding.about(
+                frame, sentence
+            ):
                 return Negated(sentence)
         return None
 
