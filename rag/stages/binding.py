@@ -54,6 +54,8 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# Whom something came from, to the end of the clause.
+_FROM = re.compile(r"\bfrom\b[^,.;:]*")
 _CHANGE_WORDS = re.compile(
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:US\$|\$|€|£)?\d|\bfrom\b.*\bto\b"
     r"|\b(?:up|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
@@ -364,7 +366,11 @@ class BindingCheck:
         return bool(np.max(sims) >= self.similar)
 
     def _states_event(self, event: str, words: set[str]) -> bool:
-        """ "leave" in "leaves", "stop" in "stopped", or a word the embedding model puts next to it."""
+        """ "leave" in "leaves", "stop" in "stopped", or a word the embedding model puts next to it; a verb with
+        its particle ("pull out") by both, or by a word next to the two ("withdrew")."""
+        verb, _, particle = event.partition(" ")
+        if particle:
+            return (particle in words and any(root(w) == root(verb) for w in words)) or self.matches(event, words)
         return any(root(w) == root(event) for w in words) or self.matches(event, words)
 
     def _other_family(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
@@ -476,7 +482,10 @@ class BindingCheck:
         if not groups:
             return False
         lead = self._lead(sentence.article_id)
-        close = self._context_words(sentence, title=False) | (lead if not self.names(sentence.text) else set())
+        # A sentence naming no one but whom its title names with the subject ("Boeing says they have 800 orders",
+        # under "Boeing unveils new 787 Dreamliner") is about what its article is about, as one naming no one is.
+        alone = self.holders(sentence.text) <= self.companions(frame, sentence.article_id)
+        close = self._context_words(sentence, title=False) | (lead if alone else set())
         around = self._context_words(sentence) | self._before(sentence) | lead
         return any(_mentioned(g, close) for g in groups) and all(_mentioned(g, around) for g in groups)
 
@@ -485,6 +494,16 @@ class BindingCheck:
         stricter than ``about``, for an answer read off one sentence without a model's say."""
         words = _parts(sentence.text) | (_parts(self.titles.get(sentence.article_id, "")) if title else set())
         return all(_mentioned(g, words) for g in self.subject_groups(frame))
+
+    def companions(self, frame: QuestionFrame, article_id: str) -> set[str]:
+        """The names an article's title gives beside a subject of the question ("Boeing" in "Boeing unveils new
+        787 Dreamliner"): its maker, owner or the like, whose figures in that article are the subject's. None
+        where the title names no subject; never a word that alone names no one ("U.S. manufacturer General
+        Motors": the country's figures are not GM's)."""
+        title = self.titles.get(article_id, "")
+        if not any(_mentioned(g, _parts(title)) for g in self.subject_groups(frame)):
+            return set()
+        return {n for n in self.names(title) - _CALENDAR if n not in _WEAK and f"{n}." not in _WEAK}  # "u.s"
 
     def about_article(self, frame: QuestionFrame, article_id: str) -> bool:
         """Whether the article's title or lead names one of the question's name groups: an article about the
@@ -537,6 +556,11 @@ class BindingCheck:
         if (m := _INITIAL.match(text)) and m.group(1).lower() in self.common:
             names.discard(m.group(1).lower())
         return names
+
+    def holders(self, text: str) -> set[str]:
+        """The names of ``text`` that may hold what it states: not a day or month, nor whom something came from
+        ("35 new orders from Air Berlin and ALAFCO": the orders are Boeing's)."""
+        return self.names(_FROM.sub(" ", text)) - _CALENDAR
 
     def refers_back(self, text: str) -> bool:
         """ "It was founded …", "the company said …", or a sentence that names nothing ("144 planes have already
@@ -607,7 +631,8 @@ class BindingCheck:
                 if self._states_premise(frame, sentence, groups):
                     return None
         subject = " and ".join(_display(frame.question, g) for g in groups)
-        asked = f'"{frame.event}"' if not frame.families else " / ".join(f'"{a}"' for a in frame.attributes[:3])
+        by_event = frame.event and (not frame.families or _done_to(frame))
+        asked = f'"{frame.event}"' if by_event else " / ".join(f'"{a}"' for a in frame.attributes[:3])
         message = f"No article says {asked} of {subject}, as the question assumes."
         if about:
             vectors = self.encoder.encode([frame.question, *(s.text for s in about)])
@@ -626,8 +651,13 @@ class BindingCheck:
         cancel the programme?" is not stated by "some orders have been cancelled").
         """
         texts = [_drop_negated(t) for t in (sentence.text, self.titles.get(sentence.article_id, ""))]
-        if frame.families or not frame.event:
+        # "Why did Microsoft pull out of Scale AI's funding round?": the attribute is what the event was done to,
+        # and a funding round stated is not a withdrawal from it.
+        done_to = _done_to(frame)
+        if (frame.families and not done_to) or not frame.event:
             return any(self._states_attribute(frame, t) for t in texts)
+        if done_to and not any(self._states_attribute(frame, t) for t in texts):
+            return False
         everything = _parts(" ".join(texts))
         if frame.event_object and not any(self._states_event(o, everything) for o in frame.event_object):
             return False
@@ -647,6 +677,13 @@ class BindingCheck:
             if not others or any(_mentioned(g, words) for g in groups):
                 return True
         return False
+
+
+def _done_to(frame: QuestionFrame) -> bool:
+    """Whether the known attributes a why-question names are what its event was done to ("pull out of the funding
+    round"), not the event itself ("acquire") or its subject ("Scale AI's valuation rise")."""
+    known = [a for a in frame.attributes if family_of(a)]
+    return bool(frame.event and known and all(a in frame.event_object for a in known))
 
 
 # Verbs that say little without what follows them ("set up a lab", "hold talks", "team up with"): the event is

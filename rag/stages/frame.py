@@ -301,6 +301,16 @@ _NOT_EVENTS = frozenset(
 _MIXED = re.compile(r"[a-z]+[A-Z]")
 # Verbs that end like adverbs: "Why does Scale AI rely on …" asks about relying.
 _LY_VERBS = frozenset("rely relies apply applies reply replies supply supplies comply complies imply fly".split())
+# Participles that end in none of -ed, -en, -ing: "Why was Llama 4 withdrawn …", "Why were the markets shut …".
+_IRREGULAR_PARTICIPLES = frozenset(
+    "drawn withdrawn shown known thrown grown blown flown sworn torn worn born built sent spent lent bent cut hit "
+    "shut quit split hurt set put bought sold told held kept left lost sought caught brought taught fought made paid "
+    "laid said led fed met felt dealt meant found bound won begun done gone struck hung shot run".split()
+)
+# Verbs that say little without their particle: "Why did Microsoft pull out of …" takes a withdrawal for granted,
+# not a pull. (The light verbs with no particle are the premise check's: ``rag.stages.binding``.)
+_PHRASAL_LIGHT = frozenset("pull step take give set turn back drop sell buy cut shut".split())
+_PARTICLES = frozenset("out up down off over back away".split())
 
 
 def _event(question: str) -> tuple[str | None, tuple[str, ...]]:
@@ -320,11 +330,13 @@ def _event(question: str) -> tuple[str | None, tuple[str, ...]]:
             # Names, function words, possessives and what they own ("Apple's board"), adverbs ("personally").
             owned = w.endswith(("'s", "’s", "s'", "s’"))
             continue
-        if passive and not w.endswith(("ed", "en", "ing")):
+        if passive and not w.endswith(("ed", "en", "ing")) and w not in _IRREGULAR_PARTICIPLES:
             continue  # "was Meta's Llama 4 model praised": the participle, not the noun before it
-        rest = (x.lower() for x in words[i + 1 :] if not x[0].isupper() and not _MIXED.match(x))
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        phrasal = w in _PHRASAL_LIGHT and following in _PARTICLES
+        rest = (x.lower() for x in words[i + 1 + phrasal :] if not x[0].isupper() and not _MIXED.match(x))
         objects = (x for x in rest if x not in _NOT_EVENTS and x not in _NOT_ATTRIBUTES and len(x) > 2)
-        return w, tuple(dict.fromkeys(objects))
+        return (f"{w} {following}" if phrasal else w), tuple(dict.fromkeys(objects))
     return None, ()
 
 

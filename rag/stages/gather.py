@@ -141,6 +141,7 @@ _PHRASE_END = frozenset(
     "by with the a an its their his her this that".split()
 )
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z-]+)", re.I)
+_NAME_WORD = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Airbus", "iPhone"
 _NOT_NOUNS = frozenset("money time more of the".split())
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 # Nouns of people a report may count as "people": "50,000 people watched" counts the spectators.
@@ -179,6 +180,8 @@ def asked_nouns(frame: QuestionFrame) -> list[tuple[str, bool]]:
     no word classes to tell them apart, the second word comes first and the first follows it."""
     if (m := _HOW_NOUN.search(frame.question)) and m.group(2).lower() in _PHRASE_END:
         return []  # "how much did …", "how many were …": a verb follows, no noun is asked by
+    if m and _NAME_WORD.match(m.group(2)):
+        return []  # "how many iPhone 4 pre-orders": a name, not the noun of what is counted
     if m:
         second = (m.group(3) or "").lower()
         words = [second, m.group(2).lower()] if second and second not in _PHRASE_END else [m.group(2).lower()]
@@ -320,6 +323,10 @@ class Gatherer:
                     continue
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
                     continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
+                if not money and _PER.match(sentence.text, amount.end):
+                    continue  # "800 orders at 200 million per aircraft": a rate, not a count
+                if not money and _added(sentence.text[amount.end : nearest[0]], frame.question):
+                    continue  # "35 new orders … bringing the total to 677 orders": the total, not what was added
                 word = sentence.text[nearest[0] : nearest[1]]
                 if not tight and own and root(word) not in own:
                     continue
@@ -328,7 +335,8 @@ class Gatherer:
                     continue  # "15,000 people attended the unveiling" are not the passengers it can seat
                 if not amount.money and self._model_number(sentence.text, amount):
                     continue  # "a Boeing 747" counts nothing
-                if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding):
+                companions = self.binding.companions(frame, sentence.article_id)
+                if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding, companions):
                     continue
                 if asked_years and not self._in_asked_year(amount, sentence, asked_years):
                     continue
@@ -403,6 +411,16 @@ def _counted_in_words(text: str, counted: set[str]) -> list[Amount]:
     return found
 
 
+_PER = re.compile(r"\s+(?:per|each|apiece|a head)\b", re.I)
+# Words between a count and what it counts that make it an addition, not the whole: "35 new orders".
+_ADDED = re.compile(r"\b(?:new|additional|more|further|extra|fresh)\b", re.I)
+
+
+def _added(between: str, question: str) -> bool:
+    """Whether the words between a count and its noun make it an addition the question does not ask about."""
+    return bool((m := _ADDED.search(between)) and not re.search(rf"\b{m.group(0)}\b", question, re.I))
+
+
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """Characters between two spans (0 when they overlap)."""
     return b_start - a_end if b_start >= a_end else a_start - b_end if b_end <= a_start else 0
@@ -420,14 +438,21 @@ def _nearest(amount: Amount, positions: Sequence[tuple[int, int, str]]) -> tuple
 
 
 def _held_by_subject(
-    frame: QuestionFrame, text: str, word: tuple[int, int, str], amount: Amount, binding: BindingCheck
+    frame: QuestionFrame,
+    text: str,
+    word: tuple[int, int, str],
+    amount: Amount,
+    binding: BindingCheck,
+    companions: set[str],
 ) -> bool:
     """Whether the figure's attribute belongs to an asked subject.
 
     A name between the attribute word and the figure ("valued Scale AI at US$13.8 billion") is its holder;
     otherwise a name before the attribute word must be one of the question's ("Scale AI … valued at nine billion
-    dollars … clients including OpenAI" is Scale AI's valuation, not OpenAI's). With no name before it ("The
-    startup was valued at …") it is the subject the sentence refers back to, which ``BindingCheck.about`` checks.
+    dollars … clients including OpenAI" is Scale AI's valuation, not OpenAI's), or one its article's title names
+    beside the subject (``companions``: "Boeing says they have 800 orders" under "Boeing unveils new 787
+    Dreamliner"). With no name before it ("The startup was valued at …") it is the subject the sentence refers back
+    to, which ``BindingCheck.about`` checks.
     """
     if (into := _RECIPIENT.match(text, amount.end)) and not any(
         g & frame.subjects for g in _names(into.group(1), binding)
@@ -436,8 +461,10 @@ def _held_by_subject(
     between = text[word[1] : amount.start] if word[1] <= amount.start else ""
     if any(g & frame.subjects for g in _names(between, binding)):
         return True
-    holders = _names(text[: word[0]], binding)
-    return not holders or any(g & frame.subjects for g in holders)
+    held = binding.holders(text[: word[0]])
+    held |= {part for name in held for part in name.split("-")}  # "A380-800" is also A380, as in ``_names``
+    holders = [g for g in _names(text[: word[0]], binding) if g & held]
+    return not holders or any(g & frame.subjects for g in holders) or all(g <= companions for g in holders)
 
 
 # Whom a figure is of, named right after it: "… US$13 billion into OpenAI", "$10 billion in Scale AI",

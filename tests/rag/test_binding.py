@@ -255,7 +255,8 @@ def test_an_acquisition_premise_is_refused_with_its_reason_before_the_model_is_a
 @pytest.mark.parametrize(
     ("question", "event"),
     [
-        ("Why did Microsoft pull out of Scale AI's 2024 funding round?", "pull"),
+        ("Why did Microsoft pull out of Scale AI's 2024 funding round?", "pull out"),  # the verb with its particle
+        ("Why was Llama 4 withdrawn from the market?", "withdrawn"),  # a participle in none of -ed, -en, -ing
         ("Why was Meta's Llama 4 model praised as the best model?", "praised"),  # the participle, not "model"
         ("Why has Zuckerberg been personally overseeing recruitment?", "overseeing"),  # past the adverb
         ("Why did Apple's board fire Tim Cook?", "fire"),  # past the possessive's noun
@@ -317,6 +318,18 @@ def test_irregular_pasts_and_light_verbs_state_their_events() -> None:
     assert _premise("Why did Meta hold a meeting with Scale AI?", talks) is not None
 
 
+def test_an_event_done_to_a_known_attribute_must_be_stated_beside_it() -> None:
+    # A funding round stated is not a withdrawal from it: the attribute is what the event was done to.
+    text = "Scale AI was valued at nearly $14 billion in a 2024 funding round that included Meta and Microsoft."
+    message = _premise("Why did Microsoft pull out of Scale AI's 2024 funding round?", text)
+    assert message is not None and '"pull out"' in message
+    pulled = "Microsoft pulled out of Scale AI's 2024 funding round last week."
+    assert _premise("Why did Microsoft pull out of Scale AI's 2024 funding round?", pulled) is None
+    # The attribute that is the event's subject, not its object, is enough as before: the rise is worded many ways.
+    rose = "Scale AI's valuation reached $14 billion, up from $7 billion."
+    assert _premise("Why did Scale AI's valuation rise?", rose) is None
+
+
 def test_a_present_state_is_not_a_presupposed_event() -> None:
     # "rely on" is worded in too many ways ("uses scads of contract workers") to refuse the question for the verb.
     text = "Scale AI uses scads of contract workers to tidy up and tag data."
@@ -330,6 +343,8 @@ def test_a_present_state_is_not_a_presupposed_event() -> None:
     [
         ("Why did the Defense Department cancel its contract with Scale AI?", True),
         ("Why did Meta stop letting the US military use its AI models?", True),
+        ("Why did Microsoft pull out of Scale AI's 2024 funding round?", True),
+        ("Why was Llama 4 withdrawn from the market?", True),
         ("Why does Scale AI provide data labelling services?", False),
         ("Why did Scale AI dispatch consultants and engineers to companies and governments?", False),
     ],

@@ -13,7 +13,7 @@ from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
-from rag.stages.gather import Gathered, Gatherer, gatherable
+from rag.stages.gather import Gathered, Gatherer, asked_nouns, gatherable
 from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
 
 pytestmark = pytest.mark.unit
@@ -474,3 +474,48 @@ def test_in_retrieval_mode_the_rest_of_a_retrieved_article_about_the_subject_is_
     assert model.calls == []
     quotes = {c.quote for c in answer.citations}
     assert "144 planes have already been ordered." in quotes and not any("Boeing" in q for q in quotes)
+
+
+def test_the_maker_its_title_names_beside_the_subject_holds_the_subjects_figures() -> None:
+    # Three outlets count the 787's orders as Boeing's; the 35 new orders are not the total, "200 million per
+    # aircraft" is a price per plane, and a country in a title holds nothing.
+    pool, binding = _pool_binding(
+        {
+            "x": "Boeing has unveiled its 787 Dreamliner. On Saturday, Boeing announced 35 new orders from Air Berlin "
+            "and ALAFCO, bringing the total to 677 orders from 47 customers.",
+            "y": "Boeing rolled out the first 787 Dreamliner. Boeing says they have 800 orders at 200 million per "
+            "aircraft.",
+            "z": "The 787 Dreamliner made its maiden flight. The aircraft has attracted 840 orders to date.",
+            "w": "Airbus unveiled the A380. Airbus says they have 149 orders.",
+        },
+        {
+            "x": "Boeing unveils new 787 Dreamliner",
+            "y": "Boeing rolls out first 787 Dreamliner",
+            "z": "Boeing 787 Dreamliner makes maiden flight",
+            "w": "Airbus launches the A380",
+        },
+    )
+    frame = frame_question("How many orders has the 787 Dreamliner attracted, according to the reports?")
+    gathered = Gatherer(binding).run(frame, pool)
+    assert gathered is not None and gathered.conflict
+    assert sorted(g.value or 0 for g in gathered.groups) == [677, 800, 840]  # not Airbus's 149
+    asked_new = Gatherer(binding).run(frame_question("How many new orders did Boeing announce for the 787?"), pool)
+    assert asked_new is not None and 35 in [g.value for g in asked_new.groups]
+    # "U.S." beside General Motors in a title: the country's figures (other companies' bankruptcies) are not GM's.
+    texts = [
+        "GM filed for bankruptcy protection on Monday.",
+        "This was the largest bankruptcy filing for a U.S. manufacturing company, with a debt of $172 billion, after "
+        "the bankruptcies of Lehman Brothers ($691 billion) and WorldCom ($103 billion).",
+    ]
+    pool = [Sentence(article_id="v", start=60 * i, end=60 * i + len(t), text=t) for i, t in enumerate(texts)]
+    binding = BindingCheck(
+        HashingEncoder(dim=64), lambda _: pool, {"v": "U.S. manufacturer General Motors seeks bankruptcy protection"}
+    )
+    frame = frame_question("How much debt did General Motors declare in its bankruptcy filing?")
+    assert Gatherer(binding).run(frame, pool) is None
+
+
+def test_a_name_after_how_many_is_no_noun_of_what_is_counted() -> None:
+    frame = frame_question("How many iPhone 4 pre-orders did Apple take on the first day?")
+    assert asked_nouns(frame) == []
+    assert asked_nouns(frame_question("How many orders has the 787 Dreamliner attracted?")) == [("orders", False)]
