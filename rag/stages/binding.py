@@ -54,6 +54,8 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# Names a title joins as peers.
+_PEERS = re.compile(r"[A-Z][\w.&'’-]*,?\s+(?:and|&|or|vs\.?|versus)\s+[A-Z]")
 # Whom something came from, to the end of the clause.
 _FROM = re.compile(r"\bfrom\b[^,.;:]*")
 _CHANGE_WORDS = re.compile(
@@ -501,8 +503,8 @@ class BindingCheck:
         where the title names no subject; never a word that alone names no one ("U.S. manufacturer General
         Motors": the country's figures are not GM's)."""
         title = self.titles.get(article_id, "")
-        if not any(_mentioned(g, _parts(title)) for g in self.subject_groups(frame)):
-            return set()
+        if _PEERS.search(title) or not any(_mentioned(g, _parts(title)) for g in self.subject_groups(frame)):
+            return set()  # "GM and Chrysler seek more aid": peers, neither holding the other's figures
         return {n for n in self.names(title) - _CALENDAR if n not in _WEAK and f"{n}." not in _WEAK}  # "u.s"
 
     def about_article(self, frame: QuestionFrame, article_id: str) -> bool:
@@ -771,7 +773,7 @@ def _display(question: str, group: frozenset[str]) -> str:
     """The name group as the question wrote it ("Scale AI"), for a message."""
     for match in _NAME_GROUP.finditer(question):
         if _run_words(match.group(0)) & group:
-            return match.group(0)
+            return re.sub(r"['’]s?$", "", match.group(0))  # "Scale AI's funding round" names Scale AI
     return " ".join(sorted(group)).title()
 
 

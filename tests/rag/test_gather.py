@@ -499,6 +499,13 @@ def test_the_maker_its_title_names_beside_the_subject_holds_the_subjects_figures
     gathered = Gatherer(binding).run(frame, pool)
     assert gathered is not None and gathered.conflict
     assert sorted(g.value or 0 for g in gathered.groups) == [677, 800, 840]  # not Airbus's 149
+    # Peers in a title hold their own figures: GM's lay-offs are not Chrysler's.
+    peers, peer_binding = _pool_binding(
+        {"u": "Chrysler said it would let go 3,000 employees. GM plans to lay off 47,000 employees."},
+        {"u": "US automakers GM and Chrysler seek more aid"},
+    )
+    laid_off = Gatherer(peer_binding).run(frame_question("How many employees will Chrysler let go?"), peers)
+    assert laid_off is not None and [g.value for g in laid_off.groups] == [3000]
     asked_new = Gatherer(binding).run(frame_question("How many new orders did Boeing announce for the 787?"), pool)
     assert asked_new is not None and 35 in [g.value for g in asked_new.groups]
     # "U.S." beside General Motors in a title: the country's figures (other companies' bankruptcies) are not GM's.
