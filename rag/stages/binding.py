@@ -210,6 +210,12 @@ class BindingCheck:
                 gate="subject",
                 message=f"No sentence that gives this answer speaks of {' and '.join(defined)} by name.",
             )
+        if model := _other_model(frame.question, said):
+            return Abstention(
+                reason="off_target",
+                gate="subject",
+                message=f"The sentences that give this answer speak of the {model[1]}, not the original {model[0]}.",
+            )
         if frame.role and not any(_states_role(frame.role, text) for text in said):
             # A title is worded a few fixed ways ("chief executive officer", "CEO"), unlike a relation: a sentence
             # that says none of them does not say who holds it ("Tim Cook … interim CEO" for Apple's COO).
@@ -679,6 +685,25 @@ class BindingCheck:
             if not others or any(_mentioned(g, words) for g in groups):
                 return True
         return False
+
+
+# "the original iPhone": a product asked about as its first model.
+_ORIGINAL = re.compile(r"\b(?:original|first-generation)\s+((?:[A-Z]|[a-z]+[A-Z])[\w-]*)(?!\s+\d)")
+
+
+def _other_model(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """(name, later model) when the question asks of the original product and the answer's sentences name it
+    only with a model number or as part of another name: "When Apple CEO Steve Jobs first introduced iPhone 4"
+    is no answer to "At which event did Apple first show the original iPhone?"."""
+    if not (m := _ORIGINAL.search(question)):
+        return None
+    name = m.group(1)
+    # "iPhone 4", "iPhone 3G", or another name begun by it ("iPhone OS").
+    later = r"(\s+(?:\d[\w.]*|[A-Z][\w-]*))?"
+    mentions = [x for text in texts for x in re.finditer(rf"\b{re.escape(name)}\b{later}", text)]
+    if not mentions or any(x.group(1) is None for x in mentions):
+        return None
+    return name, mentions[0].group(0)
 
 
 def _done_to(frame: QuestionFrame) -> bool:

@@ -503,6 +503,18 @@ def test_an_answer_whose_sentence_states_the_rank_passes() -> None:
     assert _ranked(question, "Scale AI.", sentence) is None
 
 
+def test_the_original_product_is_not_answered_by_a_later_model() -> None:
+    question = "At which event did Apple first show the original iPhone?"
+    later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
+    assert _ranked(question, "Steve Jobs first introduced iPhone 4.", later) == "subject"
+    other = 'Formerly "iPhone OS," iOS 4 was first introduced by Apple in April.'
+    assert _ranked(question, "Apple first showed it in April.", other) == "subject"  # another name it begins
+    first = "Apple has introduced the iPhone at the Macworld Conference in San Francisco."
+    assert _ranked(question, "At the Macworld Conference.", first) is None
+    asked_later = "At which event did Apple first show the iPhone 4?"
+    assert _ranked(asked_later, "Steve Jobs introduced iPhone 4.", later) is None
+
+
 def test_a_demonym_is_mentioned_by_its_country_and_a_common_word_of_a_name_by_nothing() -> None:
     said = Sentence(
         article_id="a",
