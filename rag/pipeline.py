@@ -173,7 +173,10 @@ class AnswerPipeline:
                 reason="false_premise", gate="premise_figure", message=f"No article states {unstated}."
             )
             return self._refuse(work, abstention)
-        if s.binding and (problem := s.binding.premise(frame, self._all_sentences(allowed))):
+        # A subject given by a description ("the AI company that appears alongside Cohere and Etsy in Scale AI's
+        # customer list") is not named for the event to be held to: the premise is checked once it is resolved.
+        problem = s.binding.premise(frame, self._all_sentences(allowed)) if s.binding and not frame.described else None
+        if problem:
             return self._refuse(work, problem)
         bridge = split_description(work.question) if self.settings.bridge and frame.described else None
         if bridge and hops < _MAX_HOPS and (joined := self._bridge(bridge, work, k, hops, on_token)):

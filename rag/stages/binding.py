@@ -26,6 +26,8 @@ from rag.stages.amounts import find_amounts
 from rag.stages.dates import asked_days, days_spoken_of
 from rag.stages.frame import (
     ATTRIBUTE_FAMILIES,
+    COUNT_FAMILIES,
+    HOW_MUCH,
     MOVE_FAMILIES,
     ROLE_WORDS,
     QuestionFrame,
@@ -351,6 +353,9 @@ class BindingCheck:
         known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
         # "How much did Honda's sales fall?" asks sales; how they moved is the direction check's.
         known = [a for a in known if family_of(a) not in MOVE_FAMILIES] or known
+        if HOW_MUCH.search(frame.question):
+            # "How much did Scale AI take in from its customers?" asks money, not a count of customers.
+            known = [a for a in known if family_of(a) not in COUNT_FAMILIES] or known
         asked = known or list(frame.attributes)
         return any(self.matches(a, words) for a in asked)
 

@@ -13,7 +13,10 @@ from rag.stages.verify import extract_names
 
 __all__ = [
     "ATTRIBUTE_FAMILIES",
+    "COUNT_FAMILIES",
+    "HOW_MUCH",
     "KINDS",
+    "MONEY_FAMILIES",
     "MOVE_FAMILIES",
     "OBJECT_HEAD",
     "RELATIONS",
@@ -62,8 +65,15 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "growing",
     }.items()
 }
+# A question that asks an amount of money, not a count: "How much did Scale AI take in from its customers?".
+HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+# An idiom of revenue that no word of its family says: "take in", "bring in", "rake in".
+_TAKINGS = re.compile(r"\b(?:take|takes|took|taken|taking|bring|brings|brought|rake|rakes|raked)\s+in\b", re.I)
 # The families of a move, not of a thing counted: "France will lose 4,300 jobs" counts jobs.
 MOVE_FAMILIES = frozenset({"fall", "rise"})
+# Attributes stated by a figure: money, or a count of people or things.
+MONEY_FAMILIES = frozenset({"revenue", "profit", "valuation", "investment", "spending", "price"})
+COUNT_FAMILIES = frozenset({"employees", "customers", "death", "injury", "vote", "population"})
 _FAMILY_OF = {word: name for name, words in ATTRIBUTE_FAMILIES.items() for word in words}
 
 # Words a question uses that name no attribute: wh-words, auxiliaries, fillers, units of time.
@@ -159,6 +169,12 @@ def root(word: str) -> str:
     "rais")."""
     w = word.lower()
     return stem(_IRREGULAR.get(w, w))[:5].rstrip("e")
+
+
+_CURRENCY_OF = re.compile(
+    r"\b([A-Z][\w.]*?)(?:\s+|-)(?:ringgit|dollars?|yen|pounds?|euros?|rupees?|yuan|renminbi|won|pesos?|francs?|"
+    r"rubles?|roubles?)\b"
+)
 
 
 def _possessive(word: str) -> str:
@@ -342,7 +358,10 @@ def _event(question: str) -> tuple[str | None, tuple[str, ...]]:
 
 def frame_question(question: str) -> QuestionFrame:
     # A capitalised attribute ("CEO") is asked for, not a subject; a capitalised first word ("Besides") neither.
-    names = {_possessive(n) for n in extract_names(question)}
+    # "Malaysian ringgit", "US-dollar amount": a currency's country is no subject.
+    currencies = {m.group(0).lower() for m in _CURRENCY_OF.finditer(question)}
+    currencies |= {part for c in currencies for part in re.split(r"[\s-]+", c)}
+    names = {_possessive(n) for n in extract_names(question)} - currencies
     names = {n for n in names if n not in _NOT_ATTRIBUTES and family_of(n) is None}
     excluded: set[str] = set()
     excluded_text = ""
@@ -355,6 +374,8 @@ def frame_question(question: str) -> QuestionFrame:
     attributes = tuple(
         dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names | excluded and len(w) > 2)
     )
+    if _TAKINGS.search(question) and "revenue" not in attributes:
+        attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
     event, event_object = _event(question)
     count = None
     if m := _COUNT.search(question):

@@ -23,14 +23,21 @@ from typing import Literal
 from index import Sentence
 from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, find_amounts
 from rag.stages.binding import BindingCheck, name_groups
-from rag.stages.frame import MOVE_FAMILIES, VALUES_IT, QuestionFrame, family_of, root, stem
+from rag.stages.frame import (
+    COUNT_FAMILIES,
+    HOW_MUCH,
+    MONEY_FAMILIES,
+    MOVE_FAMILIES,
+    VALUES_IT,
+    QuestionFrame,
+    family_of,
+    root,
+    stem,
+)
 from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
 
-# Attributes stated by a figure: money, or a count of people or things.
-MONEY_FAMILIES = frozenset({"revenue", "profit", "valuation", "investment", "spending", "price"})
-COUNT_FAMILIES = frozenset({"employees", "customers", "death", "injury", "vote", "population"})
 _FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES
 
 # Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked). In
@@ -150,7 +157,6 @@ _PHRASE_END = frozenset(
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z-]+)", re.I)
 _NAME_WORD = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Airbus", "iPhone"
 _NOT_NOUNS = frozenset("money time more of the".split())
-_HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 # Nouns of people a report may count as "people": "50,000 people watched" counts the spectators.
 _PEOPLE_NOUNS = frozenset(
     "passengers spectators visitors guests attendees onlookers fans viewers participants delegates residents "
@@ -213,7 +219,7 @@ def asked_family(frame: QuestionFrame) -> str | None:
     of a known figure family ("How much revenue did the start-up backed by X make" asks revenue, not backing)."""
     if _WORTH.search(frame.question):
         return "valuation"
-    money = bool(_HOW_MUCH.search(frame.question))
+    money = bool(HOW_MUCH.search(frame.question))
     for word in frame.attributes:
         family = family_of(word)
         if family in _FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):

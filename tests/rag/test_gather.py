@@ -457,7 +457,8 @@ def test_a_figure_asked_only_by_a_role_is_what_the_role_gave() -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("How much did Scale AI take in from its customers last year?", False),  # money, not a count of customers
+        ("How much did Scale AI take in from its customers last year?", True),  # its revenue, not a count
+        ("How much did Scale AI charge its customers?", False),  # money, not a count of customers; no attribute
         ("How many customers does Scale AI have?", True),
         ("What is the potential $10 billion investment worth in Malaysian ringgit?", False),  # a conversion
         ("What is Scale AI worth?", True),
