@@ -405,6 +405,9 @@ class AnswerPipeline:
             verdict = s.binding.trim(frame, verdict)
         if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
+        everything = self._all_sentences(work.allowed)
+        if s.roles and (problem := s.roles.set_aside(frame, verdict.supported_text, everything)):
+            return _Checked(None, problem, problem.message)
         if not adds_to_question(work.question, verdict.supported_text):
             return _Checked.refused("not_stated", "answer_type", "the answer only repeats the question")
         return _Checked(verdict, draft=draft)

@@ -220,6 +220,8 @@ class QuestionFrame:
     event_object: tuple[str, ...] = ()
     # The role whose holder is asked: "Who is the chief executive of Meta?" -> "chief executive".
     role: str | None = None
+    # The role whose holder the question sets aside: "the co-founder who is not its chief executive".
+    not_role: str | None = None
 
 
 # Each role a question may ask the holder of, as a question words it and as sentences write it.
@@ -239,11 +241,16 @@ ROLE_WORDS: dict[str, str] = {
 # Roles written as a title before or beside a name ("chief executive officer Alexandr Wang"), which
 # ``rag.stages.roles`` reads; "head" is worded by verbs ("is led by …") and only checked.
 TITLE_ROLES = frozenset(ROLE_WORDS) - {"head"}
-_ASKED_ROLE = re.compile(
-    r"\b(?P<role>chief executive(?:\s+officer)?|ceo|chief operating officer|coo|chief financial officer|cfo|"
-    r"chief technology officer|cto|chairman|chairwoman|president|(?:first|launch) customer)\b",
+_ROLE_NAMES = (
+    r"chief executive(?:\s+officer)?|ceo|chief operating officer|coo|chief financial officer|cfo|"
+    r"chief technology officer|cto|chairman|chairwoman|president|(?:first|launch) customer"
+)
+_SETS_ASIDE_ROLE = re.compile(
+    rf"\b(?:(?:who|that|one)\s+(?:is|was)\s+not|other than|apart from|except|besides)\s+(?:its|the|their)\s+"
+    rf"(?P<role>{_ROLE_NAMES})\b",
     re.I,
 )
+_ASKED_ROLE = re.compile(rf"\b(?P<role>{_ROLE_NAMES})\b", re.I)
 _ALIASES = {
     "ceo": "chief executive",
     "chief executive officer": "chief executive",
@@ -281,6 +288,14 @@ def _heads_unit(question: str) -> bool:
         return False
     nouns = [w for w in re.findall(r"\b[a-z][\w-]*", m.group("unit")) if w not in {"the", "its", "their", "new"}]
     return bool(nouns) and not (len(nouns) == 1 and nouns[0] in _ORGANISATION_NOUNS)
+
+
+def set_aside_role(question: str) -> str | None:
+    """The role whose holder the question sets aside ("the one who is not its chief executive"), else None."""
+    if m := _SETS_ASIDE_ROLE.search(question):
+        role = re.sub(r"\s+", " ", m.group("role").lower())
+        return _ALIASES.get(role, role)
+    return None
 
 
 def asked_role(question: str) -> str | None:
@@ -396,4 +411,5 @@ def frame_question(question: str) -> QuestionFrame:
         event_object=event_object,
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,
         role=asked_role(question),
+        not_role=set_aside_role(question),
     )

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from index import Sentence
+from rag.models import Abstention
 from rag.stages.binding import BindingCheck
 from rag.stages.frame import ROLE_WORDS, TITLE_ROLES, QuestionFrame
 from rag.stages.naming import Named
@@ -73,6 +75,21 @@ class RoleHolder:
                     if name := self._holder(m, sentence, frame):
                         return Named(name, role, sentence)
         return None
+
+    def set_aside(self, frame: QuestionFrame, answer: str, sentences: Iterable[Sentence]) -> Abstention | None:
+        """Why an answer naming whom the question sets aside answers another question: "Scale AI has two
+        co-founders; what is the name of the one who is not its chief executive?" answered with its chief
+        executive. None where the question sets no one aside or the answer does not name them."""
+        if frame.not_role not in TITLE_ROLES:
+            return None
+        held = self.run(replace(frame, role=frame.not_role), sentences)
+        if held is None:
+            return None
+        named = {w.lower() for w in re.findall(r"[\w'’-]+", answer)}
+        if not {w.lower().rstrip(".") for w in held.name.split()} & named:
+            return None
+        message = f"{held.name} is its {frame.not_role}, whom the question sets aside."
+        return Abstention(reason="constraint_unmet", gate="constraint", message=message)
 
     def _holder(self, m: re.Match[str], sentence: Sentence, frame: QuestionFrame) -> str | None:
         """The name the match gives the role, where the role is the subject's and held now; None otherwise."""

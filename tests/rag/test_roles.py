@@ -144,3 +144,37 @@ def test_the_head_of_a_part_of_an_organisation_needs_a_sentence_that_says_who_he
     # Its holder is never read off a title: "head" is mostly worded by verbs ("is leading the effort").
     titled = Sentence(article_id="meta", start=0, end=40, text="Meta lab head Alexandr Wang spoke.")
     assert RoleHolder(binding).run(frame_question("Who heads Meta's new lab?"), [titled]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Scale AI has two co-founders; which one is not its chief executive?", "chief executive"),
+        ("Which Apple executive other than the CEO ran the company?", "chief executive"),
+        ("Who is Meta's CEO?", None),
+    ],
+)
+def test_the_role_a_question_sets_aside(question: str, role: str | None) -> None:
+    assert frame_question(question).not_role == role
+
+
+def test_an_answer_naming_whom_the_question_sets_aside_is_refused() -> None:
+    binding = BindingCheck(HashingEncoder(dim=64), _sentences, TITLES)
+    roles = RoleHolder(binding)
+    frame = frame_question("Scale AI has two co-founders; what is the name of the one who is not its chief executive?")
+    problem = roles.set_aside(frame, "Alexandr Wang [1].", ALL)
+    assert problem is not None and problem.reason == "constraint_unmet"
+    assert problem.message == "Alexandr Wang is its chief executive, whom the question sets aside."
+    assert roles.set_aside(frame, "Lucy Guo [1].", ALL) is None
+    plain = frame_question("Who co-founded Scale AI?")
+    assert roles.set_aside(plain, "Alexandr Wang [1].", ALL) is None
+
+
+def test_the_pipeline_refuses_the_chief_executive_for_the_co_founder_who_is_not(fake_index) -> None:
+    index, encoder = fake_index
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Alexandr Wang.")
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    question = "Scale AI has two co-founders; what is the name of the one who is not its chief executive?"
+    answer = assemble_pipeline(settings, model, index, encoder).ask(question)
+    assert answer.abstention is not None and answer.abstention.gate == "constraint"
+    assert "Alexandr Wang is its chief executive" in answer.abstention.message
