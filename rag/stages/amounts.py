@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NUMBER_WORDS", "SCALES", "Amount", "find_amounts"]
+__all__ = ["A_SCALE", "NUMBER_WORDS", "SCALES", "Amount", "find_amounts", "number_value"]
 
 SCALES = {  # the words and letters that scale a figure (also the claim verifier's)
     "thousand": 1e3,
@@ -49,7 +49,9 @@ _QUALIFIER = (
     r"in excess of|at least|up to|as much as|as many as|as high as|less than|under|fewer than|top|topping)\s+)?"
 )
 _CURRENCY = r"(?P<cur>US\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)?\s?"
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+# "over a billion monthly active users": one, where a scale follows ("half a billion" is not).
+A_SCALE = r"(?<!half )a(?=\s+(?:trillion|billion|million|thousand)\b)"
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + "|" + A_SCALE + r")"
 _SCALE_WORD = r"(?:\s*-?\s*(?P<scale>trillion|billion|million|thousand|bn|mn|tn|b|m|k)\b)?"
 _DOLLARS = r"(?P<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars\b)?"
 _PERCENT = r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
@@ -96,6 +98,14 @@ class Amount:
         return f"{self.value:.6g}{'%' if self.percent else ''}"
 
 
+def number_value(number: str) -> float:
+    """The value of a number as written: digits ("1,200"), a word ("three"), or the "a" of "a billion"."""
+    word = number.lower()
+    if word == "a":
+        return 1.0
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word.replace(",", ""))
+
+
 def find_amounts(text: str) -> list[Amount]:
     """The amounts of ``text`` in order: money, counts and percentages; years and lone digits of dates are not."""
     found: list[Amount] = []
@@ -108,7 +118,7 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         if number in NUMBER_WORDS and not has_unit:
             continue  # "one of the founders", "two sources": counts worded as words are rarely reported figures
-        base = float(NUMBER_WORDS[number]) if number in NUMBER_WORDS else float(number.replace(",", ""))
+        base = number_value(number)
         scale = (m.group("scale") or "").lower()
         if scale in ("b", "m", "k") and not m.group("cur"):
             continue  # "3 m" of height, "5 k" of distance: a lone letter scales only money

@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
-from rag.stages.amounts import NUMBER_WORDS, SCALES
+from rag.stages.amounts import A_SCALE, NUMBER_WORDS, SCALES, number_value
 from rag.stages.dates import MONTHS, days_named, days_spoken_of
 from rag.stages.evidence import content_words
 
@@ -44,6 +44,8 @@ __all__ = [
 _QUANTITY = re.compile(
     r"(?<![\w.])(?:us\$|rm|\$|£|€)?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(NUMBER_WORDS)
+    + "|"
+    + A_SCALE
     + r")(?:\s*(?:-|\s)?\s*(thousand|million|billion|trillion|bn|mn|tn|b|m|k)\b)?",
     re.I,
 )
@@ -63,10 +65,9 @@ def extract_quantities(text: str, *, bases: bool = True) -> set[float]:
     figure also stands for its bare number: "US$10 billion" for the 10 of "10 billion to 15 billion"."""
     values = set()
     for number, unit in _QUANTITY.findall(text):
-        word = number.lower()
-        base = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number.replace(",", ""))
+        base = number_value(number)
         values.add(round(base * SCALES.get(unit.lower(), 1.0), 6) if unit else base)
-        if unit and bases:
+        if unit and bases and number.lower() != "a":  # "a billion" is no bare 1
             values.add(base)
     return values
 

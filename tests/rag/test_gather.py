@@ -63,6 +63,12 @@ def test_one_amount_in_different_words_is_one_value() -> None:
     assert len(keys) == 1
 
 
+def test_a_scale_after_a_is_one_of_it() -> None:
+    amounts = find_amounts("Meta's AI assistant supports over a billion monthly active users.")
+    assert [(a.text, a.value) for a in amounts] == [("over a billion", 1e9)]
+    assert find_amounts("a billion")[0].key == find_amounts("one billion")[0].key
+
+
 def test_close_amounts_are_different_values() -> None:
     keys = [find_amounts(t)[0].key for t in ("nine billion dollars", "US$13.8 billion", "$14 billion")]
     assert len(set(keys)) == 3

@@ -35,6 +35,10 @@ def test_quantities_are_normalised() -> None:
     assert 870e6 in extract_quantities("$870 million")
     assert 10e9 in extract_quantities("US$10b")
     assert 1e9 in extract_quantities("one billion people")
+    # "over a billion monthly active users" is a figure: a "how many" question answered with it has its answer.
+    assert extract_quantities("over a billion monthly active users") == {1e9}
+    assert extract_quantities("half a billion") == set()  # not one billion
+    assert answers_question_type("How many monthly active users does it have?", "It has over a billion users.")
     assert 2016 in extract_quantities("in 2016")
     assert extract_quantities("no figures here") == set()
 
