@@ -123,12 +123,11 @@ class Gathered:
         """Whether a figure of ``answer`` can be one of these values. An answer whose every figure is
         incompatible with what the articles state for this attribute of this subject ("OpenAI is valued at nine
         billion dollars" where that is Scale AI's valuation) has bound a figure to the wrong subject or
-        attribute. True when there is nothing to compare: no figure in the answer, only vague values here; and
-        for a figure asked by a noun no family names ("how much federal aid"), whose values are read by that word
-        alone: "$13.4 billion that it has already received" is aid the reading misses, and refusing the model's
-        figure for it lost right answers (w016, w044 on the Wikinews gold set) and caught no wrong one."""
-        if self.family not in _FIGURE_FAMILIES:
-            return True
+        attribute. True when there is nothing to compare: no figure in the answer, only vague values here.
+
+        A figure asked by a noun no family names ("how much federal aid") is compared too, although its values
+        are read by that word alone and may miss one ("$13.4 billion that it has already received"): without the
+        comparison, w044 was answered with the US$30 billion GM "will" get."""
         spans = [span for group in self.groups if (span := _span(group)) is not None]
         stated = [(a.value, a.value) if a.value is not None else _VAGUE_RANGES.get(a.key) for a in find_amounts(answer)]
         stated_spans = [span for span in stated if span is not None]
