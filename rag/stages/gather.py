@@ -42,9 +42,7 @@ _FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES
 
 # Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked). In
 # the others a figure must sit by a word of the question's own stem: "raised $1 billion" is not Meta's "investment".
-_TIGHT_FAMILIES = frozenset(
-    {"valuation", "revenue", "spending", "employees", "death", "injury", "vote", "population"}
-)
+_TIGHT_FAMILIES = frozenset({"valuation", "revenue", "spending", "employees", "death", "injury", "vote", "population"})
 # "What revenue …", "what valuations do the reports give …": a figure asked for by its attribute's name.
 _WHAT_ATTRIBUTE = re.compile(r"^\s*what\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
 _WORTH = re.compile(r"\bworth\b|\bvalued\b", re.I)

@@ -282,8 +282,10 @@ def test_a_figure_asked_by_a_noun_of_no_family_must_be_one_of_the_values_read() 
 def test_spending_is_stated_by_any_word_of_its_family_and_not_held_by_an_adjective() -> None:
     # "earmarked" states the spending asked as "spend"; "for AI-related initiatives" names no one it went to.
     pool, binding = _pool_binding(
-        {"a": "This move underscores Meta's commitment to AI, as CEO Mark Zuckerberg has earmarked up to $65 "
-         "billion for AI-related initiatives in 2025."},
+        {
+            "a": "This move underscores Meta's commitment to AI, as CEO Mark Zuckerberg has earmarked up to $65 "
+            "billion for AI-related initiatives in 2025."
+        },
         {"a": "Meta invests in AI"},
     )
     gathered = Gatherer(binding).run(frame_question("How much is Meta planning to spend on AI in 2025?"), pool)
