@@ -319,8 +319,9 @@ class AnswerPipeline:
             text, citations = s.citer.naming(named, hits)
         elif s.roles and (held := s.roles.run(frame, ranked)):
             text, citations = s.citer.naming(held, hits)
-        elif s.polarity and (negated := s.polarity.run(frame, ranked + sentences)):
-            # Best first: the retrieved sentences, then the rest read (a sentence may come twice; the first wins).
+        elif s.polarity and (negated := s.polarity.run(frame, ranked + sentences if self.corpus else sentences)):
+            # Best first: the retrieved sentences, then the rest read. Outside corpus mode ``sentences`` already
+            # begins with them.
             text, citations = s.citer.denying(negated, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
         if not text:

@@ -382,9 +382,8 @@ class BindingCheck:
         """ "leave" in "leaves", "stop" in "stopped", or a word the embedding model puts next to it; a verb with
         its particle ("pull out") by both, or by a word next to the two ("withdrew")."""
         verb, _, particle = event.partition(" ")
-        if particle:
-            return (particle in words and any(root(w) == root(verb) for w in words)) or self.matches(event, words)
-        return any(root(w) == root(event) for w in words) or self.matches(event, words)
+        said = (not particle or particle in words) and any(root(w) == root(verb) for w in words)
+        return said or self.matches(event, words)
 
     def _other_family(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
         """A known attribute the sentences do state, to say what the articles give instead."""

@@ -172,7 +172,7 @@ def root(word: str) -> str:
 
 
 _CURRENCY_OF = re.compile(
-    r"\b([A-Z][\w.]*?)(?:\s+|-)(?:ringgit|dollars?|yen|pounds?|euros?|rupees?|yuan|renminbi|won|pesos?|francs?|"
+    r"\b[A-Z][\w.]*?(?:\s+|-)(?:ringgit|dollars?|yen|pounds?|euros?|rupees?|yuan|renminbi|won|pesos?|francs?|"
     r"rubles?|roubles?)\b"
 )
 

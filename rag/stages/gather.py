@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index import Sentence
-from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, find_amounts
+from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, find_amounts, number_value
 from rag.stages.binding import BindingCheck, name_groups
 from rag.stages.frame import (
     COUNT_FAMILIES,
@@ -321,6 +321,7 @@ class Gatherer:
             if not self.binding.about(frame, sentence):
                 continue
             counted = _counted_in_words(sentence.text, own) if not money else []
+            companions = self.binding.companions(frame, sentence.article_id)
             for amount in sorted(find_amounts(sentence.text) + counted, key=lambda a: a.start):
                 if amount.percent != percent_asked or (amount.value is not None and amount.value in stated):
                     continue  # a figure the question itself states is what it asks about, not an answer
@@ -345,7 +346,6 @@ class Gatherer:
                     continue  # "15,000 people attended the unveiling" are not the passengers it can seat
                 if not amount.money and self._model_number(sentence.text, amount):
                     continue  # "a Boeing 747" counts nothing
-                companions = self.binding.companions(frame, sentence.article_id)
                 if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding, companions):
                     continue
                 if asked_years and not self._in_asked_year(amount, sentence, asked_years):
@@ -416,7 +416,7 @@ def _counted_in_words(text: str, counted: set[str]) -> list[Amount]:
             continue  # "one billion people": a scaled figure, which find_amounts reads whole
         if {root(w) for w in m.group(2, 3) if w} & counted:
             number = m.group(1)
-            value = float(NUMBER_WORDS[number.lower()])
+            value = number_value(number)
             found.append(Amount(text=number, start=m.start(1), end=m.end(1), value=value, money=False))
     return found
 
