@@ -42,6 +42,7 @@ from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer, asked_kind
 from rag.stages.naming import Naming, asked_kind_of_name
+from rag.stages.periods import PeriodGatherer, asks_period
 from rag.stages.polarity import Polarity, asks_yes_or_no
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
@@ -67,6 +68,7 @@ class Stages:
     binding: BindingCheck | None  # None: the question-aware gate is off (RAG_BINDING_CHECK=false)
     gatherer: Gatherer | None  # None: figures are not gathered across articles (RAG_GATHER=false)
     lister: ListGatherer | None  # None: lists are not gathered across articles (RAG_GATHER=false)
+    periods: PeriodGatherer | None  # None: years and delays are not gathered across articles (RAG_GATHER=false)
     remainder: Remainder | None  # None: "besides X" is left to the draft (RAG_GATHER=false)
     naming: Naming | None  # None: "what is the name of the programme …" is left to the draft (RAG_GATHER=false)
     roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
@@ -192,6 +194,7 @@ class AnswerPipeline:
         wanted = (
             (s.gatherer and gatherable(frame))
             or (s.lister and asked_kind(frame))
+            or (s.periods and asks_period(frame))
             or (s.remainder and frame.excluded)
             or (s.naming and asked_kind_of_name(frame.question))
             or (s.roles and frame.role in TITLE_ROLES)
@@ -311,6 +314,9 @@ class AnswerPipeline:
         if gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values
+        elif s.periods and (timed := s.periods.run(frame, sentences)) and timed.decides:
+            text, citations, values = s.citer.report(timed, hits)
+            answer.conflict, answer.values = timed.conflict, values
         elif s.lister and (listed := s.lister.run(frame, sentences)) and listed.decides:
             text, citations, answer.items = s.citer.listing(listed, hits)
         elif s.remainder and (rest := s.remainder.run(frame, ranked)) and rest.decides:

@@ -36,6 +36,7 @@ from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
 from rag.stages.lists import ListGatherer
 from rag.stages.naming import Naming
+from rag.stages.periods import PeriodGatherer
 from rag.stages.polarity import Polarity
 from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
@@ -223,6 +224,7 @@ def make_stages(
         # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
         gatherer=Gatherer(binding, dates) if binding and settings.gather else None,
         lister=ListGatherer(binding) if binding and settings.gather else None,
+        periods=PeriodGatherer(binding, dates) if binding and settings.gather else None,
         remainder=Remainder(binding) if binding and settings.gather else None,
         naming=Naming(binding) if binding and settings.gather else None,
         roles=RoleHolder(binding) if binding and settings.gather else None,

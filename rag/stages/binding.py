@@ -517,6 +517,15 @@ class BindingCheck:
             return set()  # "GM and Chrysler seek more aid": peers, neither holding the other's figures
         return {n for n in self.names(title) - _CALENDAR if n not in _WEAK and f"{n}." not in _WEAK}  # "u.s"
 
+    def held_by_other(self, frame: QuestionFrame, text: str, article_id: str) -> bool:
+        """Whether ``text`` names who may hold what it states, none of them a subject of the question nor a name its
+        article's title gives beside one ("the Bank of England had its worst quarter since 1976" is not the
+        pound's); False where it names no one."""
+        holders = self.holders(text)
+        if not holders or any(_mentioned(g, _parts(" ".join(holders))) for g in self.subject_groups(frame)):
+            return False
+        return not holders <= self.companions(frame, article_id)
+
     def about_article(self, frame: QuestionFrame, article_id: str) -> bool:
         """Whether the article's title or lead names one of the question's name groups: an article about the
         asked subject, whose every sentence the gatherer may read (``about`` still decides each figure)."""
