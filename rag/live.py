@@ -116,7 +116,7 @@ def switch_pipeline(current: AnswerPipeline) -> Switch:
     if settings.context_mode == "retrieval" or not isinstance(generator, PrefixCachingGenerator):
         reason = current.mode_reason if current.corpus is None else "retrieval"
         return Switch(_pipeline(current, index, None, reason), seconds=time.perf_counter() - started)
-    prompt = corpus_prompt(generator, index.articles.values())
+    prompt = corpus_prompt(generator, index.articles.values(), numbered=settings.corpus_hint_style == "pointer")
     choice = choose_mode(settings, can_cache=True, prefix_tokens=prompt.n_tokens, n_ctx=generator.n_ctx)
     if choice.mode == "retrieval":
         log.info("context mode retrieval for the new collection: %s", choice.reason)

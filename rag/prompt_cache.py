@@ -16,7 +16,7 @@ import os
 import struct
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Literal
 
@@ -24,7 +24,7 @@ from index import Article
 from rag._exceptions import GenerationError, PromptCacheError
 from rag.llm.base import Generator, PrefixCachingGenerator
 from rag.llm.model_files import model_sha256
-from rag.prompts import PROMPT_VERSION, corpus_system
+from rag.prompts import PROMPT_VERSION, corpus_system, number_sentences
 from rag.settings import Settings
 
 __all__ = [
@@ -71,6 +71,8 @@ class CorpusPrompt:
     system: str
     tokens: list[int]
     corpus_sha256: str
+    # (article id, sentence text) -> its number in ``system``; empty when the sentences are not numbered.
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def n_tokens(self) -> int:
@@ -111,10 +113,14 @@ def corpus_hash(articles: Iterable[Article]) -> str:
     return digest.hexdigest()
 
 
-def corpus_prompt(generator: PrefixCachingGenerator, articles: Iterable[Article]) -> CorpusPrompt:
-    """The system message with every article, and the prompt-prefix tokens every question shares."""
+def corpus_prompt(
+    generator: PrefixCachingGenerator, articles: Iterable[Article], *, numbered: bool = False
+) -> CorpusPrompt:
+    """The system message with every article, and the prompt-prefix tokens every question shares. ``numbered``:
+    each sentence under its number, for hints that point (RAG_CORPUS_HINT_STYLE=pointer)."""
     ordered = [_without_orders(a) for a in sorted(articles, key=lambda a: a.article_id)]
-    system = corpus_system(ordered)
+    numbers = number_sentences(ordered) if numbered else {}
+    system = corpus_system(ordered, numbers)
     # The shared prefix is where two prompts with different questions part: whatever the chat template
     # puts between the system message and the question, tokenised as it will be in a real prompt.
     first = generator.tokenize(
@@ -128,7 +134,7 @@ def corpus_prompt(generator: PrefixCachingGenerator, articles: Iterable[Article]
         if a != b:
             break
         n += 1
-    return CorpusPrompt(system=system, tokens=first[:n], corpus_sha256=corpus_hash(ordered))
+    return CorpusPrompt(system=system, tokens=first[:n], corpus_sha256=corpus_hash(ordered), numbers=numbers)
 
 
 def _without_orders(article: Article) -> Article:
@@ -244,7 +250,7 @@ def prepare_corpus(
         return CorpusSetup(None, choice.reason)
     if settings.context_mode == "retrieval":
         return CorpusSetup(None, "RAG_CONTEXT_MODE=retrieval")
-    prompt = corpus_prompt(generator, articles)
+    prompt = corpus_prompt(generator, articles, numbered=settings.corpus_hint_style == "pointer")
     choice = choose_mode(settings, can_cache=True, prefix_tokens=prompt.n_tokens, n_ctx=generator.n_ctx)
     log.info("context mode %s: %s", choice.mode, choice.reason)
     if choice.mode == "retrieval":

@@ -6,9 +6,9 @@ judge and rewrite calls and only the varying tail is evaluated.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from index import Article
+from index import Article, split_sentences
 from rag.llm.base import Message
 from rag.models import ChatMessage, Evidence
 
@@ -23,6 +23,7 @@ __all__ = [
     "corpus_system",
     "judge_followup_messages",
     "judge_messages",
+    "number_sentences",
     "rewrite_messages",
 ]
 
@@ -115,13 +116,30 @@ CORPUS_RULES = (
 )
 
 
-def corpus_system(articles: Sequence[Article]) -> str:
-    """The corpus-mode system message: the rules, then every article with its id, title and date."""
+def corpus_system(articles: Sequence[Article], numbers: Mapping[tuple[str, str], int] | None = None) -> str:
+    """The corpus-mode system message: the rules, then every article with its id, title and date.
+
+    With ``numbers`` (``number_sentences``) each sentence stands on its own line after its number, so that a hint
+    can point at it ("[57]", 3-5 tokens) instead of repeating it (~26 tokens, every one of them paid before the
+    first answer token)."""
     blocks = []
     for article in articles:
         dated = f" ({article.date})" if article.date else ""
-        blocks.append(f"[{article.article_id}] {article.title}{dated}\n{article.text.strip()}")
+        if numbers:
+            body = "\n".join(f"[{numbers[(article.article_id, s.text)]}] {s.text}" for s in split_sentences(article))
+        else:
+            body = article.text.strip()
+        blocks.append(f"[{article.article_id}] {article.title}{dated}\n{body}")
     return CORPUS_RULES + "\n\n" + "\n\n".join(blocks)
+
+
+def number_sentences(articles: Sequence[Article]) -> dict[tuple[str, str], int]:
+    """Every sentence of ``articles``, numbered from 1 in their order, keyed by (article id, sentence text)."""
+    numbers: dict[tuple[str, str], int] = {}
+    for article in articles:
+        for sentence in split_sentences(article):
+            numbers.setdefault((article.article_id, sentence.text), len(numbers) + 1)
+    return numbers
 
 
 def clip_hint(sentence: str, question: str, words: int) -> str:
@@ -144,12 +162,25 @@ def clip_hint(sentence: str, question: str, words: int) -> str:
     return ("…" if best else "") + clipped + ("…" if best + words < len(parts) else "")
 
 
-def corpus_messages(system: str, question: str, hints: Sequence[Evidence], *, hint_words: int = 0) -> list[Message]:
+def corpus_messages(
+    system: str,
+    question: str,
+    hints: Sequence[Evidence],
+    *,
+    hint_words: int = 0,
+    numbers: Mapping[tuple[str, str], int] | None = None,
+) -> list[Message]:
     """A corpus-mode prompt: the cached collection, then the hint sentences (if any) and the question.
 
     Hints carry no title or date (the articles above have them): every token here costs ~15 ms per question.
-    ``hint_words`` (RAG_CORPUS_HINT_WORDS; 0 = whole sentences) clips each hint with ``clip_hint``.
+    With ``numbers`` (the collection's numbered sentences, RAG_CORPUS_HINT_STYLE=pointer) a hint is the number
+    of its sentence above; a sentence the numbering lacks is shown whole. Otherwise ``hint_words``
+    (RAG_CORPUS_HINT_WORDS; 0 = whole sentences) clips each hint with ``clip_hint``.
     """
+    pointed = [numbers.get((ev.sentence.article_id, ev.sentence.text)) for ev in hints] if numbers else []
+    if pointed and all(pointed):
+        lead = f"Sentence{'s' if len(hints) > 1 else ''} that may help: {', '.join(f'[{n}]' for n in pointed)}\n\n"
+        return [{"role": "system", "content": system}, {"role": "user", "content": f"{lead}Question: {question}"}]
     if hint_words:
         shown = "\n".join(f"[{ev.n}] {clip_hint(ev.sentence.text, question, hint_words)}" for ev in hints)
     else:

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     )
     corpus_max_tokens: int = Field(default=6144, ge=256, description="auto picks corpus up to this prefix size")
     corpus_hints: int = Field(default=1, ge=0, le=20, description="retrieved sentences shown before the question")
+    corpus_hint_style: Literal["sentence", "pointer"] = Field(
+        default="sentence",
+        description="corpus mode: a hint repeats its sentence, or points at it by number in the cached collection "
+        "(whose sentences are then numbered, one a line)",
+    )
     corpus_hint_words: int = Field(
         default=0,
         ge=0,
