@@ -35,10 +35,15 @@ setup = prepare_corpus(settings, generator, index.articles.values())
 raw = generator.chat(corpus_messages(setup.prompt.system, "In which city was Scale AI started?", []), max_tokens=24)
 pipeline = assemble_pipeline(settings, generator, index, embedder, corpus=setup.prompt, mode_reason=setup.reason)
 answer = pipeline.ask("Who co-founded Scale AI?")
+asked = "How much revenue did Scale AI make last year?"
+hits = pipeline.stages.retriever.search(asked, k=4)
+draft = pipeline.stages.drafter.run(asked, pipeline.stages.selector.run(asked, hits))
 print(json.dumps({
     "mode": setup.mode, "build_s": setup.build_s, "load_s": setup.load_s, "prefix": setup.prompt.n_tokens,
     "raw": raw.text, "prompt_tokens": raw.prompt_tokens, "cached_tokens": raw.cached_tokens,
     "answer": answer.answer, "answerable": answer.answerable, "timings": answer.timings.model_dump(),
+    "draft_new": draft.completions[0].prompt_tokens - draft.completions[0].cached_tokens,
+    "draft_user": draft.messages[-1]["content"],
 }))
 """
 
@@ -77,6 +82,13 @@ def test_saved_prefix_is_reused_after_a_restart_with_the_same_answer(corpus_env:
     # Greedy decoding from the loaded state matches decoding from the freshly evaluated prefix.
     assert restarted["raw"] == fresh["raw"] and restarted["raw"].strip()
     assert (restarted["answer"], restarted["answerable"]) == (fresh["answer"], fresh["answerable"])
+
+    # RAG_CORPUS_HINT_STYLE=pointer numbers the collection's sentences: another prefix, so the saved cache is stale
+    # and rebuilt, and a question's hint is the number of its sentence, fewer tokens than the sentence.
+    pointer = _run({**corpus_env, "RAG_CORPUS_HINT_STYLE": "pointer"})
+    assert pointer["mode"] == "corpus" and pointer["build_s"] is not None and pointer["prefix"] > fresh["prefix"]
+    assert pointer["draft_user"].startswith("Sentence that may help: [")
+    assert 0 < pointer["draft_new"] < restarted["draft_new"] - 10, (pointer["draft_new"], restarted["draft_new"])
 
 
 def test_rag_index_builds_the_prompt_cache_once(corpus_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:

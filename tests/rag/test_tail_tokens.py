@@ -1,12 +1,16 @@
-"""RAG_CORPUS_HINT_WORDS: shorter corpus-mode hints, fewer tokens before the first answer token."""
+"""Fewer tokens before the first answer token: clipped corpus-mode hints (RAG_CORPUS_HINT_WORDS) and hints that point
+at a numbered sentence (RAG_CORPUS_HINT_STYLE=pointer)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from rag.prompts import clip_hint
+from index import Article, Sentence
+from rag.models import Evidence
+from rag.prompts import clip_hint, corpus_messages, corpus_system, number_sentences
 from tests.fakes import PrefixCachingFake, as_fake
 from tests.rag.test_corpus import _corpus_pipeline
 from tests.rag.test_corpus import model_file as model_file  # the fixture
@@ -59,3 +63,65 @@ def test_clipped_hints_shorten_the_prompt_and_the_answer_is_the_same(
     assert len(hint_lines) == 2
     assert all(len(line.split(" ", 1)[1].strip("…").split()) <= 6 for line in hint_lines)
     assert clipped.endswith(f"Question: {question}") and whole.endswith(f"Question: {question}")
+
+
+# -- RAG_CORPUS_HINT_STYLE=pointer: a hint is the number of its sentence in the cached collection ------------------
+
+
+def test_pointer_hints_name_the_numbered_sentence_and_the_answer_is_the_same(
+    tmp_path: Path, fake_index, model_file: Path
+) -> None:
+    reply = "Scale AI made US$870 million in revenue last year."
+    question = "How much revenue did Scale AI make last year?"
+    answers, users, systems, new_tokens = [], [], [], []
+    for style in ("sentence", "pointer"):
+        pipeline = _corpus_pipeline(
+            tmp_path / style, fake_index, model_file, reply, corpus_hints=2, corpus_hint_style=style
+        )
+        answer = pipeline.ask(question)
+        answers.append(answer.model_dump(exclude={"timings"}))
+        system, user = as_fake(pipeline.generator, PrefixCachingFake).calls[-1]
+        systems.append(system["content"])
+        users.append(user["content"])
+        new_tokens.append(answer.timings.prompt_tokens - answer.timings.cached_prompt_tokens)
+    assert answers[0] == answers[1], "the verifier, not the hint, decides the Answer"
+    assert new_tokens[1] < new_tokens[0]
+    pointed = re.fullmatch(
+        rf"Sentences that may help: \[(\d+)\], \[(\d+)\]\n\nQuestion: {re.escape(question)}", users[1]
+    )
+    assert pointed, users[1]
+    # Each number stands before the very sentence the text style repeats, on its own line of the collection.
+    shown = [line.split("] ", 1)[1] for line in users[0].splitlines() if line.startswith("[")]
+    for number, sentence in zip(pointed.groups(), shown, strict=True):
+        assert f"\n[{number}] {sentence}\n" in systems[1] + "\n"
+    assert systems[0] != systems[1] and "\n[1] " not in systems[0]
+
+
+def test_number_sentences_counts_through_the_collection_in_order() -> None:
+    articles = [
+        Article(article_id="a", title="A", text="Alpha rose. Beta fell.", content_hash="a"),
+        Article(article_id="b", title="B", text="Gamma held.", content_hash="b"),
+    ]
+    numbers = number_sentences(articles)
+    assert numbers == {("a", "Alpha rose."): 1, ("a", "Beta fell."): 2, ("b", "Gamma held."): 3}
+    system = corpus_system(articles, numbers)
+    assert "[a] A\n[1] Alpha rose.\n[2] Beta fell.\n\n[b] B\n[3] Gamma held." in system
+
+
+def test_a_hint_the_numbering_lacks_is_shown_whole() -> None:
+    sentence = Sentence(article_id="a", start=0, end=11, text="Alpha rose.")
+    hint = Evidence(n=1, sentence=sentence, chunk_id="a-0", title="A", date=None, score=0.9)
+    user = corpus_messages("system", "Did Alpha rise?", [hint], numbers={("a", "Beta fell."): 2})[-1]["content"]
+    assert user == "Sentences that may help:\n[1] Alpha rose.\n\nQuestion: Did Alpha rise?"
+    pointed = corpus_messages("system", "Did Alpha rise?", [hint], numbers={("a", "Alpha rose."): 7})[-1]["content"]
+    assert pointed == "Sentence that may help: [7]\n\nQuestion: Did Alpha rise?"
+
+
+def test_a_second_try_shows_its_sentences_whole(tmp_path: Path, fake_index, model_file: Path) -> None:
+    pipeline = _corpus_pipeline(tmp_path, fake_index, model_file, "NOT FOUND", corpus_hint_style="pointer")
+    question = "How much revenue did Scale AI make last year?"
+    evidence = pipeline.stages.selector.run(question, pipeline.stages.retriever.search(question, k=4))
+    first = pipeline.stages.drafter.run(question, evidence)
+    again = pipeline.stages.drafter.run(question, evidence, hints=1)
+    assert first.messages[-1]["content"].startswith("Sentence that may help: [")
+    assert again.messages[-1]["content"].startswith(f"Sentences that may help:\n[1] {evidence[0].sentence.text}")
