@@ -24,6 +24,7 @@ from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
 from rag.stages.amounts import find_amounts
 from rag.stages.dates import asked_days, days_spoken_of
+from rag.stages.evidence import content_words
 from rag.stages.frame import (
     ATTRIBUTE_FAMILIES,
     COUNT_FAMILIES,
@@ -254,6 +255,12 @@ class BindingCheck:
                     else f"No sentence that gives this answer speaks of the {asked} the question asks for."
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
+            if figure and (clause := _unbound_clause(check.claim, sentences, frame.subjects)):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message=f'The sentence that gives {clause[1]} does not speak of "{clause[0]}".',
+                )
             # "Worst since which year?": the answer's figure is a year, not a figure for the year the question names.
             dated = figure and not _answers_with_a_year(frame.question, added)
             if dated and (other := self.other_year(frame.question, sentences)):
@@ -789,6 +796,33 @@ def _holding_the_answer(
         names = {_norm(n) for n in extract_names(claim)} - subjects
         holding = [s for s in sentences if names & {_norm(w) for w in _TOKEN.findall(s.text)}]
     return holding or sentences
+
+
+# Where one answer sentence joins two parts of a question: "…, and he was 56 when he died".
+_CLAUSES = re.compile(r",\s+and\s+|;\s+|,\s+(?:while|whereas)\s+")
+# Words a figure's clause shares with any sentence that gives an age, a sum or a share: they bind nothing.
+_FIGURE_WORDS = frozenset("year years old aged age percent per cent billion million thousand dollars".split())
+
+
+def _unbound_clause(claim: str, sentences: Sequence[Sentence], subjects: frozenset[str]) -> tuple[str, str] | None:
+    """(clause, figure) of a claim that joins two clauses with figures, where the figure of one clause stands only
+    in sentences that share none of that clause's words: "Jobs was 56 when he went on medical leave, and 56 when
+    he died" cites "has died … at the age of 56" for both parts. The subject's names and the words of any figure do
+    not count. One clause is the attribute gate's: the question's words, not the answer's, bind it."""
+    parts = [(part, values) for part in _CLAUSES.split(claim) if (values := extract_quantities(part))]
+    if len(parts) < 2:
+        return None
+    for part, values in parts:
+        holding = [s for s in sentences if extract_quantities(s.text) & values]
+        words = {
+            stem(w)
+            for w in content_words(re.sub(r"\s*\[\d+\]", "", part))
+            if w not in _FIGURE_WORDS and _norm(w) not in subjects and not any(c.isdigit() for c in w)
+        }
+        if holding and words and not any(words & {stem(w) for w in content_words(s.text)} for s in holding):
+            amounts = find_amounts(part)
+            return part.strip(), amounts[0].text if amounts else "this figure"
+    return None
 
 
 # The words a sentence may state a rank in: "its biggest customer", "the first-ever investment", "sole supplier".

@@ -705,3 +705,23 @@ def test_a_hyphenated_name_run_gives_its_subject_group() -> None:
     frame = frame_question("Are the terms of the Meta-Scale AI deal final?")
     [group] = check.subject_groups(frame)
     assert {"meta", "scale"} <= group
+
+
+def test_each_part_of_a_two_part_answer_is_bound_to_the_sentence_that_gives_its_figure(fake_encoder) -> None:
+    # "How old when she married, and when she died?": a draft that cites the death's age for both parts has
+    # every figure in a cited sentence, but the first part's figure stands only in a sentence about her death.
+    married = Sentence(article_id="a", start=0, end=35, text="Ada Lovelace married in 1835 at 19.")
+    died = Sentence(article_id="b", start=0, end=35, text="Ada Lovelace died at the age of 36.")
+    check = BindingCheck(fake_encoder, lambda _id: [], {})
+    frame = frame_question("How old was Ada Lovelace when she married, and how old was she when she died?")
+
+    def verdict(claim: str) -> Verdict:
+        return Verdict([ClaimCheck(claim=claim, sentences=[married, died], score=0.9, supported=True)])
+
+    wrong = check.run(frame, verdict("Ada Lovelace was 36 when she married, and she was 36 when she died."))
+    assert wrong is not None and wrong.gate == "attribute"
+    assert wrong.message == 'The sentence that gives 36 does not speak of "Ada Lovelace was 36 when she married".'
+    assert check.run(frame, verdict("Ada Lovelace was 19 when she married, and she was 36 when she died.")) is None
+    # One clause is left to the question's words: "How old was she when she died?" answered "She was 36."
+    single = frame_question("How old was Ada Lovelace when she died?")
+    assert check.run(single, verdict("Ada Lovelace was 36 years old.")) is None
