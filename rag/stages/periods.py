@@ -5,11 +5,11 @@ article, "its worst financial crisis since 1989" in another; "delivered 18 month
 The figure gatherer (``rag.stages.gather``) reads money and counts; a year is a date to it, and a delay a length of
 time, not an amount. Shown both sentences, the 1.5B model answers with one of them ("1998 [1]"), and the
 verifier passes it: the year is in the cited sentence. So two questions of time are read here, model-free:
-  * "worst since which year": a year a few words after "since", in a sentence that holds the question's
-    superlative ("worst") before it;
+  * "worst since which year": a year a few words after "since", in a clause that holds the question's
+    superlative ("worst") and names no other holder;
   * "how late": a length of time beside a word of lateness ("18 months behind schedule", "two years late",
-    "delayed by six months", "a two-year delay"), in a sentence that also holds the question's event ("delivered":
-    delivery, deliveries).
+    "delayed by six months", "a two-year delay"), in a sentence that, with its title, holds every other word the
+    question asks with ("delivered": delivery, deliveries).
 Each sentence must be about the question's subject (``BindingCheck.about``). As the figure gatherer, this one
 decides only where articles disagree: one value, or values of one article, are left to the usual path.
 """
