@@ -180,10 +180,10 @@ def corpus_messages(
     pointed = [numbers.get((ev.sentence.article_id, ev.sentence.text)) for ev in hints] if numbers else []
     if pointed and all(pointed):
         lead = f"Sentence{'s' if len(hints) > 1 else ''} that may help: {', '.join(f'[{n}]' for n in pointed)}\n\n"
-        return [{"role": "system", "content": system}, {"role": "user", "content": f"{lead}Question: {question}"}]
-    if hint_words:
-        shown = "\n".join(f"[{ev.n}] {clip_hint(ev.sentence.text, question, hint_words)}" for ev in hints)
     else:
-        shown = format_evidence(hints, sources=False)
-    lead = f"Sentences that may help:\n{shown}\n\n" if hints else ""
+        if hint_words:
+            shown = "\n".join(f"[{ev.n}] {clip_hint(ev.sentence.text, question, hint_words)}" for ev in hints)
+        else:
+            shown = format_evidence(hints, sources=False)
+        lead = f"Sentences that may help:\n{shown}\n\n" if hints else ""
     return [{"role": "system", "content": system}, {"role": "user", "content": f"{lead}Question: {question}"}]

@@ -99,9 +99,10 @@ class Amount:
 
 
 def number_value(number: str) -> float:
-    """The value of a number as written: digits ("1,200"), a word ("three"), or the "a" of "a billion"."""
+    """The value of a number as written: digits ("1,200"), a word ("three"), or the "a" of "a billion" (and the
+    "an" of "an hour late")."""
     word = number.lower()
-    if word == "a":
+    if word in ("a", "an"):
         return 1.0
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word.replace(",", ""))
 

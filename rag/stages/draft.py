@@ -57,9 +57,9 @@ class Drafter:
         """``hints``: in corpus mode, how many of ``evidence`` go before the question (default: the setting)."""
         if self.corpus:
             shown = min(self.corpus_hints if hints is None else hints, len(evidence))
-            # A second try's focused sentences are shown whole: they were chosen for the words they hold.
+            # A second try's focused sentences are shown whole, neither clipped nor pointed at: they were chosen
+            # for the words they hold.
             clip = self.corpus_hint_words if hints is None else 0
-            # A second try's sentences are shown whole too, not pointed at: they are its reason to differ.
             numbers = self.corpus.numbers if hints is None else None
             messages = corpus_messages(self.corpus.system, question, evidence[:shown], hint_words=clip, numbers=numbers)
             prefill = ""

@@ -127,7 +127,7 @@ class PeriodGatherer:
         for pattern in _DELAYS:
             for m in pattern.finditer(text):
                 number, unit = m.group("num"), m.group("unit").lower().removesuffix("s")
-                months = (1.0 if number.lower() in ("a", "an") else number_value(number)) * _UNIT_MONTHS[unit]
+                months = number_value(number) * _UNIT_MONTHS[unit]
                 words = text[m.start("num") : m.end("unit")]
                 found.append((f"{months:.4g}", Amount(words, m.start("num"), m.end("unit"), value=None, money=False)))
         return found
