@@ -213,8 +213,8 @@ class AnswerPipeline:
 
         checked = self._draft_and_check(work, frame, work.evidence, on_token)
         if checked.abstention and checked.abstention.gate in _RETRY_GATES and s.binding and self.settings.retry:
-            # One more draft before refusing, over only the sentences that state what was asked of whom asked.
-            focused = s.binding.focus(frame, s.selector.candidates(work.hits), limit=self.settings.retry_sentences)
+            # One more draft before refusing, over sentences chosen for what was asked of whom asked.
+            focused = self._retry_evidence(work, frame, k)
             if focused:
                 second = self._draft_and_check(work, frame, focused, None, focused=True)
                 if second.verdict is not None:
@@ -246,6 +246,27 @@ class AnswerPipeline:
             context_mode=self.context_mode,
             question=work.question,
         )
+
+    def _retry_evidence(self, work: _Work, frame: QuestionFrame, k: int) -> list[Evidence]:
+        """The sentences for a second draft, from ``RAG_RETRY_DEPTH`` times the passages of the first: those that
+        state what was asked of whom asked, or where none does, the best of the passages the first did not see.
+
+        The first draft's passages are the search's best by words and meaning; the sentence that answers may sit in
+        the fifth or sixth ("Which insurer did the US Federal Reserve rescue?": "the bailout of large insurance firm
+        AIG by the US Federal Reserve", under sentences on money market funds).
+        """
+        s = self.stages
+        assert s.binding is not None
+        seen = {hit.chunk.chunk_id for hit in work.hits}
+        deeper = [
+            hit
+            for hit in s.retriever.search(work.question, k=k * self.settings.retry_depth, allowed=work.allowed)
+            if hit.chunk.chunk_id not in seen
+        ]
+        work.hits += deeper
+        limit = self.settings.retry_sentences
+        focused = s.binding.focus(frame, s.selector.candidates(work.hits), limit=limit)
+        return focused or (s.selector.run(work.question, deeper, limit=limit) if deeper else [])
 
     def _bridge(self, bridge: Bridge, work: _Work, k: int, hops: int, on_token: TokenCallback | None) -> Answer | None:
         """Two verified answers for a question about a described subject: which subject the description names,

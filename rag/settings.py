@@ -111,6 +111,13 @@ class Settings(BaseSettings):
     )
     gather_passages: int = Field(default=20, ge=1, le=200, description="passages searched for a gathered figure")
     retry_sentences: int = Field(default=3, ge=1, le=10, description="sentences shown for that second draft")
+    retry_depth: int = Field(
+        default=2,
+        ge=1,
+        le=5,
+        description="that second draft's sentences come from this many times the first draft's passages; 1 = the "
+        "same passages",
+    )
     judge: bool = Field(default=True, description="ask the model whether the quoted evidence states the answer")
     judge_skip_bound: bool = Field(
         default=False,

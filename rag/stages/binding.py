@@ -213,11 +213,12 @@ class BindingCheck:
                 gate="subject",
                 message=f"No sentence that gives this answer speaks of {' and '.join(defined)} by name.",
             )
-        if model := _other_model(frame.question, said):
+        titles = [self.titles.get(s.article_id, "") for c in claims for s in c.sentences]
+        if model := _other_model(frame.question, said, titles):
             return Abstention(
                 reason="off_target",
                 gate="subject",
-                message=f"The sentences that give this answer speak of the {model[1]}, not the original {model[0]}.",
+                message=f"The sentences that give this answer speak of the {model[1]}, not the {model[0]}.",
             )
         if frame.role and not any(_states_role(frame.role, text) for text in said):
             # A title is worded a few fixed ways ("chief executive officer", "CEO"), unlike a relation: a sentence
@@ -709,21 +710,39 @@ class BindingCheck:
 
 # "the original iPhone": a product asked about as its first model.
 _ORIGINAL = re.compile(r"\b(?:original|first-generation)\s+((?:[A-Z]|[a-z]+[A-Z])[\w-]*)(?!\s+\d)")
+# A product line and its model number, as a question names one: "iPhone 3G", "Xbox 360".
+_MODEL = re.compile(r"\b((?:[A-Z]|[a-z]+[A-Z])[\w-]*)\s+(\d[\w.]*)\b")
+# … but not a date ("September 2008", "Monday 15") or a year after a name ("Apple 2008").
+_DATED = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"\s+\S+|\S+\s+(?:1[89]|20)\d\d",
+)
 
 
-def _other_model(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
-    """(name, later model) when the question asks of the original product and the answer's sentences name it
-    only with a model number or as part of another name: "When Apple CEO Steve Jobs first introduced iPhone 4"
-    is no answer to "At which event did Apple first show the original iPhone?"."""
-    if not (m := _ORIGINAL.search(question)):
+def _other_model(question: str, texts: Sequence[str], titles: Sequence[str] = ()) -> tuple[str, str] | None:
+    """(the product asked about, the other model the answer's sentences name instead) when they name its line only
+    as another model: "When Apple CEO Steve Jobs first introduced iPhone 4" is no answer to "At which event did
+    Apple first show the original iPhone?", nor "The iPhone 3GS will be available in a 16 GB …" to "How much storage
+    does the US$199 iPhone 3G have?". A sentence that names the line bare ("the iPhone") is given the benefit of
+    the doubt, as is one whose article's title names the model asked about ("Apple unveils iPhone 4 …": "the
+    thinnest smartphone …, a 24 percent reduction from … the iPhone 3GS"); a title that names only the line
+    ("Apple launches new, faster iPhone") says nothing of which model."""
+    if m := _ORIGINAL.search(question):
+        name, asked, label = m.group(1), None, f"original {m.group(1)}"
+        # "iPhone 4", "iPhone 3G", or another name begun by it ("iPhone OS").
+        later = r"(\s+(?:\d[\w.]*|[A-Z][\w-]*))?"
+    elif m := next((x for x in _MODEL.finditer(question) if not _DATED.fullmatch(x.group(0))), None):
+        name, asked, label = m.group(1), m.group(2).lower(), m.group(0)
+        later = r"(\s+\d(?:[\w.]*\w)?)?"
+    else:
         return None
-    name = m.group(1)
-    # "iPhone 4", "iPhone 3G", or another name begun by it ("iPhone OS").
-    later = r"(\s+(?:\d[\w.]*|[A-Z][\w-]*))?"
-    mentions = [x for text in texts for x in re.finditer(rf"\b{re.escape(name)}\b{later}", text)]
-    if not mentions or any(x.group(1) is None for x in mentions):
+    named = re.compile(rf"\b{re.escape(name)}\b{later}")
+    mentions = [x for text in texts for x in named.finditer(text)]
+    if not mentions or any(x.group(1) is None or x.group(1).strip().lower() == asked for x in mentions):
         return None
-    return name, mentions[0].group(0)
+    if asked and any((x.group(1) or "").strip().lower() == asked for title in titles for x in named.finditer(title)):
+        return None
+    return label, mentions[0].group(0)
 
 
 def _done_to(frame: QuestionFrame) -> bool:

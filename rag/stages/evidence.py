@@ -59,9 +59,9 @@ class EvidenceSelector:
                     out.append((sentence, hit))
         return out
 
-    def run(self, question: str, hits: list[SearchHit]) -> list[Evidence]:
-        """The best ``max_sentences`` sentences for ``question``, numbered from 1: the best first, then the others
-        of its article, then the next article's."""
+    def run(self, question: str, hits: list[SearchHit], limit: int | None = None) -> list[Evidence]:
+        """The best ``limit`` (default ``max_sentences``) sentences for ``question``, numbered from 1: the best
+        first, then the others of its article, then the next article's."""
         pool = self.candidates(hits)
         if not pool:
             return []
@@ -72,7 +72,7 @@ class EvidenceSelector:
         for (sentence, _), cos in zip(pool, cosine, strict=True):
             overlap = len(q_words & content_words(sentence.text)) / len(q_words) if q_words else 0.0
             scores.append(float(cos) + 0.3 * overlap)
-        order = list(np.argsort(-np.asarray(scores))[: self.max_sentences])
+        order = list(np.argsort(-np.asarray(scores))[: limit or self.max_sentences])
         # Sentences of one article go together, articles in the order of their best sentence, and within one
         # article best first: the prompt then names each article once (``rag.prompts.format_evidence``), about
         # 30-70 tokens fewer per question, and the best sentence is still [1].
