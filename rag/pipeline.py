@@ -248,8 +248,9 @@ class AnswerPipeline:
         )
 
     def _retry_evidence(self, work: _Work, frame: QuestionFrame, k: int) -> list[Evidence]:
-        """The sentences for a second draft, from ``RAG_RETRY_DEPTH`` times the passages of the first: those that
-        state what was asked of whom asked, or where none does, the best of the passages the first did not see.
+        """The sentences for a second draft: those of the first draft's passages that state what was asked of whom
+        asked; where none does, those of ``RAG_RETRY_DEPTH`` times as many passages, or else the best sentences of
+        the passages the first draft did not see.
 
         The first draft's passages are the search's best by words and meaning; the sentence that answers may sit in
         the fifth or sixth ("Which insurer did the US Federal Reserve rescue?": "the bailout of large insurance firm
@@ -257,16 +258,22 @@ class AnswerPipeline:
         """
         s = self.stages
         assert s.binding is not None
+        limit = self.settings.retry_sentences
+        focused = s.binding.focus(frame, s.selector.candidates(work.hits), limit=limit)
+        if focused or self.settings.retry_depth == 1:
+            return focused
         seen = {hit.chunk.chunk_id for hit in work.hits}
         deeper = [
             hit
             for hit in s.retriever.search(work.question, k=k * self.settings.retry_depth, allowed=work.allowed)
             if hit.chunk.chunk_id not in seen
         ]
+        if not deeper:
+            return []
         work.hits += deeper
-        limit = self.settings.retry_sentences
-        focused = s.binding.focus(frame, s.selector.candidates(work.hits), limit=limit)
-        return focused or (s.selector.run(work.question, deeper, limit=limit) if deeper else [])
+        return s.binding.focus(frame, s.selector.candidates(deeper), limit=limit) or s.selector.run(
+            work.question, deeper, limit=limit
+        )
 
     def _bridge(self, bridge: Bridge, work: _Work, k: int, hops: int, on_token: TokenCallback | None) -> Answer | None:
         """Two verified answers for a question about a described subject: which subject the description names,

@@ -823,12 +823,16 @@ _CLAUSES = re.compile(r",\s+and\s+|;\s+|,\s+(?:while|whereas)\s+")
 _FIGURE_WORDS = frozenset("year years old aged age percent per cent billion million thousand dollars".split())
 
 
+_ONE = re.compile(r"\bone\b", re.I)
+
+
 def _unbound_clause(claim: str, sentences: Sequence[Sentence], subjects: frozenset[str]) -> tuple[str, str] | None:
     """(clause, figure) of a claim that joins two clauses with figures, where the figure of one clause stands only
     in sentences that share none of that clause's words: "Jobs was 56 when he went on medical leave, and 56 when
     he died" cites "has died … at the age of 56" for both parts. The subject's names and the words of any figure do
     not count. One clause is the attribute gate's: the question's words, not the answer's, bind it."""
-    parts = [(part, values) for part in _CLAUSES.split(claim) if (values := extract_quantities(part))]
+    # "the only one with an upper limit, and that limit is $15 billion": "one" there counts nothing.
+    parts = [(part, values) for part in _CLAUSES.split(claim) if (values := extract_quantities(_ONE.sub("", part)))]
     if len(parts) < 2:
         return None
     for part, values in parts:
@@ -871,8 +875,8 @@ def _display(question: str, group: frozenset[str]) -> str:
 # What states a level a figure is at or goes to, not a change: "projected to reach $2 billion", "rose to 40%".
 _END_VALUE = re.compile(
     r"\b(?:to|reach(?:ed|es|ing)?|hit(?:s|ting)?|at|total(?:l?ed|l?ing|s)?|earn(?:s|ed|ing)?|"
-    r"generat(?:e|es|ed|ing)|ma(?:ke|kes|de|king)|revenue of|sales of)\s+"
-    r"(?:about\s+|nearly\s+|almost\s+|around\s+|roughly\s+|some\s+|more than\s+|over\s+)?$",
+    r"generat(?:e|es|ed|ing)|ma(?:ke|kes|de|king)|revenue of|sales of|spen(?:d|ds|ding|t)|cost(?:s|ing)?)\s+"
+    r"(?:about\s+|nearly\s+|almost\s+|around\s+|roughly\s+|some\s+|more than\s+|over\s+|as much as\s+)?$",
     re.I,
 )
 

@@ -237,6 +237,14 @@ def test_a_change_worded_over_the_end_value_is_refused(fake_index, question: str
     assert "reach" in answer.abstention.message
 
 
+def test_what_is_to_be_spent_is_no_growth_in_spending(fake_index) -> None:
+    # "would spend as much as US$65 billion on related projects this year" is a level, not a rise.
+    reply = "Sentences: 1\nAnswer: Meta's AI spending grew by US$65 billion."
+    answer = _pipeline(fake_index, reply, retry=False).ask("By how much did Meta's AI spending grow from 2024 to 2025?")
+    assert not answer.answerable
+    assert answer.abstention is not None and answer.abstention.gate == "constraint"
+
+
 def test_a_change_the_sentence_states_passes(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Revenue grew from US$870 million to US$2 billion."
     answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")
@@ -460,6 +468,27 @@ def test_a_draft_bound_to_the_wrong_attribute_gets_one_focused_retry(fake_index)
     assert "870 million" in focused and "valued" not in focused, "the retry sees only revenue sentences"
 
 
+@pytest.mark.parametrize("depth", [1, 2])
+def test_the_retry_reads_deeper_than_the_first_draft(fake_index, depth: int) -> None:
+    """A draft refused for a detail no sentence states, where no sentence of its passages states what was asked
+    ("pick"), gets a second draft over the best sentences of the passages it did not see (RAG_RETRY_DEPTH times as
+    many); at depth 1 there are none, and no second draft."""
+    question = "Which company did Meta pick?"
+    pipeline = _pipeline(fake_index, "Sentences: 1\nAnswer: Zorblax Quentin leads it.", top_k=1, retry_depth=depth)
+    first = pipeline.stages.retriever.search(question, k=1)
+    seen = {sentence.text for sentence, _ in pipeline.stages.selector.candidates(first)}
+    deeper = [h for h in pipeline.stages.retriever.search(question, k=2) if h not in first]
+    unseen = {sentence.text for sentence, _ in pipeline.stages.selector.candidates(deeper)} - seen
+    assert unseen
+    answer = pipeline.ask(question, top_k=1)
+    assert answer.abstention is not None and answer.abstention.gate == "support"
+    calls = as_fake(pipeline.generator, ScriptedGenerator).calls
+    assert len(calls) == depth, "a second draft only where there is somewhere deeper to look"
+    if depth == 2:
+        shown = calls[1][-1]["content"]
+        assert any(text in shown for text in unseen) and not any(text in shown for text in seen)
+
+
 def test_without_retry_the_wrong_draft_is_refused(fake_index) -> None:
     pipeline = _pipeline(fake_index, "unused", retry=False)
     pipeline.generator = pipeline.stages.drafter.generator = _valuation_first_then_revenue()
@@ -521,9 +550,9 @@ def test_the_rank_a_question_asks_for(question: str, rank: str | None) -> None:
     assert frame_question(question).rank == rank
 
 
-def _ranked(question: str, claim: str, sentence: str) -> str | None:
+def _ranked(question: str, claim: str, sentence: str, title: str = "Scale AI") -> str | None:
     said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
-    check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": "Scale AI"})
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": title})
     verdict = Verdict([ClaimCheck(claim, [said], 1.0, True)])
     problem = check.run(frame_question(question), verdict)
     return problem.gate if problem else None
@@ -552,6 +581,23 @@ def test_the_original_product_is_not_answered_by_a_later_model() -> None:
     assert _ranked(question, "At the Macworld Conference.", first) is None
     asked_later = "At which event did Apple first show the iPhone 4?"
     assert _ranked(asked_later, "Steve Jobs introduced iPhone 4.", later) is None
+
+
+def test_a_model_is_not_answered_by_another_model_of_its_line() -> None:
+    question = "How much storage does the US$199 iPhone 3G have?"  # an adversarial: US$199 buys a 16 GB 3GS
+    other = "The iPhone 3GS will be available in a 16 GB and 32 GB models, retailing for US$199 and $299 respectively."
+    assert _ranked(question, "The US$199 iPhone 3G has 16GB.", other, "Apple launches new, faster iPhone") == "subject"
+    asked = "The iPhone 3G will be available in an 8 GB model, retailing for US$199."
+    assert _ranked(question, "The US$199 iPhone 3G has 8 GB.", asked) is None
+    bare = "The new iPhone will be available in a 16 GB model, retailing for US$199."
+    assert _ranked(question, "It has 16 GB.", bare) is None  # the line named bare: perhaps the model asked
+    # A sentence that compares with another model speaks of the one its article's title names.
+    thin = "It is only 9.3 millimetres thick, a 24 percent reduction from the previous model, the iPhone 3GS."
+    assert _ranked("How thin is the iPhone 4?", "9.3 millimetres.", thin, "Apple unveils iPhone 4") is None
+    assert _ranked("How thin is the iPhone 4?", "9.3 millimetres.", thin, "Apple's phones") == "subject"
+    # A month and its year, or a name and a year, are no product and its model.
+    dated = "On September 15 Apple said it had sold 6.9 million iPhones."
+    assert _ranked("How many iPhones had Apple sold by September 2008?", "6.9 million.", dated) is None
 
 
 def test_a_demonym_is_mentioned_by_its_country_and_a_common_word_of_a_name_by_nothing() -> None:
@@ -725,3 +771,8 @@ def test_each_part_of_a_two_part_answer_is_bound_to_the_sentence_that_gives_its_
     # One clause is left to the question's words: "How old was she when she died?" answered "She was 36."
     single = frame_question("How old was Ada Lovelace when she died?")
     assert check.run(single, verdict("Ada Lovelace was 36 years old.")) is None
+    # "One" in a clause counts nothing: one figure, one clause, left to the question's words.
+    capped = Sentence(article_id="c", start=0, end=52, text="Only one report puts her age at death at up to 36.")
+    only = frame_question("Which report's figure for her age at death is the only one with an upper limit?")
+    claim = "The report's figure is the only one with an upper limit, and that limit is 36."
+    assert check.run(only, Verdict([ClaimCheck(claim=claim, sentences=[capped], score=0.9, supported=True)])) is None
