@@ -194,7 +194,7 @@ class BindingCheck:
         if not claims:
             return None
         answer = verdict.supported_text
-        if problem := self._constraints(frame, answer):
+        if problem := self._constraints(frame, answer, claims):
             return problem
         if frame.asks_change and _ends_at(answer, claims):
             return Abstention(
@@ -328,7 +328,7 @@ class BindingCheck:
         words = attribute_words(text)
         return any(self.matches(a, words, neighbours=False) for a in frame.attributes)
 
-    def _constraints(self, frame: QuestionFrame, answer: str) -> Abstention | None:
+    def _constraints(self, frame: QuestionFrame, answer: str, claims: Sequence[ClaimCheck]) -> Abstention | None:
         names = {_norm(n) for n in extract_names(answer)} - _WEAK - {"corp", "company", "companies"}
         if frame.excluded and names and names <= frame.excluded | frame.subjects:
             shown = ", ".join(sorted(frame.excluded))
@@ -343,7 +343,12 @@ class BindingCheck:
                 gate="constraint",
                 message=f"The articles do not name {frame.count} of them.",
             )
-        if frame.asks_change and len(set(_FIGURE.findall(answer))) < 2 and not _CHANGE_WORDS.search(answer):
+        if (
+            frame.asks_change
+            and len(set(_FIGURE.findall(answer))) < 2
+            and not _CHANGE_WORDS.search(answer)
+            and not _stated_as_change(answer, claims)
+        ):
             return Abstention(
                 reason="constraint_unmet",
                 gate="constraint",
@@ -879,6 +884,25 @@ _END_VALUE = re.compile(
     r"(?:about\s+|nearly\s+|almost\s+|around\s+|roughly\s+|some\s+|more than\s+|over\s+|as much as\s+)?$",
     re.I,
 )
+
+
+def _stated_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
+    """Whether the answer's one figure is, where a sentence gives it, worded as a change: "$19.37" answers "by how
+    much did the shares slide" where the sentence says "Apple shares (AAPL) slid $19.37"."""
+    figures = [a.value for a in find_amounts(answer) if a.value is not None]
+    if len(figures) != 1:
+        return False
+    return any(
+        _CHANGE_WORDS.search(s.text[max(0, a.start - _CHANGE_REACH) : a.end])
+        for c in claims
+        for s in c.sentences
+        for a in find_amounts(s.text)
+        if a.value == figures[0]
+    )
+
+
+# How far before a figure its sentence's change word may stand: "slid $19.37", "has fallen by 3.16%".
+_CHANGE_REACH = 40
 
 
 def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:

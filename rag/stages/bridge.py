@@ -23,14 +23,15 @@ __all__ = ["NAME_LIST", "NAME_RUN", "Bridge", "bare_name", "join_answers", "reso
 
 # "the company that …", "the start-up co-founded by …", "the carmaker whose …".
 _HEAD = re.compile(
-    rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}?(?:{KINDS}))"
+    rf"\b[Tt]he\s+((?:[a-z-]+\s+){{0,2}}?(?i:{KINDS}))"
     r"\s+(that|which|who|whose|(?:co-)?founded|backed|led|run|built|developed|named|owned|created|launched|"
     r"investigated|acquired|bought|sued|fined)\b"
 )
 # The question's own verb after such a description: the last one before the question word.
 _MAIN_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|did|does|do|will|would|could|can)\b")
 _QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|how|when|where)\b", re.I)
-_NAME = r"[A-Z][\w&'’.$-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z0-9][\w&'’.$-]*)*"
+# A name may begin in lower case before a capital ("iPhone 4", "eBay").
+_NAME = r"(?:[A-Z]|[a-z]+[A-Z])[\w&'’.$-]*(?:\s+(?:of\s+|the\s+|de\s+)?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&'’.$-]*)*"
 # The first list of names after the connector ("Index Ventures and Founders Fund", "Meta, Booz Allen and
 # Lockheed Martin"): where the description ends, unless a figure follows close behind.
 NAME_LIST = re.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|&)\s+" + _NAME + r")?")

@@ -245,6 +245,20 @@ def test_what_is_to_be_spent_is_no_growth_in_spending(fake_index) -> None:
     assert answer.abstention is not None and answer.abstention.gate == "constraint"
 
 
+def test_a_bare_figure_answers_by_how_much_where_its_sentence_states_the_change(fake_encoder) -> None:
+    slid = Sentence(article_id="a", start=0, end=80, text="Apple shares (AAPL) slid $19.37 in after hours trading.")
+    level = Sentence(article_id="a", start=0, end=80, text="Apple shares closed at $19.37 in after hours trading.")
+    check = BindingCheck(fake_encoder, lambda _id: [], {"a": "Apple chief resigns"})
+    frame = frame_question("By how much did Apple's shares slide in after-hours trading?")
+
+    def gate(sentence: Sentence) -> str | None:
+        problem = check.run(frame, Verdict([ClaimCheck("$19.37.", [sentence], 0.9, True)]))
+        return problem.gate if problem else None
+
+    assert gate(slid) is None
+    assert gate(level) == "constraint"
+
+
 def test_a_change_the_sentence_states_passes(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Revenue grew from US$870 million to US$2 billion."
     answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")

@@ -46,6 +46,13 @@ QUESTION = "In which city was the company that developed Defense Llama founded?"
             "Which company's Series F round valued it at US$13.8 billion?",
             "In which city was Scale AI founded?",
         ),
+        (
+            # A title in capitals is a kind too, and a name may begin in lower case.
+            "By how much did Apple's shares slide when the CEO who unveiled the iPhone 4 resigned?",
+            "the CEO who unveiled the iPhone 4",
+            "Which CEO unveiled the iPhone 4?",
+            "By how much did Apple's shares slide when Scale AI resigned?",
+        ),
     ],
 )
 def test_a_description_becomes_a_question_of_its_own(
