@@ -828,6 +828,7 @@ _CLAUSES = re.compile(r",\s+and\s+|;\s+|,\s+(?:while|whereas)\s+")
 _FIGURE_WORDS = frozenset("year years old aged age percent per cent billion million thousand dollars".split())
 
 
+# "the only one with an upper limit": a pronoun, not a figure.
 _ONE = re.compile(r"\bone\b", re.I)
 
 
@@ -836,7 +837,7 @@ def _unbound_clause(claim: str, sentences: Sequence[Sentence], subjects: frozens
     in sentences that share none of that clause's words: "Jobs was 56 when he went on medical leave, and 56 when
     he died" cites "has died … at the age of 56" for both parts. The subject's names and the words of any figure do
     not count. One clause is the attribute gate's: the question's words, not the answer's, bind it."""
-    # "the only one with an upper limit, and that limit is $15 billion": "one" there counts nothing.
+    # "The figure is the only one with an upper limit, and that limit is $15 billion" is one figure, one clause.
     parts = [(part, values) for part in _CLAUSES.split(claim) if (values := extract_quantities(_ONE.sub("", part)))]
     if len(parts) < 2:
         return None
@@ -886,6 +887,10 @@ _END_VALUE = re.compile(
 )
 
 
+# How far before a figure its sentence's change word may stand: "slid $19.37", "has fallen by 3.16%".
+_CHANGE_REACH = 40
+
+
 def _stated_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
     """Whether the answer's one figure is, where a sentence gives it, worded as a change: "$19.37" answers "by how
     much did the shares slide" where the sentence says "Apple shares (AAPL) slid $19.37"."""
@@ -899,10 +904,6 @@ def _stated_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
         for a in find_amounts(s.text)
         if a.value == figures[0]
     )
-
-
-# How far before a figure its sentence's change word may stand: "slid $19.37", "has fallen by 3.16%".
-_CHANGE_REACH = 40
 
 
 def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:
