@@ -22,7 +22,7 @@ import numpy as np
 
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
-from rag.stages.amounts import find_amounts
+from rag.stages.amounts import Amount, find_amounts
 from rag.stages.dates import asked_days, days_spoken_of
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
@@ -724,7 +724,7 @@ _DATED = re.compile(
 )
 
 
-def _other_model(question: str, texts: Sequence[str], titles: Sequence[str] = ()) -> tuple[str, str] | None:
+def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> tuple[str, str] | None:
     """(the product asked about, the other model the answer's sentences name instead) when they name its line only
     as another model: "When Apple CEO Steve Jobs first introduced iPhone 4" is no answer to "At which event did
     Apple first show the original iPhone?", nor "The iPhone 3GS will be available in a 16 GB …" to "How much storage
@@ -845,7 +845,7 @@ def _unbound_clause(claim: str, sentences: Sequence[Sentence], subjects: frozens
         holding = [s for s in sentences if extract_quantities(s.text) & values]
         words = {
             stem(w)
-            for w in content_words(re.sub(r"\s*\[\d+\]", "", part))
+            for w in content_words(part)
             if w not in _FIGURE_WORDS and _norm(w) not in subjects and not any(c.isdigit() for c in w)
         }
         if holding and words and not any(words & {stem(w) for w in content_words(s.text)} for s in holding):
@@ -894,28 +894,26 @@ _CHANGE_REACH = 40
 def _stated_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
     """Whether the answer's one figure is, where a sentence gives it, worded as a change: "$19.37" answers "by how
     much did the shares slide" where the sentence says "Apple shares (AAPL) slid $19.37"."""
-    figures = [a.value for a in find_amounts(answer) if a.value is not None]
-    if len(figures) != 1:
-        return False
     return any(
-        _CHANGE_WORDS.search(s.text[max(0, a.start - _CHANGE_REACH) : a.end])
-        for c in claims
-        for s in c.sentences
-        for a in find_amounts(s.text)
-        if a.value == figures[0]
+        _CHANGE_WORDS.search(text[max(0, amount.start - _CHANGE_REACH) : amount.end])
+        for text, amount in _places_of_the_figure(answer, claims)
     )
 
 
 def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:
     """Whether the answer's one figure is, wherever its sentences give it, the level reached: "By $2 billion" for
     "revenue is projected to reach $2 billion in 2025 from $870 million" hands back the end value as the change."""
+    places = _places_of_the_figure(answer, claims)
+    return bool(places) and all(_END_VALUE.search(text[: amount.start]) for text, amount in places)
+
+
+def _places_of_the_figure(answer: str, claims: Sequence[ClaimCheck]) -> list[tuple[str, Amount]]:
+    """Each (sentence text, amount) where the claims' sentences give the answer's figure; none unless the answer
+    gives exactly one."""
     figures = [a.value for a in find_amounts(answer) if a.value is not None]
     if len(figures) != 1:
-        return False
-    places = [
-        (s.text, a.start) for c in claims for s in c.sentences for a in find_amounts(s.text) if a.value == figures[0]
-    ]
-    return bool(places) and all(_END_VALUE.search(text[:start]) for text, start in places)
+        return []
+    return [(s.text, a) for c in claims for s in c.sentences for a in find_amounts(s.text) if a.value == figures[0]]
 
 
 # A question asks a move by its verb (the move families' words); a sentence may state it by an adverb too ("ended
