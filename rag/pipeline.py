@@ -34,6 +34,7 @@ from rag.settings import Settings
 from rag.stages.binding import BindingCheck
 from rag.stages.bridge import Bridge, join_answers, resolved_name, split_description
 from rag.stages.cite import CitationRenderer
+from rag.stages.compound import split_compound
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import TITLE_ROLES, QuestionFrame, frame_question
@@ -221,7 +222,7 @@ class AnswerPipeline:
                     checked = second
         if checked.verdict is None:
             assert checked.abstention is not None
-            return self._refuse(work, checked.abstention, checked.detail)
+            return self._apart(work, k, hops, on_token) or self._refuse(work, checked.abstention, checked.detail)
         verdict = checked.verdict
         if gathered is not None and not gathered.admits(verdict.supported_text):
             message = f"The figure found is not one the articles give for the {gathered.family} asked about."
@@ -234,7 +235,9 @@ class AnswerPipeline:
             if judgement.completion is not None:
                 _account(timings, judgement.completion, time=False)
             if not judgement.passed:
-                return self._abstain(work, "not_stated", "judge", "the judge found the answer not stated")
+                return self._apart(work, k, hops, on_token) or self._abstain(
+                    work, "not_stated", "judge", "the judge found the answer not stated"
+                )
 
         text, citations = s.citer.run(verdict, work.hits)
         return Answer(
@@ -312,6 +315,28 @@ class AnswerPipeline:
         text, citations = join_answers(first, second)
         if on_token:
             on_token(text[len(first.answer) :])
+        return second.model_copy(
+            update={"answer": text, "citations": citations, "timings": work.timings, "question": work.question}
+        )
+
+    def _apart(self, work: _Work, k: int, hops: int, on_token: TokenCallback | None) -> Answer | None:
+        """A question that asks two things, refused when answered as one, answered as its two questions; None
+        (refuse it) when it is not two questions or either part is refused."""
+        parts = split_compound(work.question) if self.settings.compound and hops < _MAX_HOPS else None
+        if parts is None:
+            return None
+        # Each part may still be about a described subject, which its own bridge resolves.
+        first = self._answer(parts.first, (), k, None, work.allowed, hops=hops + 1)
+        work.timings.add(first.timings)
+        if not first.answerable:
+            return None
+        second = self._answer(parts.second, (), k, None, work.allowed, hops=hops + 1)
+        work.timings.add(second.timings)
+        if not second.answerable:
+            return None
+        text, citations = join_answers(first, second)
+        if on_token:
+            on_token(text)
         return second.model_copy(
             update={"answer": text, "citations": citations, "timings": work.timings, "question": work.question}
         )

@@ -109,6 +109,11 @@ class Settings(BaseSettings):
         description='a question about a described subject ("the company that built X") is answered in two '
         "verified steps: which subject, then the question about it by name",
     )
+    compound: bool = Field(
+        default=True,
+        description='a question that asks two things ("How old was X when …, and how old was he when …?") and is '
+        "refused when answered as one is answered as its two questions, each verified",
+    )
     gather_passages: int = Field(default=20, ge=1, le=200, description="passages searched for a gathered figure")
     retry_sentences: int = Field(default=3, ge=1, le=10, description="sentences shown for that second draft")
     retry_depth: int = Field(

@@ -13,7 +13,7 @@ from rag.prompts import rewrite_messages
 from rag.stages.binding import name_groups
 from rag.stages.verify import extract_names
 
-__all__ = ["FollowUpRewriter", "Rewrite"]
+__all__ = ["FollowUpRewriter", "Rewrite", "keep_subject", "names_in"]
 
 log = logging.getLogger(__name__)
 
@@ -61,15 +61,15 @@ def keep_subject(question: str, history: Sequence[ChatMessage]) -> str:
     question without its subject retrieves anything. "it"/"he"/"she" is the previous question's first name;
     "they" the names of the previous answer (or question).
     """
-    if _names(question) or not history:
+    if names_in(question) or not history:
         return question
     asked = next((t.content for t in reversed(history) if t.role == "user"), "")
     said = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     if _PLURAL.search(question):
-        names = list(dict.fromkeys(_names(said) or _names(asked)))[:2]
+        names = list(dict.fromkeys(names_in(said) or names_in(asked)))[:2]
         pattern = _PLURAL
     else:
-        names = _names(asked)[:1] or _names(said)[:1]
+        names = names_in(asked)[:1] or names_in(said)[:1]
         pattern = _SINGULAR
     if not names or not pattern.search(question):
         return question
@@ -81,7 +81,7 @@ def keep_subject(question: str, history: Sequence[ChatMessage]) -> str:
     return pattern.sub(named, question, count=1)
 
 
-def _names(text: str) -> list[str]:
+def names_in(text: str) -> list[str]:
     """Name runs of ``text`` ("Scale AI", "Anduril Industries"), without capitalised common words."""
     names = extract_names(text)
     found = []
