@@ -277,6 +277,13 @@ class BindingCheck:
                     message=f"The articles give this figure in a report of {other}, not for the day the question "
                     "asks about.",
                 )
+            if not figure and (borrowed := self._named_by_title_only(frame, check)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"No sentence that gives this answer names {borrowed}; an article's title does, above "
+                    "a sentence that names someone else.",
+                )
             missing = self._missing_subjects(frame, sentences)
             if missing:
                 return Abstention(
@@ -285,6 +292,30 @@ class BindingCheck:
                     message=f"The sentences that give this answer are not about {missing}.",
                 )
         return None
+
+    def _named_by_title_only(self, frame: QuestionFrame, check: ClaimCheck) -> str:
+        """The answer's name (words the question does not give) where its sentences do not say it and a title
+        vouches for it only above a sentence that names someone else; "" where the name is stated.
+
+        A title names who an article is about, so it vouches for "he" or "the company" in its sentences: "Steve
+        Jobs resigned" from "He resigned …" under "Apple executive Steve Jobs resigns". It does not vouch for a
+        sentence that names its own subject: "Before his post at Apple, Cook held positions at IBM" under that
+        title does not say Steve Jobs worked for IBM.
+        """
+        asked = _parts(frame.question)
+        claimed = self.names(check.claim)
+        # As names are matched: "AT&T" is found as at and t, "Wi-Fi" as wi and fi.
+        wanted = {p for name in claimed for p in re.split(r"[^a-z0-9]+", name) if p} - asked - _CALENDAR - _WEAK
+        if not wanted:
+            return ""
+        vouched: set[str] = set()
+        for sentence in check.sentences:
+            vouched |= _parts(sentence.text)
+            if not self.holders(sentence.text) - asked - claimed:
+                vouched |= _parts(self.titles.get(sentence.article_id, ""))
+        if wanted <= vouched:
+            return ""
+        return _display(check.claim, frozenset(wanted - vouched))
 
     def trim(self, frame: QuestionFrame, verdict: Verdict) -> Verdict:
         """The verdict without the figure-less claims about another subject, in an answer to a figure question

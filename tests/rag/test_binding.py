@@ -614,6 +614,22 @@ def test_a_model_is_not_answered_by_another_model_of_its_line() -> None:
     assert _ranked("How many iPhones had Apple sold by September 2008?", "6.9 million.", dated) is None
 
 
+def test_a_title_vouches_for_a_name_only_above_a_sentence_that_names_no_one_else() -> None:
+    question = "Which later Apple CEO had also worked for IBM?"
+    title = "Apple executive Steve Jobs resigns"
+    other = "Before his post at Apple, Cook held positions at IBM and Compaq."
+    assert _ranked(question, "Steve Jobs had also worked for IBM.", other, title) == "subject"
+    assert _ranked(question, "Cook had also worked for IBM.", other, title) is None
+    # "He" is who the title names.
+    alone = "He had previously held a senior position with IBM."
+    assert _ranked(question, "Steve Jobs had also worked for IBM.", alone, title) is None
+    assert _ranked(question, "Steve Jobs had also worked for IBM.", alone, "Apple executive leaves") == "subject"
+    # Names are matched in their parts, and a word that only sets the answer off is none.
+    assert _ranked("On which network could US buyers get it?", "AT&T.", "It is only on AT&T's network.") is None
+    besides = "Besides Microsoft, Scale AI's customers include OpenAI."
+    assert _ranked("Apart from Microsoft, which customer does Scale AI have?", besides, besides) is None
+
+
 def test_a_demonym_is_mentioned_by_its_country_and_a_common_word_of_a_name_by_nothing() -> None:
     said = Sentence(
         article_id="a",
