@@ -82,11 +82,15 @@ def keep_subject(question: str, history: Sequence[ChatMessage]) -> str:
 
 
 def names_in(text: str) -> list[str]:
-    """Name runs of ``text`` ("Scale AI", "Anduril Industries"), without capitalised common words."""
+    """Name runs of ``text`` ("Scale AI", "Anduril Industries"), without capitalised common words, and without
+    the possessive they may carry ("Scale AI's valuation" names Scale AI)."""
     names = extract_names(text)
     found = []
     for match in _NAME_RUN.finditer(text):
         words = {w.lower().strip(".,'’") for w in match.group(0).split()}
         if words & names and name_groups(match.group(0), ()):
-            found.append(match.group(0).rstrip(".,;:?"))
+            found.append(_POSSESSIVE_END.sub("", match.group(0).rstrip(".,;:?")))
     return found
+
+
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")

@@ -28,6 +28,12 @@ PARTNERS = [
         ("What are they building together?", PARTNERS, "What are Meta and Anduril Industries building together?"),
         ("What does OpenAI expect?", REVENUE, "What does OpenAI expect?"),  # names its own subject
         ("What happened next?", REVENUE, "What happened next?"),  # no pronoun to resolve
+        # The subject without the possessive it was asked with.
+        (
+            "What does it expect?",
+            [ChatMessage(role="user", content="What was Scale AI's revenue?")],
+            "What does Scale AI expect?",
+        ),
     ],
 )
 def test_a_pronoun_without_a_name_gets_the_subject_back(
