@@ -49,6 +49,7 @@ from rag.stages.premise import PremiseCheck
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.roles import RoleHolder
+from rag.stages.source_clause import SourceClause, articles_stating, split_source_clause
 from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
 __all__ = ["AnswerPipeline", "Stages"]
@@ -176,6 +177,9 @@ class AnswerPipeline:
                 reason="false_premise", gate="premise_figure", message=f"No article states {unstated}."
             )
             return self._refuse(work, abstention)
+        source = split_source_clause(work.question) if self.settings.source_clause and hops < _MAX_HOPS else None
+        if source is not None and (reported := self._reported(source, work, k, hops, on_token)):
+            return reported
         # A subject given by a description ("the AI company that appears alongside Cohere and Etsy in Scale AI's
         # customer list") is not named for the event to be held to: the premise is checked once it is resolved.
         problem = s.binding.premise(frame, self._all_sentences(allowed)) if s.binding and not frame.described else None
@@ -318,6 +322,18 @@ class AnswerPipeline:
         return second.model_copy(
             update={"answer": text, "citations": citations, "timings": work.timings, "question": work.question}
         )
+
+    def _reported(
+        self, source: SourceClause, work: _Work, k: int, hops: int, on_token: TokenCallback | None
+    ) -> Answer | None:
+        """The question asked of one report, answered (or refused) from the articles that state what the question
+        knows it by; None (answer the question as asked) where no article does."""
+        articles = articles_stating(source, self._all_sentences(work.allowed))
+        if not articles:
+            return None
+        answer = self._answer(source.question, (), k, on_token, articles, hops=hops + 1)
+        work.timings.add(answer.timings)
+        return answer.model_copy(update={"timings": work.timings, "question": work.question})
 
     def _apart(self, work: _Work, k: int, hops: int, on_token: TokenCallback | None) -> Answer | None:
         """A question that asks two things, refused when answered as one, answered as its two questions; None

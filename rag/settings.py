@@ -109,6 +109,11 @@ class Settings(BaseSettings):
         description='a question about a described subject ("the company that built X") is answered in two '
         "verified steps: which subject, then the question about it by name",
     )
+    source_clause: bool = Field(
+        default=True,
+        description='a question asked of one report ("…, according to the report that says the deal could reach '
+        '$15 billion?") is answered from the articles that state that figure alone',
+    )
     compound: bool = Field(
         default=True,
         description='a question that asks two things ("How old was X when …, and how old was he when …?") and is '
