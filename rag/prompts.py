@@ -46,16 +46,18 @@ def _short_title(title: str, words: int = 6) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def format_evidence(evidence: Sequence[Evidence], *, sources: bool = True) -> str:
-    """Numbered sentences, under a line with their article's short title and date unless ``sources`` is off.
+def format_evidence(evidence: Sequence[Evidence], *, sources: bool = True, dates: bool = True) -> str:
+    """Numbered sentences, under a line with their article's short title and (``dates``) date unless ``sources``
+    is off.
 
     The title line comes once for each run of sentences from one article (the selector puts an article's
-    sentences together): on every sentence it cost about 12 tokens, ~0.1 s of each answer on this CPU.
+    sentences together): on every sentence it cost about 12 tokens, ~0.1 s of each answer on this CPU. A date
+    ("2011-08-25") is another 11, the model's tokens being single digits.
     """
     lines = []
     previous = ""
     for ev in evidence:
-        source = _short_title(ev.title) + (f", {ev.date}" if ev.date else "")
+        source = _short_title(ev.title) + (f", {ev.date}" if ev.date and dates else "")
         if sources and source != previous:
             lines.append(f"({source})")
             previous = source
@@ -63,9 +65,9 @@ def format_evidence(evidence: Sequence[Evidence], *, sources: bool = True) -> st
     return "\n".join(lines)
 
 
-def answer_messages(question: str, evidence: Sequence[Evidence]) -> list[Message]:
-    """The answer prompt: sentences, question, output rules."""
-    user = f"{format_evidence(evidence)}\n\nQuestion: {question}"
+def answer_messages(question: str, evidence: Sequence[Evidence], *, dates: bool = True) -> list[Message]:
+    """The answer prompt: sentences (under their articles' dates where ``dates``), question, output rules."""
+    user = f"{format_evidence(evidence, dates=dates)}\n\nQuestion: {question}"
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "asked_days", "days_named", "days_spoken_of"]
+__all__ = ["MONTHS", "asked_days", "asks_about_time", "days_named", "days_spoken_of"]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
@@ -45,6 +45,22 @@ def _make(year: str, month: str, day: str, default_year: int | None) -> set[date
         return {date(y, _MONTHS[month], int(day))}
     except ValueError:
         return set()
+
+
+# A question about time: when, which day or year, before or since what, the latest report. Broad on purpose: a
+# question it misses is drafted without its articles' dates.
+_ABOUT_TIME = re.compile(
+    r"\b(?:when|dates?|dated|days?|years?|months?|weeks?|times?|how long|since|until|till|before|after|ago|"
+    r"latest|recent(?:ly)?|earliest|earlier|later|first|last|yesterday|today|tomorrow|now|current(?:ly)?|still|"
+    r"previous(?:ly)?|next|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def asks_about_time(question: str) -> bool:
+    """Whether ``question`` asks when, or about a day, a year or an order in time (a month named counts)."""
+    return bool(_ABOUT_TIME.search(question) or re.search(rf"\b(?:{_MONTH})\b", question))
 
 
 def asked_days(question: str) -> set[date]:

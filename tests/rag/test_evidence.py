@@ -7,7 +7,9 @@ import pytest
 from index import SearchHit, Sentence
 from rag.models import Evidence
 from rag.prompts import answer_messages, format_evidence
+from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
+from tests.fakes import ScriptedGenerator
 
 pytestmark = pytest.mark.unit
 
@@ -75,3 +77,24 @@ def test_the_answer_prompt_holds_the_question_after_the_sentences() -> None:
     user = answer_messages("What did Scale AI make?", EVIDENCE)[-1]["content"]
     assert user.endswith("Question: What did Scale AI make?")
     assert user.count("(Meta in talks with Scale AI, 2025-06-10)") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        ("When did Scale AI say it expects $2 billion?", True),
+        ("What did Scale AI make in 2024?", True),
+        ("Which contractors did Meta team up with in November?", True),
+        ("What is the latest report of Scale AI's revenue?", True),
+        ("How much revenue does Scale AI expect?", False),
+        ("Who leads Scale AI?", False),
+    ],
+)
+def test_the_drafts_prompt_dates_its_articles_only_for_a_question_about_time(question: str, dated: bool) -> None:
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Scale AI made $870 million [1].")
+    Drafter(model, max_tokens=32, corpus=None, corpus_hints=0).run(question, EVIDENCE)
+    user = model.calls[-1][-1]["content"]
+    assert "(Meta in talks with Scale AI" in user, "the title is always shown"
+    assert ("2025-06-10" in user) == dated
+    Drafter(model, max_tokens=32, corpus=None, corpus_hints=0, all_dates=True).run(question, EVIDENCE)
+    assert "(Meta in talks with Scale AI, 2025-06-10)" in model.calls[-1][-1]["content"]
