@@ -140,7 +140,21 @@ class Gathered:
             return any(g.value is not None for g in self.groups)
         if self.asks in ("latest", "earliest"):
             return bool(self.groups)
-        return self.conflict
+        return self.conflict or self.told_apart
+
+    @property
+    def told_apart(self) -> bool:
+        """Whether the articles give one value in words of different precision: "tens of billions" in one, "as
+        much as US$65 billion" in another. No disagreement, but a draft would give one and drop the other; a reader
+        is owed both, each cited. Only where every value is compatible with every other: "$870 million last
+        year" beside "$2 billion this year" is two values, left to the draft."""
+        spans = [_span(g) for g in self.groups]
+        if len(self.groups) < 2 or len({a for g in self.groups for a in g.articles}) < 2 or None in spans:
+            return False
+        if not any(g.value is None for g in self.groups) or all(g.value is None for g in self.groups):
+            return False
+        known = [span for span in spans if span is not None]
+        return all(_compatible(a, b) for i, a in enumerate(known) for b in known[i + 1 :])
 
 
 # "How many orders had Airbus received", "how much federal aid", "the number of passengers": a figure of a thing
@@ -471,10 +485,20 @@ def _held_by_subject(
     between = text[word[1] : amount.start] if word[1] <= amount.start else ""
     if any(g & frame.subjects for g in _names(between, binding)):
         return True
-    held = binding.holders(text[: word[0]])
+    # "Chief executive Mark Zuckerberg … committing tens of billions in overall spending": an officer named by
+    # title speaks for the company the sentence is about, and holds none of its figures.
+    before = _TITLED_PERSON.sub(" ", text[: word[0]])
+    held = binding.holders(before)
     held |= {part for name in held for part in name.split("-")}  # "A380-800" is also A380, as in ``_names``
-    holders = [g for g in _names(text[: word[0]], binding) if g & held]
+    holders = [g for g in _names(before, binding) if g & held]
     return not holders or any(g & frame.subjects for g in holders) or all(g <= companions for g in holders)
+
+
+# A person named by an officer's title: "Chief executive Mark Zuckerberg", "CEO Tim Cook".
+_TITLED_PERSON = re.compile(
+    r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|CEO|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CFO|[Cc]hairman|"
+    r"[Cc]hairwoman|[Pp]resident)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*"
+)
 
 
 # Whom a figure is of, named right after it: "… US$13 billion into OpenAI", "$10 billion in Scale AI",

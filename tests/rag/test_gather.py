@@ -557,3 +557,31 @@ def test_a_name_after_how_many_is_no_noun_of_what_is_counted() -> None:
     frame = frame_question("How many iPhone 4 pre-orders did Apple take on the first day?")
     assert asked_nouns(frame) == []
     assert asked_nouns(frame_question("How many orders has the 787 Dreamliner attracted?")) == [("orders", False)]
+
+
+def test_one_value_told_in_words_of_different_precision_is_reported_with_both() -> None:
+    pool, binding = _pool_binding(
+        {
+            "x": "Chief executive Mark Zuckerberg has declared AI the company's top priority, committing tens of "
+            "billions in overall spending to related projects in 2025.",
+            "y": "Meta CEO Mark Zuckerberg has earmarked up to $65 billion for AI-related initiatives in 2025.",
+        },
+        {"x": "Meta considers Scale AI investment", "y": "Meta plans AI push"},
+    )
+    spend = Gatherer(binding).run(frame_question("How much is Meta planning to spend on AI in 2025?"), pool)
+    # The officer named by title speaks for the company: his figures are Meta's.
+    assert spend is not None and {g.key for g in spend.groups} == {"tens of billion", "6.5e+10"}
+    assert not spend.conflict and spend.told_apart and spend.decides
+    text, citations, values = CitationRenderer({"x": "x", "y": "y"}).report(spend, [])
+    assert text.startswith("The articles give the spending:")
+    assert "tens of billions" in text and "up to $65 billion" in text
+    assert len(values) == 2 and all(v.citations for v in values)
+    for c in citations:
+        assert next(s for s in pool if s.article_id == c.article_id and s.start == c.start).text == c.quote
+
+
+def test_two_values_or_one_worded_alike_are_not_told_apart() -> None:
+    # Last year's figure beside this year's, from two articles: two values, and which one is asked is the draft's.
+    revenue = _gather("What was Scale AI's revenue?")
+    assert revenue is not None and len(revenue.groups) >= 2
+    assert not revenue.told_apart and not revenue.decides
