@@ -23,7 +23,7 @@ import numpy as np
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
 from rag.stages.amounts import Amount, find_amounts
-from rag.stages.dates import asked_days, days_spoken_of
+from rag.stages.dates import MONTHS, asked_days, days_spoken_of
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
     ATTRIBUTE_FAMILIES,
@@ -277,6 +277,13 @@ class BindingCheck:
                     message=f"The articles give this figure in a report of {other}, not for the day the question "
                     "asks about.",
                 )
+            if not figure and (month := self.other_month(frame.question, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="date",
+                    message=f"No sentence that gives this answer places it in {month}, the month the question asks "
+                    "about.",
+                )
             if not figure and (borrowed := self._named_by_title_only(frame, check)):
                 return Abstention(
                     reason="off_target",
@@ -481,6 +488,28 @@ class BindingCheck:
             stated |= days
         latest = max(stated, default=None)
         return f"{latest.day} {latest:%B %Y}" if latest else ""
+
+    def other_month(self, question: str, sentences: Sequence[Sentence]) -> str:
+        """The month a question names without a day ("announced in November") where none of the sentences places
+        its event there: by naming it, in the sentences just before, or by its article's date; '' otherwise.
+
+        "Last week, Meta announced a new partnership with defence contractor Anduril" answers "which contractors
+        did Meta team up with on its initiatives announced in November" only by borrowing "November" from another
+        article's sentence.
+        """
+        if asked_days(question):
+            return ""  # a day is ``other_day``'s
+        months = [m for m in MONTHS if re.search(rf"\b{m}\b", question)]
+        if not months:
+            return ""
+        for sentence in sentences:
+            around = " ".join([*(t.text for t in self.preceding(sentence)), sentence.text])
+            dated = self.dates.get(sentence.article_id) or ""
+            if any(re.search(rf"\b{m}\b", around) for m in months):
+                return ""
+            if dated[5:7].isdigit() and MONTHS[int(dated[5:7]) - 1] in months:
+                return ""
+        return " or ".join(months)
 
     def in_asked_year(self, question: str, sentence: Sentence) -> bool:
         """Whether the sentence, or its article's date, has a year the question names (True where it names none)."""

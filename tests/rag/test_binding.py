@@ -15,7 +15,7 @@ from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
-from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake
+from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -628,6 +628,33 @@ def test_a_title_vouches_for_a_name_only_above_a_sentence_that_names_no_one_else
     assert _ranked("On which network could US buyers get it?", "AT&T.", "It is only on AT&T's network.") is None
     besides = "Besides Microsoft, Scale AI's customers include OpenAI."
     assert _ranked("Apart from Microsoft, which customer does Scale AI have?", besides, besides) is None
+
+
+def test_a_name_answer_must_be_placed_in_the_month_asked() -> None:
+    question = "Which defence contractors did Meta team up with on its initiatives announced in November?"
+    lead = "In November, Meta announced that agencies could use its AI models."
+    teamed = "The company teamed up with the defence contractors Booz Allen and Lockheed Martin on the initiatives."
+    last_week = "Last week, Meta announced a new partnership with defence contractor Anduril Industries."
+    pool = {"a": sentences_of_text("a", f"{lead} {teamed}"), "b": sentences_of_text("b", last_week)}
+    dates = {"a": None, "b": "2025-06-10"}
+    check = BindingCheck(HashingEncoder(dim=64), lambda a: pool[a], {"a": "Meta", "b": "Meta"}, dates=dates)
+
+    def gate(claim: str, *sentences: Sentence) -> str | None:
+        problem = check.run(frame_question(question), Verdict([ClaimCheck(claim, list(sentences), 1.0, True)]))
+        return problem.gate if problem else None
+
+    # "November" borrowed from another article's sentence does not place Anduril there.
+    assert (
+        gate(
+            "Meta teamed up with Anduril Industries on its initiatives announced in November.", *pool["b"], pool["a"][0]
+        )
+        == "date"
+    )
+    # The sentence before places the answer's sentence in November; so does its article's date.
+    assert gate("Booz Allen and Lockheed Martin.", pool["a"][1]) is None
+    assert gate("Anduril Industries.", *pool["b"]) == "date"
+    dates["b"] = "2025-11-10"
+    assert gate("Anduril Industries.", *pool["b"]) is None
 
 
 def test_a_demonym_is_mentioned_by_its_country_and_a_common_word_of_a_name_by_nothing() -> None:
