@@ -329,3 +329,23 @@ def test_a_bare_number_is_not_a_scaled_figures_number_unless_the_claim_writes_a_
     assert not factor.answerable and factor.checks[0].missing == ["2"]
     # A range writes its scale once: the 10 of "10 to 15 billion" is US$10 billion.
     assert verifier.check("The deal could be worth 10 to 15 billion dollars.", pool, {}).answerable
+
+
+def test_the_sentence_that_states_the_claims_own_words_is_among_its_sentences() -> None:
+    text = (
+        "Citing people familiar with the situation and sources close to the board, The Wall Street Journal reported "
+        "on Friday that he had been pushed out, due to an incompatibility with the corporate culture and the "
+        "politics of the firm. "
+        "Mark Papermaster left Apple, Apple confirmed."
+    )
+    article = Article(article_id="p", title="Apple executive leaves company", text=text, content_hash="h")
+    pool = split_sentences(article)
+    claim = "Mark Papermaster left Apple due to an incompatibility with the corporate culture."
+    verifier = Verifier(HashingEncoder(dim=256), threshold=0.0)
+    # The second sentence holds every name, and the model pointed at it; the reason is in the first.
+    check = verifier.check(claim, pool, {"p": article.title}, preferred=[pool[1]]).checks[0]
+    assert check.supported and check.sentences[0] == pool[1]
+    assert [s.text for s in check.sentences] == [pool[1].text, pool[0].text]
+    # A claim its sentence already states gets no more.
+    named = verifier.check("Apple confirmed Mark Papermaster left Apple.", pool, {}).checks[0]
+    assert [s.text for s in named.sentences] == [pool[1].text]
