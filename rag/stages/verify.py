@@ -235,7 +235,8 @@ class Verifier:
         given: AbstractSet[float] = frozenset(),
         dates: Mapping[str, str | None] | None = None,
     ) -> ClaimCheck:
-        need_q = extract_quantities(claim) - given
+        # A scaled figure is needed as scaled: "1 billion" is stated by "over a billion", which has no bare 1.
+        need_q = extract_quantities(claim, bases=False) - given
         need_n = extract_names(claim)
         bases = _scaled(claim)
         best = ranked[0]

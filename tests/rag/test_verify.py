@@ -43,6 +43,15 @@ def test_quantities_are_normalised() -> None:
     assert extract_quantities("no figures here") == set()
 
 
+def test_a_figure_written_with_a_digit_is_stated_by_its_words(verifier: Verifier) -> None:
+    text = "Currently, Meta's AI assistant supports over a billion monthly active users across its various apps."
+    article = Article(article_id="m", title="Meta", text=text, content_hash="h")
+    check = verifier.check("1 billion monthly active users.", split_sentences(article), {"m": "Meta"}).checks[0]
+    assert check.supported, check.missing
+    invented = verifier.check("2 billion monthly active users.", split_sentences(article), {"m": "Meta"}).checks[0]
+    assert not invented.supported
+
+
 def test_currency_marks_are_not_names() -> None:
     assert extract_names("Scale made US$870 million, or RM42.34 billion.") == {"scale"}
 
