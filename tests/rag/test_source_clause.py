@@ -10,6 +10,7 @@ from index import Sentence
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.source_clause import articles_stating, split_source_clause
+from tests.citing import assert_cited
 from tests.fakes import ScriptedGenerator
 
 pytestmark = pytest.mark.unit
@@ -94,8 +95,7 @@ def test_the_question_is_answered_from_the_report_it_names(fake_index) -> None:
     nine = {c.article_id for c in answer.citations}
     assert len(nine) == 1
     assert "nine billion dollars" in index.articles[nine.pop()].text
-    for c in answer.citations:
-        assert index.articles[c.article_id].text[c.start : c.end] == c.quote
+    assert_cited(answer, index)
 
 
 def test_without_it_another_reports_figure_is_given(fake_index) -> None:
