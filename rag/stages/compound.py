@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rag.models import ChatMessage
 from rag.stages.bridge import split_description
-from rag.stages.rewrite import keep_subject, names_in
+from rag.stages.rewrite import keep_subject, names_in, put_subject
 
 __all__ = ["Compound", "split_compound"]
 
@@ -45,22 +45,12 @@ def split_compound(question: str) -> Compound | None:
     first = head.rstrip("?.,;: ") + "?"
     second = tail[:1].upper() + tail[1:]
     described = split_description(first)
-    if described and _PRONOUN.search(second):
-        # "…the start-up co-founded by Lucy Guo make last year, and what does it expect": "it" is the start-up,
-        # not the name that describes it; the second part's own bridge then resolves the description.
-        second = _PRONOUN.sub(lambda m: _as(described.description, m.group(1)), second, count=1)
-    else:
-        # "how old was he when he died?" after a question about Steve Jobs is the follow-up a chat rewrites.
-        second = keep_subject(second, [ChatMessage(role="user", content=first)])
+    # "…the start-up co-founded by Lucy Guo make last year, and what does it expect": "it" is the start-up, not
+    # the name that describes it; the second part's own bridge then resolves the description.
+    put = put_subject(second, described.description) if described else second
+    # "how old was he when he died?" after a question about Steve Jobs is the follow-up a chat rewrites.
+    second = put if put != second else keep_subject(second, [ChatMessage(role="user", content=first)])
     # "and what is the lowest?" names nothing to answer about on its own.
     if not names_in(second):
         return None
     return Compound(first=first, second=second)
-
-
-_PRONOUN = re.compile(r"\b(it|its|he|his|she|her)\b", re.I)
-_POSSESSIVE = frozenset({"its", "his", "her"})
-
-
-def _as(description: str, pronoun: str) -> str:
-    return f"{description}'s" if pronoun.lower() in _POSSESSIVE else description

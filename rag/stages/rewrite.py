@@ -13,7 +13,7 @@ from rag.prompts import rewrite_messages
 from rag.stages.binding import name_groups
 from rag.stages.verify import extract_names
 
-__all__ = ["FollowUpRewriter", "Rewrite", "keep_subject", "names_in"]
+__all__ = ["FollowUpRewriter", "Rewrite", "keep_subject", "names_in", "put_subject"]
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +71,19 @@ def keep_subject(question: str, history: Sequence[ChatMessage]) -> str:
     else:
         names = names_in(asked)[:1] or names_in(said)[:1]
         pattern = _SINGULAR
-    if not names or not pattern.search(question):
+    if not names:
         return question
-    subject = " and ".join(names)
+    return put_subject(question, " and ".join(names), plural=pattern is _PLURAL)
+
+
+def put_subject(question: str, subject: str, *, plural: bool = False) -> str:
+    """``question`` with its first "it"/"he"/"she" (``plural``: "they") as ``subject``, "its" as "Scale AI's";
+    unchanged where it has none."""
 
     def named(match: re.Match[str]) -> str:
         return f"{subject}'s" if match.group(1).lower() in _POSSESSIVE else subject
 
-    return pattern.sub(named, question, count=1)
+    return (_PLURAL if plural else _SINGULAR).sub(named, question, count=1)
 
 
 def names_in(text: str) -> list[str]:
