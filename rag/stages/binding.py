@@ -407,7 +407,9 @@ class BindingCheck:
         if HOW_MUCH.search(frame.question):
             # "How much did Scale AI take in from its customers?" asks money, not a count of customers.
             known = [a for a in known if family_of(a) not in COUNT_FAMILIES] or known
-        asked = known or list(frame.attributes)
+        # The description's own words say who the subject is: "the start-up backed by Index Ventures and Founders
+        # Fund" does not make "raised $1 billion from investors" a statement of the revenue asked.
+        asked = known or [a for a in frame.attributes if a not in frame.description_words] or list(frame.attributes)
         return any(self.matches(a, words) for a in asked)
 
     def matches(self, asked: str, words: set[str], *, neighbours: bool = True) -> bool:

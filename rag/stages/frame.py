@@ -214,6 +214,8 @@ class QuestionFrame:
     asks_change: bool = False  # "by how much did it grow"
     presupposes: bool = False  # "why/how/when did A <event> B"
     described: bool = False  # the subject is a description ("the start-up backed by X"), its names identify it
+    # That description's words, which say who the subject is, not what is asked of it: "backed", "fund".
+    description_words: frozenset[str] = field(default_factory=frozenset)
     rank: str | None = None  # "which was the first …", "which customer is its largest": the rank asked for
     event: str | None = None  # the verb a why-question takes for granted: "Why did Microsoft pull out of …" -> pull
     # What the event is done to, as words: "Why did Boeing cancel the 787 Dreamliner programme?" -> ("programme",).
@@ -371,6 +373,21 @@ def _event(question: str) -> tuple[str | None, tuple[str, ...]]:
     return None, ()
 
 
+# Where a description ends: at the names that close it, a few words after its connector ("… backed by Index
+# Ventures and Founders Fund", "… whose chief executive was replaced by Fritz Henderson").
+_DESCRIPTION_END = re.compile(r"(?:\s+[a-z][\w'’-]*){0,6}?(?:\s+[A-Z][\w&'’.-]*(?:\s*,|\s+and|\s+&)?)+")
+
+
+def _description_words(question: str) -> frozenset[str]:
+    """The words of the description a question gives its subject by, to the end of the names that close it."""
+    m = _DESCRIBED.search(question)
+    if not m:
+        return frozenset()
+    tail = _DESCRIPTION_END.match(question, m.end())
+    end = tail.end() if tail else m.end()
+    return frozenset(_possessive(w) for w in _WORD.findall(question[m.start() : end]))
+
+
 def frame_question(question: str) -> QuestionFrame:
     # A capitalised attribute ("CEO") is asked for, not a subject; a capitalised first word ("Besides") neither.
     # "Malaysian ringgit", "US-dollar amount": a currency's country is no subject.
@@ -407,6 +424,7 @@ def frame_question(question: str) -> QuestionFrame:
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),
         described=bool(_DESCRIBED.search(question) or OBJECT_HEAD.match(question)),
+        description_words=_description_words(question),
         event=event,
         event_object=event_object,
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,

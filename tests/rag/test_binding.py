@@ -833,3 +833,14 @@ def test_each_part_of_a_two_part_answer_is_bound_to_the_sentence_that_gives_its_
     only = frame_question("Which report's figure for her age at death is the only one with an upper limit?")
     claim = "The report's figure is the only one with an upper limit, and that limit is 36."
     assert check.run(only, Verdict([ClaimCheck(claim=claim, sentences=[capped], score=0.9, supported=True)])) is None
+
+
+def test_a_described_subjects_words_are_not_the_attribute_asked() -> None:
+    question = "How much revenue did the start-up backed by Index Ventures and Founders Fund generate in 2024?"
+    assert {"backed", "fund", "founders"} <= frame_question(question).description_words
+    raised = (
+        "Scale AI has raised more than $1 billion from a mix of investors, including Index Ventures and Founders Fund."
+    )
+    assert _ranked(question, "Scale AI generated $1 billion in revenue in 2024.", raised) == "attribute"
+    made = "In 2024, Scale AI made US$870 million in revenue, backed by Index Ventures and Founders Fund."
+    assert _ranked(question, "Scale AI generated US$870 million in 2024.", made) is None
