@@ -23,7 +23,7 @@ import numpy as np
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
 from rag.stages.amounts import Amount, find_amounts
-from rag.stages.dates import MONTHS, asked_days, days_spoken_of
+from rag.stages.dates import MONTHS, asked_days, days_spoken_of, months_named
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
     ATTRIBUTE_FAMILIES,
@@ -501,17 +501,17 @@ class BindingCheck:
         """
         if asked_days(question):
             return ""  # a day is ``other_day``'s
-        months = [m for m in MONTHS if re.search(rf"\b{m}\b", question)]
+        months = months_named(question)
         if not months:
             return ""
         for sentence in sentences:
             around = " ".join([*(t.text for t in self.preceding(sentence)), sentence.text])
             dated = self.dates.get(sentence.article_id) or ""
-            if any(re.search(rf"\b{m}\b", around) for m in months):
+            if months_named(around) & months:
                 return ""
             if dated[5:7].isdigit() and MONTHS[int(dated[5:7]) - 1] in months:
                 return ""
-        return " or ".join(months)
+        return " or ".join(m for m in MONTHS if m in months)
 
     def in_asked_year(self, question: str, sentence: Sentence) -> bool:
         """Whether the sentence, or its article's date, has a year the question names (True where it names none)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "asked_days", "asks_about_time", "days_named", "days_spoken_of"]
+__all__ = ["MONTHS", "asked_days", "asks_about_time", "days_named", "days_spoken_of", "months_named"]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
@@ -60,7 +60,12 @@ _ABOUT_TIME = re.compile(
 
 def asks_about_time(question: str) -> bool:
     """Whether ``question`` asks when, or about a day, a year or an order in time (a month named counts)."""
-    return bool(_ABOUT_TIME.search(question) or re.search(rf"\b(?:{_MONTH})\b", question))
+    return bool(_ABOUT_TIME.search(question) or months_named(question))
+
+
+def months_named(text: str) -> set[str]:
+    """The months ``text`` names ("November"), capitalised as written."""
+    return set(re.findall(rf"\b({_MONTH})\b", text))
 
 
 def asked_days(question: str) -> set[date]:

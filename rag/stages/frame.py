@@ -378,9 +378,9 @@ def _event(question: str) -> tuple[str | None, tuple[str, ...]]:
 _DESCRIPTION_END = re.compile(r"(?:\s+[a-z][\w'’-]*){0,6}?(?:\s+[A-Z][\w&'’.-]*(?:\s*,|\s+and|\s+&)?)+")
 
 
-def _description_words(question: str) -> frozenset[str]:
-    """The words of the description a question gives its subject by, to the end of the names that close it."""
-    m = _DESCRIBED.search(question)
+def _description_words(question: str, m: re.Match[str] | None) -> frozenset[str]:
+    """The words of the description a question gives its subject by (``m``, its match of ``_DESCRIBED``), to the
+    end of the names that close it."""
     if not m:
         return frozenset()
     tail = _DESCRIPTION_END.match(question, m.end())
@@ -409,6 +409,7 @@ def frame_question(question: str) -> QuestionFrame:
     if _TAKINGS.search(question) and "revenue" not in attributes:
         attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
     event, event_object = _event(question)
+    description = _DESCRIBED.search(question)
     count = None
     if m := _COUNT.search(question):
         raw = m.group(1).lower()
@@ -423,8 +424,8 @@ def frame_question(question: str) -> QuestionFrame:
         count=count,
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),
-        described=bool(_DESCRIBED.search(question) or OBJECT_HEAD.match(question)),
-        description_words=_description_words(question),
+        described=bool(description or OBJECT_HEAD.match(question)),
+        description_words=_description_words(question, description),
         event=event,
         event_object=event_object,
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,

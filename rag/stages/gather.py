@@ -148,13 +148,12 @@ class Gathered:
         much as US$65 billion" in another. No disagreement, but a draft would give one and drop the other; a reader
         is owed both, each cited. Only where every value is compatible with every other: "$870 million last
         year" beside "$2 billion this year" is two values, left to the draft."""
-        spans = [_span(g) for g in self.groups]
-        if len(self.groups) < 2 or len({a for g in self.groups for a in g.articles}) < 2 or None in spans:
+        spans = [span for g in self.groups if (span := _span(g)) is not None]
+        if len(spans) < max(2, len(self.groups)) or len({a for g in self.groups for a in g.articles}) < 2:
             return False
         if not any(g.value is None for g in self.groups) or all(g.value is None for g in self.groups):
             return False
-        known = [span for span in spans if span is not None]
-        return all(_compatible(a, b) for i, a in enumerate(known) for b in known[i + 1 :])
+        return all(_compatible(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :])
 
 
 # "How many orders had Airbus received", "how much federal aid", "the number of passengers": a figure of a thing
