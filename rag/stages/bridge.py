@@ -30,6 +30,12 @@ _HEAD = re.compile(
 # The question's own verb after such a description: the last one before the question word.
 _MAIN_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|did|does|do|will|would|could|can)\b")
 _QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|how|when|where)\b", re.I)
+# A description that opens the question, a modifier before its kind in any case ("The Japanese index that …").
+_FRONTED = re.compile(rf"^\s*[Tt]he\s+((?:[\w-]+\s+){{0,2}}?(?i:{KINDS}))\s+(that|which|who|whose)\s+")
+# The question word of a question asked in place ("… fell by how much on 10 October?", "… was valued at what?").
+_IN_PLACE = re.compile(
+    r"(?:\s+(?:by|to|at|for|of|in|on|from|with))?\s+(?:how\s+(?:much|many|long|far|old)|what|which|whom?|when|where)\b"
+)
 # A name may begin in lower case before a capital ("iPhone 4", "eBay").
 _NAME = r"(?:[A-Z]|[a-z]+[A-Z])[\w&'’.$-]*(?:\s+(?:of\s+|the\s+|de\s+)?(?:[A-Z0-9]|[a-z]+[A-Z])[\w&'’.$-]*)*"
 # The first list of names after the connector ("Index Ventures and Founders Fund", "Meta, Booz Allen and
@@ -61,12 +67,12 @@ def split_description(question: str) -> Bridge | None:
     # Cohere and Etsy" that is the company; the question about it may then be answered as it stands.
     heads = list(_HEAD.finditer(question))
     if not heads:
-        return _object_description(question)
+        return _object_description(question) or _fronted_description(question)
     head = heads[-1]
     rest_start = head.end(2)
     names = NAME_LIST.search(question, rest_start)
     if not names or names.start() - rest_start > 40:
-        return None
+        return _fronted_description(question)
     end = names.end()
     # "whose Series F round valued it at US$13.8 billion": the description runs to the figure.
     for amount in find_amounts(question[end:]):
@@ -107,6 +113,27 @@ def _object_description(question: str) -> Bridge | None:
         connector="",
         clause=clause,
     )
+
+
+def _fronted_description(question: str) -> Bridge | None:
+    """ "The Japanese index that had hit an all-time low the day before the 17 September 2008 report fell by how
+    much …?": a description that opens the question, asked in place, and is closed by no name but by the question's
+    own verb, the one just before the question word. None when the question is not of that form."""
+    head = _FRONTED.match(question)
+    asking = _IN_PLACE.search(question, head.end()) if head else None
+    if not head or not asking:
+        return None
+    before = question[head.end() : asking.start()].split()
+    # "… was valued at what?": the auxiliary goes with the question's verb, not with the description.
+    verb_words = 2 if len(before) > 1 and _MAIN_VERB.fullmatch(before[-2]) else 1
+    clause_words = before[:-verb_words]
+    if len(clause_words) < 2 or not before[-1].isalpha() or not before[-1].islower():
+        return None
+    clause = " ".join(clause_words).strip(" ,")
+    kind, connector = head.group(1), head.group(2)
+    description = f"{question[head.start() : head.end()].strip()} {clause}"
+    sub = f"Which {kind}'s {clause}?" if connector == "whose" else f"Which {kind} {clause}?"
+    return Bridge(description=description, sub_question=sub, kind=kind, connector=connector, clause=clause)
 
 
 def bare_name(run: str) -> str:

@@ -88,7 +88,7 @@ class Identifier:
             if figures and not figures <= {a.value for a in find_amounts(sentence.text)}:
                 continue
             words = set(_WORD.findall(sentence.text.lower()))
-            if not all(self.binding.matches(w, words) for w in which):
+            if which and not all(self.binding.matches(w, words | self._named_before(sentence)) for w in which):
                 continue
             score = sum(self.binding.matches(w, words - own) for w in dict.fromkeys(described) if w not in own)
             stating.append((score, sentence))
@@ -113,6 +113,14 @@ class Identifier:
                 offered[max(longer, key=mentions)] += offered.pop(short)
         name = max(offered, key=lambda n: (offered[n], mentions(n)))
         return Identified(name=_as_usually_written(name, texts), sentences=sources[name])
+
+    def _named_before(self, sentence: Sentence) -> set[str]:
+        """The words of the sentences a sentence refers back to ("It ended up 1.2% … when it hit an all time low
+        yesterday" after "The Japanese index the Nikkei was one of the few to rise"): which of its kind the subject
+        is may be said there."""
+        if not self.binding.refers_back(sentence.text):
+            return set()
+        return {w for before in self.binding.preceding(sentence) for w in _WORD.findall(before.text.lower())}
 
     def _offered(self, sentence: Sentence, own: set[str], kind: str) -> tuple[list[str], tuple[Sentence, ...]]:
         """The names a sentence stating the description offers, and the sentences that say them."""

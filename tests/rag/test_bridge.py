@@ -184,6 +184,44 @@ def test_a_description_by_whoever_did_something_to_the_subject(question: str, de
     assert bridge.substitute(question, "Tim Cook") == named
 
 
+@pytest.mark.parametrize(
+    ("question", "description", "sub_question", "named"),
+    [
+        (
+            # No name closes the description: the question's own verb does, just before the question word.
+            "The Japanese index that had hit an all-time low the day before the 17 September 2008 report fell by how "
+            "much on 10 October 2008?",
+            "The Japanese index that had hit an all-time low the day before the 17 September 2008 report",
+            "Which Japanese index had hit an all-time low the day before the 17 September 2008 report?",
+            "the Nikkei fell by how much on 10 October 2008?",
+        ),
+        (
+            # The auxiliary goes with the question's verb.
+            "The start-up that built the chatbot was valued at what in 2024?",
+            "The start-up that built the chatbot",
+            "Which start-up built the chatbot?",
+            "the Nikkei was valued at what in 2024?",
+        ),
+    ],
+)
+def test_a_description_opening_a_question_asked_in_place(
+    question: str, description: str, sub_question: str, named: str
+) -> None:
+    assert frame_question(question).described
+    bridge = split_description(question)
+    assert bridge is not None
+    assert (bridge.description, bridge.sub_question) == (description, sub_question)
+    assert bridge.substitute(question, "the Nikkei") == named
+
+
+def test_a_description_opening_a_question_needs_a_clause_and_a_question_asked_in_place() -> None:
+    assert split_description("The company that won fell by how much?") is None  # one word: no clause left
+    assert split_description("The company that built the chatbot was valued highly?") is None  # no question word
+    # A name still closes a description where one follows close behind.
+    named = split_description("The company that developed Defense Llama was valued at what?")
+    assert named is not None and named.description == "The company that developed Defense Llama"
+
+
 def test_an_object_description_needs_a_name_and_a_verb_of_the_questions_own() -> None:
     assert split_description("The company said what about its plans?") is None  # no name after the kind
     assert split_description("The company Meta what?") is None  # no verb before the question word

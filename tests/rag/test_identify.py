@@ -149,3 +149,24 @@ def test_a_relation_asked_is_filled_by_the_name_next_to_its_word() -> None:
     mentions = {"US": 9, "Fiat": 1}  # the tie-break alone would take the US
     found = Identifier(binding).run(bridge, sentences_of_text("d", texts["d"]), lambda n: mentions.get(n, 0))
     assert found is not None and found.name == "Fiat"
+
+
+def test_which_of_its_kind_may_be_said_in_the_sentence_a_statement_refers_back_to() -> None:
+    texts = {
+        "e": "The Japanese index the Nikkei was one of the few to rise in value over the day. It ended up 1.2%, "
+        "although this follows a large fall in the value of the index when it hit an all time low yesterday.",
+        # Says "Japanese" itself, and more of the description's words than the Nikkei's sentences say apart.
+        "f": "Republican leaders wanted pay cuts before September to match Japanese companies in the United States.",
+    }
+    binding = BindingCheck(
+        HashingEncoder(dim=64), lambda a: sentences_of_text(a, texts[a]), {"e": "Stock markets fall", "f": "Bailout"}
+    )
+    sentences = [s for a in texts for s in sentences_of_text(a, texts[a])]
+    bridge = split_description(
+        "The Japanese index that had hit an all-time low the day before the 17 September 2008 report fell by how "
+        "much on 10 October 2008?"
+    )
+    assert bridge is not None
+    found = Identifier(binding).run(bridge, sentences, lambda n: 1)
+    assert found is not None and found.name == "Nikkei"
+    assert [s.text[:12] for s in found.sentences] == ["The Japanese", "It ended up "]
