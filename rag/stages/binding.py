@@ -50,6 +50,8 @@ _NAME_GROUP = re.compile(
     r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w&'’.-]*)*"
 )
 # Name words that alone say nothing of which company or person is meant.
+# The kind a question asks for ("which airline", "name a company"): it says nothing of what was done.
+_KIND_ASKED = re.compile(r"\b(?:which|what|name\s+an?)\s+(?:other\s+)?([a-z][\w-]*)", re.I)
 _WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
 # How an answer states a change: "by $2 billion", "from X to Y", "up 40%", "doubled".
 # Dates are not subjects: "on 10 October 2008" names no one a sentence must mention.
@@ -291,6 +293,13 @@ class BindingCheck:
                     message=f"No sentence that gives this answer names {borrowed}; an article's title does, above "
                     "a sentence that names someone else.",
                 )
+            if not figure and (done := self._said_of_the_excluded_only(frame, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="constraint",
+                    message=f"No sentence that gives this answer says it did what the question says of "
+                    f"{frame.excluded_text} ({done}).",
+                )
             missing = self._missing_subjects(frame, sentences)
             if missing:
                 return Abstention(
@@ -299,6 +308,29 @@ class BindingCheck:
                     message=f"The sentences that give this answer are not about {missing}.",
                 )
         return None
+
+    def _said_of_the_excluded_only(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
+        """ "Besides Virgin Atlantic, which airline planned to fit its A380s with gyms and bars?": the words of what
+        the question says was done (not the kind asked, "airline") where no sentence giving the name answer says
+        any of them; "" where one does, or the question excludes nothing.
+
+        The question tells what the excluded one did; another that did it is named in a sentence that says so.
+        "Singapore Airlines is the first airline to fly the A380" names an airline beside the A380, not one with
+        gyms and bars: that is said only of Virgin Atlantic, in a sentence without the answer's name. A sentence that
+        names the answer beside the excluded one says of both what it says.
+        """
+        if not frame.excluded:
+            return ""
+        kinds = {stem(m.group(1).lower()) for m in _KIND_ASKED.finditer(frame.question)}
+        done = [a for a in frame.attributes if stem(a) not in kinds and a not in _WEAK]
+        if not done or not sentences:
+            return ""
+        words = set().union(*(attribute_words(s.text) for s in sentences))
+        # Named beside the excluded one ("the parent company of Facebook, Instagram, and WhatsApp"), the answer
+        # has said of it what they have.
+        if words & frame.excluded or any(self.matches(a, words) for a in done):
+            return ""
+        return ", ".join(done[:4])
 
     def _named_by_title_only(self, frame: QuestionFrame, check: ClaimCheck) -> str:
         """The answer's name (words the question does not give) where its sentences do not say it and a title

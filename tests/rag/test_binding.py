@@ -215,6 +215,29 @@ def test_besides_x_answered_with_another_name_passes(fake_index) -> None:
     assert answer.answerable, answer.abstention
 
 
+def test_besides_x_answered_by_a_name_whose_sentence_does_not_say_what_x_did_is_refused() -> None:
+    texts = {
+        "v": "Virgin Atlantic has bought six of these aeroplanes and intends to fit them with gyms and bars.",
+        "s": "Singapore Airlines is the first airline to receive the A380 and will take the first four aircraft.",
+        "q": "Qantas plans to fit its A380s with bars and a lounge.",
+        "m": "You may know Meta as the parent company of Facebook, Instagram, and WhatsApp.",
+    }
+    sentences = {a: sentences_of_text(a, t) for a, t in texts.items()}
+    check = BindingCheck(HashingEncoder(dim=64), lambda a: sentences[a], {})
+
+    def verdict(claim: str, article: str) -> Verdict:
+        return Verdict([ClaimCheck(claim=claim, sentences=sentences[article], score=0.9, supported=True)])
+
+    question = "Besides Virgin Atlantic, which airline planned to fit its A380s with gyms and bars?"
+    refused = check.run(frame_question(question), verdict("Singapore Airlines.", "s"))
+    assert refused is not None and refused.gate == "constraint"
+    assert refused.message.endswith("of Virgin Atlantic (planned, fit, gyms, bars).")
+    assert check.run(frame_question(question), verdict("Qantas.", "q")) is None  # says it fits bars
+    # Named beside the excluded ones, the answer is said to be what they are.
+    owned = frame_question("Besides Facebook and Instagram, which other major app does Meta own?")
+    assert check.run(owned, verdict("WhatsApp.", "m")) is None
+
+
 def test_by_how_much_answered_with_the_end_value_is_refused(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Scale AI expects revenue of US$2 billion by the end of this year."
     answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")
