@@ -49,9 +49,9 @@ _NAME_GROUP = re.compile(
     r"(?:(?<![\w$.,])(?!(?:19|20)\d\d\b)\d{2,4}\s+(?=[A-Z]))?"
     r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w&'’.-]*)*"
 )
-# Name words that alone say nothing of which company or person is meant.
 # The kind a question asks for ("which airline", "name a company"): it says nothing of what was done.
 _KIND_ASKED = re.compile(r"\b(?:which|what|name\s+an?)\s+(?:other\s+)?([a-z][\w-]*)", re.I)
+# Name words that alone say nothing of which company or person is meant.
 _WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
 # How an answer states a change: "by $2 billion", "from X to Y", "up 40%", "doubled".
 # Dates are not subjects: "on 10 October 2008" names no one a sentence must mention.
