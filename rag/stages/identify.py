@@ -88,8 +88,10 @@ class Identifier:
             if figures and not figures <= {a.value for a in find_amounts(sentence.text)}:
                 continue
             words = set(_WORD.findall(sentence.text.lower()))
-            if which and not all(self.binding.matches(w, words | self._named_before(sentence)) for w in which):
-                continue
+            if which:
+                around = words | self._named_before(sentence)
+                if not all(self.binding.matches(w, around) for w in which):
+                    continue
             score = sum(self.binding.matches(w, words - own) for w in dict.fromkeys(described) if w not in own)
             stating.append((score, sentence))
         if not stating:
