@@ -133,8 +133,12 @@ class AnswerPipeline:
             self.generator.chat(corpus_messages(self.corpus.system, "warm up", []), max_tokens=1)
         else:
             self.generator.chat(answer_messages("warm up", []), max_tokens=1)
-        if self.stages.judge:
-            self.stages.judge.generator.chat(judge_messages("warm up", "warm up", []), max_tokens=1)
+        judge = self.stages.judge
+        # Only a judge with a context of its own has a prompt head to warm. On the answering model's context its
+        # prompt would evict the head just evaluated: in corpus mode the first question then re-read the whole
+        # collection (about 50 s on this CPU).
+        if judge and judge.generator is not self.generator:
+            judge.generator.chat(judge_messages("warm up", "warm up", []), max_tokens=1)
 
     def ask(
         self,

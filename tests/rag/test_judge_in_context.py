@@ -162,3 +162,22 @@ def test_scoped_to_reasons_the_in_context_judge_asks_only_about_why_questions() 
 )
 def test_which_questions_ask_for_a_reason(question: str, reason: bool) -> None:
     assert asks_reason(question) is reason
+
+
+def test_warming_up_keeps_the_collection_cached_for_the_first_question(
+    tmp_path: Path, fake_index, model_file: Path
+) -> None:
+    # The judge shares the answering context here: warming its own prompt there evicted the collection, and the
+    # first question after start-up re-read all of it.
+    def reply(messages):
+        return "yes" if messages[-1]["content"] == JUDGE_FOLLOWUP else "Scale AI made US$870 million in revenue."
+
+    pipeline, generator = _corpus_pipeline(tmp_path, fake_index, model_file, reply)
+    assert pipeline.stages.judge is not None and pipeline.stages.judge.generator is generator
+    pipeline.warm_up()
+    prefix = len(generator.held)
+    before = generator.evaluated
+    answer = pipeline.ask(QUESTION)
+    assert answer.answerable
+    assert prefix > 100
+    assert generator.evaluated - before < prefix / 2
