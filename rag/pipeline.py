@@ -479,7 +479,7 @@ class AnswerPipeline:
                 f"{c.claim!r} (missing {c.missing}, score {c.score:.2f})" for c in verdict.checks if not c.supported
             ]
             return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
-        if not answers_question_type(work.question, verdict.supported_text):
+        if not answers_question_type(work.question, verdict.supported_text, change=frame.asks_change):
             return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
         if s.binding:
             verdict = s.binding.trim(frame, verdict)

@@ -85,6 +85,11 @@ def _words(text: str) -> set[str]:
     return words | {part for w in words if "-" in w for part in w.split("-") if part}
 
 
+def _covered_words(sentence: Sentence, titles: dict[str, str]) -> set[str]:
+    """What a sentence covers of a claim's names and multiples: its words and its title's, and its multiples."""
+    return _words(sentence.text) | _words(titles.get(sentence.article_id, "")) | multiples(sentence.text)
+
+
 def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower().strip(".'’"))
 
@@ -110,6 +115,17 @@ def extract_names(text: str) -> set[str]:
     return {_bare(m) for m in _NAME.findall(text) if _bare(m) not in _COMMON_CAPS}
 
 
+# A change told as a multiple: "expects sales to more than double", "a threefold rise", "halved". Like a figure, a
+# model can invent one, so the sentence that supports a claim must state the same multiple.
+_MULTIPLE = re.compile(r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(\w+)-?fold)\b", re.I)
+_FOLD = {"two": "doubl", "2": "doubl", "three": "tripl", "3": "tripl", "four": "quadrupl", "4": "quadrupl"}
+
+
+def multiples(text: str) -> set[str]:
+    """The multiples ``text`` states, one key each: "doubled", "more than double" and "twofold" -> {"doubl"}."""
+    return {(m[1] or _FOLD.get(m[2].lower(), m[2])).lower() for m in _MULTIPLE.finditer(text)}
+
+
 @dataclass
 class ClaimCheck:
     """One answer sentence and the article sentences that do (or best fail to) support it."""
@@ -123,7 +139,7 @@ class ClaimCheck:
     @property
     def specific(self) -> bool:
         """Whether the claim carries a figure or a name, i.e. something a model could invent."""
-        return bool(extract_quantities(self.claim) or extract_names(self.claim))
+        return bool(extract_quantities(self.claim) or extract_names(self.claim) or multiples(self.claim))
 
 
 @dataclass
@@ -237,12 +253,13 @@ class Verifier:
     ) -> ClaimCheck:
         # A scaled figure is needed as scaled: "1 billion" is stated by "over a billion", which has no bare 1.
         need_q = extract_quantities(claim, bases=False) - given
-        need_n = extract_names(claim)
+        # A multiple is needed as a name is, by its key: "doubl" is covered by a sentence that says "double".
+        need_n = extract_names(claim) | multiples(claim)
         bases = _scaled(claim)
         best = ranked[0]
         chosen = [best]
         covered_q = extract_quantities(best.text, bases=bases)
-        covered_n = _words(best.text) | _words(titles.get(best.article_id, ""))
+        covered_n = _covered_words(best, titles)
         # Greedily add the sentences that cover the most of what is still missing (two sources, two figures).
         for _ in range(self.max_per_claim - 1):
             missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
@@ -253,7 +270,7 @@ class Verifier:
                 if cand in chosen:
                     continue
                 cq = extract_quantities(cand.text, bases=bases)
-                cn = _words(cand.text) | _words(titles.get(cand.article_id, ""))
+                cn = _covered_words(cand, titles)
                 g = 2 * len(missing_q & cq) + len(missing_n & cn)
                 if g > gain:
                     gain, pick = g, cand
@@ -261,7 +278,7 @@ class Verifier:
                 break
             chosen.append(pick)
             covered_q |= extract_quantities(pick.text, bases=bases)
-            covered_n |= _words(pick.text) | _words(titles.get(pick.article_id, ""))
+            covered_n |= _covered_words(pick, titles)
         self._add_the_words(claim, chosen, ranked, sims)
         missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
         if (missing_q or missing_n) and _reported_on(claim, missing_q, missing_n, chosen, dates or {}):
@@ -490,13 +507,15 @@ def _name_words(text: str) -> set[str]:
     return {n.removesuffix("'s").removesuffix("’s") for n in names} - _COMMON_CAPS
 
 
-def answers_question_type(question: str, answer: str) -> bool:
+def answers_question_type(question: str, answer: str, *, change: bool = False) -> bool:
     """Whether the answer has the kind of content the question asks for.
 
     "How many employees?" answered without any figure, or "When …?" without a date, is a true
     sentence about something else: the commonest way a small model dodges a question the articles
-    do not answer.
+    do not answer. ``change``: the question asks by how much something changed, which a multiple answers too.
     """
+    if change and multiples(answer):
+        return True
     if _ASKS_OTHER.match(question):
         return True
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):

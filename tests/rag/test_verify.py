@@ -8,6 +8,7 @@ from rag.stages.verify import (
     answers_question_type,
     extract_names,
     extract_quantities,
+    multiples,
 )
 from tests.fakes import HashingEncoder
 
@@ -358,3 +359,34 @@ def test_the_sentence_that_states_the_claims_own_words_is_among_its_sentences() 
     # A claim its sentence already states gets no more.
     named = verifier.check("Apple confirmed Mark Papermaster left Apple.", pool, {}).checks[0]
     assert [s.text for s in named.sentences] == [pool[1].text]
+
+
+def test_a_multiple_is_read_by_its_key() -> None:
+    assert multiples("expects sales to more than double") == {"doubl"}
+    assert multiples("a twofold rise, then it tripled; a 4-fold jump") == {"doubl", "tripl", "quadrupl"}
+    assert multiples("profits were halved") == {"halv"}
+    assert multiples("half of its revenue") == set()  # a share, not a change
+
+
+def test_a_multiple_answers_by_how_much_only_when_a_change_is_asked() -> None:
+    question = "By how much is Scale AI's revenue expected to grow in 2025?"
+    assert answers_question_type(question, "By more than double.", change=True)
+    assert not answers_question_type(question, "By more than double.")
+    assert not answers_question_type(question, "It grew quickly.", change=True)
+
+
+def test_a_multiple_must_be_in_the_sentence_that_supports_it(verifier: Verifier) -> None:
+    # Like a figure: "tripled" is not supported by a sentence that says the revenue doubles.
+    text = (
+        "Scale AI's revenue is projected to reach $2 billion in 2025 from $870 million in 2024. "
+        "The startup expects sales to more than double to US$2 billion in 2025."
+    )
+    article = Article(article_id="a2", title="Scale AI revenue", text=text, content_hash="h2")
+    pool = split_sentences(article)
+    question = "By how much is Scale AI's revenue expected to grow in 2025?"
+    right = verifier.check("Scale AI's revenue is expected to more than double.", pool, {}, question=question)
+    assert right.answerable
+    assert [s.text for s in right.checks[0].sentences][-1] == pool[1].text
+    wrong = verifier.check("Scale AI's revenue is expected to triple.", pool, {}, question=question)
+    assert not wrong.answerable
+    assert wrong.checks[0].missing == ["tripl"]
