@@ -37,7 +37,7 @@ from rag.stages.frame import (
     root,
     stem,
 )
-from rag.stages.verify import ClaimCheck, Verdict, asks_quantity, extract_names, extract_quantities
+from rag.stages.verify import ClaimCheck, Verdict, asks_quantity, extract_names, extract_quantities, multiples
 
 __all__ = ["BindingCheck", "common_words", "name_groups"]
 
@@ -198,7 +198,8 @@ class BindingCheck:
         answer = verdict.supported_text
         if problem := self._constraints(frame, answer, claims):
             return problem
-        if frame.asks_change and _ends_at(answer, claims):
+        # "to more than double to US$2 billion" gives the change as a multiple, and the level it reaches besides.
+        if frame.asks_change and not multiples(answer) and _ends_at(answer, claims):
             return Abstention(
                 reason="constraint_unmet",
                 gate="constraint",

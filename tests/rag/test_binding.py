@@ -282,6 +282,21 @@ def test_a_bare_figure_answers_by_how_much_where_its_sentence_states_the_change(
     assert gate(level) == "constraint"
 
 
+def test_a_change_told_as_a_multiple_passes_beside_the_level_it_reaches(fake_encoder) -> None:
+    # "to more than double to US$2 billion": the multiple is the change; the level it reaches comes with it.
+    text = "The startup expects sales to more than double to US$2 billion in 2025, Bloomberg previously reported."
+    sentence = Sentence(article_id="a", start=0, end=len(text), text=text)
+    check = BindingCheck(fake_encoder, lambda _id: [], {"a": "Scale AI revenue"})
+    frame = frame_question("By how much is Scale AI's revenue expected to grow in 2025?")
+
+    def gate(claim: str) -> str | None:
+        problem = check.run(frame, Verdict([ClaimCheck(claim, [sentence], 0.9, True)]))
+        return problem.gate if problem else None
+
+    assert gate("Scale AI's revenue is expected to more than double to US$2 billion in 2025.") is None
+    assert gate("Scale AI's revenue is expected to reach US$2 billion in 2025.") == "constraint"
+
+
 def test_a_change_the_sentence_states_passes(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Revenue grew from US$870 million to US$2 billion."
     answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")
