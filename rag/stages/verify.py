@@ -116,8 +116,11 @@ def extract_names(text: str) -> set[str]:
 
 
 # A change told as a multiple: "expects sales to more than double", "a threefold rise", "halved". Like a figure, a
-# model can invent one, so the sentence that supports a claim must state the same multiple.
-_MULTIPLE = re.compile(r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(\w+)-?fold)\b", re.I)
+# model can invent one, so the sentence that supports a claim must state the same multiple. Only a number goes
+# before "fold": "unfold" and "scaffold" are no multiples.
+_MULTIPLE = re.compile(
+    r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(two|three|four|five|six|seven|eight|nine|ten|hundred|\d+)-?fold)\b", re.I
+)
 _FOLD = {"two": "doubl", "2": "doubl", "three": "tripl", "3": "tripl", "four": "quadrupl", "4": "quadrupl"}
 
 

@@ -366,6 +366,8 @@ def test_a_multiple_is_read_by_its_key() -> None:
     assert multiples("a twofold rise, then it tripled; a 4-fold jump") == {"doubl", "tripl", "quadrupl"}
     assert multiples("profits were halved") == {"halv"}
     assert multiples("half of its revenue") == set()  # a share, not a change
+    assert multiples("as the story unfolds, a scaffold fell") == set()
+    assert multiples("a tenfold rise") == {"ten"}
 
 
 def test_a_multiple_answers_by_how_much_only_when_a_change_is_asked() -> None:
