@@ -48,9 +48,24 @@ print(json.dumps({
 """
 
 
-def _run(env: dict[str, str]) -> dict:
+# As the service and ``rag ask`` start: ``make_pipeline`` builds or loads the prefix and warms up, judge included.
+_STARTUP_SCRIPT = """
+import json
+from rag.runtime import make_pipeline
+from rag.settings import Settings
+
+pipeline = make_pipeline(Settings())
+answer = pipeline.ask("When was Scale AI founded?")
+print(json.dumps({
+    "mode": pipeline.context_mode, "prefix": pipeline.corpus.n_tokens, "judge": pipeline.stages.judge is not None,
+    "timings": answer.timings.model_dump(),
+}))
+"""
+
+
+def _run(env: dict[str, str], script: str = _SCRIPT) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", _SCRIPT], env=env, cwd=REPO, capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, "-c", script], env=env, cwd=REPO, capture_output=True, text=True, timeout=300, check=False
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -104,3 +119,13 @@ def test_rag_index_builds_the_prompt_cache_once(corpus_env: dict[str, str], monk
     assert "Prompt cache is up to date" in second.output
     skipped = runner.invoke(app, ["index", "--no-prompt-cache"])
     assert skipped.exit_code == 0 and "Prompt cache" not in skipped.output
+
+
+def test_the_first_question_after_start_up_finds_the_collection_cached(corpus_env: dict[str, str]) -> None:
+    # The warm-up once asked the judge's own prompt on the answering context, which evicted the collection: the
+    # first question re-read all of it (about 50 s with the default model on this CPU).
+    started = _run({**corpus_env, "RAG_JUDGE": "true"}, _STARTUP_SCRIPT)
+    assert started["mode"] == "corpus" and started["judge"]
+    timings = started["timings"]
+    assert timings["prompt_tokens"] > started["prefix"]  # the question reached the model
+    assert timings["cached_prompt_tokens"] >= started["prefix"]
