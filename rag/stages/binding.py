@@ -408,7 +408,7 @@ class BindingCheck:
                 gate="constraint",
                 message=f"The articles name only what the question excludes ({shown}).",
             )
-        if frame.count and _items(answer) < frame.count:
+        if frame.count and _items(answer, frame.question) < frame.count:
             return Abstention(
                 reason="constraint_unmet",
                 gate="constraint",
@@ -1049,7 +1049,10 @@ def _opposite_move(question: str, sentences: Sequence[Sentence], values: set[flo
     return stated.pop() if len(stated) == 1 else ""
 
 
-def _items(answer: str) -> int:
-    """How many things an answer lists: "A, B and C" is three."""
+def _items(answer: str, question: str) -> int:
+    """How many things an answer lists: "A, B and C" is three. A part that only restates the question lists
+    nothing: "The US government agencies and defence contractors that use Meta's AI models are Anduril and the US
+    Defense Department" names two, not three."""
+    asked = content_words(question)
     parts = [p for p in re.split(r",|;|\band\b|\bas well as\b", answer) if re.search(r"[A-Za-z0-9]", p)]
-    return len(parts)
+    return sum(1 for p in parts if not (words := content_words(p)) or words - asked)

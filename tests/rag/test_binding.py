@@ -310,6 +310,25 @@ def test_which_three_answered_with_one_is_refused(fake_index) -> None:
     assert answer.abstention is not None and answer.abstention.reason == "constraint_unmet"
 
 
+def test_which_three_counts_no_part_that_only_restates_the_question(fake_encoder) -> None:
+    # "The US government agencies and defence contractors … are Anduril and the US Defense Department" names two.
+    text = "Meta lets US government agencies, Anduril and the US Defense Department use its AI models."
+    sentence = Sentence(article_id="a", start=0, end=len(text), text=text)
+    check = BindingCheck(fake_encoder, lambda _id: [], {"a": "Meta AI models"})
+    frame = frame_question("Which three US government agencies use Meta's AI models?")
+
+    def gate(claim: str) -> str | None:
+        problem = check.run(frame, Verdict([ClaimCheck(claim, [sentence], 0.9, True)]))
+        return problem.gate if problem else None
+
+    restated = (
+        "The US government agencies and defence contractors that use Meta's AI models are Anduril Industries Inc "
+        "and the US Defense Department."
+    )
+    assert gate(restated) == "constraint"
+    assert gate("Anduril, the US Defense Department and the US Army.") != "constraint"
+
+
 # -- 3. a false premise without a figure ---------------------------------------------------------------------
 
 
