@@ -282,17 +282,27 @@ def test_a_bare_figure_answers_by_how_much_where_its_sentence_states_the_change(
     assert gate(level) == "constraint"
 
 
-def test_a_change_told_as_a_multiple_passes_beside_the_level_it_reaches(fake_encoder) -> None:
-    # "to more than double to US$2 billion": the multiple is the change; the level it reaches comes with it.
-    text = "The startup expects sales to more than double to US$2 billion in 2025, Bloomberg previously reported."
+def _gate_of_claims(encoder, question: str, text: str, title: str):
+    """The binding gate's verdict on a claim cited to the one sentence ``text``: the gate's name, None if it passes."""
     sentence = Sentence(article_id="a", start=0, end=len(text), text=text)
-    check = BindingCheck(fake_encoder, lambda _id: [], {"a": "Scale AI revenue"})
-    frame = frame_question("By how much is Scale AI's revenue expected to grow in 2025?")
+    check = BindingCheck(encoder, lambda _id: [], {"a": title})
+    frame = frame_question(question)
 
     def gate(claim: str) -> str | None:
         problem = check.run(frame, Verdict([ClaimCheck(claim, [sentence], 0.9, True)]))
         return problem.gate if problem else None
 
+    return gate
+
+
+def test_a_change_told_as_a_multiple_passes_beside_the_level_it_reaches(fake_encoder) -> None:
+    # "to more than double to US$2 billion": the multiple is the change; the level it reaches comes with it.
+    gate = _gate_of_claims(
+        fake_encoder,
+        "By how much is Scale AI's revenue expected to grow in 2025?",
+        "The startup expects sales to more than double to US$2 billion in 2025, Bloomberg previously reported.",
+        "Scale AI revenue",
+    )
     assert gate("Scale AI's revenue is expected to more than double to US$2 billion in 2025.") is None
     assert gate("Scale AI's revenue is expected to reach US$2 billion in 2025.") == "constraint"
 
@@ -312,15 +322,12 @@ def test_which_three_answered_with_one_is_refused(fake_index) -> None:
 
 def test_which_three_counts_no_part_that_only_restates_the_question(fake_encoder) -> None:
     # "The US government agencies and defence contractors … are Anduril and the US Defense Department" names two.
-    text = "Meta lets US government agencies, Anduril and the US Defense Department use its AI models."
-    sentence = Sentence(article_id="a", start=0, end=len(text), text=text)
-    check = BindingCheck(fake_encoder, lambda _id: [], {"a": "Meta AI models"})
-    frame = frame_question("Which three US government agencies use Meta's AI models?")
-
-    def gate(claim: str) -> str | None:
-        problem = check.run(frame, Verdict([ClaimCheck(claim, [sentence], 0.9, True)]))
-        return problem.gate if problem else None
-
+    gate = _gate_of_claims(
+        fake_encoder,
+        "Which three US government agencies use Meta's AI models?",
+        "Meta lets US government agencies, Anduril and the US Defense Department use its AI models.",
+        "Meta AI models",
+    )
     restated = (
         "The US government agencies and defence contractors that use Meta's AI models are Anduril Industries Inc "
         "and the US Defense Department."
