@@ -538,8 +538,10 @@ class _Checked:
 _MAX_HOPS = 2
 
 # A draft refused by these checks gets one more try over focused sentences; the model's own "not found", an
-# empty retrieval and a false premise do not.
-_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint"})
+# empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
+# no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
+# sentence after "In November, Meta announced …" names.
+_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "date", "year"})
 
 # What a person is told for each reason, where the gate has nothing more specific to say.
 _MESSAGES: dict[AbstentionReason, str] = {
