@@ -274,7 +274,9 @@ class Verifier:
                     continue
                 cq = extract_quantities(cand.text, bases=bases)
                 cn = _covered_words(cand, titles)
-                g = 2 * len(missing_q & cq) + len(missing_n & cn)
+                # A hyphenated name counts where the candidate brings the part still lacking: "labelling" of
+                # "data-labelling", whose "data" the chosen sentence has.
+                g = 2 * len(missing_q & cq) + len(missing_n - _uncovered(missing_n, covered_n | cn))
                 if g > gain:
                     gain, pick = g, cand
             if pick is None:
