@@ -53,7 +53,6 @@ _NAME_GROUP = re.compile(
 _KIND_ASKED = re.compile(r"\b(?:which|what|name\s+an?)\s+(?:other\s+)?([a-z][\w-]*)", re.I)
 # Name words that alone say nothing of which company or person is meant.
 _WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
-# How an answer states a change: "by $2 billion", "from X to Y", "up 40%", "doubled".
 # Dates are not subjects: "on 10 October 2008" names no one a sentence must mention.
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -63,11 +62,13 @@ _CALENDAR = frozenset(
 _PEERS = re.compile(r"[A-Z][\w.&'’-]*,?\s+(?:and|&|or|vs\.?|versus)\s+[A-Z]")
 # Whom something came from, to the end of the clause.
 _FROM = re.compile(r"\bfrom\b[^,.;:]*")
+# How an answer states a change in words: "by $2 billion", "from X to Y", "up 40%" (``_states_change`` adds the
+# multiples: "doubled", "tenfold").
 _CHANGE_WORDS = re.compile(
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:US\$|\$|€|£)?\d|\bfrom\b.*\bto\b"
     r"|\b(?:up|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
     r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent)"
-    r"|%|percent|\bdoubl|\btripl",
+    r"|%|percent",
     re.I,
 )
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d{2})(?![\w.,]\d)")
@@ -417,7 +418,7 @@ class BindingCheck:
         if (
             frame.asks_change
             and len(set(_FIGURE.findall(answer))) < 2
-            and not _CHANGE_WORDS.search(answer)
+            and not _states_change(answer)
             and not _stated_as_change(answer, claims)
         ):
             return Abstention(
@@ -986,11 +987,16 @@ _END_VALUE = re.compile(
 _CHANGE_REACH = 40
 
 
+def _states_change(text: str) -> bool:
+    """Whether ``text`` words a change: a change word before a figure, or a multiple ("doubled", "tenfold")."""
+    return bool(_CHANGE_WORDS.search(text) or multiples(text))
+
+
 def _stated_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
     """Whether the answer's one figure is, where a sentence gives it, worded as a change: "$19.37" answers "by how
     much did the shares slide" where the sentence says "Apple shares (AAPL) slid $19.37"."""
     return any(
-        _CHANGE_WORDS.search(text[max(0, amount.start - _CHANGE_REACH) : amount.end])
+        _states_change(text[max(0, amount.start - _CHANGE_REACH) : amount.end])
         for text, amount in _places_of_the_figure(answer, claims)
     )
 
