@@ -307,6 +307,16 @@ def test_a_change_told_as_a_multiple_passes_beside_the_level_it_reaches(fake_enc
     assert gate("Scale AI's revenue is expected to reach US$2 billion in 2025.") == "constraint"
 
 
+@pytest.mark.parametrize("multiple", ["quadrupled", "halved", "grew tenfold", "grew 3-fold"])
+def test_every_multiple_states_a_change(fake_encoder, multiple: str) -> None:
+    # The change gate knows a multiple as the verifier does: not only "double" and "triple".
+    gate = _gate_of_claims(
+        fake_encoder, "By how much did Zorblax's sales change last year?", f"Zorblax's sales {multiple} last year.", ""
+    )
+    assert gate(f"Zorblax's sales {multiple}.") is None
+    assert gate("Zorblax's sales reached 40 units.") == "constraint"
+
+
 def test_a_change_the_sentence_states_passes(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Revenue grew from US$870 million to US$2 billion."
     answer = _pipeline(fake_index, reply).ask("By how much is Scale AI's revenue expected to grow this year?")
@@ -565,6 +575,33 @@ def test_the_retry_reads_deeper_than_the_first_draft(fake_index, depth: int) -> 
     if depth == 2:
         shown = calls[1][-1]["content"]
         assert any(text in shown for text in unseen) and not any(text in shown for text in seen)
+
+
+@pytest.mark.parametrize("retry", [True, False])
+def test_a_draft_placed_in_another_month_gets_one_focused_retry(fake_index, retry: bool) -> None:
+    """The first draft names another week's partner; the sentence that answers follows the one that places the
+    initiatives in November, and only a second draft over the sentences naming contractors reads it."""
+    question = (
+        "Which defence contractors did Meta team up with on its national-security AI initiatives announced in November?"
+    )
+    replies = iter(
+        [
+            "Sentences: 1\nAnswer: Meta teamed up with defence contractor Anduril Industries Inc.",
+            "Sentences: 1\nAnswer: Meta teamed up with Booz Allen and Lockheed Martin.",
+        ]
+    )
+    pipeline = _pipeline(fake_index, "unused", retry=retry)
+    pipeline.generator = pipeline.stages.drafter.generator = ScriptedGenerator(lambda messages: next(replies))
+    answer = pipeline.ask(question)
+    calls = as_fake(pipeline.generator, ScriptedGenerator).calls
+    if not retry:
+        assert answer.abstention is not None and answer.abstention.gate == "date"
+        assert len(calls) == 1
+        return
+    assert answer.answerable, answer.abstention
+    assert "Lockheed Martin" in answer.answer and len(calls) == 2
+    assert "Booz Allen and Lockheed Martin" in calls[1][-1]["content"], "the retry sees the sentence that answers"
+    assert any("Lockheed Martin" in c.quote for c in answer.citations)
 
 
 def test_without_retry_the_wrong_draft_is_refused(fake_index) -> None:

@@ -10,7 +10,7 @@ from rag.stages.verify import (
     extract_quantities,
     multiples,
 )
-from tests.fakes import HashingEncoder
+from tests.fakes import HashingEncoder, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -270,6 +270,19 @@ def test_name_forms_do_not_make_a_claim_unsupported(claim: str, sentence: str) -
     said = Sentence(article_id="a", start=0, end=len(sentence), text=sentence)
     check = Verifier(HashingEncoder(dim=64), threshold=0.0).check(claim, [said], {"a": "Scale AI"})
     assert check.checks[0].missing == []
+
+
+def test_the_part_of_a_hyphenated_name_its_best_sentence_lacks_is_found_in_another() -> None:
+    """ "data" is in the sentence that says what the work involves, "labelling" only in the one that names the
+    service: both are cited."""
+    involves = "This work involves tagging and organising large amounts of data like images, videos or text."
+    service = "Scale AI is a company that provides data labelling services."
+    said = sentences_of_text("a", f"{involves} {service}")
+    claim = "Data-labelling work involves tagging and organising large amounts of data like images, videos or text."
+    check = Verifier(HashingEncoder(dim=64), threshold=0.0).check(claim, said, {"a": "Scale AI"}).checks[0]
+    assert check.sentences[0].text == involves, "the best sentence is the one that says what the work involves"
+    assert check.supported and check.missing == []
+    assert [s.text for s in check.sentences] == [involves, service]
 
 
 def test_a_figure_the_question_states_need_not_be_in_the_answers_sentence() -> None:
