@@ -35,6 +35,7 @@ from rag.stages.binding import BindingCheck
 from rag.stages.bridge import Bridge, join_answers, resolved_name, split_description
 from rag.stages.cite import CitationRenderer
 from rag.stages.compound import split_compound
+from rag.stages.conversions import Converter, asked_currency
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import TITLE_ROLES, QuestionFrame, frame_question
@@ -75,6 +76,7 @@ class Stages:
     naming: Naming | None  # None: "what is the name of the programme …" is left to the draft (RAG_GATHER=false)
     roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
     polarity: Polarity | None  # None: a yes/no question is left to the draft (RAG_GATHER=false)
+    converter: Converter | None  # None: a figure asked in another currency is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
@@ -208,6 +210,7 @@ class AnswerPipeline:
             or (s.naming and asked_kind_of_name(frame.question))
             or (s.roles and frame.role in TITLE_ROLES)
             or (s.polarity and asks_yes_or_no(frame.question))
+            or (s.converter and asked_currency(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -384,7 +387,11 @@ class AnswerPipeline:
         text, citations = "", list[Citation]()
         answer = Answer(answer="", answerable=True, model=self.model_name)
         gathered = s.gatherer.run(frame, sentences) if s.gatherer else None
-        if gathered is not None and gathered.decides:
+        if s.converter and (converted := s.converter.run(frame.question, sentences)):
+            # Before the gathered values: "$10 billion in ringgit" asks for the one figure's conversion, not for
+            # every figure the articles give the investment.
+            text, citations = s.citer.naming(converted, hits)
+        elif gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values
         elif s.periods and (timed := s.periods.run(frame, sentences)) and timed.decides:

@@ -29,6 +29,7 @@ from rag.prompts import SYSTEM
 from rag.settings import Settings
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
+from rag.stages.conversions import Converter
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.gather import Gatherer
@@ -230,6 +231,7 @@ def make_stages(
         naming=Naming(binding) if binding and settings.gather else None,
         roles=RoleHolder(binding) if binding and settings.gather else None,
         polarity=Polarity(binding) if binding and settings.gather else None,
+        converter=Converter() if settings.gather else None,
         identifier=Identifier(binding) if binding and settings.bridge else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(

@@ -1,0 +1,122 @@
+"""A figure asked for in another currency: "What is the potential $10 billion investment worth in Malaysian
+ringgit?", "What US-dollar amount corresponds to the RM42.34 billion …?".
+
+News reports give a conversion in brackets beside the figure: "US$10 billion (RM42.34 billion)", "500 billion
+rubles (US$19.7 billion)". The answer is that bracket, read model-free. A small model shown the sentence says it
+finds nothing ("NOT FOUND"), or computes a conversion of its own, which no sentence states. Nothing here converts:
+where no sentence gives the question's figure beside one in the asked currency, the question goes the usual way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index import Sentence
+from rag.stages.amounts import Amount, find_amounts
+from rag.stages.naming import Named
+
+__all__ = ["Converter", "asked_currency", "currency_of"]
+
+# The words that name a currency in a question, by the key a figure's sign or unit has.
+_ASKED = {
+    "usd": r"(?:US|U\.S\.|American)[\s-]dollars?|dollars?",
+    "myr": r"(?:Malaysian\s+)?ringgit",
+    "eur": r"euros?",
+    "gbp": r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling",
+    "rub": r"(?:Russian\s+)?r(?:o)?ubles?",
+    "jpy": r"(?:Japanese\s+)?yen",
+}
+# "worth in ringgit", "in US dollars?", "What US-dollar amount …", "How many euros …".
+_ASKS = [
+    (key, re.compile(rf"\bin\s+(?:{words})\b|\b(?:{words})\s+(?:amount|figure|value|equivalent)\b", re.I))
+    for key, words in _ASKED.items()
+] + [(key, re.compile(rf"^\s*how\s+many\s+(?:{words})\b", re.I)) for key, words in _ASKED.items()]
+_SIGNS = {"US$": "usd", "$": "usd", "RM": "myr", "€": "eur", "£": "gbp"}
+_SIGN = re.compile(r"(US\$|RM|\$|€|£)")
+# A unit written after the figure: "500 billion rubles", "150 million euros".
+_UNIT_AFTER = re.compile(r"^\s*(dollars|ringgit|euros?|pounds|r(?:o)?ubles|yen)\b", re.I)
+_UNITS = {"dollars": "usd", "ringgit": "myr", "euro": "eur", "euros": "eur", "pounds": "gbp", "yen": "jpy"}
+# How close the bracket follows the figure: "US$10 billion (RM42.34 billion)", "US$140bn ($96bn, £86bn)".
+_BRACKET = re.compile(r"^\s*\(([^()]{1,60})\)")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """An amount of a sentence, with the unit written after it ("500 billion rubles") in ``text``."""
+
+    amount: Amount
+    currency: str | None
+    text: str
+
+
+def currency_of(text: str, amount: Amount) -> str | None:
+    """The currency of ``amount`` in ``text`` by its sign ("RM42.34 billion") or the unit after it ("500 billion
+    rubles"); None for a figure with neither."""
+    sign = _SIGN.search(amount.text)
+    if sign:
+        return _SIGNS[sign.group(1)]
+    unit = _UNIT_AFTER.match(text[amount.end :])
+    if unit:
+        word = unit.group(1).lower()
+        return "rub" if word.startswith(("rub", "roub")) else _UNITS[word]
+    return None
+
+
+def asked_currency(question: str) -> tuple[Amount, str] | None:
+    """The one figure a question states and the other currency it asks it in; None for any other question."""
+    stated = [a for a in find_amounts(question) if a.value is not None]
+    if len(stated) != 1:
+        return None
+    given = currency_of(question, stated[0])
+    for key, asks in _ASKS:
+        if key != given and asks.search(question):
+            return stated[0], key
+    return None
+
+
+class Converter:
+    """Model-free: reads the bracketed conversion of the question's figure."""
+
+    def run(self, question: str, sentences: Iterable[Sentence]) -> Named | None:
+        asked = asked_currency(question)
+        if asked is None:
+            return None
+        figure, wanted = asked
+        found: dict[float, Named] = {}
+        for sentence in sentences:
+            for converted in _conversions(sentence.text, figure.value, wanted):
+                assert converted.amount.value is not None
+                found.setdefault(converted.amount.value, Named(converted.text, wanted, sentence))
+        # Two rates for one figure (two reports, two days): which one is meant is not for this stage to guess.
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _conversions(text: str, value: float | None, wanted: str) -> list[_Figure]:
+    """The amounts in the asked currency that ``text`` gives beside a figure of ``value``, either way round:
+    the figure, then its conversion in brackets; or the asked figure, then the question's in brackets."""
+    figures = [_figure(text, a) for a in find_amounts(text)]
+    out = []
+    for outside in figures:
+        end = outside.amount.start + len(outside.text)
+        bracket = _BRACKET.match(text[end:])
+        if not bracket:
+            continue
+        start = end + bracket.start(1)
+        inside = [f for f in figures if start <= f.amount.start < start + len(bracket.group(1))]
+        if _same(outside, value):
+            out += [f for f in inside if f.currency == wanted and f.currency != outside.currency]
+        elif outside.currency == wanted and any(_same(f, value) and f.currency != wanted for f in inside):
+            out.append(outside)
+    return out
+
+
+def _figure(text: str, amount: Amount) -> _Figure:
+    unit = _UNIT_AFTER.match(text[amount.end :])
+    end = amount.end + (unit.end() if unit else 0)
+    return _Figure(amount, currency_of(text, amount), text[amount.start : end])
+
+
+def _same(figure: _Figure, value: float | None) -> bool:
+    return value is not None and figure.amount.value is not None and abs(figure.amount.value - value) < 1e-6 * value

@@ -1,0 +1,98 @@
+"""A figure asked for in another currency is read from the bracket beside it, model-free, or not at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag import Settings
+from rag.pipeline import AnswerPipeline
+from rag.runtime import assemble_pipeline
+from rag.stages.conversions import Converter, asked_currency
+from tests.fakes import ScriptedGenerator, as_fake, sentences_of_text
+
+pytestmark = pytest.mark.unit
+
+_TEXT = (
+    "Meta is in talks to invest more than US$10 billion (RM42.34 billion) in Scale AI. "
+    "Kudrin said 500 billion rubles (US$19.7 billion) would go into the markets. "
+    "Belgium will give up to 150 million (US$199 million) in aid."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What is the potential $10 billion investment worth in Malaysian ringgit?", ("$10 billion", "myr")),
+        ("What US-dollar amount corresponds to the RM42.34 billion?", ("RM42.34 billion", "usd")),
+        ("How many rubles was the US$19.7 billion?", ("US$19.7 billion", "rub")),
+        ("What were the 500 billion rubles worth in euros?", ("500 billion", "eur")),
+        # Asked in its own currency, with no figure, or with two: not a conversion.
+        ("How much is the $10 billion in dollars?", None),
+        ("How much is Meta investing in Scale AI, in US dollars?", None),
+        ("Is the US$10 billion more than the RM40 billion in ringgit?", None),
+        ("How much did Meta invest in Scale AI in 2024?", None),
+    ],
+)
+def test_the_figure_and_the_currency_a_question_asks_it_in(question: str, asked: tuple[str, str] | None) -> None:
+    found = asked_currency(question)
+    assert (None if found is None else (found[0].text, found[1])) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What is the potential $10 billion investment worth in Malaysian ringgit?", "RM42.34 billion"),
+        # The other way round: the asked figure is outside the bracket, the question's inside.
+        ("What US-dollar amount corresponds to the RM42.34 billion?", "more than US$10 billion"),
+        # A unit after the figure, before the bracket; and a figure the question gives with no currency.
+        ("What were the 500 billion rubles worth in US dollars?", "US$19.7 billion"),
+        ("How many rubles was the US$19.7 billion?", "500 billion rubles"),
+        ("What is the aid of up to 150 million worth in US dollars?", "US$199 million"),
+        # No sentence gives it in euros, or gives 20 billion at all: nothing is converted here.
+        ("What is the $10 billion worth in euros?", None),
+        ("What is the $20 billion worth in Malaysian ringgit?", None),
+    ],
+)
+def test_the_conversion_is_read_from_the_bracket(question: str, answer: str | None) -> None:
+    said = sentences_of_text("a", _TEXT)
+    named = Converter().run(question, said)
+    assert (named.name if named else None) == answer
+    if named is not None:
+        assert answer is not None and answer in named.sentence.text
+
+
+def test_two_rates_for_one_figure_are_not_chosen_between() -> None:
+    said = sentences_of_text("a", "Meta may invest US$10 billion (RM42.34 billion).") + sentences_of_text(
+        "b", "The US$10 billion (RM44.1 billion) deal is Meta's largest."
+    )
+    assert Converter().run("What is the US$10 billion worth in ringgit?", said) is None
+    assert Converter().run("What is the US$10 billion worth in ringgit?", said[:1]) is not None
+
+
+def _pipeline(fake_index, **settings) -> AnswerPipeline:
+    index, encoder = fake_index
+    defaults = {"support_threshold": 0.2, "min_relevance": 0.0, "judge": False, "context_mode": "retrieval"}
+    generator = ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND")
+    return assemble_pipeline(Settings(**{**defaults, **settings}), generator, index, encoder)
+
+
+@pytest.mark.parametrize("gather", [True, False])
+def test_the_bundled_articles_conversion_is_answered_and_cited_without_the_model(fake_index, gather: bool) -> None:
+    pipeline = _pipeline(fake_index, gather=gather)
+    answer = pipeline.ask("What is the potential $10 billion investment worth in Malaysian ringgit?")
+    calls = as_fake(pipeline.generator, ScriptedGenerator).calls
+    if not gather:
+        # RAG_GATHER=false: the model's draft decides, and this one found nothing.
+        assert answer.abstention is not None and answer.abstention.gate == "model" and calls
+        return
+    assert answer.answerable and answer.answer.startswith("RM42.34 billion [1]")
+    assert not calls, "no draft: the bracket is read"
+    (citation,) = answer.citations
+    text = fake_index[0].articles[citation.article_id].text
+    assert text[citation.start : citation.end] == citation.quote and "(RM42.34 billion)" in citation.quote
+
+
+def test_a_currency_no_article_gives_goes_the_usual_way(fake_index) -> None:
+    pipeline = _pipeline(fake_index)
+    answer = pipeline.ask("What is the potential US$10 billion investment in Scale AI worth in euros?")
+    assert answer.abstention is not None and answer.abstention.gate == "model"
