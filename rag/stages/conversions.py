@@ -33,8 +33,19 @@ _ASKS = [
     (key, re.compile(rf"\bin\s+(?:{words})\b|\b(?:{words})\s+(?:amount|figure|value|equivalent)\b", re.I))
     for key, words in _ASKED.items()
 ] + [(key, re.compile(rf"^\s*how\s+many\s+(?:{words})\b", re.I)) for key, words in _ASKED.items()]
-_SIGNS = {"US$": "usd", "$": "usd", "RM": "myr", "€": "eur", "£": "gbp"}
-_SIGN = re.compile(r"(US\$|RM|\$|€|£)")
+# "A$10 billion" is in Australian dollars, not US ones: the other dollars have keys of their own.
+_SIGNS = {
+    "US$": "usd",
+    "$": "usd",
+    "A$": "aud",
+    "C$": "cad",
+    "HK$": "hkd",
+    "S$": "sgd",
+    "RM": "myr",
+    "€": "eur",
+    "£": "gbp",
+}
+_SIGN = re.compile(r"(US\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)")
 # A unit written after the figure: "500 billion rubles", "150 million euros".
 _UNIT_AFTER = re.compile(r"^\s*(dollars|ringgit|euros?|pounds|r(?:o)?ubles|yen)\b", re.I)
 _UNITS = {"dollars": "usd", "ringgit": "myr", "euro": "eur", "euros": "eur", "pounds": "gbp", "yen": "jpy"}

@@ -25,6 +25,8 @@ _TEXT = (
         ("What is the potential $10 billion investment worth in Malaysian ringgit?", ("$10 billion", "myr")),
         ("What US-dollar amount corresponds to the RM42.34 billion?", ("RM42.34 billion", "usd")),
         ("How many rubles was the US$19.7 billion?", ("US$19.7 billion", "rub")),
+        # Another dollar is another currency.
+        ("What is the A$5 billion worth in US dollars?", ("A$5 billion", "usd")),
         ("What were the 500 billion rubles worth in euros?", ("500 billion", "eur")),
         # Asked in its own currency, with no figure, or with two: not a conversion.
         ("How much is the $10 billion in dollars?", None),
