@@ -235,6 +235,9 @@ def test_question_built_on_a_figure_no_article_states_is_refused_unasked(fake_in
 
 def test_figures_the_articles_state_and_small_counts_do_not_refuse(fake_index) -> None:
     pipeline = _pipeline(fake_index, "Sentences: none\nAnswer: NOT FOUND")
-    pipeline.ask("What is the potential $10 billion investment worth in ringgit?")
-    pipeline.ask("Name 3 rivals of Meta.")
-    assert len(as_fake(pipeline.generator, ScriptedGenerator).calls) == 2
+    # Past the premise check: the conversion the article gives is read, and the count goes to the model.
+    converted = pipeline.ask("What is the potential $10 billion investment worth in ringgit?")
+    assert converted.answerable and "RM42.34 billion" in converted.answer
+    counted = pipeline.ask("Name 3 rivals of Meta.")
+    assert counted.abstention is not None and counted.abstention.gate == "model"
+    assert len(as_fake(pipeline.generator, ScriptedGenerator).calls) == 1
