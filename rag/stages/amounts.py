@@ -90,6 +90,7 @@ class Amount:
     value: float | None
     money: bool  # a currency sign, "dollars", or a vague money phrase
     percent: bool = False
+    sign: str = ""  # the currency sign as written before the number ("US$", "RM"), if any
 
     @property
     def key(self) -> str:
@@ -132,6 +133,7 @@ def find_amounts(text: str) -> list[Amount]:
                 value=value,
                 money=bool(m.group("cur") or m.group("dollars")),
                 percent=bool(m.group("pct")),
+                sign=m.group("cur") or "",
             )
         )
     for m in _VAGUE.finditer(text):

@@ -33,7 +33,7 @@ _ASKS = [
     (key, re.compile(rf"\bin\s+(?:{words})\b|\b(?:{words})\s+(?:amount|figure|value|equivalent)\b", re.I))
     for key, words in _ASKED.items()
 ] + [(key, re.compile(rf"^\s*how\s+many\s+(?:{words})\b", re.I)) for key, words in _ASKED.items()]
-# "A$10 billion" is in Australian dollars, not US ones: the other dollars have keys of their own.
+# The currency of each sign ``find_amounts`` reads: "A$10 billion" is in Australian dollars, not US ones.
 _SIGNS = {
     "US$": "usd",
     "$": "usd",
@@ -45,10 +45,18 @@ _SIGNS = {
     "€": "eur",
     "£": "gbp",
 }
-_SIGN = re.compile(r"(US\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)")
 # A unit written after the figure: "500 billion rubles", "150 million euros".
 _UNIT_AFTER = re.compile(r"^\s*(dollars|ringgit|euros?|pounds|r(?:o)?ubles|yen)\b", re.I)
-_UNITS = {"dollars": "usd", "ringgit": "myr", "euro": "eur", "euros": "eur", "pounds": "gbp", "yen": "jpy"}
+_UNITS = {
+    "dollars": "usd",
+    "ringgit": "myr",
+    "euro": "eur",
+    "euros": "eur",
+    "pounds": "gbp",
+    "rubles": "rub",
+    "roubles": "rub",
+    "yen": "jpy",
+}
 # How close the bracket follows the figure: "US$10 billion (RM42.34 billion)", "US$140bn ($96bn, £86bn)".
 _BRACKET = re.compile(r"^\s*\(([^()]{1,60})\)")
 
@@ -65,14 +73,13 @@ class _Figure:
 def currency_of(text: str, amount: Amount) -> str | None:
     """The currency of ``amount`` in ``text`` by its sign ("RM42.34 billion") or the unit after it ("500 billion
     rubles"); None for a figure with neither."""
-    sign = _SIGN.search(amount.text)
-    if sign:
-        return _SIGNS[sign.group(1)]
-    unit = _UNIT_AFTER.match(text[amount.end :])
-    if unit:
-        word = unit.group(1).lower()
-        return "rub" if word.startswith(("rub", "roub")) else _UNITS[word]
-    return None
+    return _currency(amount, _UNIT_AFTER.match(text[amount.end :]))
+
+
+def _currency(amount: Amount, unit: re.Match[str] | None) -> str | None:
+    if amount.sign in _SIGNS:
+        return _SIGNS[amount.sign]
+    return _UNITS[unit.group(1).lower()] if unit else None
 
 
 def asked_currency(question: str) -> tuple[Amount, str] | None:
@@ -126,7 +133,7 @@ def _conversions(text: str, value: float | None, wanted: str) -> list[_Figure]:
 def _figure(text: str, amount: Amount) -> _Figure:
     unit = _UNIT_AFTER.match(text[amount.end :])
     end = amount.end + (unit.end() if unit else 0)
-    return _Figure(amount, currency_of(text, amount), text[amount.start : end])
+    return _Figure(amount, _currency(amount, unit), text[amount.start : end])
 
 
 def _same(figure: _Figure, value: float | None) -> bool:
