@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag import Settings
-from rag.pipeline import AnswerPipeline
-from rag.runtime import assemble_pipeline
 from rag.stages.conversions import Converter, asked_currency
 from tests.fakes import ScriptedGenerator, as_fake, sentences_of_text
+from tests.rag.test_binding import _pipeline
 
 pytestmark = pytest.mark.unit
 
@@ -71,16 +69,12 @@ def test_two_rates_for_one_figure_are_not_chosen_between() -> None:
     assert Converter().run("What is the US$10 billion worth in ringgit?", said[:1]) is not None
 
 
-def _pipeline(fake_index, **settings) -> AnswerPipeline:
-    index, encoder = fake_index
-    defaults = {"support_threshold": 0.2, "min_relevance": 0.0, "judge": False, "context_mode": "retrieval"}
-    generator = ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND")
-    return assemble_pipeline(Settings(**{**defaults, **settings}), generator, index, encoder)
+_NOT_FOUND = "Sentences: none\nAnswer: NOT FOUND"
 
 
 @pytest.mark.parametrize("gather", [True, False])
 def test_the_bundled_articles_conversion_is_answered_and_cited_without_the_model(fake_index, gather: bool) -> None:
-    pipeline = _pipeline(fake_index, gather=gather)
+    pipeline = _pipeline(fake_index, _NOT_FOUND, gather=gather)
     answer = pipeline.ask("What is the potential $10 billion investment worth in Malaysian ringgit?")
     calls = as_fake(pipeline.generator, ScriptedGenerator).calls
     if not gather:
@@ -95,6 +89,6 @@ def test_the_bundled_articles_conversion_is_answered_and_cited_without_the_model
 
 
 def test_a_currency_no_article_gives_goes_the_usual_way(fake_index) -> None:
-    pipeline = _pipeline(fake_index)
+    pipeline = _pipeline(fake_index, _NOT_FOUND)
     answer = pipeline.ask("What is the potential US$10 billion investment in Scale AI worth in euros?")
     assert answer.abstention is not None and answer.abstention.gate == "model"
