@@ -47,6 +47,7 @@ from rag.stages.naming import Naming, asked_kind_of_name
 from rag.stages.periods import PeriodGatherer, asks_period
 from rag.stages.polarity import Polarity, asks_yes_or_no
 from rag.stages.premise import PremiseCheck
+from rag.stages.reasons import ReasonReader, asked_event
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.roles import RoleHolder
@@ -77,6 +78,7 @@ class Stages:
     roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
     polarity: Polarity | None  # None: a yes/no question is left to the draft (RAG_GATHER=false)
     converter: Converter | None  # None: a figure asked in another currency is left to the draft (RAG_GATHER=false)
+    reasons: ReasonReader | None  # None: a why-question is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
@@ -211,6 +213,7 @@ class AnswerPipeline:
             or (s.roles and frame.role in TITLE_ROLES)
             or (s.polarity and asks_yes_or_no(frame.question))
             or (s.converter and asked_currency(frame.question))
+            or (s.reasons and asked_event(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -391,6 +394,8 @@ class AnswerPipeline:
             # Before the gathered values: "$10 billion in ringgit" asks for the one figure's conversion, not for
             # every figure the articles give the investment.
             text, citations = s.citer.naming(converted, hits)
+        elif s.reasons and (reason := s.reasons.run(frame.question, sentences)):
+            text, citations = s.citer.naming(reason, hits)
         elif gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values

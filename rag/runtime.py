@@ -40,6 +40,7 @@ from rag.stages.naming import Naming
 from rag.stages.periods import PeriodGatherer
 from rag.stages.polarity import Polarity
 from rag.stages.premise import PremiseCheck
+from rag.stages.reasons import ReasonReader
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.roles import RoleHolder
@@ -232,6 +233,7 @@ def make_stages(
         roles=RoleHolder(binding) if binding and settings.gather else None,
         polarity=Polarity(binding) if binding and settings.gather else None,
         converter=Converter() if settings.gather else None,
+        reasons=ReasonReader() if settings.gather else None,
         identifier=Identifier(binding) if binding and settings.bridge else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(

@@ -108,7 +108,9 @@ class Settings(BaseSettings):
         "superlatives over the reports are answered from the gathered values; a list asked in full is gathered "
         "from every article, 'besides X, which …' is answered by the others listed beside X, and 'what is the "
         "name of the programme …' by the name a sentence gives it, 'who is the chief executive of …' by the name a "
-        "sentence gives the role, and a yes/no question by 'No.' where a sentence states its claim negated",
+        "sentence gives the role, a yes/no question by 'No.' where a sentence states its claim negated, a figure "
+        "asked in another currency by the conversion a sentence gives beside it, and a why-question by the reason a "
+        "sentence links to the asked event with 'because', 'due to', 'amid' …",
     )
     bridge: bool = Field(
         default=True,

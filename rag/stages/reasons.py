@@ -1,0 +1,91 @@
+"""A reason the articles give in so many words: asked "Why do large tech companies remain interested in AI
+start-ups?", a sentence says "… large tech companies remain interested in start-ups focused on AI amid a heated
+contest to be a leader in the technology." The answer is what follows its "amid": read model-free.
+
+The 1.5B model, shown that sentence beside the article's lead ("Meta … is in advanced talks to invest billions of
+dollars in Scale AI"), answered "because they are in advanced talks to invest billions …", and every word of it was
+in a cited sentence (bundled q181). Only a sentence that says every content word of the question before an explicit
+causal link ("because", "due to", "amid", "in order to" …) is read; any other why-question goes the usual way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from index import Sentence
+from rag.stages.frame import root
+from rag.stages.naming import Named
+
+__all__ = ["ReasonReader", "asked_event"]
+
+# "Why do large tech companies remain interested in AI start-ups, according to the coverage?"
+_WHY = re.compile(r"^\s*why\s+(?:do|does|did|is|are|was|were|has|have|had)\s+(.+?)\s*\??\s*$", re.I)
+# Where the question names its source, the source is not part of what happened.
+_SOURCE = re.compile(r",?\s+(?:according to|as reported by|in the view of)\s+.*$", re.I)
+# Words that say nothing of the event, auxiliaries among them ("Why does his health have ups and downs": "his
+# health has ups and downs"): they need not be in the sentence.
+_FILLER = frozenset(
+    "the a an of in on at to for from by with and or as its it their they his her he she this that these those so "
+    "such many much more most some still also even do does did is are was were be been have has had".split()
+)
+# An explicit causal link. Not "as", "since" or "after": they tell time as often as cause ("rejected after failing a
+# procedural vote" is when, not why: Wikinews w085).
+_LINK = re.compile(
+    r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|amid(?:st)?|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|"
+    r"so\s+as\s+to|in\s+an?\s+(?:attempt|effort|bid)\s+to|to\s+help)\b",
+    re.I,
+)
+# "The first leg is due to arrive in New York": a schedule, not a cause.
+_SCHEDULE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$", re.I)
+# A reason ends where the sentence goes on to something else: "to help companies train machine-learning models,
+# and has become a key beneficiary of …".
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s[—–-]\s")
+_NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor)\b|n['’]t\b", re.I)
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+
+def asked_event(question: str) -> str | None:
+    """What a why-question takes to have happened ("large tech companies remain interested in AI start-ups"),
+    without the source it is asked of; None for any other question."""
+    m = _WHY.match(question)
+    return _SOURCE.sub("", m.group(1)) if m else None
+
+
+def _roots(text: str) -> set[str]:
+    return {root(w) for w in _WORD.findall(text) if w.lower() not in _FILLER}
+
+
+class ReasonReader:
+    """Model-free: the reason a sentence links to the very event a why-question asks about."""
+
+    def run(self, question: str, sentences: Iterable[Sentence]) -> Named | None:
+        event = asked_event(question)
+        if event is None:
+            return None
+        wanted = _roots(event)
+        negated = bool(_NEGATION.search(event))
+        found: dict[str, Named] = {}
+        for sentence in sentences:
+            if (reason := _reason(sentence.text, wanted, negated)) is not None:
+                found.setdefault(reason.lower(), Named(reason[:1].upper() + reason[1:], "reason", sentence))
+        # Two sentences giving two reasons: which the question means, or whether both, is the model's to say.
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _reason(text: str, wanted: set[str], negated: bool) -> str | None:
+    """The clause after the first causal link that follows every word of the event in ``text``."""
+    for link in _LINK.finditer(text):
+        before = text[: link.start()]
+        if link.group(0).lower().startswith("due") and _SCHEDULE.search(before):
+            continue
+        if not wanted <= _roots(before):
+            continue
+        # "Meta did not invest because …" gives no reason for an investment.
+        if bool(_NEGATION.search(before)) != negated:
+            return None
+        rest = text[link.start() :]
+        if end := _CLAUSE_END.search(rest):
+            rest = rest[: end.start()]
+        return rest.rstrip(" .,") or None
+    return None
