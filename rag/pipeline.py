@@ -231,7 +231,7 @@ class AnswerPipeline:
             # One more draft before refusing, over sentences chosen for what was asked of whom asked.
             focused = self._retry_evidence(work, frame, k)
             if focused:
-                second = self._draft_and_check(work, frame, focused, None, focused=True)
+                second = self._draft_and_check(work, frame, focused, None, focused=True, note=checked.note)
                 if second.verdict is not None:
                     checked = second
         if checked.verdict is None:
@@ -453,14 +453,17 @@ class AnswerPipeline:
         on_token: TokenCallback | None,
         *,
         focused: bool = False,
+        note: str = "",
     ) -> _Checked:
         """The model's draft over ``evidence``, verified claim by claim and bound to the question.
 
         ``focused``: a second draft over sentences chosen for the question, all of them shown (in corpus mode as
-        hints after the cached collection, so the collection's KV cache is kept).
+        hints after the cached collection, so the collection's KV cache is kept). ``note``: what the first draft's
+        refusal tells the second, after the question (the model sees it; the gates do not).
         """
         s, timings = self.stages, work.timings
-        draft = s.drafter.run(work.question, evidence, on_token, hints=len(evidence) if focused else None)
+        asked = f"{work.question} ({note})" if note else work.question
+        draft = s.drafter.run(asked, evidence, on_token, hints=len(evidence) if focused else None)
         for completion in draft.completions:
             _account(timings, completion)
         first = draft.completions[0].first_token_ms
@@ -499,7 +502,9 @@ class AnswerPipeline:
             return _Checked(None, problem, problem.message)
         everything = self._all_sentences(work.allowed)
         if s.roles and (problem := s.roles.set_aside(frame, verdict.supported_text, everything)):
-            return _Checked(None, problem, problem.message)
+            # The model named whom the question sets aside, reading "the one who is not its chief executive" as
+            # asking for the chief executive; a second draft shown only the same sentences names them again.
+            return _Checked(None, problem, problem.message, note=problem.message)
         if not adds_to_question(work.question, verdict.supported_text):
             return _Checked.refused("not_stated", "answer_type", "the answer only repeats the question")
         return _Checked(verdict, draft=draft)
@@ -540,6 +545,7 @@ class _Checked:
     abstention: Abstention | None = None
     detail: str = ""
     draft: Draft | None = None  # the draft that passed, for a judge that asks in its context
+    note: str = ""  # what a second draft is told of this refusal ("Alexandr Wang is its chief executive, …")
 
     @staticmethod
     def refused(reason: AbstentionReason, gate: str, detail: str) -> _Checked:

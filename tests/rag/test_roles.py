@@ -178,3 +178,22 @@ def test_the_pipeline_refuses_the_chief_executive_for_the_co_founder_who_is_not(
     answer = assemble_pipeline(settings, model, index, encoder).ask(question)
     assert answer.abstention is not None and answer.abstention.gate == "constraint"
     assert "Alexandr Wang is its chief executive" in answer.abstention.message
+
+
+def test_the_second_draft_is_told_whom_the_question_sets_aside(fake_index) -> None:
+    index, encoder = fake_index
+
+    def reply(messages) -> str:
+        told = "Alexandr Wang is its chief executive, whom the question sets aside" in messages[-1]["content"]
+        return "Sentences: 1\nAnswer: Lucy Guo." if told else "Sentences: 1\nAnswer: Alexandr Wang."
+
+    model = ScriptedGenerator(reply)
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    question = "Scale AI has two co-founders; what is the name of the one who is not its chief executive?"
+    answer = assemble_pipeline(settings, model, index, encoder).ask(question)
+    first, second = model.calls
+    assert "sets aside" not in first[-1]["content"] and "sets aside" in second[-1]["content"]
+    assert answer.answerable and answer.answer.startswith("Lucy Guo")
+    assert any("Lucy Guo" in c.quote for c in answer.citations)
+    # The note is the model's to read: the answer's question is the one asked.
+    assert answer.question == question
