@@ -36,6 +36,7 @@ from rag.stages.bridge import Bridge, join_answers, resolved_name, split_descrip
 from rag.stages.cite import CitationRenderer
 from rag.stages.compound import split_compound
 from rag.stages.conversions import Converter, asked_currency
+from rag.stages.definitions import Definer, defined_name
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import TITLE_ROLES, QuestionFrame, frame_question
@@ -79,6 +80,7 @@ class Stages:
     polarity: Polarity | None  # None: a yes/no question is left to the draft (RAG_GATHER=false)
     converter: Converter | None  # None: a figure asked in another currency is left to the draft (RAG_GATHER=false)
     reasons: ReasonReader | None  # None: a why-question is left to the draft (RAG_GATHER=false)
+    definer: Definer | None  # None: "what is X?" is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
@@ -214,6 +216,7 @@ class AnswerPipeline:
             or (s.polarity and asks_yes_or_no(frame.question))
             or (s.converter and asked_currency(frame.question))
             or (s.reasons and asked_event(frame.question))
+            or (s.definer and defined_name(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -396,6 +399,8 @@ class AnswerPipeline:
             text, citations = s.citer.naming(converted, hits)
         elif s.reasons and (reason := s.reasons.run(frame.question, sentences)):
             text, citations = s.citer.naming(reason, hits)
+        elif s.definer and (defined := s.definer.run(frame.question, sentences)):
+            text, citations = s.citer.naming(defined, hits)
         elif gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values

@@ -30,6 +30,7 @@ from rag.settings import Settings
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.conversions import Converter
+from rag.stages.definitions import Definer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.gather import Gatherer
@@ -234,6 +235,7 @@ def make_stages(
         polarity=Polarity(binding) if binding and settings.gather else None,
         converter=Converter() if settings.gather else None,
         reasons=ReasonReader() if settings.gather else None,
+        definer=Definer() if settings.gather else None,
         identifier=Identifier(binding) if binding and settings.bridge else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(

@@ -110,7 +110,8 @@ class Settings(BaseSettings):
         "name of the programme …' by the name a sentence gives it, 'who is the chief executive of …' by the name a "
         "sentence gives the role, a yes/no question by 'No.' where a sentence states its claim negated, a figure "
         "asked in another currency by the conversion a sentence gives beside it, and a why-question by the reason a "
-        "sentence links to the asked event with 'because', 'due to', 'amid' …",
+        "sentence links to the asked event with 'because', 'due to', 'amid' …, and 'what is X?' by the one "
+        "description a sentence sets beside the name ('a recently released app, Meta AI')",
     )
     bridge: bool = Field(
         default=True,
