@@ -27,6 +27,7 @@ from rag.stages.dates import MONTHS, asked_days, days_spoken_of, months_named
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
     ATTRIBUTE_FAMILIES,
+    CAUSAL_LINK,
     COUNT_FAMILIES,
     HOW_MUCH,
     MOVE_FAMILIES,
@@ -795,13 +796,27 @@ class BindingCheck:
         if light and not frame.event_object:
             return True  # "Why did Meta team up with Anduril?": nothing to look for but the subjects
         named = {w for g in groups for w in g} | frame.subjects
+
+        event = frame.event
+
+        def states(text: str) -> bool:
+            words = _parts(text)
+            if light:
+                return any(self._states_event(o, words) for o in frame.event_object)
+            return self._states_event(event, words)
+
         for clause in (c for t in texts for c in _CLAUSE.split(t)):
             words = _parts(clause)
-            if light:
-                stated = any(self._states_event(o, words) for o in frame.event_object)
-            else:
-                stated = self._states_event(frame.event, words)
-            if not stated:
+            if not states(clause):
+                continue
+            # "60 of its 6,500 have lost money due to the collapse of banks": the event only as the cause of another,
+            # and of something else, is no collapse of the council (Wikinews w099).
+            cause = CAUSAL_LINK.search(clause)
+            if (
+                cause
+                and not states(clause[: cause.start()])
+                and not any(_mentioned(g, _parts(clause[cause.end() :])) for g in groups)
+            ):
                 continue
             others = self.names(clause.strip()) - named
             if not others or any(_mentioned(g, words) for g in groups):

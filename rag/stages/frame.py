@@ -13,6 +13,7 @@ from rag.stages.verify import extract_names
 
 __all__ = [
     "ATTRIBUTE_FAMILIES",
+    "CAUSAL_LINK",
     "COUNT_FAMILIES",
     "HOW_MUCH",
     "KINDS",
@@ -134,6 +135,15 @@ OBJECT_HEAD = re.compile(
 # "Why did A acquire B?": a question that takes an event for granted.
 _PRESUPPOSES = re.compile(
     r"^\s*(?:why|how|when|where|at what price|for how much)\b.*?\b(?:did|does|do|has|have|had|was|were|is|are)\b", re.I
+)
+
+
+# An explicit causal link. Not "as", "since" or "after": they tell time as often as cause ("rejected after failing a
+# procedural vote" is when, not why: Wikinews w085).
+CAUSAL_LINK = re.compile(
+    r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|amid(?:st)?|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|"
+    r"so\s+as\s+to|in\s+an?\s+(?:attempt|effort|bid)\s+to|to\s+help)\b",
+    re.I,
 )
 
 

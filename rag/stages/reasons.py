@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from index import Sentence
-from rag.stages.frame import root
+from rag.stages.frame import CAUSAL_LINK, root
 from rag.stages.naming import Named
 
 __all__ = ["ReasonReader", "asked_event"]
@@ -28,13 +28,6 @@ _SOURCE = re.compile(r",?\s+(?:according to|as reported by|in the view of)\s+.*$
 _FILLER = frozenset(
     "the a an of in on at to for from by with and or as its it their they his her he she this that these those so "
     "such many much more most some still also even do does did is are was were be been have has had".split()
-)
-# An explicit causal link. Not "as", "since" or "after": they tell time as often as cause ("rejected after failing a
-# procedural vote" is when, not why: Wikinews w085).
-_LINK = re.compile(
-    r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|amid(?:st)?|as\s+a\s+result\s+of|thanks\s+to|in\s+order\s+to|"
-    r"so\s+as\s+to|in\s+an?\s+(?:attempt|effort|bid)\s+to|to\s+help)\b",
-    re.I,
 )
 # "The first leg is due to arrive in New York": a schedule, not a cause.
 _SCHEDULE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$", re.I)
@@ -75,7 +68,7 @@ class ReasonReader:
 
 def _reason(text: str, wanted: set[str], negated: bool) -> str | None:
     """The clause after the first causal link that follows every word of the event in ``text``."""
-    for link in _LINK.finditer(text):
+    for link in CAUSAL_LINK.finditer(text):
         before = text[: link.start()]
         if link.group(0).lower().startswith("due") and _SCHEDULE.search(before):
             continue

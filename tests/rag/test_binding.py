@@ -80,7 +80,8 @@ def test_a_sentence_that_values_the_company_at_a_figure_states_a_valuation(fake_
 def test_a_definition_is_held_by_a_sentence_that_writes_the_name(
     fake_index, question: str, reply: str, answerable: bool
 ) -> None:
-    answer = _pipeline(fake_index, f"Sentences: 1\nAnswer: {reply}", retry=False).ask(question)
+    # Gathering off: with it on, "a recently released app, Meta AI" answers undrafted (rag.stages.definitions).
+    answer = _pipeline(fake_index, f"Sentences: 1\nAnswer: {reply}", retry=False, gather=False).ask(question)
     assert answer.answerable is answerable, answer.abstention
     if not answerable:
         assert answer.abstention is not None and answer.abstention.gate == "subject"
@@ -429,6 +430,14 @@ def test_an_event_done_to_something_else_is_not_the_one_asked() -> None:
     text = "The Boeing 787 attracted 840 orders, though some have been cancelled due to the delays."
     assert _premise("Why did Boeing cancel the 787 Dreamliner programme?", text) is not None
     assert _premise("Why did Boeing cancel orders for the 787?", text) is None
+
+
+def test_an_event_given_only_as_the_cause_of_another_is_not_stated() -> None:
+    text = "The Voluntary Council said that 60 of its 6,500 have lost money due to the collapse of banks."
+    assert _premise("Why did the Voluntary Council collapse?", text) is not None
+    assert _premise("Why did the Voluntary Council lose money?", text) is None
+    # The subject named after the link: the event is still its own.
+    assert _premise("Why did Lehman collapse?", "Markets fell due to the collapse of Lehman.") is None
 
 
 def test_irregular_pasts_and_light_verbs_state_their_events() -> None:
