@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["A_SCALE", "NUMBER_WORDS", "SCALES", "Amount", "find_amounts", "number_value"]
+__all__ = ["A_SCALE", "NUMBER_WORDS", "SCALES", "Amount", "figure_clause", "find_amounts", "number_value"]
 
 SCALES = {  # the words and letters that scale a figure (also the claim verifier's)
     "thousand": 1e3,
@@ -154,3 +154,21 @@ def _vague_key(text: str) -> str:
     if words.startswith("multi") or words in ("billions", "millions"):
         return "billions" if "billion" in words else "millions"
     return re.sub(r"\s+", " ", words).rstrip("s")
+
+
+# Where the words that say what a figure is begin or end: "which raised US$1 billion and valued Scale AI at US$13.8
+# billion" says "raised" of the first figure and "valued Scale AI at" of the second. A comma inside a number
+# ("1,200") is no boundary.
+_CLAUSE_BOUNDARY = re.compile(r"[;:()]|,(?!\d{3})|\b(?:and|while|whereas|but|which|who|after|before|with)\b", re.I)
+_AFTER_WORDS = 4  # "US$870 million in revenue last year": what a figure is, when said after it, is said at once
+
+
+def figure_clause(text: str, amount: Amount) -> tuple[str, str]:
+    """(before, after): the words of ``text`` in the figure's own clause before ``amount``, back to a boundary or
+    the figure before it, and the first few after it, up to a boundary or the next figure."""
+    amounts = find_amounts(text)
+    start = max((a.end for a in amounts if a.end <= amount.start), default=0)
+    before = _CLAUSE_BOUNDARY.split(text[start : amount.start])[-1]
+    end = min((a.start for a in amounts if a.start >= amount.end), default=len(text))
+    after = _CLAUSE_BOUNDARY.split(text[amount.end : end])[0]
+    return before.strip(), " ".join(after.split()[:_AFTER_WORDS])

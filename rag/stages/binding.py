@@ -22,7 +22,7 @@ import numpy as np
 
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
-from rag.stages.amounts import Amount, find_amounts
+from rag.stages.amounts import Amount, figure_clause, find_amounts
 from rag.stages.dates import MONTHS, asked_days, days_spoken_of, months_named
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
@@ -30,6 +30,7 @@ from rag.stages.frame import (
     CAUSAL_LINK,
     COUNT_FAMILIES,
     HOW_MUCH,
+    MONEY_FAMILIES,
     MOVE_FAMILIES,
     ROLE_WORDS,
     QuestionFrame,
@@ -261,6 +262,13 @@ class BindingCheck:
                     else f"No sentence that gives this answer speaks of the {asked} the question asks for."
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
+            if figure and (given := self._given_as_other(frame, check.claim, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message=f"The articles give this figure as the {given[0]}, not the {given[1]} the question asks "
+                    "for.",
+                )
             if figure and (clause := _unbound_clause(check.claim, sentences, frame.subjects)):
                 return Abstention(
                     reason="off_target",
@@ -446,6 +454,35 @@ class BindingCheck:
         # Fund" does not make "raised $1 billion from investors" a statement of the revenue asked.
         asked = known or [a for a in frame.attributes if a not in frame.description_words] or list(frame.attributes)
         return any(self.matches(a, words) for a in asked)
+
+    def _given_as_other(
+        self, frame: QuestionFrame, claim: str, sentences: Sequence[Sentence], values: set[float]
+    ) -> tuple[str, str] | None:
+        """(given, asked) where every place the sentences give the answer's figure, its own clause makes it another
+        money or count attribute than the one asked: "It took part in the Series F round, which raised US$1 billion
+        and valued Scale AI at US$13.8 billion" speaks of funding, but gives 13.8 billion as the valuation. None
+        where a place gives it as asked, or as nothing the families know.
+
+        A question word outside the families that the embedding model puts next to the clause's words asks what
+        the clause gives ("How much was it worth?" by "valued at"), as the attribute check reads it. A claim that
+        gives the figure as what it is ("Microsoft invested in the round that valued Scale AI at $14 billion",
+        for which company invested) does not bind it to the asked attribute; what it names is the answer."""
+        asked = _figure_families(frame)
+        if not asked:
+            return None
+        told = {f for a in find_amounts(claim) if a.value in values for f in _clause_families(claim, a)}
+        free = [a for a in frame.attributes if not family_of(a) and a not in frame.description_words]
+        given: set[str] = set()
+        for sentence in sentences:
+            for amount in find_amounts(sentence.text):
+                if amount.value not in values:
+                    continue
+                families = _clause_families(sentence.text, amount)
+                words = attribute_words(" ".join(figure_clause(sentence.text, amount)))
+                if not families or families & asked or families <= told or any(self.matches(a, words) for a in free):
+                    return None
+                given |= families
+        return ("/".join(sorted(given)), "/".join(sorted(asked))) if given else None
 
     def matches(self, asked: str, words: set[str], *, neighbours: bool = True) -> bool:
         """By word or stem, by family, or (``neighbours``, outside the families) by an embedding neighbour."""
@@ -914,6 +951,31 @@ def _states_role(role: str, text: str) -> bool:
 def _answers_with_a_year(question: str, added: set[float]) -> bool:
     """Whether the question asks for a year and every figure the claim adds to it (``added``) is one."""
     return bool(_ASKS_YEAR.search(question)) and all(v.is_integer() and 1800 <= v <= 2100 for v in added)
+
+
+# The attributes a figure states: money, or a count of people or things (a move is said of one of them).
+_FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES
+
+
+def _figure_families(frame: QuestionFrame) -> set[str]:
+    """The money or count attributes a question asks, as the attribute check reads them (none for a described
+    subject, whose family words describe it; no count where it asks how much)."""
+    if frame.described:
+        return set()
+    known = [f for a in frame.attributes if (f := family_of(a)) in _FIGURE_FAMILIES]
+    if HOW_MUCH.search(frame.question):
+        known = [f for f in known if f not in COUNT_FAMILIES] or known
+    return set(known)
+
+
+def _clause_families(text: str, amount: Amount) -> set[str]:
+    """The money or count attributes the figure's own clause gives it: before it ("valued Scale AI at"), else
+    just after it ("US$870 million in revenue")."""
+    before, after = figure_clause(text, amount)
+    for part in (before, after):
+        if families := {f for w in attribute_words(part) if (f := family_of(w)) in _FIGURE_FAMILIES}:
+            return families
+    return set()
 
 
 def _holding_the_answer(

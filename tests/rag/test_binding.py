@@ -296,6 +296,36 @@ def _gate_of_claims(encoder, question: str, text: str, title: str):
     return gate
 
 
+def test_a_figure_is_what_its_own_clause_says_it_is(fake_encoder) -> None:
+    # The sentence speaks of the funding round, so the sentence-wide check passes; the figure's own clause gives
+    # 13.8 billion as the valuation (bundled q142, retrieval mode, answered with it as the investment).
+    text = "It took part in the Series F round, which raised US$1 billion and valued Scale AI at US$13.8 billion."
+    gate = _gate_of_claims(fake_encoder, "How much did Scale AI raise in its Series F round?", text, "Scale AI")
+    assert gate("Scale AI raised US$13.8 billion.") == "attribute"
+    assert gate("Scale AI raised US$1 billion.") is None
+    # What a figure is may follow it: "US$870 million in revenue", then the valuation in a clause of its own.
+    text = "Scale AI made US$870 million in revenue last year, and investors valued it at US$14 billion."
+    gate = _gate_of_claims(fake_encoder, "What was Scale AI's revenue last year?", text, "Scale AI")
+    assert gate("Its revenue was US$870 million.") is None
+    assert gate("Its revenue was US$14 billion.") == "attribute"
+
+
+def test_a_figure_whose_clause_names_no_attribute_is_left_to_the_sentence(fake_encoder) -> None:
+    text = "Scale AI's revenue was US$870 million last year and is projected to reach US$2 billion this year."
+    gate = _gate_of_claims(fake_encoder, "What revenue is Scale AI projected to reach this year?", text, "Scale AI")
+    assert gate("US$2 billion.") is None
+
+
+@pytest.mark.integration
+def test_a_question_word_outside_the_families_asks_what_its_neighbour_in_the_clause_gives(real_embedder) -> None:
+    # "worth" is no valuation word (a deal worth $10 billion is none), but the embedding model puts it next to
+    # "valued": the funding round in the question only says when.
+    text = "The startup was valued at nearly US$14 billion in a 2024 funding round."
+    question = "How much was Scale AI worth at its 2024 funding round?"
+    assert frame_question(question).families == {"investment"}
+    assert _gate_of_claims(real_embedder, question, text, "Scale AI")("About US$14 billion.") is None
+
+
 def test_a_change_told_as_a_multiple_passes_beside_the_level_it_reaches(fake_encoder) -> None:
     # "to more than double to US$2 billion": the multiple is the change; the level it reaches comes with it.
     gate = _gate_of_claims(
