@@ -8,6 +8,7 @@ dollars") has no value but is still what an outlet reported, so it is kept as it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = ["A_SCALE", "NUMBER_WORDS", "SCALES", "Amount", "figure_clause", "find_amounts", "number_value"]
@@ -163,10 +164,10 @@ _CLAUSE_BOUNDARY = re.compile(r"[;:()]|,(?!\d{3})|\b(?:and|while|whereas|but|whi
 _AFTER_WORDS = 4  # "US$870 million in revenue last year": what a figure is, when said after it, is said at once
 
 
-def figure_clause(text: str, amount: Amount) -> tuple[str, str]:
+def figure_clause(text: str, amount: Amount, amounts: Sequence[Amount]) -> tuple[str, str]:
     """(before, after): the words of ``text`` in the figure's own clause before ``amount``, back to a boundary or
-    the figure before it, and the first few after it, up to a boundary or the next figure."""
-    amounts = find_amounts(text)
+    the figure before it (of ``amounts``, ``find_amounts(text)``), and the first few after it, up to a boundary or
+    the next figure."""
     start = max((a.end for a in amounts if a.end <= amount.start), default=0)
     before = _CLAUSE_BOUNDARY.split(text[start : amount.start])[-1]
     end = min((a.start for a in amounts if a.start >= amount.end), default=len(text))

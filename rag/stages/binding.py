@@ -29,8 +29,8 @@ from rag.stages.frame import (
     ATTRIBUTE_FAMILIES,
     CAUSAL_LINK,
     COUNT_FAMILIES,
+    FIGURE_FAMILIES,
     HOW_MUCH,
-    MONEY_FAMILIES,
     MOVE_FAMILIES,
     ROLE_WORDS,
     QuestionFrame,
@@ -470,15 +470,18 @@ class BindingCheck:
         asked = _figure_families(frame)
         if not asked:
             return None
-        told = {f for a in find_amounts(claim) if a.value in values for f in _clause_families(claim, a)}
+        claimed = find_amounts(claim)
+        told = {f for a in claimed if a.value in values for f in _clause_families(*figure_clause(claim, a, claimed))}
         free = [a for a in frame.attributes if not family_of(a) and a not in frame.description_words]
         given: set[str] = set()
         for sentence in sentences:
-            for amount in find_amounts(sentence.text):
+            amounts = find_amounts(sentence.text)
+            for amount in amounts:
                 if amount.value not in values:
                     continue
-                families = _clause_families(sentence.text, amount)
-                words = attribute_words(" ".join(figure_clause(sentence.text, amount)))
+                before, after = figure_clause(sentence.text, amount, amounts)
+                families = _clause_families(before, after)
+                words = attribute_words(f"{before} {after}")
                 if not families or families & asked or families <= told or any(self.matches(a, words) for a in free):
                     return None
                 given |= families
@@ -953,27 +956,22 @@ def _answers_with_a_year(question: str, added: set[float]) -> bool:
     return bool(_ASKS_YEAR.search(question)) and all(v.is_integer() and 1800 <= v <= 2100 for v in added)
 
 
-# The attributes a figure states: money, or a count of people or things (a move is said of one of them).
-_FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES
-
-
 def _figure_families(frame: QuestionFrame) -> set[str]:
     """The money or count attributes a question asks, as the attribute check reads them (none for a described
     subject, whose family words describe it; no count where it asks how much)."""
     if frame.described:
         return set()
-    known = [f for a in frame.attributes if (f := family_of(a)) in _FIGURE_FAMILIES]
+    known = [f for a in frame.attributes if (f := family_of(a)) in FIGURE_FAMILIES]
     if HOW_MUCH.search(frame.question):
         known = [f for f in known if f not in COUNT_FAMILIES] or known
     return set(known)
 
 
-def _clause_families(text: str, amount: Amount) -> set[str]:
-    """The money or count attributes the figure's own clause gives it: before it ("valued Scale AI at"), else
-    just after it ("US$870 million in revenue")."""
-    before, after = figure_clause(text, amount)
+def _clause_families(before: str, after: str) -> set[str]:
+    """The money or count attributes a figure's own clause (``figure_clause``) gives it: before it ("valued Scale
+    AI at"), else just after it ("US$870 million in revenue")."""
     for part in (before, after):
-        if families := {f for w in attribute_words(part) if (f := family_of(w)) in _FIGURE_FAMILIES}:
+        if families := {f for w in attribute_words(part) if (f := family_of(w)) in FIGURE_FAMILIES}:
             return families
     return set()
 

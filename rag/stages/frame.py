@@ -15,6 +15,7 @@ __all__ = [
     "ATTRIBUTE_FAMILIES",
     "CAUSAL_LINK",
     "COUNT_FAMILIES",
+    "FIGURE_FAMILIES",
     "HOW_MUCH",
     "KINDS",
     "MONEY_FAMILIES",
@@ -75,6 +76,8 @@ MOVE_FAMILIES = frozenset({"fall", "rise"})
 # Attributes stated by a figure: money, or a count of people or things.
 MONEY_FAMILIES = frozenset({"revenue", "profit", "valuation", "investment", "spending", "price"})
 COUNT_FAMILIES = frozenset({"employees", "customers", "death", "injury", "vote", "population"})
+# The attributes a figure states (a move is said of one of them).
+FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES
 _FAMILY_OF = {word: name for name, words in ATTRIBUTE_FAMILIES.items() for word in words}
 
 # Words a question uses that name no attribute: wh-words, auxiliaries, fillers, units of time.

@@ -25,6 +25,7 @@ from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, find_amounts, numbe
 from rag.stages.binding import BindingCheck, name_groups
 from rag.stages.frame import (
     COUNT_FAMILIES,
+    FIGURE_FAMILIES,
     HOW_MUCH,
     MONEY_FAMILIES,
     MOVE_FAMILIES,
@@ -37,8 +38,6 @@ from rag.stages.frame import (
 from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
-
-_FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES
 
 # Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked). In
 # the others a figure must sit by a word of the question's own stem: "raised $1 billion" is not Meta's "investment".
@@ -232,7 +231,7 @@ def asked_family(frame: QuestionFrame) -> str | None:
     money = bool(HOW_MUCH.search(frame.question))
     for word in frame.attributes:
         family = family_of(word)
-        if family in _FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):
+        if family in FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):
             return family  # "how much did it take in from its customers" asks money, not a count of customers
     return None
 
@@ -251,7 +250,7 @@ def gatherable(frame: QuestionFrame) -> bool:
     named = _WHAT_ATTRIBUTE.match(frame.question)
     return (
         asks_quantity(frame.question)
-        or bool(named and any(family_of(w) in _FIGURE_FAMILIES for w in named.group(1).split()))
+        or bool(named and any(family_of(w) in FIGURE_FAMILIES for w in named.group(1).split()))
         or _asks(frame.question) != "values"  # "the highest valuation the articles mention"
     )
 
