@@ -164,12 +164,14 @@ _CLAUSE_BOUNDARY = re.compile(r"[;:()]|,(?!\d{3})|\b(?:and|while|whereas|but|whi
 _AFTER_WORDS = 4  # "US$870 million in revenue last year": what a figure is, when said after it, is said at once
 
 
-def figure_clause(text: str, amount: Amount, amounts: Sequence[Amount]) -> tuple[str, str]:
+def figure_clause(
+    text: str, amount: Amount, amounts: Sequence[Amount], *, after_words: int = _AFTER_WORDS
+) -> tuple[str, str]:
     """(before, after): the words of ``text`` in the figure's own clause before ``amount``, back to a boundary or
-    the figure before it (of ``amounts``, ``find_amounts(text)``), and the first few after it, up to a boundary or
-    the next figure."""
+    the figure before it (of ``amounts``, ``find_amounts(text)``), and the first ``after_words`` after it, up to a
+    boundary or the next figure."""
     start = max((a.end for a in amounts if a.end <= amount.start), default=0)
     before = _CLAUSE_BOUNDARY.split(text[start : amount.start])[-1]
     end = min((a.start for a in amounts if a.start >= amount.end), default=len(text))
     after = _CLAUSE_BOUNDARY.split(text[amount.end : end])[0]
-    return before.strip(), " ".join(after.split()[:_AFTER_WORDS])
+    return before.strip(), " ".join(after.split()[:after_words])

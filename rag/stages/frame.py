@@ -49,6 +49,8 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "employees": "employees employee staff workers workforce headcount employs employ",
         "customers": "customers customer clients client users",
         "price": "price prices priced cost costs paid pay pays fee fees",
+        # Money a government or lender puts up to keep a firm afloat, however the report words it.
+        "aid": "aid bailout bailouts loan loans rescue assistance",
         "founding": "found founded founding founder founders co-founded co-founder cofounder start started launch "
         "launched established",
         "acquisition": "acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
@@ -74,7 +76,7 @@ _TAKINGS = re.compile(r"\b(?:take|takes|took|taken|taking|bring|brings|brought|r
 # The families of a move, not of a thing counted: "France will lose 4,300 jobs" counts jobs.
 MOVE_FAMILIES = frozenset({"fall", "rise"})
 # Attributes stated by a figure: money, or a count of people or things.
-MONEY_FAMILIES = frozenset({"revenue", "profit", "valuation", "investment", "spending", "price"})
+MONEY_FAMILIES = frozenset({"revenue", "profit", "valuation", "investment", "spending", "price", "aid"})
 COUNT_FAMILIES = frozenset({"employees", "customers", "death", "injury", "vote", "population"})
 # The attributes a figure states (a move is said of one of them).
 FIGURE_FAMILIES = MONEY_FAMILIES | COUNT_FAMILIES

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index import Sentence
-from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, find_amounts, number_value
+from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, figure_clause, find_amounts, number_value
 from rag.stages.binding import BindingCheck, name_groups
 from rag.stages.frame import (
     COUNT_FAMILIES,
@@ -39,9 +39,12 @@ from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
 
-# Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked). In
-# the others a figure must sit by a word of the question's own stem: "raised $1 billion" is not Meta's "investment".
-_TIGHT_FAMILIES = frozenset({"valuation", "revenue", "spending", "employees", "death", "injury", "vote", "population"})
+# Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked; aid /
+# loans / bailout money). In the others a figure must sit by a word of the question's own stem: "raised $1 billion"
+# is not Meta's "investment".
+_TIGHT_FAMILIES = frozenset(
+    {"valuation", "revenue", "spending", "aid", "employees", "death", "injury", "vote", "population"}
+)
 # "What revenue …", "what valuations do the reports give …": a figure asked for by its attribute's name.
 _WHAT_ATTRIBUTE = re.compile(r"^\s*what\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
 _WORTH = re.compile(r"\bworth\b|\bvalued\b", re.I)
@@ -316,6 +319,7 @@ class Gatherer:
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
         stated = extract_quantities(frame.question)
         asked_years = {int(y) for y in _YEAR.findall(frame.question)}
+        receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
         readings: list[Reading] = []
         seen: set[tuple[str, int]] = set()
         for sentence in sentences:
@@ -334,7 +338,8 @@ class Gatherer:
                 continue
             counted = _counted_in_words(sentence.text, own) if not money else []
             companions = self.binding.companions(frame, sentence.article_id)
-            for amount in sorted(find_amounts(sentence.text) + counted, key=lambda a: a.start):
+            amounts = find_amounts(sentence.text)
+            for amount in sorted(amounts + counted, key=lambda a: a.start):
                 if amount.percent != percent_asked or (amount.value is not None and amount.value in stated):
                     continue  # a figure the question itself states is what it asks about, not an answer
                 if money and not amount.money and (amount.value is None or amount.value < 1e5):
@@ -362,6 +367,8 @@ class Gatherer:
                     continue
                 if asked_years and not self._in_asked_year(amount, sentence, asked_years):
                     continue
+                if receipt and not _said_received(sentence.text, amount, amounts):
+                    continue  # "seeks $16.6 billion in loans, in addition to the $13.4 billion it has received"
                 readings.append(Reading(amount, sentence))
         return readings
 
@@ -394,6 +401,28 @@ class Gatherer:
         """Oldest report first (undated last), then by value."""
         dates = [d for r in group.readings if (d := self.dates.get(r.sentence.article_id))]
         return (min(dates) if dates else "9999", group.value if group.value is not None else -1.0)
+
+
+# A question about money someone has been given asks what was received, not what was sought, offered or promised.
+_RECEIPT_ASKED = re.compile(r"\b(?:receive[ds]?|receiving|got|gotten|obtain(?:s|ed)?|granted|awarded)\b", re.I)
+_RECEIVED = re.compile(
+    r"\b(?:receive[ds]?|receiving|got|gotten|obtain(?:s|ed)?|granted|awarded|given|gave|lent|loaned)\b", re.I
+)
+
+
+def _said_received(text: str, amount: Amount, amounts: Sequence[Amount]) -> bool:
+    """Whether the figure's own clause says it was received (or given): "has received over $15 billion in bailout
+    money", "the $13.4 billion that it has already received"; not "seeks $16.6 billion in loans", "a US$14 billion
+    bailout package … has been rejected" or "does not receive both the US commitment of $2.3 billion"."""
+    before, after = figure_clause(text, amount, amounts, after_words=_RECEIPT_REACH)
+    return any(
+        not _NEGATED.search(clause[: m.start()]) for clause in (before, after) for m in _RECEIVED.finditer(clause)
+    )
+
+
+# "if it does not receive both the US commitment of $2.3 billion": the money is not received.
+_NEGATED = re.compile(r"(?:\b(?:not|never)|n't)\s+(?:[\w']+\s+)?$", re.I)
+_RECEIPT_REACH = 8  # "the $13.4 billion that it has already received": the verb of a figure said after it
 
 
 def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, int, str]]:

@@ -585,3 +585,35 @@ def test_two_values_or_one_worded_alike_are_not_told_apart() -> None:
     revenue = _gather("What was Scale AI's revenue?")
     assert revenue is not None and len(revenue.groups) >= 2
     assert not revenue.told_apart and not revenue.decides
+
+
+def test_money_received_is_not_money_sought_rejected_or_not_received() -> None:
+    # Two reports of the aid GM had received, in words of one family (loans, bailout money); beside them what it
+    # seeks, a package the Senate rejected, and what Chrysler may not receive.
+    pool, binding = _pool_binding(
+        {
+            "s": "Another automaker, General Motors (GM), announced that it seeks $16.6 billion in loans from the "
+            "government, in addition to the $13.4 billion that it has already received.",
+            "t": "GM reported a loss. The manufacturer has received over $15 billion in bailout money from the "
+            "federal government.",
+            "u": "A US$14 billion bailout package for General Motors has been rejected in the Senate.",
+            "v": "Chrysler said operations would fold if it does not receive the US commitment of $2.3 billion of "
+            "aid. Chrysler has already received four billion in loans.",
+        },
+        {
+            "s": "US automakers GM and Chrysler seek more aid",
+            "t": "US automaker GM reports losses",
+            "u": "Auto bailout fails",
+            "v": "Chrysler in trouble",
+        },
+    )
+    received = Gatherer(binding).run(
+        frame_question("How much federal aid had General Motors received by the first half of 2009?"), pool
+    )
+    assert received is not None and received.conflict and received.decides
+    assert sorted(g.value or 0 for g in received.groups) == pytest.approx([13.4e9, 15e9])
+    # Asked what was sought, the figure sought is one of the values: the receipt test is the question's own.
+    sought = Gatherer(binding).run(frame_question("How much aid did General Motors seek?"), pool)
+    assert sought is not None and 16.6e9 in [pytest.approx(g.value) for g in sought.groups]
+    chrysler = Gatherer(binding).run(frame_question("How much aid has Chrysler received?"), pool)
+    assert chrysler is not None and [g.value for g in chrysler.groups] == pytest.approx([4e9])
