@@ -49,9 +49,13 @@ def parse_markers(text: str, valid: range | None = None) -> list[int]:
     return out
 
 
+# The prompt's own placeholder, copied as it stands: "US$85 billion [n] [1]."
+_PLACEHOLDER = re.compile(r"\[\s*n\s*\]")
+
+
 def strip_markers(text: str) -> str:
-    """The text with every citation marker removed and spacing repaired."""
-    text = _MARKER.sub("", text)
+    """The text with every citation marker (and copied placeholder) removed and spacing repaired."""
+    text = _PLACEHOLDER.sub("", _MARKER.sub("", text))
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 

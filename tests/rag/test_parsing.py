@@ -60,3 +60,10 @@ def test_reply_without_labels_keeps_the_prose() -> None:
 
 def test_named_numbers_out_of_range_are_ignored() -> None:
     assert parse_reply("Sentences: 0, 2, 9\nAnswer: x [12].", 3).named == [2]
+
+
+def test_the_prompts_placeholder_copied_by_the_model_is_removed() -> None:
+    # The answer format says "each claim ending with its [n]"; a small model sometimes copies the "[n]" itself.
+    parsed = parse_reply("Sentences: 1\nAnswer: US$85 billion [n] [1].", n_evidence=3)
+    assert parsed.answer == "US$85 billion."
+    assert parsed.named == [1]

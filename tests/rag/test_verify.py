@@ -59,6 +59,13 @@ def test_currency_marks_are_not_names() -> None:
 
 def test_names_skip_common_capitalised_words() -> None:
     assert extract_names("The startup hired Lucy Guo in San Francisco.") == {"lucy", "guo", "san", "francisco"}
+    # A follow-up's "Until when" is no subject: the gate had refused "The sentences … are not about Until".
+    assert extract_names("Until when does the Apple offer run?") == {"apple"}
+    assert extract_names("Since December GM and Chrysler have received US$17.4 billion.") == {
+        "december",
+        "gm",
+        "chrysler",
+    }
 
 
 def test_supported_claim_gets_its_sentence(verifier: Verifier) -> None:
