@@ -31,6 +31,7 @@ from rag.prompt_cache import CorpusPrompt
 from rag.prompts import answer_messages, corpus_messages, judge_messages
 from rag.question import validate_question
 from rag.settings import Settings
+from rag.stages.alternatives import AlternativeReader, asked_alternatives
 from rag.stages.binding import BindingCheck
 from rag.stages.bridge import Bridge, join_answers, resolved_name, split_description
 from rag.stages.cite import CitationRenderer
@@ -79,6 +80,7 @@ class Stages:
     roles: RoleHolder | None  # None: "who is the chief executive of …" is left to the draft (RAG_GATHER=false)
     polarity: Polarity | None  # None: a yes/no question is left to the draft (RAG_GATHER=false)
     converter: Converter | None  # None: a figure asked in another currency is left to the draft (RAG_GATHER=false)
+    alternatives: AlternativeReader | None  # None: "is it A or B?" of two figures is left to the draft (RAG_GATHER)
     reasons: ReasonReader | None  # None: a why-question is left to the draft (RAG_GATHER=false)
     definer: Definer | None  # None: "what is X?" is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
@@ -215,6 +217,7 @@ class AnswerPipeline:
             or (s.roles and frame.role in TITLE_ROLES)
             or (s.polarity and asks_yes_or_no(frame.question))
             or (s.converter and asked_currency(frame.question))
+            or (s.alternatives and asked_alternatives(frame.question))
             or (s.reasons and asked_event(frame.question))
             or (s.definer and defined_name(frame.question))
         )
@@ -397,6 +400,11 @@ class AnswerPipeline:
             # Before the gathered values: "$10 billion in ringgit" asks for the one figure's conversion, not for
             # every figure the articles give the investment.
             text, citations = s.citer.naming(converted, hits)
+        elif s.alternatives and (offered := s.alternatives.run(frame, sentences)):
+            # Before the gathered values: the question's own two figures are what it asks about, which the
+            # gatherer leaves out of its values.
+            text, citations, values = s.citer.report(offered, hits)
+            answer.conflict, answer.values = offered.conflict, values
         elif s.reasons and (reason := s.reasons.run(frame.question, sentences)):
             text, citations = s.citer.naming(reason, hits)
         elif s.definer and (defined := s.definer.run(frame.question, sentences)):

@@ -27,6 +27,7 @@ from rag.pipeline import AnswerPipeline, Stages
 from rag.prompt_cache import CorpusPrompt, prepare_corpus
 from rag.prompts import SYSTEM
 from rag.settings import Settings
+from rag.stages.alternatives import AlternativeReader
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.conversions import Converter
@@ -234,6 +235,7 @@ def make_stages(
         roles=RoleHolder(binding) if binding and settings.gather else None,
         polarity=Polarity(binding) if binding and settings.gather else None,
         converter=Converter() if settings.gather else None,
+        alternatives=AlternativeReader(Gatherer(binding, dates)) if binding and settings.gather else None,
         reasons=ReasonReader() if settings.gather else None,
         definer=Definer() if settings.gather else None,
         identifier=Identifier(binding) if binding and settings.bridge else None,

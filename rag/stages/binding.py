@@ -41,7 +41,7 @@ from rag.stages.frame import (
 )
 from rag.stages.verify import ClaimCheck, Verdict, asks_quantity, extract_names, extract_quantities, multiples
 
-__all__ = ["BindingCheck", "common_words", "name_groups"]
+__all__ = ["BindingCheck", "clause_families", "common_words", "name_groups"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Words a name may be made of, digits included: "A380", "787", "iPhone 4".
@@ -471,7 +471,7 @@ class BindingCheck:
         if not asked:
             return None
         claimed = find_amounts(claim)
-        told = {f for a in claimed if a.value in values for f in _clause_families(*figure_clause(claim, a, claimed))}
+        told = {f for a in claimed if a.value in values for f in clause_families(*figure_clause(claim, a, claimed))}
         free = [a for a in frame.attributes if not family_of(a) and a not in frame.description_words]
         given: set[str] = set()
         for sentence in sentences:
@@ -480,7 +480,7 @@ class BindingCheck:
                 if amount.value not in values:
                     continue
                 before, after = figure_clause(sentence.text, amount, amounts)
-                families = _clause_families(before, after)
+                families = clause_families(before, after)
                 words = attribute_words(f"{before} {after}")
                 if not families or families & asked or families <= told or any(self.matches(a, words) for a in free):
                     return None
@@ -967,7 +967,7 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
     return set(known)
 
 
-def _clause_families(before: str, after: str) -> set[str]:
+def clause_families(before: str, after: str) -> set[str]:
     """The money or count attributes a figure's own clause (``figure_clause``) gives it: before it ("valued Scale
     AI at"), else just after it ("US$870 million in revenue")."""
     for part in (before, after):

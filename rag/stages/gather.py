@@ -37,7 +37,7 @@ from rag.stages.frame import (
 )
 from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
-__all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
+__all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "asked_years_of", "gatherable"]
 
 # Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked; aid /
 # loans / bailout money). In the others a figure must sit by a word of the question's own stem: "raised $1 billion"
@@ -125,9 +125,9 @@ class Gathered:
         billion dollars" where that is Scale AI's valuation) has bound a figure to the wrong subject or
         attribute. True when there is nothing to compare: no figure in the answer, only vague values here.
 
-        A figure asked by a noun no family names ("how much federal aid") is compared too, although its values
-        are read by that word alone and may miss one ("$13.4 billion that it has already received"): without the
-        comparison, w044 was answered with the US$30 billion GM "will" get."""
+        A figure asked by a noun no family names ("how many orders") is compared too, although its values are
+        read by that word alone and may miss one: without the comparison, "How much federal aid had GM received?"
+        (before aid had a family) was answered with the US$30 billion GM "might need"."""
         spans = [span for group in self.groups if (span := _span(group)) is not None]
         stated = [(a.value, a.value) if a.value is not None else _VAGUE_RANGES.get(a.key) for a in find_amounts(answer)]
         stated_spans = [span for span in stated if span is not None]
@@ -318,7 +318,7 @@ class Gatherer:
         """Every figure of ``sentences`` that states ``family`` of the question's subject."""
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
         stated = extract_quantities(frame.question)
-        asked_years = {int(y) for y in _YEAR.findall(frame.question)}
+        asked_years = asked_years_of(frame.question)
         receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
         readings: list[Reading] = []
         seen: set[tuple[str, int]] = set()
@@ -365,7 +365,7 @@ class Gatherer:
                     continue  # "a Boeing 747" counts nothing
                 if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding, companions):
                     continue
-                if asked_years and not self._in_asked_year(amount, sentence, asked_years):
+                if asked_years and not self.in_asked_year(amount, sentence, asked_years):
                     continue
                 if receipt and not _said_received(sentence.text, amount, amounts):
                     continue  # "seeks $16.6 billion in loans, in addition to the $13.4 billion it has received"
@@ -377,7 +377,7 @@ class Gatherer:
         before = _LAST_WORD.search(text, 0, amount.start)
         return bool(before and before.group(1).lower() in self.binding.names(text[: amount.start]))
 
-    def _in_asked_year(self, amount: Amount, sentence: Sentence, asked: set[int]) -> bool:
+    def in_asked_year(self, amount: Amount, sentence: Sentence, asked: set[int]) -> bool:
         """Whether the time the figure is stated for (the year or "last year" nearest to it) may be an asked one.
 
         In "revenue reached hundreds of millions last year and is projected to more than double in 2025" the
@@ -423,6 +423,11 @@ def _said_received(text: str, amount: Amount, amounts: Sequence[Amount]) -> bool
 # "if it does not receive both the US commitment of $2.3 billion": the money is not received.
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n't)\s+(?:[\w']+\s+)?$", re.I)
 _RECEIPT_REACH = 8  # "the $13.4 billion that it has already received": the verb of a figure said after it
+
+
+def asked_years_of(question: str) -> set[int]:
+    """The years a question names: "in 2024" asks that year's figure."""
+    return {int(y) for y in _YEAR.findall(question)}
 
 
 def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, int, str]]:
