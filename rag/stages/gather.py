@@ -365,6 +365,8 @@ class Gatherer:
                     continue  # "a Boeing 747" counts nothing
                 if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding, companions):
                     continue
+                if _shared(frame, sentence.text, amount, self.binding):
+                    continue  # "GM and Chrysler have received US$17.4 billion": not Chrysler's alone
                 if asked_years and not self.in_asked_year(amount, sentence, asked_years):
                     continue
                 if receipt and not _said_received(sentence.text, amount, amounts):
@@ -524,6 +526,27 @@ def _held_by_subject(
     held |= {part for name in held for part in name.split("-")}  # "A380-800" is also A380, as in ``_names``
     holders = [g for g in _names(before, binding) if g & held]
     return not holders or any(g & frame.subjects for g in holders) or all(g <= companions for g in holders)
+
+
+# The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
+_HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
+_COORDINATED = re.compile(
+    r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:and|&)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)"
+)
+
+
+def _shared(frame: QuestionFrame, text: str, amount: Amount, binding: BindingCheck) -> bool:
+    """Whether the figure is had by the subject together with another ("Since December GM and Chrysler have
+    received US$17.4 billion government loans"): neither's alone. Names joined after the figure ("investments
+    from both Meta and Microsoft") or neither of them the subject ("Meta and Microsoft invested in the round that
+    valued Scale AI at …") do not share it."""
+    span = _HOLDER_SPAN_START.split(text[: amount.start])[-1]
+    for m in _COORDINATED.finditer(span):
+        sides = [_names(m.group(i), binding) for i in (1, 2)]
+        asked = [any(g & frame.subjects for g in side) for side in sides]
+        if all(sides) and any(asked) and not all(asked):
+            return True
+    return False
 
 
 # A person named by an officer's title: "Chief executive Mark Zuckerberg", "CEO Tim Cook".

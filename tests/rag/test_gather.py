@@ -598,7 +598,8 @@ def test_money_received_is_not_money_sought_rejected_or_not_received() -> None:
             "federal government.",
             "u": "A US$14 billion bailout package for General Motors has been rejected in the Senate.",
             "v": "Chrysler said operations would fold if it does not receive the US commitment of $2.3 billion of "
-            "aid. Chrysler has already received four billion in loans.",
+            "aid. Chrysler has already received four billion in loans. Since December GM and Chrysler have "
+            "received US$17.4 billion government loans.",
         },
         {
             "s": "US automakers GM and Chrysler seek more aid",
@@ -615,5 +616,19 @@ def test_money_received_is_not_money_sought_rejected_or_not_received() -> None:
     # Asked what was sought, the figure sought is one of the values: the receipt test is the question's own.
     sought = Gatherer(binding).run(frame_question("How much aid did General Motors seek?"), pool)
     assert sought is not None and 16.6e9 in [pytest.approx(g.value) for g in sought.groups]
+    # What GM and Chrysler have received together is not Chrysler's alone.
     chrysler = Gatherer(binding).run(frame_question("How much aid has Chrysler received?"), pool)
     assert chrysler is not None and [g.value for g in chrysler.groups] == pytest.approx([4e9])
+
+
+def test_names_joined_after_the_figure_or_beside_another_subject_do_not_share_it() -> None:
+    pool, binding = _pool_binding(
+        {
+            "w": "The startup was valued at nearly $14 billion in a 2024 funding round that included investments "
+            "from both Meta and Microsoft.",
+            "x": "Meta and Microsoft invested in the round that valued Scale AI at $13.8 billion.",
+        },
+        {"w": "Scale AI valuation", "x": "Scale AI round"},
+    )
+    gathered = Gatherer(binding).run(frame_question("What was Scale AI valued at in 2024?"), pool)
+    assert gathered is not None and sorted(g.value or 0 for g in gathered.groups) == [13.8e9, 14e9]
