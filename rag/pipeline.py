@@ -400,7 +400,7 @@ class AnswerPipeline:
             # Before the gathered values: "$10 billion in ringgit" asks for the one figure's conversion, not for
             # every figure the articles give the investment.
             text, citations = s.citer.naming(converted, hits)
-        elif s.alternatives and (offered := s.alternatives.run(frame, sentences)):
+        elif s.alternatives and (offered := s.alternatives.run(frame, self._offered(work, frame, sentences))):
             # Before the gathered values: the question's own two figures are what it asks about, which the
             # gatherer leaves out of its values.
             text, citations, values = s.citer.report(offered, hits)
@@ -444,6 +444,20 @@ class AnswerPipeline:
             }
         )
         return report, gathered
+
+    def _offered(self, work: _Work, frame: QuestionFrame, sentences: list[Sentence]) -> list[Sentence]:
+        """The sentences read for a choice of two figures: outside corpus mode, also those of the passages each
+        figure's own words find with the subject's. The question's other words reach one report's figure and
+        miss the other's ("… the $13.4 billion that it has already received" in an article on more aid sought)."""
+        s = self.stages
+        if self.corpus:
+            return sentences
+        found = list(sentences)
+        subject = " ".join(sorted(frame.subjects))
+        for amount in asked_alternatives(frame.question) or ():
+            hits = s.retriever.search(f"{subject} {amount.text}", k=self.settings.gather_passages, allowed=work.allowed)
+            found += [sentence for sentence, _ in s.selector.candidates(hits)]
+        return found
 
     def _subject_articles(self, frame: QuestionFrame, hits: list[SearchHit]) -> list[Sentence]:
         """Every sentence of the retrieved articles whose title or lead names the question's subject."""

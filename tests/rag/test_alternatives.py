@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import Sentence
+from index import ChunkerConfig, Sentence, build_index, load_index
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.alternatives import AlternativeReader, asked_alternatives
@@ -91,3 +91,29 @@ def test_the_pipeline_reports_both_figures_cited_without_the_model(fake_index) -
     off = assemble_pipeline(settings.model_copy(update={"gather": False}), model, index, encoder)
     off.ask("Is Meta's Scale AI deal reported as more than $10 billion or as up to $15 billion?")
     assert model.calls
+
+
+def test_outside_corpus_mode_each_figure_is_also_searched_by_its_own_words(tmp_path) -> None:
+    # The question's words retrieve one report; the other figure's article is found by its own words.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    filler = " ".join(f"Dealers reported quiet trading on day {n} of the month." for n in range(12))
+    (folder / "seek.md").write_text(
+        "# GM seeks more federal aid\n\nGeneral Motors said it seeks more federal aid and was reported to have "
+        "received $13.4 billion in federal aid so far."
+    )
+    (folder / "loss.md").write_text(
+        f"# GM reports losses\n\nGeneral Motors reported a loss. {filler} The manufacturer has received over $15 "
+        "billion in bailout money."
+    )
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder, ChunkerConfig(chunk_tokens=24, overlap_sentences=0))
+    index = load_index(tmp_path / "index")
+    question = "Was General Motors' federal aid reported as $13.4 billion or as over $15 billion?"
+    settings = Settings(judge=False, context_mode="retrieval", gather_passages=1, min_relevance=0.0)
+    model = ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND")
+    pipeline = assemble_pipeline(settings, model, index, encoder)
+    assert not any("$15" in h.chunk.text for h in pipeline.stages.retriever.search(question, k=1))
+    answer = pipeline.ask(question)
+    assert answer.conflict and {v.amount for v in answer.values} == {13.4e9, 15e9}, answer
+    assert model.calls == []
