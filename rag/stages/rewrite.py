@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 from rag.llm.base import Completion, Generator
 from rag.models import ChatMessage
+from rag.parsing import strip_markers
 from rag.prompts import rewrite_messages
+from rag.stages.amounts import find_amounts
 from rag.stages.binding import name_groups
 from rag.stages.verify import extract_names
 
-__all__ = ["FollowUpRewriter", "Rewrite", "keep_subject", "names_in", "put_subject"]
+__all__ = ["FollowUpRewriter", "Rewrite", "keep_figure", "keep_subject", "names_in", "put_subject"]
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,7 @@ class FollowUpRewriter:
         rewritten = completion.text.strip().strip('"').strip()
         if not rewritten or len(rewritten) > 3 * len(question) + 200:
             rewritten = question
-        rewritten = keep_subject(rewritten, history)
+        rewritten = keep_figure(keep_subject(rewritten, history), history)
         if rewritten == question:
             return Rewrite(question, completion)
         if self.log_questions:
@@ -74,6 +76,36 @@ def keep_subject(question: str, history: Sequence[ChatMessage]) -> str:
     if not names:
         return question
     return put_subject(question, " and ".join(names), plural=pattern is _PLURAL)
+
+
+# "When did he announce that figure?": the figure of the answer before.
+_THAT_FIGURE = re.compile(r"\b(?:that|this|the same)\s+(figure|number|amount|sum|total|estimate)\b", re.I)
+# A figure's number and scale without the words that qualify it: "as much as $65 billion" -> "$65 billion".
+_FIGURE_CORE = re.compile(
+    r"(?:[A-Z]{0,3}\$|[€£])?\d[\d.,]*(?:\s*(?:billion|million|trillion|thousand|bn)\b)?(?:\s*(?:%|percent\b))?"
+)
+
+_QUALIFIER = re.compile(
+    r"^(?:roughly|about|around|nearly|almost|approximately|some|more than|over|up to|as much as|at least)\s+", re.I
+)
+
+
+def keep_figure(question: str, history: Sequence[ChatMessage]) -> str:
+    """A follow-up that says "that figure" (amount, number …) gets the one figure of the answer before it back:
+    "When did Mark Zuckerberg announce that figure?" after "He said Meta would spend as much as $65 billion …" is
+    "When did Mark Zuckerberg announce the $65 billion figure?". Unchanged where that answer gives no figure or
+    several: which one is meant is then not known."""
+    match = _THAT_FIGURE.search(question)
+    said = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    if match is None or not said:
+        return question
+    amounts = {a.key: a for a in find_amounts(strip_markers(said)) if a.value is not None}
+    if len(amounts) != 1:
+        return question
+    (amount,) = amounts.values()
+    core = _FIGURE_CORE.search(amount.text)
+    figure = core.group(0) if core else _QUALIFIER.sub("", amount.text)
+    return f"{question[: match.start()]}the {figure} {match.group(1)}{question[match.end() :]}"
 
 
 def put_subject(question: str, subject: str, *, plural: bool = False) -> str:
