@@ -50,37 +50,28 @@ class AlternativeReader:
         self.gatherer = gatherer
 
     def run(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> Gathered | None:
-        """Both figures as the articles about the subject state them (in the year the question names, if any), or
-        None where either is not stated, or the two are stated as different attributes (a valuation and an
-        investment are no choice between reports)."""
+        """Both figures as the articles about the subject state them (in the year the question names, if any);
+        the one stated where the other is stated only of another year; else None: either is not stated, or the
+        two are stated as different attributes (a valuation and an investment are no choice between reports)."""
         asked = asked_alternatives(frame.question)
         if asked is None:
             return None
         sentences = list(dict.fromkeys(sentences))
-        asked_families = {f for f in frame.families if f in FIGURE_FAMILIES}
-        years = asked_years_of(frame.question)
         groups: list[ValueGroup] = []
         given: set[str] = set()
+        elsewhen = False
         for alternative in asked:
-            readings: list[Reading] = []
-            for sentence in sentences:
-                amounts = find_amounts(sentence.text)
-                for amount in amounts:
-                    if amount.key != alternative.key or amount.money != alternative.money:
-                        continue
-                    families = clause_families(*figure_clause(sentence.text, amount, amounts))
-                    if asked_families and families and not families & asked_families:
-                        continue  # "valued at $10 billion" is not the investment asked about
-                    if years and not self.gatherer.in_asked_year(amount, sentence, years):
-                        continue  # "US$2 billion in 2025" is no report of 2024's revenue
-                    if self.gatherer.binding.about(frame, sentence):
-                        readings.append(Reading(amount, sentence))
-                        given |= families
-                        break
-            if not readings:
-                return None
-            groups.append(ValueGroup(alternative.key, tuple(readings)))
+            readings, families, of_other_year = self._read(frame, alternative, sentences)
+            if readings:
+                groups.append(ValueGroup(alternative.key, tuple(readings)))
+                given |= families
+            elsewhen |= of_other_year and not readings
         if len(given) > 1:
+            return None
+        if len(groups) == 1 and elsewhen:
+            # "Is its 2024 revenue $870 million or $2 billion?": the other figure is stated, of another year.
+            return Gathered(family=next(iter(given), "figure"), groups=tuple(groups), asks="values", conflict=False)
+        if len(groups) < 2:
             return None
         articles = [group.articles for group in groups]
         return Gathered(
@@ -90,3 +81,31 @@ class AlternativeReader:
             # One article that states both gives a range, not a disagreement between reports.
             conflict=not (articles[0] & articles[1]),
         )
+
+    def _read(
+        self, frame: QuestionFrame, alternative: Amount, sentences: list[Sentence]
+    ) -> tuple[list[Reading], set[str], bool]:
+        """The sentences about the subject that state ``alternative`` as the asked attribute, the attribute
+        families their clauses give it, and whether it is stated but only of another year than the one asked."""
+        asked_families = {f for f in frame.families if f in FIGURE_FAMILIES}
+        years = asked_years_of(frame.question)
+        readings: list[Reading] = []
+        families: set[str] = set()
+        elsewhen = False
+        for sentence in sentences:
+            amounts = find_amounts(sentence.text)
+            for amount in amounts:
+                if amount.key != alternative.key or amount.money != alternative.money:
+                    continue
+                given = clause_families(*figure_clause(sentence.text, amount, amounts))
+                if asked_families and given and not given & asked_families:
+                    continue  # "valued at $10 billion" is not the investment asked about
+                if not self.gatherer.binding.about(frame, sentence):
+                    continue
+                if years and not self.gatherer.in_asked_year(amount, sentence, years):
+                    elsewhen = True  # "US$2 billion in 2025" is no report of 2024's revenue
+                    continue
+                readings.append(Reading(amount, sentence))
+                families |= given
+                break
+        return readings, families, elsewhen

@@ -61,14 +61,18 @@ def test_both_figures_stated_by_different_reports_are_a_disagreement() -> None:
     assert [(g.value, sorted(g.articles)) for g in offered.groups] == [(1e10, ["a"]), (1.5e10, ["b"])]
 
 
-def test_a_figure_not_stated_of_the_subject_or_the_asked_year_leaves_the_question_to_the_draft() -> None:
+def test_a_figure_not_stated_of_the_subject_leaves_the_question_to_the_draft() -> None:
     reader, pool = _reader()
     # OpenAI's $15 billion valuation is not Scale AI's, and no article gives Scale AI $20 billion.
     assert reader.run(frame_question("Was Scale AI valued at $14 billion or at $15 billion?"), pool) is None
     assert reader.run(frame_question("Is the Scale AI investment $10 billion or $20 billion?"), pool) is None
-    # US$2 billion is 2025's revenue, not 2024's.
-    asked_2024 = frame_question("Is Scale AI's 2024 revenue reported as $870 million or as $2 billion?")
-    assert reader.run(asked_2024, pool) is None
+
+    # US$2 billion is 2025's revenue, not 2024's: the answer is the other figure alone.
+    asked_2024 = reader.run(
+        frame_question("Is Scale AI's 2024 revenue reported as $870 million or as $2 billion?"), pool
+    )
+    assert asked_2024 is not None and not asked_2024.conflict
+    assert [g.value for g in asked_2024.groups] == [870e6]
 
 
 def test_two_figures_given_as_different_attributes_are_no_choice() -> None:
