@@ -128,7 +128,11 @@ def _parts(text: str) -> set[str]:
 # An abbreviation as written ("GM", "AIG"), and the words of a name run whose initials may stand for one.
 _CAPITALS = re.compile(r"(?<![\w&'’.-])[A-Z]{2,5}(?![\w&'’-])")
 _RUN_SKIP = frozenset({"of", "de", "the", "and", "&"})
-_ASKING = frozenset("which what who whom whose how when where why".split())  # "Which Japanese insurer …"
+# Words that open a question and name nothing: "Which Japanese insurer …", "Was General Motors' loss …" (whose
+# initials are GM's, not "WGM").
+_ASKING = frozenset(
+    "which what who whom whose how when where why is are was were did do does has have had will would could can".split()
+)
 
 
 def _abbreviations(text: str, *, written: str, run: str, skip: frozenset[str] = frozenset()) -> set[str]:

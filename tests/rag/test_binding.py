@@ -867,6 +867,8 @@ def test_a_name_is_mentioned_by_its_abbreviation_and_the_other_way_round() -> No
     # Two names with the same initials are no match: only a name against capitals.
     assert gate("How much federal aid had Scale AI received?", "South Africa seeks more aid", aid) == "subject"
     assert gate(asked, "US automakers gm and Chrysler seek more aid", aid) == "subject", "a lower-case word"
+    # A yes/no question's opening word is no part of the name: "Was General Motors' …" is GM's, not "WGM".
+    assert gate("Was General Motors' federal aid $13.4 billion?", "US automakers GM and Chrysler seek aid", aid) is None
 
 
 def test_a_sentence_that_names_no_one_is_about_its_articles_lead() -> None:
