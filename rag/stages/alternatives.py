@@ -56,12 +56,12 @@ class AlternativeReader:
         asked = asked_alternatives(frame.question)
         if asked is None:
             return None
-        sentences = list(dict.fromkeys(sentences))
+        read = [(sentence, find_amounts(sentence.text)) for sentence in dict.fromkeys(sentences)]
         groups: list[ValueGroup] = []
         given: set[str] = set()
         elsewhen = False
         for alternative in asked:
-            readings, families, of_other_year = self._read(frame, alternative, sentences)
+            readings, families, of_other_year = self._read(frame, alternative, read)
             if readings:
                 groups.append(ValueGroup(alternative.key, tuple(readings)))
                 given |= families
@@ -83,17 +83,17 @@ class AlternativeReader:
         )
 
     def _read(
-        self, frame: QuestionFrame, alternative: Amount, sentences: list[Sentence]
+        self, frame: QuestionFrame, alternative: Amount, read: list[tuple[Sentence, list[Amount]]]
     ) -> tuple[list[Reading], set[str], bool]:
-        """The sentences about the subject that state ``alternative`` as the asked attribute, the attribute
-        families their clauses give it, and whether it is stated but only of another year than the one asked."""
+        """The sentences (each with its figures) about the subject that state ``alternative`` as the asked
+        attribute, the attribute families their clauses give it, and whether it is stated but only of another year
+        than the one asked."""
         asked_families = {f for f in frame.families if f in FIGURE_FAMILIES}
         years = asked_years_of(frame.question)
         readings: list[Reading] = []
         families: set[str] = set()
         elsewhen = False
-        for sentence in sentences:
-            amounts = find_amounts(sentence.text)
+        for sentence, amounts in read:
             for amount in amounts:
                 if amount.key != alternative.key or amount.money != alternative.money:
                     continue

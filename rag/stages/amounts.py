@@ -49,6 +49,8 @@ _QUALIFIER = (
     r"(?:(?P<qual>about|around|roughly|nearly|almost|approximately|some|close to|more than|over|exceeding|"
     r"in excess of|at least|up to|as much as|as many as|as high as|less than|under|fewer than|top|topping)\s+)?"
 )
+# The qualifier a figure's text starts with ("as much as $65 billion"), for a caller that wants the figure bare.
+LEADING_QUALIFIER = re.compile("^" + _QUALIFIER, re.I)
 _CURRENCY = r"(?P<cur>US\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)?\s?"
 # "over a billion monthly active users": one, where a scale follows ("half a billion" is not).
 A_SCALE = r"(?<!half )a(?=\s+(?:trillion|billion|million|thousand)\b)"

@@ -406,10 +406,10 @@ class Gatherer:
 
 
 # A question about money someone has been given asks what was received, not what was sought, offered or promised.
-_RECEIPT_ASKED = re.compile(r"\b(?:receive[ds]?|receiving|got|gotten|obtain(?:s|ed)?|granted|awarded)\b", re.I)
-_RECEIVED = re.compile(
-    r"\b(?:receive[ds]?|receiving|got|gotten|obtain(?:s|ed)?|granted|awarded|given|gave|lent|loaned)\b", re.I
-)
+_RECEIPT = r"receive[ds]?|receiving|got|gotten|obtain(?:s|ed)?|granted|awarded"
+_RECEIPT_ASKED = re.compile(rf"\b(?:{_RECEIPT})\b", re.I)
+# Said of the figure, giving is receiving too ("the government gave it $5 billion"); asked, "given" means stated.
+_RECEIVED = re.compile(rf"\b(?:{_RECEIPT}|given|gave|lent|loaned)\b", re.I)
 
 
 def _said_received(text: str, amount: Amount, amounts: Sequence[Amount]) -> bool:

@@ -11,7 +11,7 @@ from rag.llm.base import Completion, Generator
 from rag.models import ChatMessage
 from rag.parsing import strip_markers
 from rag.prompts import rewrite_messages
-from rag.stages.amounts import find_amounts
+from rag.stages.amounts import LEADING_QUALIFIER, find_amounts
 from rag.stages.binding import name_groups
 from rag.stages.verify import extract_names
 
@@ -85,10 +85,6 @@ _FIGURE_CORE = re.compile(
     r"(?:[A-Z]{0,3}\$|[€£])?\d[\d.,]*(?:\s*(?:billion|million|trillion|thousand|bn)\b)?(?:\s*(?:%|percent\b))?"
 )
 
-_QUALIFIER = re.compile(
-    r"^(?:roughly|about|around|nearly|almost|approximately|some|more than|over|up to|as much as|at least)\s+", re.I
-)
-
 
 def keep_figure(question: str, history: Sequence[ChatMessage]) -> str:
     """A follow-up that says "that figure" (amount, number …) gets the one figure of the answer before it back:
@@ -104,7 +100,7 @@ def keep_figure(question: str, history: Sequence[ChatMessage]) -> str:
         return question
     (amount,) = amounts.values()
     core = _FIGURE_CORE.search(amount.text)
-    figure = core.group(0) if core else _QUALIFIER.sub("", amount.text)
+    figure = core.group(0) if core else LEADING_QUALIFIER.sub("", amount.text)
     return f"{question[: match.start()]}the {figure} {match.group(1)}{question[match.end() :]}"
 
 
