@@ -242,11 +242,17 @@ class AnswerPipeline:
                     checked = second
         if checked.verdict is None:
             assert checked.abstention is not None
-            return self._apart(work, k, hops, on_token) or self._refuse(work, checked.abstention, checked.detail)
+            return (
+                self._apart(work, k, hops, on_token)
+                or (checked.abstention.gate in _SOLE_GATES and self._sole(work, gathered, on_token))
+                or self._refuse(work, checked.abstention, checked.detail)
+            )
         verdict = checked.verdict
         if gathered is not None and not gathered.admits(verdict.supported_text):
             message = f"The figure found is not one the articles give for the {gathered.family} asked about."
-            return self._refuse(work, Abstention(reason="not_stated", gate="gathered", message=message))
+            return self._sole(work, gathered, on_token) or self._refuse(
+                work, Abstention(reason="not_stated", gate="gathered", message=message)
+            )
 
         if s.judge and not (self.settings.judge_skip_bound and s.binding and s.binding.literal(frame, verdict)):
             judgement = s.judge.run(work.question, verdict, checked.draft)
@@ -255,8 +261,10 @@ class AnswerPipeline:
             if judgement.completion is not None:
                 _account(timings, judgement.completion, time=False)
             if not judgement.passed:
-                return self._apart(work, k, hops, on_token) or self._abstain(
-                    work, "not_stated", "judge", "the judge found the answer not stated"
+                return (
+                    self._apart(work, k, hops, on_token)
+                    or self._sole(work, gathered, on_token)
+                    or self._abstain(work, "not_stated", "judge", "the judge found the answer not stated")
                 )
 
         text, citations = s.citer.run(verdict, work.hits)
@@ -371,6 +379,25 @@ class AnswerPipeline:
             on_token(text)
         return second.model_copy(
             update={"answer": text, "citations": citations, "timings": work.timings, "question": work.question}
+        )
+
+    def _sole(self, work: _Work, gathered: Gathered | None, on_token: TokenCallback | None) -> Answer | None:
+        """Where the draft is refused, the one value the articles bind to the asked attribute of the asked subject,
+        cited without the model; None (the refusal stands) unless there is exactly one."""
+        if gathered is None or not gathered.sole(work.question):
+            return None
+        text, citations, values = self.stages.citer.report(gathered, work.hits)
+        if on_token:
+            on_token(text)
+        return Answer(
+            answer=text,
+            answerable=True,
+            citations=citations,
+            values=values,
+            timings=work.timings,
+            model=self.model_name,
+            context_mode=self.context_mode,
+            question=work.question,
         )
 
     def _mentions(self, name: str) -> int:
@@ -586,6 +613,9 @@ _MAX_HOPS = 2
 # empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
 # no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
 # sentence after "In November, Meta announced …" names.
+# The refusals that the one value the articles bind may answer in the draft's stead: its gathering binds the asked
+# attribute, subject and year, but not a rank, a direction, a day or a premise that another gate checks.
+_SOLE_GATES = frozenset({"support", "answer_type", "attribute", "subject", "year"})
 _RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "date", "year"})
 
 # What a person is told for each reason, where the gate has nothing more specific to say.

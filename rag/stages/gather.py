@@ -23,6 +23,7 @@ from typing import Literal
 from index import Sentence
 from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, figure_clause, find_amounts, number_value
 from rag.stages.binding import BindingCheck, name_groups
+from rag.stages.dates import asked_days
 from rag.stages.frame import (
     COUNT_FAMILIES,
     FIGURE_FAMILIES,
@@ -144,6 +145,20 @@ class Gathered:
             return bool(self.groups)
         return self.conflict or self.told_apart
 
+    def sole(self, question: str) -> bool:
+        """Whether the articles bind exactly one definite value to what was asked, which then answers a question
+        whose draft was refused ("How much aid had Chrysler received?": the draft's "$5 billion" is no figure of the
+        articles, their "four billion" is the one). Not where the question names a day (the figure a report of
+        another day gives is not the one "on 3 March"), or a part of a year that the value's sentences do not name:
+        a year's figure is not its first quarter's."""
+        if self.asks != "values" or len(self.groups) != 1 or self.groups[0].value is None or asked_days(question):
+            return False
+        part = _PART_OF_YEAR.search(question)
+        if part is None:
+            return True
+        said = re.compile(r"\s+".join(map(re.escape, part.group(0).split())), re.I)
+        return all(said.search(reading.sentence.text) for reading in self.groups[0].readings)
+
     @property
     def told_apart(self) -> bool:
         """Whether the articles give one value in words of different precision: "tens of billions" in one, "as
@@ -157,6 +172,12 @@ class Gathered:
             return False
         return all(_compatible(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :])
 
+
+# "the first quarter of 2025", "Q1": a part of a year. After "by" it is a deadline ("aid received by the first half of
+# 2009"), not the period a figure is for.
+_PART_OF_YEAR = re.compile(
+    r"(?<!\bby )(?<!\bby the )\b(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)|Q[1-4]|H[12])\b", re.I
+)
 
 # "How many orders had Airbus received", "how much federal aid", "the number of passengers": a figure of a thing
 # no family names, asked by its noun.

@@ -43,11 +43,15 @@ def test_what_a_company_takes_in_is_its_revenue_not_a_count_of_its_customers(fak
 
 def test_a_valuation_sentence_does_not_answer_a_revenue_question(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Scale AI's revenue was about US$14 billion in 2024."
-    answer = _pipeline(fake_index, reply).ask("What was Scale AI's revenue in 2024?")
+    # Without gathering, the gate's refusal is the answer.
+    answer = _pipeline(fake_index, reply, gather=False).ask("What was Scale AI's revenue in 2024?")
     assert not answer.answerable and answer.answer == ABSTAIN_MESSAGE
     assert answer.abstention is not None
     assert (answer.abstention.reason, answer.abstention.gate) == ("off_target", "attribute")
     assert "valuation" in answer.abstention.message and "revenue" in answer.abstention.message
+    # With it, the one revenue figure the articles give for 2024 answers instead of the refused draft.
+    answer = _pipeline(fake_index, reply).ask("What was Scale AI's revenue in 2024?")
+    assert answer.answerable and "870 million" in answer.answer and "14 billion" not in answer.answer
 
 
 def test_the_revenue_sentence_answers_the_revenue_question(fake_index) -> None:

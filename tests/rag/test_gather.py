@@ -333,6 +333,43 @@ def test_a_figure_the_articles_bind_is_drafted_and_kept(fake_index) -> None:
     assert "US$1 billion" in answer.answer and answer.citations
 
 
+def test_a_refused_drafts_figure_gives_way_to_the_one_value_the_articles_bind(fake_index) -> None:
+    # The draft's US$5 billion is no figure of the articles; the round's one figure is answered instead, cited,
+    # where the gate alone would refuse a question the articles answer.
+    answer, model = _drafted(
+        fake_index,
+        "The Series F round raised US$5 billion.",
+        "How much money did Scale AI's Series F round raise?",
+        retry=False,
+    )
+    assert len(model.calls) == 1
+    assert answer.answerable, answer.abstention
+    assert "US$1 billion" in answer.answer and "US$5 billion" not in answer.answer
+    assert [v.value for v in answer.values] == ["US$1 billion"]
+    cited = [c.quote for c in answer.citations]
+    assert cited and all("raised US$1 billion" in quote for quote in cited)
+    assert all(c.quote == fake_index[0].articles[c.article_id].text[c.start : c.end] for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "sole"),
+    [
+        ("What revenue does Scale AI expect in 2025?", True),
+        # By a part of a year is a deadline, not the period the figure is for.
+        ("How much revenue had Scale AI made by the first half of 2025?", True),
+        # A year's figure is not its first quarter's.
+        ("What revenue did Scale AI report for the first quarter of 2025?", False),
+        ("How much revenue did Scale AI expect for the second half of 2025?", False),
+        # Two values: which one a refused draft meant is not for the pipeline to guess.
+        ("What was Scale AI valued at in 2024?", False),
+    ],
+)
+def test_one_value_answers_alone_only_for_the_period_asked(question: str, sole: bool) -> None:
+    gathered = _gather(question)
+    assert gathered is not None
+    assert gathered.sole(question) is sole
+
+
 @pytest.mark.parametrize(("recipient", "gathered"), [("Anthropic", False), ("OpenAI", True)])
 def test_money_is_bound_to_whom_it_went_to(fake_index, recipient: str, gathered: bool) -> None:
     # "Microsoft has put more than US$13 billion into OpenAI": OpenAI's money, not Anthropic's.
