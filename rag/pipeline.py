@@ -54,6 +54,7 @@ from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.roles import RoleHolder
 from rag.stages.source_clause import SourceClause, articles_stating, split_source_clause
+from rag.stages.successors import SuccessorReader, predecessor
 from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
 __all__ = ["AnswerPipeline", "Stages"]
@@ -83,6 +84,7 @@ class Stages:
     alternatives: AlternativeReader | None  # None: "is it A or B?" of two figures is left to the draft (RAG_GATHER)
     reasons: ReasonReader | None  # None: a why-question is left to the draft (RAG_GATHER=false)
     definer: Definer | None  # None: "what is X?" is left to the draft (RAG_GATHER=false)
+    successors: SuccessorReader | None  # None: "who took X's place?" is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
@@ -220,6 +222,7 @@ class AnswerPipeline:
             or (s.alternatives and asked_alternatives(frame.question))
             or (s.reasons and asked_event(frame.question))
             or (s.definer and defined_name(frame.question))
+            or (s.successors and predecessor(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -436,6 +439,8 @@ class AnswerPipeline:
             text, citations = s.citer.naming(reason, hits)
         elif s.definer and (defined := s.definer.run(frame.question, sentences)):
             text, citations = s.citer.naming(defined, hits)
+        elif s.successors and (successor := s.successors.run(frame.question, sentences)):
+            text, citations = s.citer.naming(successor, hits)
         elif gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values
