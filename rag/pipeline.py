@@ -253,7 +253,7 @@ class AnswerPipeline:
         verdict = checked.verdict
         if gathered is not None and not gathered.admits(verdict.supported_text):
             message = f"The figure found is not one the articles give for the {gathered.family} asked about."
-            return self._sole(work, gathered, on_token) or self._refuse(
+            return (self._ruled_out(frame, verdict) and self._sole(work, gathered, on_token)) or self._refuse(
                 work, Abstention(reason="not_stated", gate="gathered", message=message)
             )
 
@@ -403,6 +403,16 @@ class AnswerPipeline:
             question=work.question,
         )
 
+    def _ruled_out(self, frame: QuestionFrame, verdict: Verdict) -> bool:
+        """Whether the draft's own sentences give its figure as something else than asked (another year's, a sum
+        sought rather than received, one held jointly), not merely without naming whose it is: "This was the
+        largest bankruptcy filing … with a debt of $172.81 billion" is read for General Motors' debt by the draft
+        and not by the gatherer, which then holds only a bond debt of US$27 billion."""
+        assert self.stages.gatherer is not None
+        cited = [sentence for claim in verdict.supported for sentence in claim.sentences]
+        loose = self.stages.gatherer.run(frame, cited, unnamed=True)
+        return loose is None or not loose.admits(verdict.supported_text)
+
     def _mentions(self, name: str) -> int:
         """In how many articles ``name`` occurs: the commoner of two names is the subject a description means."""
         return sum(name in article.text for article in self.index.articles.values())
@@ -441,6 +451,11 @@ class AnswerPipeline:
             text, citations = s.citer.naming(defined, hits)
         elif s.successors and (successor := s.successors.run(frame.question, sentences)):
             text, citations = s.citer.naming(successor, hits)
+        elif s.successors and (earlier := s.successors.replaced(frame.question, sentences)):
+            # The articles say only whose place the asked person took: a draft would turn that round.
+            asked = predecessor(frame.question)
+            message = f"The articles say whom {asked} replaced ({earlier.name}), not who replaced {asked}."
+            return self._refuse(work, Abstention(reason="not_stated", gate="successor", message=message)), gathered
         elif gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values

@@ -286,9 +286,10 @@ class Gatherer:
         self.binding = binding
         self.dates = dates or {}
 
-    def run(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> Gathered | None:
+    def run(self, frame: QuestionFrame, sentences: Iterable[Sentence], *, unnamed: bool = False) -> Gathered | None:
         """The values the sentences give for what ``frame`` asks; None when the question is not about a figure
-        or no sentence states one."""
+        or no sentence states one. ``unnamed``: whoever the sentences make the figure's holder, or none ("This was
+        the largest bankruptcy filing … with a debt of $172.81 billion" may well be General Motors')."""
         if not gatherable(frame):
             return None
         family = asked_family(frame)
@@ -304,14 +305,21 @@ class Gatherer:
             roles = {w.rstrip("s") for w in frame.attributes if w in _ROLES and family_of(w) == family}
             roles = set() if own else roles
             readings = self._read(
-                frame, sentences, family, family in MONEY_FAMILIES, own, family in _TIGHT_FAMILIES, roles=roles
+                frame,
+                sentences,
+                family,
+                family in MONEY_FAMILIES,
+                own,
+                family in _TIGHT_FAMILIES,
+                roles=roles,
+                unnamed=unnamed,
             )
         else:
             readings = []
             for noun, money in asked_nouns(frame):
                 family = noun
                 own = {root(noun)} | ({root("people"), root("persons")} if noun in _PEOPLE_NOUNS else set())
-                readings = self._read(frame, sentences, noun, money, own, False, by_noun=True)
+                readings = self._read(frame, sentences, noun, money, own, False, by_noun=True, unnamed=unnamed)
                 if readings:
                     break
         if family is None or not readings:
@@ -335,6 +343,7 @@ class Gatherer:
         *,
         by_noun: bool = False,
         roles: set[str] | None = None,
+        unnamed: bool = False,
     ) -> list[Reading]:
         """Every figure of ``sentences`` that states ``family`` of the question's subject."""
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
@@ -355,7 +364,7 @@ class Gatherer:
                 continue
             if self.binding.other_year(frame.question, [sentence]):
                 continue
-            if not self.binding.about(frame, sentence):
+            if not unnamed and not self.binding.about(frame, sentence):
                 continue
             counted = _counted_in_words(sentence.text, own) if not money else []
             companions = self.binding.companions(frame, sentence.article_id)
@@ -384,7 +393,9 @@ class Gatherer:
                     continue  # "15,000 people attended the unveiling" are not the passengers it can seat
                 if not amount.money and self._model_number(sentence.text, amount):
                     continue  # "a Boeing 747" counts nothing
-                if not _held_by_subject(frame, sentence.text, nearest, amount, self.binding, companions):
+                if not unnamed and not _held_by_subject(
+                    frame, sentence.text, nearest, amount, self.binding, companions
+                ):
                     continue
                 if _shared(frame, sentence.text, amount, self.binding):
                     continue  # "GM and Chrysler have received US$17.4 billion": not Chrysler's alone

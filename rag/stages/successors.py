@@ -52,23 +52,31 @@ def predecessor(question: str) -> str | None:
     return name.group("name") if name else None
 
 
-def _patterns(surname: str) -> list[re.Pattern[str]]:
-    """The sentence forms that name ``surname``'s successor, in the group ``y``."""
-    p = rf"(?:{_NAME_WORD}\s+)*{re.escape(surname)}(?![\w-]|['’](?!s\b))"
-    y = rf"(?P<y>{_PERSON})"
+def _known(surname: str) -> str:
+    """A person by their surname, with any names before it: "Rick Wagoner", "Wagoner" of "Wagoner's"."""
+    return rf"(?:{_NAME_WORD}\s+)*{re.escape(surname)}(?![\w-]|['’](?!s\b))"
+
+
+_WHO = rf"(?P<who>{_PERSON})"
+
+
+def _patterns(before: str, after: str) -> list[re.Pattern[str]]:
+    """The sentence forms that say ``after`` took ``before``'s place; one of them is ``_WHO``, the person read."""
     return [
         # "Papermaster's post will be filled by Bob Mansfield"
-        re.compile(rf"{p}(?:'s|’s)\s+{_JOB}\s+{_GAP}(?:filled|taken(?:\s+over)?|assumed)\s+{_GAP}by\s+{y}"),
+        re.compile(rf"{before}(?:'s|’s)\s+{_JOB}\s+{_GAP}(?:filled|taken(?:\s+over)?|assumed)\s+{_GAP}by\s+{after}"),
         # "Rick Wagoner was replaced Sunday with Fritz Henderson", "Jobs will be succeeded by Tim Cook"
-        re.compile(rf"{p}(?:,[^,]{{1,80}},)?\s+{_GAP}(?:replaced|succeeded)\s+{_GAP}(?:by|with)\s+{y}"),
+        re.compile(rf"{before}(?:,[^,]{{1,80}},)?\s+{_GAP}(?:replaced|succeeded)\s+{_GAP}(?:by|with)\s+{after}"),
         # "Tim Cook will be succeeding Jobs as CEO", "Fritz Henderson, …, replaced chief executive Rick Wagoner"
         # (active: "Wagoner was replaced Sunday with Henderson" names no successor of Henderson's).
         re.compile(
-            rf"{y}(?:,[^,]{{1,80}},)?\s+{_GAP}(?:{_ACTIVE}(?:replaced|succeeded)|replaces|replacing|succeeds|succeeding|"
-            rf"(?:took|takes|take|taking)\s+over\s+from)\s+{_TITLE}{p}"
+            rf"{after}(?:,[^,]{{1,80}},)?\s+{_GAP}(?:{_ACTIVE}(?:replaced|succeeded)|replaces|replacing|succeeds|"
+            rf"succeeding|(?:took|takes|take|taking)\s+over\s+from)\s+{_TITLE}{before}"
         ),
         # "Bob Mansfield will take over Papermaster's job"
-        re.compile(rf"{y}(?:,[^,]{{1,80}},)?\s+{_GAP}(?:took|takes|take|taking)\s+over\s+{p}(?:'s|’s)\s+{_JOB}"),
+        re.compile(
+            rf"{after}(?:,[^,]{{1,80}},)?\s+{_GAP}(?:took|takes|take|taking)\s+over\s+{before}(?:'s|’s)\s+{_JOB}"
+        ),
     ]
 
 
@@ -80,14 +88,27 @@ class SuccessorReader:
         if asked is None:
             return None
         surname = asked.split()[-1]
-        patterns = _patterns(surname)
-        found: dict[str, Named] = {}
-        for sentence in sentences:
-            for pattern in patterns:
-                for m in pattern.finditer(sentence.text):
-                    person = m.group("y")
-                    if surname in person.split():
-                        continue  # the asked person, not the one after them
-                    # One person by their surname: "Tim Cook" and "Timothy D. Cook".
-                    found.setdefault(person.split()[-1], Named(person, "successor", sentence))
-        return next(iter(found.values())) if len(found) == 1 else None
+        return _one(surname, _patterns(_known(surname), _WHO), sentences, "successor")
+
+    def replaced(self, question: str, sentences: Iterable[Sentence]) -> Named | None:
+        """The one person the sentences name as the one whose place the asked person took: asked who replaced
+        Fritz Henderson, "Rick Wagoner was replaced Sunday with Fritz Henderson" says whom he replaced, and a draft
+        that turns it round ("Rick Wagoner replaced Fritz Henderson") has the relation backwards."""
+        asked = predecessor(question)
+        if asked is None:
+            return None
+        surname = asked.split()[-1]
+        return _one(surname, _patterns(_WHO, _known(surname)), sentences, "predecessor")
+
+
+def _one(surname: str, patterns: list[re.Pattern[str]], sentences: Iterable[Sentence], kind: str) -> Named | None:
+    found: dict[str, Named] = {}
+    for sentence in sentences:
+        for pattern in patterns:
+            for m in pattern.finditer(sentence.text):
+                person = m.group("who")
+                if surname in person.split():
+                    continue  # the asked person, not the one before or after them
+                # One person by their surname: "Tim Cook" and "Timothy D. Cook".
+                found.setdefault(person.split()[-1], Named(person, kind, sentence))
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -669,3 +669,42 @@ def test_names_joined_after_the_figure_or_beside_another_subject_do_not_share_it
     )
     gathered = Gatherer(binding).run(frame_question("What was Scale AI valued at in 2024?"), pool)
     assert gathered is not None and sorted(g.value or 0 for g in gathered.groups) == [13.8e9, 14e9]
+
+
+def _two_reports(tmp_path, first: str, second: str) -> tuple[Any, HashingEncoder]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.md").write_text(first)
+    (folder / "two.md").write_text(second)
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder, ChunkerConfig(chunk_tokens=40, overlap_sentences=0))
+    return load_index(tmp_path / "index"), encoder
+
+
+@pytest.mark.parametrize(
+    ("draft", "answered"),
+    [
+        # Its own sentence gives the draft's figure as a sum sought, not received: the one received answers.
+        ("Chrysler received US$5 billion in aid.", "four billion"),
+        # Its own sentence gives the draft's figure as received, only not naming Chrysler: the refusal stands.
+        ("Chrysler received US$7 billion in aid.", None),
+    ],
+)
+def test_the_one_value_replaces_only_a_draft_figure_its_own_sentence_rules_out(
+    tmp_path, draft: str, answered: str | None
+) -> None:
+    index, encoder = _two_reports(
+        tmp_path,
+        "# Chrysler seeks more aid\n\nChrysler, which has received four billion dollars in federal aid, asked for an "
+        "additional US$5 billion in aid on Tuesday.",
+        "# Carmakers and their aid\n\nChrysler filed a restructuring plan. It was the largest rescue of a U.S. "
+        "carmaker, with US$7 billion in aid received.",
+    )
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, retry=False, gather_passages=10)
+    model = ScriptedGenerator(f"Sentences: 1\nAnswer: {draft}")
+    answer = assemble_pipeline(settings, model, index, encoder).ask("How much aid had Chrysler received?")
+    assert model.calls
+    if answered is None:
+        assert not answer.answerable and answer.abstention is not None and answer.abstention.gate == "gathered"
+    else:
+        assert answer.answerable and answered in answer.answer and "US$5 billion" not in answer.answer

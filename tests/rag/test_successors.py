@@ -56,6 +56,20 @@ def test_the_successor_is_read_off_the_sentence_that_names_them(question: str, s
     assert (named.name if named else None) == successor
 
 
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("Who replaced Fritz Henderson at the head of General Motors?", "Rick Wagoner"),
+        ("Who succeeded Carol Bartz as chief executive?", "Jerry Yang"),
+        ("Who took over Bob Mansfield's job?", None),  # Mansfield took a post; whose is not in the relation read
+        ("Who replaced Rick Wagoner?", None),
+    ],
+)
+def test_whose_place_the_asked_person_took_is_read_the_other_way_round(question: str, earlier: str | None) -> None:
+    named = SuccessorReader().replaced(question, sentences_of_text("a", _TEXT))
+    assert (named.name if named else None) == earlier
+
+
 def test_two_successors_named_are_left_to_the_draft() -> None:
     text = _TEXT + " Rick Wagoner was succeeded by Kent Kresa as chairman."
     assert SuccessorReader().run("Who replaced Rick Wagoner?", sentences_of_text("a", text)) is None
@@ -85,3 +99,23 @@ def test_the_pipeline_answers_the_successor_without_the_model_and_cites_the_sent
         )
     else:
         assert model.calls and "Bob Mansfield" not in answer.answer
+
+
+def test_the_pipeline_refuses_to_turn_a_succession_round(tmp_path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "gm.md").write_text(
+        "# GM restructures\n\nAs part of the restructuring, General Motors' chief executive Rick Wagoner was "
+        "replaced Sunday with Fritz Henderson, the current chief operating officer."
+    )
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder)
+    index = load_index(tmp_path / "index")
+    model = ScriptedGenerator("Sentences: 1\nAnswer: Rick Wagoner replaced Fritz Henderson.")
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0)
+    answer = assemble_pipeline(settings, model, index, encoder).ask(
+        "Who replaced Fritz Henderson at the head of General Motors?"
+    )
+    assert not answer.answerable and answer.abstention is not None
+    assert answer.abstention.gate == "successor" and "Rick Wagoner" in answer.abstention.message
+    assert model.calls == []  # refused before drafting
