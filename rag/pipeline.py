@@ -54,6 +54,7 @@ from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.roles import RoleHolder
 from rag.stages.source_clause import SourceClause, articles_stating, split_source_clause
+from rag.stages.status import StatusReader, asked_status
 from rag.stages.successors import SuccessorReader, predecessor
 from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
@@ -85,6 +86,7 @@ class Stages:
     reasons: ReasonReader | None  # None: a why-question is left to the draft (RAG_GATHER=false)
     definer: Definer | None  # None: "what is X?" is left to the draft (RAG_GATHER=false)
     successors: SuccessorReader | None  # None: "who took X's place?" is left to the draft (RAG_GATHER=false)
+    status: StatusReader | None  # None: "is it out or still to come?" is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
@@ -223,6 +225,7 @@ class AnswerPipeline:
             or (s.reasons and asked_event(frame.question))
             or (s.definer and defined_name(frame.question))
             or (s.successors and predecessor(frame.question))
+            or (s.status and asked_status(frame.question))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -445,6 +448,9 @@ class AnswerPipeline:
             # gatherer leaves out of its values.
             text, citations, values = s.citer.report(offered, hits)
             answer.conflict, answer.values = offered.conflict, values
+        elif s.status and (state := s.status.run(frame.question, sentences)):
+            text, citations, values = s.citer.status(state, hits)
+            answer.conflict, answer.values = state.conflict, values
         elif s.reasons and (reason := s.reasons.run(frame.question, sentences)):
             text, citations = s.citer.naming(reason, hits)
         elif s.definer and (defined := s.definer.run(frame.question, sentences)):

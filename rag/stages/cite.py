@@ -15,6 +15,7 @@ from rag.stages.identify import Identified
 from rag.stages.lists import GatheredList
 from rag.stages.naming import Named
 from rag.stages.polarity import Negated
+from rag.stages.status import Status
 from rag.stages.verify import Verdict
 
 __all__ = ["CitationRenderer"]
@@ -127,11 +128,32 @@ class CitationRenderer:
         marks = numbering.marks(identified.sentences, 1.0)
         return f"{description[:1].upper()}{description[1:]} is {identified.name} {marks}.", numbering.citations
 
+    def status(self, status: Status, hits: Sequence[SearchHit]) -> tuple[str, list[Citation], list[ReportedValue]]:
+        """Whether a thing is out, each report's words quoted and cited; both sides where reports differ."""
+        numbering = _Numbering(self, hits)
+        out = "; ".join(self._sourced(f'"{s.words}"', [s.sentence], numbering) for s in status.out)
+        coming = "; ".join(self._sourced(f'"{s.words}"', [s.sentence], numbering) for s in status.coming)
+        if status.conflict:
+            text = f"Reports differ on {status.thing}: out — {out}; still to come — {coming}."
+        elif out:
+            text = f"The articles say {status.thing} is out: {out}."
+        else:
+            text = f"The articles say {status.thing} is still to come: {coming}."
+        values = [
+            ReportedValue(value=s.words, citations=[numbering.number(s.sentence)], article_ids=[s.sentence.article_id])
+            for s in (*status.out, *status.coming)
+        ]
+        return text, numbering.citations, values
+
     def _stated(self, group: ValueGroup, numbering: _Numbering) -> str:
         """'about US$14 billion in "Title" (2025-06-12) [1] and "Other" (date not given) [2]'"""
+        return self._sourced(group.text, [reading.sentence for reading in group.readings], numbering)
+
+    def _sourced(self, text: str, said: Sequence[Sentence], numbering: _Numbering) -> str:
+        """``text`` with the titles, dates and citations of the sentences that say it, by article."""
         by_article: dict[str, list[Sentence]] = {}
-        for reading in group.readings:
-            by_article.setdefault(reading.sentence.article_id, []).append(reading.sentence)
+        for sentence in said:
+            by_article.setdefault(sentence.article_id, []).append(sentence)
         sources = []
         for article_id, sentences in by_article.items():
             title = _short(self.titles.get(article_id, "") or article_id)
@@ -139,7 +161,7 @@ class CitationRenderer:
             outlet = self.sources.get(article_id)
             where = f"{outlet}, {date}" if outlet else date
             sources.append(f'"{title}" ({where}) {numbering.marks(sentences, 1.0)}')
-        return f"{group.text} in {' and '.join(sources)}"
+        return f"{text} in {' and '.join(sources)}"
 
 
 class _Numbering:
