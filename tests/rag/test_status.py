@@ -35,7 +35,9 @@ def test_the_thing_a_question_asks_is_out_or_still_to_come(question: str, thing:
 def _read(*texts: str) -> tuple[list[str], list[str]] | None:
     sentences = [s for n, text in enumerate(texts) for s in sentences_of_text(f"a{n}", text)]
     status = StatusReader().run("Has Meta already launched its Meta AI app, or is it still being built?", sentences)
-    return status and ([s.words for s in status.out], [s.words for s in status.coming])
+    if status is None:
+        return None
+    return [s.words for s in status.out], [s.words for s in status.coming]
 
 
 def test_reports_that_differ_are_both_read() -> None:
