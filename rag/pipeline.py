@@ -44,6 +44,7 @@ from rag.stages.frame import TITLE_ROLES, QuestionFrame, frame_question
 from rag.stages.gather import Gathered, Gatherer, gatherable
 from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
+from rag.stages.kinds import KindReader, asked_kinds
 from rag.stages.lists import ListGatherer, asked_kind
 from rag.stages.naming import Naming, asked_kind_of_name
 from rag.stages.periods import PeriodGatherer, asks_period
@@ -87,6 +88,7 @@ class Stages:
     definer: Definer | None  # None: "what is X?" is left to the draft (RAG_GATHER=false)
     successors: SuccessorReader | None  # None: "who took X's place?" is left to the draft (RAG_GATHER=false)
     status: StatusReader | None  # None: "is it out or still to come?" is left to the draft (RAG_GATHER=false)
+    kinds: KindReader | None  # None: "what kinds of X …?" is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
     citer: CitationRenderer
@@ -226,6 +228,7 @@ class AnswerPipeline:
             or (s.definer and defined_name(frame.question))
             or (s.successors and predecessor(frame.question))
             or (s.status and asked_status(frame.question))
+            or (s.kinds and asked_kinds(frame))
         )
         gathered: Gathered | None = None
         if wanted:
@@ -468,6 +471,8 @@ class AnswerPipeline:
         elif s.periods and (timed := s.periods.run(frame, sentences)) and timed.decides:
             text, citations, values = s.citer.report(timed, hits)
             answer.conflict, answer.values = timed.conflict, values
+        elif s.kinds and (kinds := s.kinds.run(frame, sentences)):
+            text, citations, answer.items = s.citer.listing(kinds, hits)
         elif s.lister and (listed := s.lister.run(frame, sentences)) and listed.decides:
             text, citations, answer.items = s.citer.listing(listed, hits)
         elif s.remainder and (rest := s.remainder.run(frame, ranked)) and rest.decides:

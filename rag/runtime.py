@@ -37,6 +37,7 @@ from rag.stages.evidence import EvidenceSelector
 from rag.stages.gather import Gatherer
 from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
+from rag.stages.kinds import KindReader
 from rag.stages.lists import ListGatherer
 from rag.stages.naming import Naming
 from rag.stages.periods import PeriodGatherer
@@ -231,6 +232,7 @@ def make_stages(
         # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
         gatherer=Gatherer(binding, dates) if binding and settings.gather else None,
         lister=ListGatherer(binding) if binding and settings.gather else None,
+        kinds=KindReader(binding) if binding and settings.gather else None,
         periods=PeriodGatherer(binding, dates) if binding and settings.gather else None,
         remainder=Remainder(binding) if binding and settings.gather else None,
         naming=Naming(binding) if binding and settings.gather else None,

@@ -105,6 +105,8 @@ class CitationRenderer:
         ]
         if gathered.besides:
             return f"Besides {gathered.besides}, the articles name {listed}.", numbering.citations, items
+        if gathered.kinds:
+            return f"The articles name these kinds of {gathered.kind}: {listed}.", numbering.citations, items
         kind = gathered.kind if gathered.kind.endswith("s") else gathered.kind + "s"  # "every customer"
         return f"The articles name these {kind}: {listed}.", numbering.citations, items
 

@@ -63,6 +63,7 @@ class GatheredList:
     kind: str  # as the question words it: "defence contractors"
     items: tuple[ListItem, ...]
     besides: str = ""  # what a "besides X" question excludes ("Microsoft and OpenAI"), its items the others
+    kinds: bool = False  # the items are kinds of the thing asked ("images", "videos"), not names
 
     @property
     def decides(self) -> bool:
