@@ -24,6 +24,7 @@ from rag.models import (
     ChatMessage,
     Citation,
     Evidence,
+    ReportedValue,
     Timings,
 )
 from rag.parsing import parse_reply
@@ -277,11 +278,17 @@ class AnswerPipeline:
                 )
 
         text, citations = s.citer.run(verdict, work.hits)
+        return self._cited(work, text, citations)
+
+    def _cited(
+        self, work: _Work, text: str, citations: list[Citation], values: list[ReportedValue] | None = None
+    ) -> Answer:
         return Answer(
             answer=text,
             answerable=True,
             citations=citations,
-            timings=timings,
+            values=values or [],
+            timings=work.timings,
             model=self.model_name,
             context_mode=self.context_mode,
             question=work.question,
@@ -398,16 +405,7 @@ class AnswerPipeline:
         text, citations, values = self.stages.citer.report(gathered, work.hits)
         if on_token:
             on_token(text)
-        return Answer(
-            answer=text,
-            answerable=True,
-            citations=citations,
-            values=values,
-            timings=work.timings,
-            model=self.model_name,
-            context_mode=self.context_mode,
-            question=work.question,
-        )
+        return self._cited(work, text, citations, values)
 
     def _ruled_out(self, frame: QuestionFrame, verdict: Verdict) -> bool:
         """Whether the draft's own sentences give its figure as something else than asked (another year's, a sum
@@ -644,10 +642,10 @@ _MAX_HOPS = 2
 # empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
 # no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
 # sentence after "In November, Meta announced …" names.
+_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "date", "year"})
 # The refusals that the one value the articles bind may answer in the draft's stead: its gathering binds the asked
 # attribute, subject and year, but not a rank, a direction, a day or a premise that another gate checks.
 _SOLE_GATES = frozenset({"support", "answer_type", "attribute", "subject", "year"})
-_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "date", "year"})
 
 # What a person is told for each reason, where the gate has nothing more specific to say.
 _MESSAGES: dict[AbstentionReason, str] = {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from index import build_index, load_index
+from index import LoadedIndex, build_index, load_index
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.successors import SuccessorReader, predecessor
@@ -75,19 +77,24 @@ def test_two_successors_named_are_left_to_the_draft() -> None:
     assert SuccessorReader().run("Who replaced Rick Wagoner?", sentences_of_text("a", text)) is None
 
 
-@pytest.mark.parametrize("gather", [True, False])
-def test_the_pipeline_answers_the_successor_without_the_model_and_cites_the_sentence(tmp_path, gather: bool) -> None:
+def _one_article(tmp_path: Path, text: str) -> tuple[LoadedIndex, HashingEncoder]:
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "apple.md").write_text(
+    (folder / "article.md").write_text(text)
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder)
+    return load_index(tmp_path / "index"), encoder
+
+
+@pytest.mark.parametrize("gather", [True, False])
+def test_the_pipeline_answers_the_successor_without_the_model_and_cites_the_sentence(tmp_path, gather: bool) -> None:
+    index, encoder = _one_article(
+        tmp_path,
         "# Apple executive leaves company after iPhone 4 antenna problems\n\n"
         "Mark Papermaster, Apple's senior vice president of devices hardware engineering, has left the company. "
         "Papermaster's post will be filled by Bob Mansfield, Apple's senior vice president for Macintosh "
-        "engineering. Mansfield was already involved in iPhone development."
+        "engineering. Mansfield was already involved in iPhone development.",
     )
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
-    index = load_index(tmp_path / "index")
     model = ScriptedGenerator("Sentences: 1\nAnswer: Steve Jobs took over Mark Papermaster's job.")
     settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, gather=gather)
     answer = assemble_pipeline(settings, model, index, encoder).ask(
@@ -102,15 +109,11 @@ def test_the_pipeline_answers_the_successor_without_the_model_and_cites_the_sent
 
 
 def test_the_pipeline_refuses_to_turn_a_succession_round(tmp_path) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "gm.md").write_text(
+    index, encoder = _one_article(
+        tmp_path,
         "# GM restructures\n\nAs part of the restructuring, General Motors' chief executive Rick Wagoner was "
-        "replaced Sunday with Fritz Henderson, the current chief operating officer."
+        "replaced Sunday with Fritz Henderson, the current chief operating officer.",
     )
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
-    index = load_index(tmp_path / "index")
     model = ScriptedGenerator("Sentences: 1\nAnswer: Rick Wagoner replaced Fritz Henderson.")
     settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0)
     answer = assemble_pipeline(settings, model, index, encoder).ask(
