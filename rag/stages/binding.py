@@ -768,6 +768,10 @@ class BindingCheck:
                 continue
             if groups and not all(g & self._context_words(sentence) for g in groups):
                 continue
+            if _other_model(frame.question, [sentence.text], [hit.chunk.title]):
+                # The subject check would refuse its answer again: a sentence on the iPhone 4 or iPhone OS for the
+                # original iPhone takes the place of the passage a deeper search would find.
+                continue
             chosen.append(
                 Evidence(
                     n=len(chosen) + 1,
@@ -877,6 +881,8 @@ _DATED = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
     r"\s+\S+|\S+\s+(?:1[89]|20)\d\d",
 )
+# A maker and the code of one of its models: "Airbus A350", "Nokia N95" (letters, then digits).
+_CODED = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z]{1,2}\d{2,4})\b")
 
 
 def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> tuple[str, str] | None:
@@ -887,6 +893,8 @@ def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> 
     the doubt, as is one whose article's title names the model asked about ("Apple unveils iPhone 4 …": "the
     thinnest smartphone …, a 24 percent reduction from … the iPhone 3GS"); a title that names only the line
     ("Apple launches new, faster iPhone") says nothing of which model."""
+    if m := _CODED.search(question):
+        return _other_code(m.group(2), texts, titles, label=m.group(0))
     if m := _ORIGINAL.search(question):
         name, asked, label = m.group(1), None, f"original {m.group(1)}"
         # "iPhone 4", "iPhone 3G", or another name begun by it ("iPhone OS").
@@ -903,6 +911,24 @@ def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> 
     if asked and any((x.group(1) or "").strip().lower() == asked for title in titles for x in named.finditer(title)):
         return None
     return label, mentions[0].group(0)
+
+
+def _other_code(asked: str, texts: Sequence[str], titles: Sequence[str], *, label: str) -> tuple[str, str] | None:
+    """(the model asked about, the other code named instead) for a maker's model known by a code ("Airbus A350"):
+    the answer's sentences name another code of its shape ("A380"), or name none and their articles' titles name
+    only other codes. "Airbus has warned there could be additional charges to come", under "A380 makes maiden
+    flight to US", is no answer to "What kinds of issues have plagued the Airbus A350 project?"; the maker named
+    bare speaks of whichever model its article is about, which the title names."""
+    shape = re.compile(rf"\b{re.escape(asked.rstrip('0123456789'))}\d{{{sum(c.isdigit() for c in asked)}}}(?!\d)")
+    named = [x.group(0) for text in texts for x in shape.finditer(text)]
+    if asked in named:
+        return None
+    if named:
+        return label, named[0]
+    titled = [x.group(0) for title in titles for x in shape.finditer(title)]
+    if not titled or asked in titled:
+        return None
+    return label, titled[0]
 
 
 def _done_to(frame: QuestionFrame) -> bool:

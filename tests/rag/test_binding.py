@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import Sentence
+from index import Chunk, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
@@ -756,6 +756,37 @@ def test_a_model_is_not_answered_by_another_model_of_its_line() -> None:
     # A month and its year, or a name and a year, are no product and its model.
     dated = "On September 15 Apple said it had sold 6.9 million iPhones."
     assert _ranked("How many iPhones had Apple sold by September 2008?", "6.9 million.", dated) is None
+
+
+def test_a_coded_model_is_not_answered_from_another_models_article() -> None:
+    question = "What kinds of issues have plagued the Airbus A350 project?"  # an adversarial: the A380's troubles
+    charges = "Airbus has warned there could be additional charges to come."
+    assert _ranked(question, charges, charges, "A380 makes maiden flight to US") == "subject"
+    # The maker named bare under a title that names no code, or the code asked, perhaps speaks of it.
+    assert _ranked(question, charges, charges, "Airbus reports losses") is None
+    assert _ranked(question, charges, charges, "Airbus delays the A350 again") is None
+    wiring = "The A380's wiring problems delayed deliveries by two years."
+    assert _ranked(question, "Wiring problems.", wiring, "Airbus reports losses") == "subject"
+    plural = "Airlines have ordered 500 Airbus A350s despite wiring problems."
+    assert _ranked(question, "Wiring problems.", plural, "A380 makes maiden flight to US") is None
+
+
+def test_the_retry_passes_over_sentences_on_another_model() -> None:
+    """The subject check refuses a sentence on the iPhone 4 for the original iPhone: the retry does not show it
+    again, so that a deeper search may find the passage that answers."""
+    question = "At which event did Apple first show the original iPhone?"
+    texts = [
+        "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design.",
+        "Apple has first introduced the iPhone at the Macworld Conference, an event in San Francisco.",
+    ]
+    sentences = [Sentence(article_id="a", start=0, end=len(t), text=t) for t in texts]
+    chunk = Chunk(chunk_id="a#0", article_id="a", title="Apple", start=0, end=200, text=" ".join(texts))
+    hit = SearchHit(chunk=chunk, score=1.0)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: sentences, {"a": "Apple"})
+    frame = frame_question(question)
+    assert check._states_attribute(frame, texts[0]), "the iPhone 4 sentence would be chosen but for its model"
+    focused = check.focus(frame, [(s, hit) for s in sentences], limit=3)
+    assert [e.sentence.text for e in focused] == [texts[1]]
 
 
 def test_a_title_vouches_for_a_name_only_above_a_sentence_that_names_no_one_else() -> None:
