@@ -58,6 +58,7 @@ from rag.stages.roles import RoleHolder
 from rag.stages.source_clause import SourceClause, articles_stating, split_source_clause
 from rag.stages.status import StatusReader, asked_status
 from rag.stages.successors import SuccessorReader, predecessor
+from rag.stages.tallies import TallyReader, asked_tally
 from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
 
 __all__ = ["AnswerPipeline", "Stages"]
@@ -89,6 +90,7 @@ class Stages:
     definer: Definer | None  # None: "what is X?" is left to the draft (RAG_GATHER=false)
     successors: SuccessorReader | None  # None: "who took X's place?" is left to the draft (RAG_GATHER=false)
     status: StatusReader | None  # None: "is it out or still to come?" is left to the draft (RAG_GATHER=false)
+    tallies: TallyReader | None  # None: "what was the vote?" is left to the draft (RAG_GATHER=false)
     kinds: KindReader | None  # None: "what kinds of X …?" is left to the draft (RAG_GATHER=false)
     identifier: Identifier | None  # None: the model says which subject a description means (RAG_BINDING_CHECK=false)
     judge: Judge | None
@@ -229,6 +231,7 @@ class AnswerPipeline:
             or (s.definer and defined_name(frame.question))
             or (s.successors and predecessor(frame.question))
             or (s.status and asked_status(frame.question))
+            or (s.tallies and asked_tally(frame.question))
             or (s.kinds and asked_kinds(frame))
         )
         gathered: Gathered | None = None
@@ -463,6 +466,8 @@ class AnswerPipeline:
             asked = predecessor(frame.question)
             message = f"The articles say whom {asked} replaced ({earlier.name}), not who replaced {asked}."
             return self._refuse(work, Abstention(reason="not_stated", gate="successor", message=message)), gathered
+        elif s.tallies and (tally := s.tallies.run(frame.question, sentences)):
+            text, citations = s.citer.naming(tally, hits)
         elif gathered is not None and gathered.decides:
             text, citations, values = s.citer.report(gathered, hits)
             answer.conflict, answer.values = gathered.conflict, values
@@ -578,7 +583,8 @@ class AnswerPipeline:
             ]
             return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
         if not answers_question_type(work.question, verdict.supported_text, change=frame.asks_change):
-            return _Checked.refused("not_stated", "answer_type", "the answer lacks the figure or date asked for")
+            detail = "the answer lacks the figure or date asked for, or gives only a date for a thing"
+            return _Checked.refused("not_stated", "answer_type", detail)
         if s.binding:
             verdict = s.binding.trim(frame, verdict)
         if s.binding and (problem := s.binding.run(frame, verdict)):

@@ -49,6 +49,7 @@ from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.roles import RoleHolder
 from rag.stages.status import StatusReader
 from rag.stages.successors import SuccessorReader
+from rag.stages.tallies import TallyReader
 from rag.stages.verify import Verifier
 
 __all__ = [
@@ -244,6 +245,7 @@ def make_stages(
         definer=Definer() if settings.gather else None,
         successors=SuccessorReader() if settings.gather else None,
         status=StatusReader() if settings.gather else None,
+        tallies=TallyReader(titles) if settings.gather else None,
         identifier=Identifier(binding) if binding and settings.bridge else None,
         # RAG_JUDGE_IN_CONTEXT: the yes/no goes to the answering model, after the draft in its context.
         judge=(

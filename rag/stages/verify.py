@@ -424,6 +424,18 @@ _ASKS_TIME = re.compile(
     r"^\s*when\b|\b(?:until|till|by|since) when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b",
     re.I,
 )
+# "At which event …", "Which airline …", "What programme …": a thing, not a time.
+_ASKS_THING = re.compile(
+    r"^\s*(?:(?:at|in|on|from|to|for|with|by|of)\s+)?(?:which|what)\s+"
+    r"(?!(?:years?|months?|dates?|days?|times?|weeks?|decades?|century|period|quarter|season|hour)\b)[a-z]+\b",
+    re.I,
+)
+# A word of a date: a year, a day of the month, a month.
+_DATE_WORD = re.compile(
+    r"(?:1[89]|20)\d\d|\d{1,2}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+    re.I,
+)
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last year|this year|last week|earlier this year|recently)\b",
@@ -512,6 +524,19 @@ def _name_words(text: str) -> set[str]:
     return {n.removesuffix("'s").removesuffix("’s") for n in names} - _COMMON_CAPS
 
 
+def _only_dates(question: str, answer: str) -> bool:
+    """Whether a question asking which thing (not which year) is answered by nothing but a date: "At which event
+    did Apple first show the original iPhone?" answered "Apple first showed the original iPhone in 2007" says when,
+    not at which event."""
+    if not _ASKS_THING.match(question):
+        return False
+    asked = {w[:4] for w in content_words(question)}
+    added = {w for w in content_words(answer) if w[:4] not in asked}
+    # A number alone is no date: "Meta's Llama 3" names a model.
+    dated = any(not w.isdigit() or len(w) == 4 for w in added)
+    return dated and all(_DATE_WORD.fullmatch(w) for w in added)
+
+
 def answers_question_type(question: str, answer: str, *, change: bool = False) -> bool:
     """Whether the answer has the kind of content the question asks for.
 
@@ -521,6 +546,8 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
     """
     if change and multiples(answer):
         return True
+    if _only_dates(question, answer):
+        return False
     if _ASKS_OTHER.match(question):
         return True
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):

@@ -146,6 +146,12 @@ def test_threshold_is_validated() -> None:
         ("What percentage stake would Meta receive?", "Meta would take a 49% stake.", True),
         ("What stake will Canada hold in GM?", "Canada will hold about two-thirds of it.", True),
         ("What stake will Canada hold in GM?", "Canada will invest US$9.5 billion.", False),
+        # Which thing, not when: a date alone does not answer it; a thing with its date does.
+        ("At which event did Apple first show the original iPhone?", "Apple first showed it in 2007.", False),
+        ("Which airline received the first A380?", "It was received on 15 October 2007.", False),
+        ("Which airline received the first A380?", "Singapore Airlines, on 15 October 2007.", True),
+        ("In which year did Apple first show the iPhone?", "In 2007.", True),
+        ("Which Meta model is it based on?", "Defense Llama is based on Meta's Llama 3.", True),  # a model number
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
