@@ -3,7 +3,8 @@
 A tally is two counts set against each other ("52-35", "52 to 35"), and news gives one beside the word the question
 asks by: "the Senate voted the proposition down with a vote of 52-35". The 1.5B model, shown that sentence, answered
 NOT FOUND (Wikinews w047). Model-free: the sentences that give a tally within reach after the asked word ("vote",
-"score", "tally") and speak of what the question asks about, in their words or their article's title. One tally
+"score", "tally") and speak of what the question asks about, in their words or their article's title (a word of
+the question or of its family: "bailout" is a "rescue"), naming every name and figure it gives. One tally
 is the answer, cited; different tallies (two votes, two matches) are left to the draft, which the question's other
 words may lead to the one meant.
 """
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from index import Sentence
 from rag.stages.evidence import content_words
+from rag.stages.frame import family_of
 from rag.stages.naming import Named
 
 __all__ = ["TallyReader", "asked_tally"]
@@ -66,7 +68,7 @@ class TallyReader:
         for sentence in dict.fromkeys(sentences):
             text = sentence.text
             said = f"{text} {self.titles.get(sentence.article_id, '')}"
-            if about and not about & content_words(said):
+            if about and not _shared(about, content_words(said)):
                 continue
             if not names <= {_word(n) for n in _NAMED.findall(said)}:
                 continue
@@ -84,3 +86,10 @@ class TallyReader:
 def _word(name: str) -> str:
     """A name or figure as compared: "Senate's" is "senate", "$700" is "700"."""
     return re.sub(r"(?:'s|’s)$", "", name.lower()).lstrip("$€£").rstrip(".,")
+
+
+def _shared(asked: set[str], said: set[str]) -> bool:
+    """Whether a sentence says one of the question's words, or one of its family: "the car industry bailout" is
+    the "auto rescue plan" of another article's title."""
+    families = {family_of(w) for w in asked} - {None}
+    return bool(asked & said) or bool(families & {family_of(w) for w in said})

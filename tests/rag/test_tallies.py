@@ -63,6 +63,13 @@ def test_the_tally_is_read_beside_the_word_asked(question: str, tally: str | Non
         assert named.sentence.text.startswith("Although the House approved")
 
 
+def test_what_the_question_asks_about_may_be_said_in_a_word_of_its_family() -> None:
+    titles = {"a": "White House considering auto rescue plan"}  # the other article: not "bailout"
+    reader = TallyReader(titles)
+    assert reader.run("What was the vote on the car industry bailout?", sentences_of_text("a", _TEXT)) is not None
+    assert reader.run("What was the vote on the car industry merger?", sentences_of_text("a", _TEXT)) is None
+
+
 def test_the_tally_is_read_in_its_other_forms() -> None:
     text = "The final vote count in the Senate was 52 to 35, eight short of the 60 needed to pass."
     named = TallyReader(_TITLES).run("What was the final vote count?", sentences_of_text("a", text))
