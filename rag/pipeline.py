@@ -248,7 +248,7 @@ class AnswerPipeline:
         checked = self._draft_and_check(work, frame, work.evidence, on_token)
         if checked.abstention and checked.abstention.gate in _RETRY_GATES and s.binding and self.settings.retry:
             # One more draft before refusing, over sentences chosen for what was asked of whom asked.
-            focused = self._retry_evidence(work, frame, k)
+            focused = self._retry_evidence(work, frame, k, checked.abstention.gate)
             if focused:
                 second = self._draft_and_check(work, frame, focused, None, focused=True, note=checked.note)
                 if second.verdict is not None:
@@ -297,19 +297,25 @@ class AnswerPipeline:
             question=work.question,
         )
 
-    def _retry_evidence(self, work: _Work, frame: QuestionFrame, k: int) -> list[Evidence]:
+    def _retry_evidence(self, work: _Work, frame: QuestionFrame, k: int, gate: str) -> list[Evidence]:
         """The sentences for a second draft: those of the first draft's passages that state what was asked of whom
         asked; where none does, those of ``RAG_RETRY_DEPTH`` times as many passages, or else the best sentences of
         the passages the first draft did not see.
 
         The first draft's passages are the search's best by words and meaning; the sentence that answers may sit in
         the fifth or sixth ("Which insurer did the US Federal Reserve rescue?": "the bailout of large insurance firm
-        AIG by the US Federal Reserve", under sentences on money market funds).
+        AIG by the US Federal Reserve", under sentences on money market funds). A draft refused for lacking the
+        date or figure asked, where the sentences that state what was asked have none, is shown those of the rest
+        of their articles that do.
         """
         s = self.stages
         assert s.binding is not None
         limit = self.settings.retry_sentences
         focused = s.binding.focus(frame, s.selector.candidates(work.hits), limit=limit)
+        if gate == "answer_type" and focused and not any(self._typed(frame, e.sentence) for e in focused):
+            typed = s.binding.focus(frame, self._typed_in_articles(work, frame), limit=limit)
+            if typed:
+                return typed
         if focused or self.settings.retry_depth == 1:
             return focused
         seen = {hit.chunk.chunk_id for hit in work.hits}
@@ -324,6 +330,25 @@ class AnswerPipeline:
         return s.binding.focus(frame, s.selector.candidates(deeper), limit=limit) or s.selector.run(
             work.question, deeper, limit=limit
         )
+
+    @staticmethod
+    def _typed(frame: QuestionFrame, sentence: Sentence) -> bool:
+        return answers_question_type(frame.question, sentence.text, change=frame.asks_change)
+
+    def _typed_in_articles(self, work: _Work, frame: QuestionFrame) -> list[tuple[Sentence, SearchHit]]:
+        """The sentences of the retrieved articles that hold the kind of answer asked (a date for "until when"),
+        each with its article's best hit: the passage that says "free to anyone with an iPhone 4 until September
+        30" is not among those the question's words reach (Wikinews w050)."""
+        s = self.stages
+        best: dict[str, SearchHit] = {}
+        for hit in work.hits:
+            best.setdefault(hit.chunk.article_id, hit)
+        return [
+            (sentence, hit)
+            for article_id, hit in best.items()
+            for sentence in s.selector.sentences_of(self.index.articles[article_id])
+            if self._typed(frame, sentence)
+        ]
 
     def _bridge(self, bridge: Bridge, work: _Work, k: int, hops: int, on_token: TokenCallback | None) -> Answer | None:
         """Two verified answers for a question about a described subject: which subject the description names,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import Chunk, SearchHit, Sentence
+from index import Chunk, SearchHit, Sentence, build_index, load_index
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
@@ -645,6 +645,40 @@ def test_a_draft_placed_in_another_month_gets_one_focused_retry(fake_index, retr
     assert "Lockheed Martin" in answer.answer and len(calls) == 2
     assert "Booz Allen and Lockheed Martin" in calls[1][-1]["content"], "the retry sees the sentence that answers"
     assert any("Lockheed Martin" in c.quote for c in answer.citations)
+
+
+def test_a_draft_without_the_date_asked_is_retried_over_the_dated_sentences_of_its_articles(tmp_path) -> None:
+    """The first draft's passage says what Apple offers, not until when; the sentence that dates the offer sits in a
+    passage of the same article that the question's words do not reach (Wikinews w050)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    cities = "Boston Chicago Denver Houston Miami Seattle Dallas Austin Phoenix Portland Atlanta Detroit".split()
+    filler = " ".join(f"Analysts in {city} discussed antenna reception at length." for city in cities)
+    (folder / "offer.md").write_text(
+        "# Apple to give free cases to iPhone 4 owners\n\n"
+        "When will the iPhone 4 antenna offer run? Apple will run an offer: owners of its iPhone 4 get a free case "
+        f"for the antenna. {filler} Bumpers stay free for iPhone buyers until September 30."
+    )
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder)
+    index = load_index(tmp_path / "index")
+    question = "Until when does the iPhone 4 antenna offer run?"
+    replies = iter(
+        [
+            "Sentences: 1\nAnswer: Apple will give iPhone 4 owners a free case.",
+            "Sentences: 1\nAnswer: Until September 30.",
+        ]
+    )
+    model = ScriptedGenerator(lambda messages: next(replies))
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, top_k=1)
+    pipeline = assemble_pipeline(settings, model, index, encoder)
+    first = pipeline.stages.retriever.search(question, k=1)
+    assert not any("September 30" in hit.chunk.text for hit in first), "the dated passage is not retrieved"
+    answer = pipeline.ask(question, top_k=1)
+    assert answer.answerable, answer.abstention
+    assert "September 30" in answer.answer and len(model.calls) == 2
+    assert "until September 30" in model.calls[1][-1]["content"], "the retry sees the dated sentence"
+    assert any("until September 30" in c.quote for c in answer.citations)
 
 
 def test_without_retry_the_wrong_draft_is_refused(fake_index) -> None:
