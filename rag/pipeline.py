@@ -41,7 +41,7 @@ from rag.stages.conversions import Converter, asked_currency
 from rag.stages.definitions import Definer, defined_name
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
-from rag.stages.frame import TITLE_ROLES, QuestionFrame, frame_question
+from rag.stages.frame import TITLE_ROLES, QuestionFrame, attribute_words, frame_question, stem
 from rag.stages.gather import Gathered, Gatherer, gatherable
 from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
@@ -343,11 +343,14 @@ class AnswerPipeline:
         best: dict[str, SearchHit] = {}
         for hit in work.hits:
             best.setdefault(hit.chunk.article_id, hit)
+        # The question's own word for what it asks, not one of its family: far from its passages, "resigned from
+        # his post as CEO on August 24" is no date for giving up the seat of chairman (w079, adversarial).
+        asked = {stem(a) for a in frame.attributes}
         return [
             (sentence, hit)
             for article_id, hit in best.items()
             for sentence in s.selector.sentences_of(self.index.articles[article_id])
-            if self._typed(frame, sentence)
+            if self._typed(frame, sentence) and asked & {stem(w) for w in attribute_words(sentence.text)}
         ]
 
     def _bridge(self, bridge: Bridge, work: _Work, k: int, hops: int, on_token: TokenCallback | None) -> Answer | None:

@@ -647,7 +647,17 @@ def test_a_draft_placed_in_another_month_gets_one_focused_retry(fake_index, retr
     assert any("Lockheed Martin" in c.quote for c in answer.citations)
 
 
-def test_a_draft_without_the_date_asked_is_retried_over_the_dated_sentences_of_its_articles(tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("dated", "found"),
+    [
+        ("Bumpers stay free for iPhone buyers until September 30.", True),
+        # A date beside none of the question's own words for what it asks dates something else.
+        ("Bumpers stay free for buyers through September 30.", False),
+    ],
+)
+def test_a_draft_without_the_date_asked_is_retried_over_the_dated_sentences_of_its_articles(
+    tmp_path, dated: str, found: bool
+) -> None:
     """The first draft's passage says what Apple offers, not until when; the sentence that dates the offer sits in a
     passage of the same article that the question's words do not reach (Wikinews w050)."""
     folder = tmp_path / "articles"
@@ -657,7 +667,7 @@ def test_a_draft_without_the_date_asked_is_retried_over_the_dated_sentences_of_i
     (folder / "offer.md").write_text(
         "# Apple to give free cases to iPhone 4 owners\n\n"
         "When will the iPhone 4 antenna offer run? Apple will run an offer: owners of its iPhone 4 get a free case "
-        f"for the antenna. {filler} Bumpers stay free for iPhone buyers until September 30."
+        f"for the antenna. {filler} {dated}"
     )
     encoder = HashingEncoder(dim=256)
     build_index(folder, tmp_path / "index", encoder)
@@ -675,10 +685,14 @@ def test_a_draft_without_the_date_asked_is_retried_over_the_dated_sentences_of_i
     first = pipeline.stages.retriever.search(question, k=1)
     assert not any("September 30" in hit.chunk.text for hit in first), "the dated passage is not retrieved"
     answer = pipeline.ask(question, top_k=1)
-    assert answer.answerable, answer.abstention
-    assert "September 30" in answer.answer and len(model.calls) == 2
-    assert "until September 30" in model.calls[1][-1]["content"], "the retry sees the dated sentence"
-    assert any("until September 30" in c.quote for c in answer.citations)
+    assert len(model.calls) == 2
+    assert ("September 30" in model.calls[1][-1]["content"]) is found, "the retry sees the dated sentence"
+    if found:
+        assert answer.answerable, answer.abstention
+        assert "September 30" in answer.answer
+        assert any("until September 30" in c.quote for c in answer.citations)
+    else:
+        assert not answer.answerable
 
 
 def test_without_retry_the_wrong_draft_is_refused(fake_index) -> None:
