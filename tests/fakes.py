@@ -15,7 +15,7 @@ from rag._exceptions import GenerationError
 from rag.llm.base import Completion, Message, TokenCallback
 
 if TYPE_CHECKING:
-    from index import Sentence, TextEncoder
+    from index import LoadedIndex, Sentence, TextEncoder
     from rag.llm.base import Generator, PrefixCachingGenerator
 
 F = TypeVar("F", bound="ScriptedGenerator")
@@ -184,3 +184,16 @@ def sentences_of_text(article_id: str, text: str) -> list[Sentence]:
         out.append(Sentence(article_id=article_id, start=begin, end=begin + len(piece), text=piece))
         start = begin + len(piece)
     return out
+
+
+def one_article_index(tmp_path: Path, text: str) -> tuple[LoadedIndex, HashingEncoder]:
+    """A real index (FAISS, BM25, chunks) of one article, ``text`` with its "# " title line, under ``tmp_path``,
+    embedded by the hashing fake: for pipeline tests whose subject is a stage, not the embedding model."""
+    from index import build_index, load_index
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "article.md").write_text(text)
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder)
+    return load_index(tmp_path / "index"), encoder

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["A_SCALE", "NUMBER_WORDS", "SCALES", "Amount", "figure_clause", "find_amounts", "number_value"]
+__all__ = ["A_SCALE", "MONTH", "NUMBER_WORDS", "SCALES", "Amount", "figure_clause", "find_amounts", "number_value"]
 
 SCALES = {  # the words and letters that scale a figure (also the claim verifier's)
     "thousand": 1e3,
@@ -72,12 +72,13 @@ _VAGUE = re.compile(
 )
 # A bare year is a date, not an amount: "founded in 2016", "in 2024"; nor is the day of a month.
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_MONTH = (
+# A month's name, in full or cut short (a pattern to build others with).
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DAY_BEFORE = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"\b", re.I)
-_DAY_AFTER = re.compile(r"\b" + _MONTH + r"\.?\s*$", re.I)
+_DAY_BEFORE = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?" + MONTH + r"\b", re.I)
+_DAY_AFTER = re.compile(r"\b" + MONTH + r"\.?\s*$", re.I)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from index import Article, Sentence, TextEncoder, split_sentences
-from rag.stages.amounts import A_SCALE, NUMBER_WORDS, SCALES, number_value
+from rag.stages.amounts import A_SCALE, MONTH, NUMBER_WORDS, SCALES, number_value
 from rag.stages.dates import MONTHS, days_named, days_spoken_of
 from rag.stages.evidence import content_words
 
@@ -431,11 +431,7 @@ _ASKS_THING = re.compile(
     re.I,
 )
 # A word of a date: a year, a day of the month, a month.
-_DATE_WORD = re.compile(
-    r"(?:1[89]|20)\d\d|\d{1,2}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
-    re.I,
-)
+_DATE_WORD = re.compile(rf"(?:1[89]|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|{MONTH}", re.I)
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last year|this year|last week|earlier this year|recently)\b",

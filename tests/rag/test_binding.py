@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from index import Chunk, SearchHit, Sentence, build_index, load_index
+from index import Chunk, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
-from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake, one_article_index, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -660,18 +660,14 @@ def test_a_draft_without_the_date_asked_is_retried_over_the_dated_sentences_of_i
 ) -> None:
     """The first draft's passage says what Apple offers, not until when; the sentence that dates the offer sits in a
     passage of the same article that the question's words do not reach (Wikinews w050)."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
     cities = "Boston Chicago Denver Houston Miami Seattle Dallas Austin Phoenix Portland Atlanta Detroit".split()
     filler = " ".join(f"Analysts in {city} discussed antenna reception at length." for city in cities)
-    (folder / "offer.md").write_text(
+    index, encoder = one_article_index(
+        tmp_path,
         "# Apple to give free cases to iPhone 4 owners\n\n"
         "When will the iPhone 4 antenna offer run? Apple will run an offer: owners of its iPhone 4 get a free case "
-        f"for the antenna. {filler} {dated}"
+        f"for the antenna. {filler} {dated}",
     )
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
-    index = load_index(tmp_path / "index")
     question = "Until when does the iPhone 4 antenna offer run?"
     replies = iter(
         [

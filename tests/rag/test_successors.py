@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from index import LoadedIndex, build_index, load_index
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.successors import SuccessorReader, predecessor
 from tests.citing import assert_read_off_the_articles
-from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
+from tests.fakes import ScriptedGenerator, one_article_index, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -77,18 +74,9 @@ def test_two_successors_named_are_left_to_the_draft() -> None:
     assert SuccessorReader().run("Who replaced Rick Wagoner?", sentences_of_text("a", text)) is None
 
 
-def _one_article(tmp_path: Path, text: str) -> tuple[LoadedIndex, HashingEncoder]:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "article.md").write_text(text)
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
-    return load_index(tmp_path / "index"), encoder
-
-
 @pytest.mark.parametrize("gather", [True, False])
 def test_the_pipeline_answers_the_successor_without_the_model_and_cites_the_sentence(tmp_path, gather: bool) -> None:
-    index, encoder = _one_article(
+    index, encoder = one_article_index(
         tmp_path,
         "# Apple executive leaves company after iPhone 4 antenna problems\n\n"
         "Mark Papermaster, Apple's senior vice president of devices hardware engineering, has left the company. "
@@ -109,7 +97,7 @@ def test_the_pipeline_answers_the_successor_without_the_model_and_cites_the_sent
 
 
 def test_the_pipeline_refuses_to_turn_a_succession_round(tmp_path) -> None:
-    index, encoder = _one_article(
+    index, encoder = one_article_index(
         tmp_path,
         "# GM restructures\n\nAs part of the restructuring, General Motors' chief executive Rick Wagoner was "
         "replaced Sunday with Fritz Henderson, the current chief operating officer.",

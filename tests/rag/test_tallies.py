@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from index import build_index, load_index
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.tallies import TallyReader, asked_tally
 from tests.citing import assert_read_off_the_articles
-from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
+from tests.fakes import ScriptedGenerator, one_article_index, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -100,12 +99,7 @@ def test_different_tallies_are_left_to_the_draft() -> None:
 
 @pytest.mark.parametrize("gather", [True, False])
 def test_the_pipeline_answers_the_tally_without_the_model_and_cites_the_sentence(tmp_path: Path, gather: bool) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "article.md").write_text(f"# {_TITLES['a']}\n\n{_TEXT}")
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
-    index = load_index(tmp_path / "index")
+    index, encoder = one_article_index(tmp_path, f"# {_TITLES['a']}\n\n{_TEXT}")
     model = ScriptedGenerator("NOT FOUND")
     settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, gather=gather)
     answer = assemble_pipeline(settings, model, index, encoder).ask("What was the vote on the car industry bailout?")
