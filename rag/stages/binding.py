@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -759,6 +760,12 @@ class BindingCheck:
         self, frame: QuestionFrame, candidates: Sequence[tuple[Sentence, SearchHit]], *, limit: int
     ) -> list[Evidence]:
         """The retrieved sentences that state the asked attribute of the asked subject, best first, numbered."""
+        if frame.not_role:
+            # "… the one who is not its chief executive?": the role set aside is not what is asked; a sentence on the
+            # chief executive alone would hand the retry the answer the constraint refused, or another company's.
+            aside = set(frame.not_role.split())
+            kept = tuple(a for a in frame.attributes if a not in aside)
+            frame = replace(frame, attributes=kept) if kept else frame
         if not frame.attributes:
             return []
         groups = self.subject_groups(frame)

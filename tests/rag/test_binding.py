@@ -833,6 +833,24 @@ def test_the_retry_passes_over_sentences_on_another_model() -> None:
     assert [e.sentence.text for e in focused] == [texts[1]]
 
 
+def test_the_retry_for_a_role_set_aside_shows_the_founders_not_the_role() -> None:
+    """The constraint refused the chief executive for "the one who is not its chief executive": the retry is shown
+    the sentences on the founding, not every sentence that names a chief executive (another company's too)."""
+    question = "Scale AI has two co-founders; what is the name of the one who is not its chief executive?"
+    texts = [
+        "Chief executive Mark Zuckerberg has declared AI the company's top priority at Scale AI's investor Meta.",
+        "Founded in San Francisco by Alexandr Wang and Lucy Guo in 2016, Scale AI built a business.",
+    ]
+    sentences = [Sentence(article_id="a", start=0, end=len(t), text=t) for t in texts]
+    chunk = Chunk(chunk_id="a#0", article_id="a", title="Scale AI", start=0, end=200, text=" ".join(texts))
+    hit = SearchHit(chunk=chunk, score=1.0)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: sentences, {"a": "Scale AI"})
+    frame = frame_question(question)
+    assert frame.not_role == "chief executive"
+    focused = check.focus(frame, [(s, hit) for s in sentences], limit=3)
+    assert [e.sentence.text for e in focused] == [texts[1]]
+
+
 def test_a_title_vouches_for_a_name_only_above_a_sentence_that_names_no_one_else() -> None:
     question = "Which later Apple CEO had also worked for IBM?"
     title = "Apple executive Steve Jobs resigns"
