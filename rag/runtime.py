@@ -226,6 +226,7 @@ def make_stages(
             corpus=corpus,
             corpus_hints=settings.corpus_hints,
             corpus_hint_words=settings.corpus_hint_words,
+            corpus_terse=settings.corpus_terse,
             all_dates=settings.evidence_dates == "always",
         ),
         verifier=Verifier(encoder, threshold=settings.support_threshold),

@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         description="clip each corpus-mode hint to this many words around the question's words; 0 = whole "
         "sentences. Changes the prompt, so the answers: measure quality before turning it on",
     )
+    corpus_terse: bool = Field(
+        default=False,
+        description="corpus mode: ask after the question for the answer in a few words; every generated token costs "
+        "~70 ms behind the cached collection on this CPU. Changes the answers: measure quality before turning it on",
+    )
     corpus_cache_rebuild: bool = Field(
         default=True, description="rebuild a missing/stale prompt cache at start-up (else: retrieval mode)"
     )

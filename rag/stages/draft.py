@@ -40,6 +40,7 @@ class Drafter:
         corpus: CorpusPrompt | None,
         corpus_hints: int,
         corpus_hint_words: int = 0,
+        corpus_terse: bool = False,
         all_dates: bool = False,
     ):
         self.generator = generator
@@ -47,6 +48,7 @@ class Drafter:
         self.corpus = corpus
         self.corpus_hints = corpus_hints
         self.corpus_hint_words = corpus_hint_words
+        self.corpus_terse = corpus_terse
         self.all_dates = all_dates
 
     def run(
@@ -64,7 +66,14 @@ class Drafter:
             # for the words they hold.
             clip = self.corpus_hint_words if hints is None else 0
             numbers = self.corpus.numbers if hints is None else None
-            messages = corpus_messages(self.corpus.system, question, evidence[:shown], hint_words=clip, numbers=numbers)
+            messages = corpus_messages(
+                self.corpus.system,
+                question,
+                evidence[:shown],
+                hint_words=clip,
+                numbers=numbers,
+                terse=self.corpus_terse,
+            )
             prefill = ""
             # No sentences line in corpus mode: everything the model writes is the answer.
             relay = AnswerRelay(on_token, open=True)

@@ -1,5 +1,6 @@
 """Fewer tokens before the first answer token: clipped corpus-mode hints (RAG_CORPUS_HINT_WORDS) and hints that point
-at a numbered sentence (RAG_CORPUS_HINT_STYLE=pointer)."""
+at a numbered sentence (RAG_CORPUS_HINT_STYLE=pointer); fewer after it: an answer asked for in a few words
+(RAG_CORPUS_TERSE)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from index import Article, Sentence
 from rag.models import Evidence
-from rag.prompts import clip_hint, corpus_messages, corpus_system, number_sentences
+from rag.prompts import TERSE, clip_hint, corpus_messages, corpus_system, number_sentences
 from tests.fakes import PrefixCachingFake, as_fake
 from tests.rag.test_corpus import _corpus_pipeline
 from tests.rag.test_corpus import model_file as model_file  # the fixture
@@ -125,3 +126,25 @@ def test_a_second_try_shows_its_sentences_whole(tmp_path: Path, fake_index, mode
     again = pipeline.stages.drafter.run(question, evidence, hints=1)
     assert first.messages[-1]["content"].startswith("Sentence that may help: [")
     assert again.messages[-1]["content"].startswith(f"Sentences that may help:\n[1] {evidence[0].sentence.text}")
+
+
+# -- RAG_CORPUS_TERSE: the answer asked for in a few words, after the question --------------------------------------
+
+
+def test_a_terse_answer_is_asked_after_the_question_and_the_collection_stays_cached(
+    tmp_path: Path, fake_index, model_file: Path
+) -> None:
+    question = "How much revenue did Scale AI make last year?"
+    answers, calls = [], []
+    for terse, reply in ((False, "Scale AI made US$870 million in revenue last year."), (True, "US$870 million")):
+        pipeline = _corpus_pipeline(tmp_path / str(terse), fake_index, model_file, reply, corpus_terse=terse)
+        answers.append(pipeline.ask(question))
+        calls.append([m["content"] for m in as_fake(pipeline.generator, PrefixCachingFake).calls[-1]])
+    (plain_system, plain_user), (terse_system, terse_user) = calls
+    assert terse_system == plain_system, "the cached collection and its rules are the same prompt either way"
+    assert plain_user.endswith(f"Question: {question}")
+    assert terse_user == f"{plain_user}\n{TERSE}"
+    # Both drafts are verified against the same sentence, and both are cited to it.
+    assert [a.answerable for a in answers] == [True, True]
+    assert "870 million" in answers[1].answer
+    assert [c.quote for c in answers[0].citations] == [c.quote for c in answers[1].citations]
