@@ -418,6 +418,9 @@ _SHARE = re.compile(
 _PERCENTAGE = re.compile(r"[-+]?\d[\d,.]*\s*(?:%|per ?cent\b)", re.I)
 _MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
 _NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)\s+(\d+(?:\.\d+)?)\b(?![.,]?\d)")
+# ", the parent company of Facebook," after a name: a noun phrase in apposition (a relative clause, ", which was
+# founded by …,", may state the answer, so it stays).
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s[^,;:]*,")
 _ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
 _ASKS_TIME = re.compile(
@@ -473,6 +476,9 @@ def adds_to_question(question: str, answer: str) -> bool:
     its own words."""
     if _CHOICE.search(question):
         return True
+    # A description set off by commas says which one is meant, not what was asked: "Meta, the parent company of
+    # Facebook, might move from Scale AI to Meta" hands back the question's own Meta for "which group of people".
+    answer = _APPOSITION.sub("", answer)
     if _ASKS_NAME.search(question) and not _ASKS_KIND.search(question):
         # "Which emerging AI company is named as a rival?" answered "Meta faces increasing competition": a name
         # is asked for, and the answer has none the question did not already hold.

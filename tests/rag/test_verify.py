@@ -184,6 +184,14 @@ def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) 
             False,
         ),
         ("Which specific Meta model was Defense Llama built on?", "Defense Llama was built on Llama 3.", True),
+        # A description in apposition says which one is meant, not what was asked; a relative clause may say it.
+        (
+            "Besides funding, which group of people might move from Scale AI to Meta as part of the deal?",
+            "Meta, the parent company of Facebook, might move from Scale AI to Meta as part of the deal.",
+            False,
+        ),
+        ("Which group of people might move from Scale AI to Meta?", "Scale AI staff might move to Meta.", True),
+        ("Who runs Scale AI?", "Scale AI, which is led by Alexandr Wang, runs data labelling.", True),
         # A yes/no or either/or question is answered in its own words.
         ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
