@@ -823,14 +823,9 @@ def test_the_retry_passes_over_sentences_on_another_model() -> None:
         "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design.",
         "Apple has first introduced the iPhone at the Macworld Conference, an event in San Francisco.",
     ]
-    sentences = [Sentence(article_id="a", start=0, end=len(t), text=t) for t in texts]
-    chunk = Chunk(chunk_id="a#0", article_id="a", title="Apple", start=0, end=200, text=" ".join(texts))
-    hit = SearchHit(chunk=chunk, score=1.0)
-    check = BindingCheck(HashingEncoder(dim=64), lambda _: sentences, {"a": "Apple"})
-    frame = frame_question(question)
-    assert check._states_attribute(frame, texts[0]), "the iPhone 4 sentence would be chosen but for its model"
-    focused = check.focus(frame, [(s, hit) for s in sentences], limit=3)
-    assert [e.sentence.text for e in focused] == [texts[1]]
+    check, focused = _focused(question, texts, "Apple")
+    assert check._states_attribute(frame_question(question), texts[0]), "chosen but for its model"
+    assert focused == [texts[1]]
 
 
 def test_the_retry_for_a_role_set_aside_shows_the_founders_not_the_role() -> None:
@@ -841,14 +836,18 @@ def test_the_retry_for_a_role_set_aside_shows_the_founders_not_the_role() -> Non
         "Chief executive Mark Zuckerberg has declared AI the company's top priority at Scale AI's investor Meta.",
         "Founded in San Francisco by Alexandr Wang and Lucy Guo in 2016, Scale AI built a business.",
     ]
+    assert frame_question(question).not_role == "chief executive"
+    assert _focused(question, texts, "Scale AI")[1] == [texts[1]]
+
+
+def _focused(question: str, texts: list[str], title: str) -> tuple[BindingCheck, list[str]]:
+    """The sentences the retry would be shown, of one retrieved passage of ``texts`` under ``title``."""
     sentences = [Sentence(article_id="a", start=0, end=len(t), text=t) for t in texts]
-    chunk = Chunk(chunk_id="a#0", article_id="a", title="Scale AI", start=0, end=200, text=" ".join(texts))
+    chunk = Chunk(chunk_id="a#0", article_id="a", title=title, start=0, end=200, text=" ".join(texts))
     hit = SearchHit(chunk=chunk, score=1.0)
-    check = BindingCheck(HashingEncoder(dim=64), lambda _: sentences, {"a": "Scale AI"})
-    frame = frame_question(question)
-    assert frame.not_role == "chief executive"
-    focused = check.focus(frame, [(s, hit) for s in sentences], limit=3)
-    assert [e.sentence.text for e in focused] == [texts[1]]
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: sentences, {"a": title})
+    focused = check.focus(frame_question(question), [(s, hit) for s in sentences], limit=3)
+    return check, [e.sentence.text for e in focused]
 
 
 def test_a_title_vouches_for_a_name_only_above_a_sentence_that_names_no_one_else() -> None:
