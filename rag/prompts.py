@@ -118,6 +118,10 @@ CORPUS_RULES = (
     "Answer in one or two short sentences. If the articles do not state the answer, reply: NOT FOUND"
 )
 
+# Asked after the question (RAG_CORPUS_TERSE), never in the rules: the cached collection stays as it is. Behind 3,200
+# cached tokens each generated token costs ~70 ms on this CPU, several times a tail token's cost.
+TERSE = "Answer in a few words."
+
 
 def corpus_system(articles: Sequence[Article], numbers: Mapping[tuple[str, str], int] | None = None) -> str:
     """The corpus-mode system message: the rules, then every article with its id, title and date.
@@ -190,11 +194,5 @@ def corpus_messages(
         else:
             shown = format_evidence(hints, sources=False)
         lead = f"Sentences that may help:\n{shown}\n\n" if hints else ""
-    # ``terse`` (RAG_CORPUS_TERSE): after the question, so the cached collection (and its rules) stay as they are.
     ask = f"Question: {question}\n{TERSE}" if terse else f"Question: {question}"
     return [{"role": "system", "content": system}, {"role": "user", "content": f"{lead}{ask}"}]
-
-
-# Behind 3,200 cached tokens each generated token costs ~70 ms on this CPU, several times a tail token's cost: an
-# answer in a few words instead of a sentence that restates the question is the larger share of an answer's time.
-TERSE = "Answer in a few words."
