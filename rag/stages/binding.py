@@ -66,10 +66,10 @@ _PEERS = re.compile(r"[A-Z][\w.&'’-]*,?\s+(?:and|&|or|vs\.?|versus)\s+[A-Z]")
 # Whom something came from, to the end of the clause.
 _FROM = re.compile(r"\bfrom\b[^,.;:]*")
 # How an answer states a change in words: "by $2 billion", "from X to Y", "up 40%" (``_states_change`` adds the
-# multiples: "doubled", "tenfold").
+# multiples: "doubled", "tenfold"). "Up to $65 billion" is a ceiling, not a rise.
 _CHANGE_WORDS = re.compile(
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:US\$|\$|€|£)?\d|\bfrom\b.*\bto\b"
-    r"|\b(?:up|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
+    r"|\b(?:up(?!\s+to\b)|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
     r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent)"
     r"|%|percent",
     re.I,
@@ -206,13 +206,6 @@ class BindingCheck:
         answer = verdict.supported_text
         if problem := self._constraints(frame, answer, claims):
             return problem
-        # "to more than double to US$2 billion" gives the change as a multiple, and the level it reaches besides.
-        if frame.asks_change and not multiples(answer) and _ends_at(answer, claims):
-            return Abstention(
-                reason="constraint_unmet",
-                gate="constraint",
-                message="The articles give the value it is to reach, not by how much it changes.",
-            )
         # The sentences that give the answer, for the checks that one of them must pass.
         said = [s.text for c in claims for s in c.sentences]
         defined = _defined_names(frame.question)
@@ -429,11 +422,19 @@ class BindingCheck:
                 gate="constraint",
                 message=f"The articles do not name {frame.count} of them.",
             )
+        # "to more than double to US$2 billion" gives the change as a multiple, and the level it reaches besides.
+        if frame.asks_change and not multiples(answer) and _ends_at(answer, claims):
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message="The articles give the value it is to reach, not by how much it changes.",
+            )
+        # Two figures of its own ("from US$870 million to US$2 billion") give the change; years the answer repeats
+        # from the question ("from 2024 to 2025") do not.
         if (
             frame.asks_change
-            and len(set(_FIGURE.findall(answer))) < 2
-            and not _states_change(answer)
-            and not _stated_as_change(answer, claims)
+            and len(set(_FIGURE.findall(answer)) - set(_FIGURE.findall(frame.question))) < 2
+            and not _worded_as_change(answer, claims)
         ):
             return Abstention(
                 reason="constraint_unmet",
@@ -940,8 +941,10 @@ def _other_code(asked: str, texts: Sequence[str], titles: Sequence[str], *, labe
 
 def _done_to(frame: QuestionFrame) -> bool:
     """Whether the known attributes a why-question names are what its event was done to ("pull out of the funding
-    round"), not the event itself ("acquire") or its subject ("Scale AI's valuation rise")."""
-    known = [a for a in frame.attributes if family_of(a)]
+    round"), not the event itself ("acquire") or its subject ("Scale AI's valuation rise"). The event's own verb
+    may be of a family too ("drop" is a fall): in "drop OpenAI as a customer" it is still the event, not an
+    attribute, and a sentence naming OpenAI as a customer does not state that it was dropped."""
+    known = [a for a in frame.attributes if family_of(a) and a != frame.event]
     return bool(frame.event and known and all(a in frame.event_object for a in known))
 
 
@@ -1104,13 +1107,15 @@ def _states_change(text: str) -> bool:
     return bool(_CHANGE_WORDS.search(text) or multiples(text))
 
 
-def _stated_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
-    """Whether the answer's one figure is, where a sentence gives it, worded as a change: "$19.37" answers "by how
-    much did the shares slide" where the sentence says "Apple shares (AAPL) slid $19.37"."""
-    return any(
-        _states_change(text[max(0, amount.start - _CHANGE_REACH) : amount.end])
-        for text, amount in _places_of_the_figure(answer, claims)
-    )
+def _worded_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
+    """Whether the answer's one figure is, where a sentence gives it, worded as a change there: "$19.37" answers
+    "by how much did the shares slide" where the sentence says "Apple shares (AAPL) slid $19.37". The answer's own
+    wording decides only where no sentence gives the figure (one it converted): "grew by $65 billion" cited to
+    "has earmarked up to $65 billion" is a level the draft called a change."""
+    places = _places_of_the_figure(answer, claims)
+    if not places:
+        return _states_change(answer)
+    return any(_states_change(text[max(0, amount.start - _CHANGE_REACH) : amount.end]) for text, amount in places)
 
 
 def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:

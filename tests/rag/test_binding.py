@@ -287,6 +287,16 @@ def test_a_bare_figure_answers_by_how_much_where_its_sentence_states_the_change(
     assert gate(level) == "constraint"
 
 
+def test_a_change_the_answer_words_must_be_one_its_sentence_words(fake_encoder) -> None:
+    # The draft called a ceiling a rise: "grew by" is the answer's wording, "up to" the sentence's.
+    question = "By how much did Meta's AI spending grow from 2024 to 2025?"
+    claim = "Meta's AI spending grew by $65 billion from 2024 to 2025."
+    ceiling = "Meta's chief executive has earmarked up to $65 billion for AI-related initiatives in 2025."
+    rise = "Meta's AI spending grew by $65 billion in 2025 from the year before."
+    assert _gate_of_claims(fake_encoder, question, ceiling, "Meta and AI")(claim) == "constraint"
+    assert _gate_of_claims(fake_encoder, question, rise, "Meta and AI")(claim) is None
+
+
 def _gate_of_claims(encoder, question: str, text: str, title: str):
     """The binding gate's verdict on a claim cited to the one sentence ``text``: the gate's name, None if it passes."""
     sentence = Sentence(article_id="a", start=0, end=len(text), text=text)
@@ -492,6 +502,18 @@ def test_an_event_done_to_a_known_attribute_must_be_stated_beside_it() -> None:
     # The attribute that is the event's subject, not its object, is enough as before: the rise is worded many ways.
     rose = "Scale AI's valuation reached $14 billion, up from $7 billion."
     assert _premise("Why did Scale AI's valuation rise?", rose) is None
+
+
+def test_an_event_whose_verb_is_a_move_is_still_the_event() -> None:
+    # "drop" is of the fall family; in "drop OpenAI as a customer" it is what happened, and a customer list
+    # naming OpenAI does not say it was dropped.
+    listed = "Scale AI, whose customers include Microsoft Corp and OpenAI, provides data labelling services."
+    message = _premise("Why did Scale AI drop OpenAI as a customer?", listed)
+    assert message is not None and '"drop"' in message
+    dropped = "Scale AI dropped OpenAI as a customer last month."
+    assert _premise("Why did Scale AI drop OpenAI as a customer?", dropped) is None
+    # A move of the subject's own figure keeps its many wordings.
+    assert _premise("Why did Scale AI's revenue drop?", "Scale AI's revenue fell to $500 million.") is None
 
 
 def test_a_described_subjects_event_is_not_checked_before_the_description_is_resolved(fake_index) -> None:
