@@ -202,6 +202,15 @@ class BindingCheck:
         """None when the supported claims answer the question as framed; else why not."""
         claims = [c for c in verdict.supported if c.specific]
         if not claims:
+            # Nothing in it a model could invent, but its sentences may speak of another subject: "The project has
+            # been plagued by strike action, parts shortages …" is the 787's, not the A350's that was asked about.
+            quoted = [s for c in verdict.supported for s in c.sentences]
+            if quoted and (missing := self._missing_subjects(frame, quoted)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The sentences that give this answer are not about {missing}.",
+                )
             return None
         answer = verdict.supported_text
         if problem := self._constraints(frame, answer, claims):

@@ -287,6 +287,22 @@ def test_a_bare_figure_answers_by_how_much_where_its_sentence_states_the_change(
     assert gate(level) == "constraint"
 
 
+def test_an_answer_without_names_or_figures_must_still_be_about_the_subject(fake_encoder) -> None:
+    # Nothing in the claim could be invented, but the sentence is about the 787 (its article's title says so),
+    # not the A350 the question asks about: the adversarial w122, answered once retrieval handed it this sentence.
+    text = (
+        "The project has been plagued by various issues, including strike action, parts shortages and design problems."
+    )
+    claim = "The project has been plagued by strike action, parts shortages, and design problems."
+    title = "Boeing 787 Dreamliner makes maiden flight"
+    asked_other = _gate_of_claims(
+        fake_encoder, "What kinds of issues have plagued the Airbus A350 project?", text, title
+    )
+    assert asked_other(claim) == "subject"
+    asked_this = _gate_of_claims(fake_encoder, "What kinds of issues have plagued Boeing's 787 project?", text, title)
+    assert asked_this(claim) is None
+
+
 def test_a_change_the_answer_words_must_be_one_its_sentence_words(fake_encoder) -> None:
     # The draft called a ceiling a rise: "grew by" is the answer's wording, "up to" the sentence's.
     question = "By how much did Meta's AI spending grow from 2024 to 2025?"
