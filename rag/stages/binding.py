@@ -205,13 +205,7 @@ class BindingCheck:
             # Nothing in it a model could invent, but its sentences may speak of another subject: "The project has
             # been plagued by strike action, parts shortages …" is the 787's, not the A350's that was asked about.
             quoted = [s for c in verdict.supported for s in c.sentences]
-            if quoted and (missing := self._missing_subjects(frame, quoted)):
-                return Abstention(
-                    reason="off_target",
-                    gate="subject",
-                    message=f"The sentences that give this answer are not about {missing}.",
-                )
-            return None
+            return self._off_subject(frame, quoted) if quoted else None
         answer = verdict.supported_text
         if problem := self._constraints(frame, answer, claims):
             return problem
@@ -318,13 +312,18 @@ class BindingCheck:
                     message=f"No sentence that gives this answer says it did what the question says of "
                     f"{frame.excluded_text} ({done}).",
                 )
-            missing = self._missing_subjects(frame, sentences)
-            if missing:
-                return Abstention(
-                    reason="off_target",
-                    gate="subject",
-                    message=f"The sentences that give this answer are not about {missing}.",
-                )
+            if problem := self._off_subject(frame, sentences):
+                return problem
+        return None
+
+    def _off_subject(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> Abstention | None:
+        """The subject gate: refused where none of the question's names is around the sentences."""
+        if missing := self._missing_subjects(frame, sentences):
+            return Abstention(
+                reason="off_target",
+                gate="subject",
+                message=f"The sentences that give this answer are not about {missing}.",
+            )
         return None
 
     def _said_of_the_excluded_only(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
