@@ -59,7 +59,7 @@ from rag.stages.source_clause import SourceClause, articles_stating, split_sourc
 from rag.stages.status import StatusReader, asked_status
 from rag.stages.successors import SuccessorReader, predecessor
 from rag.stages.tallies import TallyReader, asked_tally
-from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type
+from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type, asks_event
 
 __all__ = ["AnswerPipeline", "Stages"]
 
@@ -612,7 +612,11 @@ class AnswerPipeline:
             return _Checked.refused("unsupported", "support", "unsupported: " + "; ".join(reasons))
         if not answers_question_type(work.question, verdict.supported_text, change=frame.asks_change):
             detail = "the answer lacks the figure or date asked for, or gives only a date for a thing"
-            return _Checked.refused("not_stated", "answer_type", detail)
+            refused = _Checked.refused("not_stated", "answer_type", detail)
+            # Shown the same sentences, the small model restates what was shown instead of where: told, it names
+            # the gathering ("At which event did Apple reveal the iPhone 3GS?").
+            refused.note = "name the event" if asks_event(work.question) else ""
+            return refused
         if s.binding:
             verdict = s.binding.trim(frame, verdict)
         if s.binding and (problem := s.binding.run(frame, verdict)):

@@ -227,6 +227,12 @@ class BindingCheck:
                 gate="subject",
                 message=f"The sentences that give this answer speak of the {model[1]}, not the {model[0]}.",
             )
+        if spec := _unstated_spec(frame.question, said):
+            return Abstention(
+                reason="off_target",
+                gate="subject",
+                message=f"No sentence that gives this answer speaks of the {spec} model the question asks about.",
+            )
         if frame.role and not any(_states_role(frame.role, text) for text in said):
             # A title is worded a few fixed ways ("chief executive officer", "CEO"), unlike a relation: a sentence
             # that says none of them does not say who holds it ("Tim Cook … interim CEO" for Apple's COO).
@@ -381,12 +387,28 @@ class BindingCheck:
         people watched on a giant screen in Toulouse [2]" answers "how many watched the A380 take off" with its
         first claim; the second adds a scene the subject gate cannot place (it names Toulouse, not the A380).
         Refusing the whole answer for it loses a right figure; the claim is dropped instead. A claim with a
-        figure, or any claim of an answer to another kind of question, is never dropped here.
+        figure is dropped only where its sentences move it against the question while another claim's figure does
+        not; no claim of an answer to another kind of question is dropped here.
         """
         if not asks_quantity(frame.question):
             return verdict
         asked = extract_quantities(frame.question)
         figured = [c for c in verdict.supported if extract_quantities(c.claim) - asked]
+        # A figure claim moved the other way beside one moved the asked way is evidence copied out before the
+        # answer ("Ford shares gained 2.3% … Ford's US sales fell 41%" for how much Ford's sales fell): dropped,
+        # not the reason to refuse the figure that answers. Alone, it is still the direction gate's to refuse.
+        opposite = [
+            c
+            for c in figured
+            if _opposite_move(
+                frame.question,
+                _holding_the_answer(c.claim, c.sentences, asked, frame.subjects),
+                extract_quantities(c.claim) - asked,
+            )
+        ]
+        if opposite and len(opposite) < len(figured):
+            verdict = Verdict([c for c in verdict.checks if c not in opposite])
+            figured = [c for c in figured if c not in opposite]
         if not figured or any(self._missing_subjects(frame, c.sentences) for c in figured):
             return verdict
         kept = [
@@ -901,6 +923,39 @@ _DATED = re.compile(
 _CODED = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z]{1,2}\d{2,4})\b")
 
 
+# A model told apart by a size the question gives it: "the 32 GB iPhone 3GS", "a 3.5-inch screen".
+_SPEC = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*(gb|tb|mb|gigabytes?|terabytes?|megabytes?|inch(?:es)?|mm|litres?|liters?"
+    r"|megapixels?|mp)\b",
+    re.I,
+)
+_SPEC_UNITS = {
+    "gigabyte": "gb",
+    "terabyte": "tb",
+    "megabyte": "mb",
+    "inche": "inch",
+    "liter": "litre",
+    "megapixel": "mp",
+}
+
+
+def _specs(text: str) -> set[tuple[float, str]]:
+    units = ((m.group(1), m.group(2).lower().rstrip("s")) for m in _SPEC.finditer(text))
+    return {(float(number), _SPEC_UNITS.get(unit, unit)) for number, unit in units}
+
+
+def _unstated_spec(question: str, texts: Sequence[str]) -> str:
+    """The size the question gives the model it asks about ("64 GB") where no sentence that gives the answer states
+    it; '' otherwise. "The iPhone 3GS will be available in a 16 GB and 32 GB models, retailing for US$199 and $299"
+    prices the 32 GB model, not a 64 GB one the articles never mention."""
+    asked = _specs(question)
+    if not asked:
+        return ""
+    stated = set().union(*(_specs(t) for t in texts)) if texts else set()
+    missing = sorted(asked - stated)
+    return " ".join(f"{number:g} {unit.upper() if len(unit) == 2 else unit}" for number, unit in missing[:1])
+
+
 def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> tuple[str, str] | None:
     """(the product asked about, the other model the answer's sentences name instead) when they name its line only
     as another model: "When Apple CEO Steve Jobs first introduced iPhone 4" is no answer to "At which event did
@@ -921,7 +976,9 @@ def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> 
     else:
         return None
     named = re.compile(rf"\b{re.escape(name)}\b{later}")
-    mentions = [x for text in texts for x in named.finditer(text)]
+    # "The newest iPhone, iPhone 4 was introduced …": the line named bare in apposition to a model is that model.
+    apposed = re.compile(rf"\b{re.escape(name)},\s+(?={re.escape(name)}\b)")
+    mentions = [x for text in texts for x in named.finditer(apposed.sub("", text))]
     if not mentions or any(x.group(1) is None or x.group(1).strip().lower() == asked for x in mentions):
         return None
     if asked and any((x.group(1) or "").strip().lower() == asked for title in titles for x in named.finditer(title)):

