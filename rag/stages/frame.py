@@ -48,8 +48,8 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "allocate allocated",
         "employees": "employees employee staff workers workforce headcount employs employ",
         "customers": "customers customer clients client users",
-        "price": "price prices priced pricing cost costs costing paid pay pays fee fees retail retails retailing "
-        "retailed",
+        # "retailing for $199" prices; "retail" alone does not ("retail stores", "retail sales").
+        "price": "price prices priced pricing cost costs costing paid pay pays fee fees retails retailing retailed",
         # Money a government or lender puts up to keep a firm afloat, however the report words it.
         "aid": "aid bailout bailouts loan loans rescue assistance",
         "founding": "found founded founding founder founders co-founded co-founder cofounder start started launch "
