@@ -435,10 +435,11 @@ _ASKS_THING = re.compile(
     re.I,
 )
 # "At which event …", "during what conference …": a gathering, which an answer names by its kind ("the Macworld
-# Conference") or, in a few words, by its name ("Macworld").
+# Conference") or, in a few words, by its name ("Macworld"). An event asked without "at" or "during" may be an
+# incident ("What event caused the fall?": "the collapse of Lehman Brothers"), which no such word names.
 _ASKS_EVENT = re.compile(
-    r"\b(?:which|what)\s+(?:event|conference|convention|expo|exhibition|show|trade\s+show|summit|keynote|festival"
-    r"|fair|ceremony|gathering)\b",
+    r"\b(?:at|during)\s+(?:which|what)\s+event\b|\b(?:which|what)\s+(?:conference|convention|expo|exhibition"
+    r"|trade\s+show|summit|keynote|festival|fair|ceremony|gathering)\b",
     re.I,
 )
 _EVENT_WORD = re.compile(

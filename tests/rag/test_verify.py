@@ -163,6 +163,7 @@ def test_threshold_is_validated() -> None:
         ("At which event did Apple reveal the iPhone 3GS?", "At the Worldwide Developers Conference.", True),
         ("At which event did Apple first show the original iPhone?", "Macworld.", True),
         ("At which conference did Apple reveal it?", "Apple revealed it at the conference.", False),
+        ("What event caused the markets to fall?", "The collapse of the investment bank Lehman Brothers.", True),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
