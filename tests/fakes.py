@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
+from rag import Settings
 from rag._exceptions import GenerationError
 from rag.llm.base import Completion, Message, TokenCallback
 
@@ -197,3 +198,15 @@ def one_article_index(tmp_path: Path, text: str) -> tuple[LoadedIndex, HashingEn
     encoder = HashingEncoder(dim=256)
     build_index(folder, tmp_path / "index", encoder)
     return load_index(tmp_path / "index"), encoder
+
+
+def gate_settings(**overrides: Any) -> Settings:
+    """Settings for a pipeline test of the gates with a scripted model and the hashing encoder: retrieval mode, no
+    judge, any passage relevant, and a support threshold the hashing encoder's low similarities can meet."""
+    defaults: dict[str, Any] = {
+        "judge": False,
+        "context_mode": "retrieval",
+        "min_relevance": 0.0,
+        "support_threshold": 0.2,
+    }
+    return Settings(**{**defaults, **overrides})

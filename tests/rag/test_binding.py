@@ -15,15 +15,14 @@ from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
-from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake, one_article_index, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake, gate_settings, one_article_index, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
 
 def _pipeline(fake_index, reply: str, **settings) -> AnswerPipeline:
     index, encoder = fake_index
-    defaults = {"support_threshold": 0.2, "min_relevance": 0.0, "judge": False, "context_mode": "retrieval"}
-    return assemble_pipeline(Settings(**{**defaults, **settings}), ScriptedGenerator(reply), index, encoder)
+    return assemble_pipeline(gate_settings(**settings), ScriptedGenerator(reply), index, encoder)
 
 
 # -- 1. a figure bound to the wrong attribute or subject ---------------------------------------------------
@@ -714,7 +713,7 @@ def test_a_draft_without_the_date_asked_is_retried_over_the_dated_sentences_of_i
         ]
     )
     model = ScriptedGenerator(lambda messages: next(replies))
-    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, top_k=1)
+    settings = gate_settings(top_k=1)
     pipeline = assemble_pipeline(settings, model, index, encoder)
     first = pipeline.stages.retriever.search(question, k=1)
     assert not any("September 30" in hit.chunk.text for hit in first), "the dated passage is not retrieved"

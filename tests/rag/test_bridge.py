@@ -11,7 +11,7 @@ from rag.runtime import assemble_pipeline
 from rag.stages.bridge import resolved_name, split_description
 from rag.stages.frame import frame_question
 from tests.citing import assert_cited
-from tests.fakes import ScriptedGenerator
+from tests.fakes import ScriptedGenerator, gate_settings
 
 pytestmark = pytest.mark.unit
 
@@ -95,9 +95,7 @@ def test_the_pipeline_answers_in_two_cited_steps(fake_index, model_free: bool) -
     the question-aware gate off (no model-free reader), the model is asked it."""
     index, encoder = fake_index
     model = ScriptedGenerator(_two_steps)
-    settings = Settings(
-        judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, binding_check=model_free
-    )
+    settings = gate_settings(binding_check=model_free)
     streamed: list[str] = []
     answer = assemble_pipeline(settings, model, index, encoder).ask(QUESTION, on_token=streamed.append)
     assert answer.answerable, answer.abstention
@@ -143,7 +141,7 @@ def test_a_named_subject_that_leaves_a_description_of_its_own_is_resolved_too(fa
             else "Sentences: 1\nAnswer: not found"
         )
     )
-    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    settings = gate_settings()
     question = (
         "Which Meta model underpins the military language model built by the company whose customers include "
         "Cohere and Etsy?"

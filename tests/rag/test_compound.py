@@ -10,7 +10,7 @@ from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.compound import split_compound
 from tests.citing import assert_cited
-from tests.fakes import ScriptedGenerator
+from tests.fakes import ScriptedGenerator, gate_settings
 
 pytestmark = pytest.mark.unit
 
@@ -65,7 +65,7 @@ def _by_part(messages: Sequence[dict[str, str]]) -> str:
 
 
 def _settings(*, compound: bool = True) -> Settings:
-    return Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, compound=compound)
+    return gate_settings(compound=compound)
 
 
 def test_refused_as_one_it_is_answered_as_two_cited_parts(fake_index) -> None:

@@ -14,7 +14,7 @@ from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
 from rag.stages.gather import Gathered, Gatherer, asked_nouns, gatherable
-from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -227,7 +227,7 @@ def test_the_pipeline_reports_the_disagreement_without_asking_the_model(fake_ind
 def test_with_gathering_off_the_model_answers(fake_index) -> None:
     index, encoder = fake_index
     model = ScriptedGenerator("Sentences: 1\nAnswer: Scale AI was valued at about US$14 billion in 2024.")
-    settings = Settings(judge=False, context_mode="retrieval", gather=False, min_relevance=0.0, support_threshold=0.2)
+    settings = gate_settings(gather=False)
     answer = assemble_pipeline(settings, model, index, encoder).ask("What was Scale AI valued at in 2024?")
     assert not answer.conflict and answer.values == []
     assert model.calls

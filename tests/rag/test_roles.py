@@ -11,7 +11,7 @@ from rag.stages.binding import BindingCheck
 from rag.stages.frame import asked_role, frame_question
 from rag.stages.roles import RoleHolder
 from rag.stages.verify import ClaimCheck, Verdict
-from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -112,7 +112,7 @@ def test_a_drafted_holder_needs_a_sentence_that_states_the_role(
     fake_index, question: str, reply: str, answerable: bool
 ) -> None:
     index, encoder = fake_index
-    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2, gather=False)
+    settings = gate_settings(gather=False)
     model = ScriptedGenerator(f"Sentences: 1\nAnswer: {reply}")
     answer = assemble_pipeline(settings, model, index, encoder).ask(question)
     assert model.calls and answer.answerable is answerable, answer.abstention
@@ -173,7 +173,7 @@ def test_an_answer_naming_whom_the_question_sets_aside_is_refused() -> None:
 def test_the_pipeline_refuses_the_chief_executive_for_the_co_founder_who_is_not(fake_index) -> None:
     index, encoder = fake_index
     model = ScriptedGenerator("Sentences: 1\nAnswer: Alexandr Wang.")
-    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    settings = gate_settings()
     question = "Scale AI has two co-founders; what is the name of the one who is not its chief executive?"
     answer = assemble_pipeline(settings, model, index, encoder).ask(question)
     assert answer.abstention is not None and answer.abstention.gate == "constraint"
@@ -188,7 +188,7 @@ def test_the_second_draft_is_told_whom_the_question_sets_aside(fake_index) -> No
         return "Sentences: 1\nAnswer: Lucy Guo." if told else "Sentences: 1\nAnswer: Alexandr Wang."
 
     model = ScriptedGenerator(reply)
-    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    settings = gate_settings()
     question = "Scale AI has two co-founders; what is the name of the one who is not its chief executive?"
     answer = assemble_pipeline(settings, model, index, encoder).ask(question)
     first, second = model.calls

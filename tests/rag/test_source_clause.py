@@ -7,11 +7,10 @@ from collections.abc import Sequence
 import pytest
 
 from index import Sentence
-from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.source_clause import articles_stating, split_source_clause
 from tests.citing import assert_cited
-from tests.fakes import ScriptedGenerator
+from tests.fakes import ScriptedGenerator, gate_settings
 
 pytestmark = pytest.mark.unit
 
@@ -80,7 +79,7 @@ def _reads_what_it_is_shown(messages: Sequence[dict[str, str]]) -> str:
 
 def _ask(fake_index, **settings: bool):
     index, encoder = fake_index
-    base = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    base = gate_settings()
     pipeline = assemble_pipeline(
         base.model_copy(update=settings), ScriptedGenerator(_reads_what_it_is_shown), index, encoder
     )

@@ -1,7 +1,6 @@
 import pytest
 
 from index import Article, Sentence, split_sentences
-from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.verify import (
     Verifier,
@@ -12,7 +11,7 @@ from rag.stages.verify import (
     extract_quantities,
     multiples,
 )
-from tests.fakes import HashingEncoder, ScriptedGenerator, one_article_index, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, one_article_index, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -455,7 +454,7 @@ def test_a_draft_that_restates_what_was_shown_is_told_to_name_the_event(tmp_path
         return "Sentences: 1\nAnswer: Apple Computer today announced the iPhone 3GS."
 
     model = ScriptedGenerator(reply)
-    settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0, support_threshold=0.2)
+    settings = gate_settings()
     question = "At which event did Apple reveal the iPhone 3GS?"
     answer = assemble_pipeline(settings, model, index, encoder).ask(question)
     first, second = model.calls
