@@ -949,11 +949,11 @@ def _unstated_spec(question: str, texts: Sequence[str]) -> str:
     it; '' otherwise. "The iPhone 3GS will be available in a 16 GB and 32 GB models, retailing for US$199 and $299"
     prices the 32 GB model, not a 64 GB one the articles never mention."""
     asked = _specs(question)
-    if not asked:
+    missing = asked - set().union(*(_specs(t) for t in texts)) if asked else set()
+    if not missing:
         return ""
-    stated = set().union(*(_specs(t) for t in texts)) if texts else set()
-    missing = sorted(asked - stated)
-    return " ".join(f"{number:g} {unit.upper() if len(unit) == 2 else unit}" for number, unit in missing[:1])
+    number, unit = min(missing)
+    return f"{number:g} {unit.upper() if len(unit) == 2 else unit}"
 
 
 def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> tuple[str, str] | None:
