@@ -239,11 +239,6 @@ class AnswerPipeline:
             report, gathered = self._gather(work, frame, on_token)
             if report is not None:
                 return report
-            if gathered is None and s.gatherer and gatherable(frame):
-                # No sentence binds a figure to the asked attribute of the asked subject: a draft could only
-                # borrow another subject's, another attribute's or another year's figure.
-                message = "No article gives a figure for what the question asks of its subject."
-                return self._refuse(work, Abstention(reason="not_stated", gate="gathered", message=message))
 
         checked = self._draft_and_check(work, frame, work.evidence, on_token)
         if checked.abstention and checked.abstention.gate in _RETRY_GATES and s.binding and self.settings.retry:
@@ -310,8 +305,19 @@ class AnswerPipeline:
         """
         s = self.stages
         assert s.binding is not None
+        binding = s.binding
         limit = self.settings.retry_sentences
-        focused = s.binding.focus(frame, s.selector.candidates(work.hits), limit=limit)
+
+        def candidates(hits: list[SearchHit]) -> list[tuple[Sentence, SearchHit]]:
+            found = s.selector.candidates(hits)
+            if gate != "date":
+                return found
+            # Refused for another day's figure, the draft is shown only sentences that may speak of the asked day:
+            # the first draft's evidence held the 7 October report beside the 9 October one it took, and the
+            # second draft, focused on the same words, took the 9 October one again (Wikinews w155).
+            return [(sentence, hit) for sentence, hit in found if not binding.other_day(frame.question, [sentence])]
+
+        focused = binding.focus(frame, candidates(work.hits), limit=limit)
         if gate == "answer_type" and focused and not any(self._typed(frame, e.sentence) for e in focused):
             typed = s.binding.focus(frame, self._typed_in_articles(work, frame), limit=limit)
             if typed:
@@ -327,7 +333,7 @@ class AnswerPipeline:
         if not deeper:
             return []
         work.hits += deeper
-        return s.binding.focus(frame, s.selector.candidates(deeper), limit=limit) or s.selector.run(
+        return binding.focus(frame, candidates(deeper), limit=limit) or s.selector.run(
             work.question, deeper, limit=limit
         )
 
@@ -517,6 +523,11 @@ class AnswerPipeline:
             # begins with them.
             text, citations = s.citer.denying(negated, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
+        if not text and gathered is None and s.gatherer and gatherable(frame) and s.gatherer.states(frame, sentences):
+            # The articles bind the asked attribute to figures, none of them the asked subject's (or year's): a
+            # draft could only borrow another subject's or another year's figure.
+            message = "No article gives a figure for what the question asks of its subject."
+            return self._refuse(work, Abstention(reason="not_stated", gate="gathered", message=message)), None
         if not text:
             return None, gathered
         if on_token:

@@ -91,7 +91,13 @@ def days_spoken_of(text: str, article_date: str | None) -> set[date] | None:
         return named
     if published is None or _OTHER_DAY.search(text):
         return None
+    if _TODAY.search(text) and not _YESTERDAY.search(text):
+        return {published}  # "continued to fall today" in an article of 7 October is no report of 6 October
     return {published, published - timedelta(days=1)}
+
+
+_TODAY = re.compile(r"\btoday\b", re.I)
+_YESTERDAY = re.compile(r"\byesterday\b|\blast night\b", re.I)
 
 
 def _parse(value: str | None) -> date | None:

@@ -70,6 +70,13 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "growing",
     }.items()
 }
+# "raise" with an object that is not money or a funding round: "raise its swap line", "raised the price".
+_RAISE = frozenset({"raise", "raises", "raised", "raising"})
+_RAISED_THING = re.compile(
+    r"\brais(?:e|es|ed|ing)\s+(?:its|the|their|his|her|our|a|an)\s+(?!(?:[\w-]+\s+){0,2}?(?:money|funds?|funding|"
+    r"capital|cash|financing|rounds?|investments?|series|stakes?|\$|US\$)\b)[a-z]",
+    re.I,
+)
 # A question that asks an amount of money, not a count: "How much did Scale AI take in from its customers?".
 HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 # An idiom of revenue that no word of its family says: "take in", "bring in", "rake in".
@@ -422,6 +429,10 @@ def frame_question(question: str) -> QuestionFrame:
     attributes = tuple(
         dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names | excluded and len(w) > 2)
     )
+    if _RAISED_THING.search(question):
+        # "raise its swap line", "raise prices": a rise, stated as one ("increase existing swap lines"), not money
+        # raised from investors.
+        attributes = tuple(dict.fromkeys("increase" if w in _RAISE else w for w in attributes))
     if _TAKINGS.search(question) and "revenue" not in attributes:
         attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
     event, event_object = _event(question)

@@ -247,13 +247,24 @@ def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
     return nouns[0] if nouns else None
 
 
+# The conjunctions that open a clause of circumstance, after the question's first word.
+_CIRCUMSTANCE = re.compile(r"(?<=\s)(?:before|after|unless|until|once|if|while|when|whenever)\b", re.I)
+
+
 def asked_family(frame: QuestionFrame) -> str | None:
     """The figure the question asks for: "worth"/"valued" asks a valuation; otherwise the first attribute word
     of a known figure family ("How much revenue did the start-up backed by X make" asks revenue, not backing)."""
     if _WORTH.search(frame.question):
         return "valuation"
     money = bool(HOW_MUCH.search(frame.question))
+    # "What share of GM's bondholders had to agree before the administration would give more aid?" asks a share:
+    # an attribute word in a clause of circumstance says when or on what terms, not what figure is asked.
+    cut = m.start() if (m := _CIRCUMSTANCE.search(frame.question)) else len(frame.question)
+    asking = {w.lower() for w in _WORD.findall(frame.question[:cut])}
+    circumstance = {w.lower() for w in _WORD.findall(frame.question[cut:])} - asking
     for word in frame.attributes:
+        if word in circumstance:
+            continue
         family = family_of(word)
         if family in FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):
             return family  # "how much did it take in from its customers" asks money, not a count of customers
@@ -286,10 +297,13 @@ class Gatherer:
         self.binding = binding
         self.dates = dates or {}
 
-    def run(self, frame: QuestionFrame, sentences: Iterable[Sentence], *, unnamed: bool = False) -> Gathered | None:
+    def run(
+        self, frame: QuestionFrame, sentences: Iterable[Sentence], *, unnamed: bool = False, loose: bool = False
+    ) -> Gathered | None:
         """The values the sentences give for what ``frame`` asks; None when the question is not about a figure
         or no sentence states one. ``unnamed``: whoever the sentences make the figure's holder, or none ("This was
-        the largest bankruptcy filing … with a debt of $172.81 billion" may well be General Motors')."""
+        the largest bankruptcy filing … with a debt of $172.81 billion" may well be General Motors'). ``loose``:
+        besides, for whatever year and by whichever word of the asked attribute's family ("raised" for "put in")."""
         if not gatherable(frame):
             return None
         family = asked_family(frame)
@@ -310,16 +324,19 @@ class Gatherer:
                 family,
                 family in MONEY_FAMILIES,
                 own,
-                family in _TIGHT_FAMILIES,
+                family in _TIGHT_FAMILIES or loose,
                 roles=roles,
-                unnamed=unnamed,
+                unnamed=unnamed or loose,
+                any_year=loose,
             )
         else:
             readings = []
             for noun, money in asked_nouns(frame):
                 family = noun
                 own = {root(noun)} | ({root("people"), root("persons")} if noun in _PEOPLE_NOUNS else set())
-                readings = self._read(frame, sentences, noun, money, own, False, by_noun=True, unnamed=unnamed)
+                readings = self._read(
+                    frame, sentences, noun, money, own, False, by_noun=True, unnamed=unnamed or loose, any_year=loose
+                )
                 if readings:
                     break
         if family is None or not readings:
@@ -331,6 +348,17 @@ class Gatherer:
             asks=_asks(frame.question),
             conflict=_disagree(groups),
         )
+
+    def states(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> bool:
+        """Whether the sentences bind any figure to the asked attribute, whoever holds it, for whatever year and by
+        whichever word of its family.
+
+        Where none does, finding no value of the asked subject says more about the attribute's words than about
+        the articles: "raise its swap line … to" is stated as "arranged to increase existing swap lines … to
+        US$110 billion", "how much extra money" as "an additional US$19.7 billion", "how large a stake" as "a 20
+        percent share". Where one does, the articles speak of that attribute and give it to another holder or
+        year (the Canadian government's stake beside the US government's 60%), and no draft may borrow it."""
+        return self.run(frame, sentences, loose=True) is not None
 
     def _read(
         self,
@@ -344,11 +372,12 @@ class Gatherer:
         by_noun: bool = False,
         roles: set[str] | None = None,
         unnamed: bool = False,
+        any_year: bool = False,
     ) -> list[Reading]:
         """Every figure of ``sentences`` that states ``family`` of the question's subject."""
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
         stated = extract_quantities(frame.question)
-        asked_years = asked_years_of(frame.question)
+        asked_years = set() if any_year else asked_years_of(frame.question)
         receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
         readings: list[Reading] = []
         seen: set[tuple[str, int]] = set()
@@ -362,7 +391,7 @@ class Gatherer:
                 continue
             if roles and not roles & {w.lower().rstrip("s") for w in _WORD.findall(sentence.text)}:
                 continue
-            if self.binding.other_year(frame.question, [sentence]):
+            if not any_year and self.binding.other_year(frame.question, [sentence]):
                 continue
             if not unnamed and not self.binding.about(frame, sentence):
                 continue
@@ -372,8 +401,8 @@ class Gatherer:
             for amount in sorted(amounts + counted, key=lambda a: a.start):
                 if amount.percent != percent_asked or (amount.value is not None and amount.value in stated):
                     continue  # a figure the question itself states is what it asks about, not an answer
-                if money and not amount.money and (amount.value is None or amount.value < 1e5):
-                    continue  # a money attribute is stated in money, or at least in millions
+                if money and not amount.money and not amount.percent and (amount.value is None or amount.value < 1e5):
+                    continue  # a money attribute is stated in money, or at least in millions; a stake in percent
                 if not money and (amount.money or amount.value is None):
                     continue  # a count is not an amount of money
                 nearest = _nearest(amount, positions)

@@ -52,6 +52,8 @@ _ASKS_NAME_OF = [
         re.I,
     ),
 ]
+# A clock time just before a name: "As of 18:00 UTC".
+_CLOCK = re.compile(r"\d\s*$")
 # Words before the kind that do not say which one: "which specific Meta model".
 _FILLERS = frozenset("specific exact particular actual main new other".split())
 # The name right after the naming word: capitalised words, with digits ("Power8", "Llama 3", "A380").
@@ -93,11 +95,18 @@ class Naming:
         given = re.compile(rf"(?i:\b(?:{words})(?:e?s)?\b(?:\s+[\w-]+){{0,3}}?,?\s+{_NAMING}\s+(?:the\s+)?){_NAME}")
         # "Defense Llama, a large language model designed for …": the name, then what kind of thing it is.
         apposed = re.compile(rf"{_NAME},\s+(?i:(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{words})\b)")
+        # "the primary UK index, the FTSE 100, was …": the kind, then its name set off by commas. Tried before
+        # ``apposed``, which would read "As of 18:00 UTC, the primary UK index" as an index called UTC.
+        kind_first = re.compile(rf"(?i:\b(?:{words})),\s+(?:the\s+)?{_NAME},")
         asked = [a for a in frame.attributes if stem(a) != stem(kind)]
         for sentence in sentences:
-            m = given.search(sentence.text) or apposed.search(sentence.text)
+            m = given.search(sentence.text) or kind_first.search(sentence.text) or apposed.search(sentence.text)
             if not m or not self.binding.named_with(frame, sentence):
                 continue
+            if _CLOCK.search(sentence.text, 0, m.start(1)):
+                continue  # "18:00 UTC, the primary UK index": a time zone, not the index's name
+            if self.binding.other_day(frame.question, [sentence]):
+                continue  # "one of the few to rise on 7 October" is not the Nikkei of a 16 September report
             name = m.group(1).rstrip(".,;:")
             if {w.lower() for w in name.split()} <= frame.subjects:
                 continue  # the question's own name handed back

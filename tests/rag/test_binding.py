@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import Chunk, SearchHit, Sentence
+from index import Chunk, SearchHit, Sentence, build_index, load_index
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
@@ -38,6 +38,21 @@ def test_what_a_company_takes_in_is_its_revenue_not_a_count_of_its_customers(fak
     reply = "Sentences: 1\nAnswer: Scale AI took in about US$14 billion."
     answer = _pipeline(fake_index, reply).ask("How much did Scale AI take in from its customers last year?")
     assert answer.abstention is not None and answer.abstention.reason in ("off_target", "not_stated")
+
+
+@pytest.mark.parametrize(
+    ("question", "family"),
+    [
+        ("To what amount did the Federal Reserve raise its swap line with the European Central Bank?", "rise"),
+        ("Did Apple raise the price of the iPhone?", "rise"),
+        ("How much did Scale AI raise in its Series F round?", "investment"),
+        ("How much did the start-up raise the money from?", "investment"),
+        ("How much funding did Scale AI raise?", "investment"),
+    ],
+)
+def test_raising_a_thing_that_is_not_money_is_a_rise(question: str, family: str) -> None:
+    families = frame_question(question).families
+    assert family in families and not ({"rise", "investment"} - {family}) & families
 
 
 def test_a_valuation_sentence_does_not_answer_a_revenue_question(fake_index) -> None:
@@ -155,6 +170,10 @@ def test_a_figure_reported_on_another_day_does_not_answer(fake_encoder) -> None:
     earlier = said("On 15 September, Bank of America fell 17.38%.", "sep")
     assert check.other_day(question, [earlier]) == "15 September 2008"
     assert check.other_day("How far did its shares fall in 2008?", [said(fall)]) == "", "no day asked"
+    # "today" in a report of 7 October is 7 October, not the day before it was filed.
+    today = said("The Dow Jones index continued to fall today, down 2.62%.")
+    assert check.other_day("How far did the Dow Jones fall on 6 October 2008?", [today]) == "7 October 2008"
+    assert check.other_day("How far did the Dow Jones fall on 7 October 2008?", [today]) == ""
 
 
 def test_a_year_asked_for_is_not_a_figure_for_the_year_the_question_names(fake_encoder) -> None:
@@ -185,6 +204,35 @@ def test_the_date_gate_says_which_report_the_figure_is_from(fake_index) -> None:
     assert answer.abstention.gate == "date" and "11 June 2025" in answer.abstention.message
     on_the_day = _pipeline(fake_index, reply, retry=False).ask(asked.replace("3 March", "11 June"))
     assert on_the_day.answerable, on_the_day.abstention
+
+
+def test_a_draft_refused_for_another_days_figure_is_retried_without_that_days_reports(tmp_path) -> None:
+    # Wikinews w155: the 9 October report's fall is drafted for 7 October and refused; the second draft, focused
+    # on the same words, must not be shown that report again, only the one that may speak of 7 October.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "oct9.txt").write_text(
+        " date 2008-10-09 Markets down across the world; Dow Jones falls below 9,000\n\n"
+        "The 2008 crisis deepened. The largest drop was with the Dow Jones, which fell 678 points or more than 7.3% "
+        "to below 9,000."
+    )
+    (folder / "oct7.txt").write_text(
+        " date 2008-10-07 Stock markets worldwide continue to fall\n\n"
+        "Stock markets around the world continued to fall in the 2008 crisis. "
+        "The Dow Jones index continued to fall today, and it had fallen 260.77 points, or 2.62% to 9694.73."
+    )
+    encoder = HashingEncoder(dim=256)
+    build_index(folder, tmp_path / "index", encoder)
+    index = load_index(tmp_path / "index")
+    replies = iter(["Sentences: 1\nAnswer: The Dow Jones fell 678 points."] * 2)
+    pipeline = assemble_pipeline(gate_settings(), ScriptedGenerator("unused"), index, encoder)
+    pipeline.generator = pipeline.stages.drafter.generator = ScriptedGenerator(lambda messages: next(replies))
+    answer = pipeline.ask("How far did the Dow Jones fall on 7 October 2008?")
+    calls = as_fake(pipeline.generator, ScriptedGenerator).calls
+    assert answer.abstention is not None and answer.abstention.gate == "date"
+    assert len(calls) == 2, "one retry"
+    assert "678 points" in calls[0][-1]["content"] and "260.77 points" in calls[1][-1]["content"]
+    assert "678 points" not in calls[1][-1]["content"], "the 9 October report is not shown again"
 
 
 def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:

@@ -13,7 +13,7 @@ from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
-from rag.stages.gather import Gathered, Gatherer, asked_nouns, gatherable
+from rag.stages.gather import Gathered, Gatherer, asked_family, asked_nouns, gatherable
 from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, sentences_of_text
 
 pytestmark = pytest.mark.unit
@@ -334,6 +334,16 @@ def test_a_figure_no_article_binds_to_the_subject_is_refused_before_drafting(fak
     assert model.calls == []  # refused without a draft
 
 
+def test_a_figure_asked_by_words_no_sentence_binds_to_any_figure_is_drafted(fake_index) -> None:
+    # No article speaks of "cash" or of anything "extra" beside a figure: the gatherer's words miss, which says
+    # nothing of whether the articles state it, so the draft is asked and the usual gates decide.
+    answer, model = _drafted(
+        fake_index, "Meta would invest more than US$10 billion.", "How much extra cash could Meta put into Scale AI?"
+    )
+    assert model.calls, "drafted"
+    assert answer.abstention is None or answer.abstention.gate != "gathered"
+
+
 def test_a_figure_the_articles_bind_is_drafted_and_kept(fake_index) -> None:
     answer, _ = _drafted(
         fake_index, "The Series F round raised US$1 billion.", "How much money did Scale AI's Series F round raise?"
@@ -398,6 +408,39 @@ def _pool_binding(sentences: dict[str, str], titles: dict[str, str]) -> tuple[li
         common=common_words(sentences.values()),
     )
     return pool, binding
+
+
+def test_a_figure_of_a_family_no_sentence_binds_is_left_to_the_draft_and_one_bound_to_another_is_not() -> None:
+    # "raise its swap line" is worded "increase existing swap lines" (no word of investment's family), "how much
+    # extra money" as "an additional US$19.7 billion": the gatherer cannot tell the articles do not state them.
+    # The stake is stated, as the US government's: the articles give the Canadian government none.
+    pool, binding = _pool_binding(
+        {
+            "x": "The Federal Reserve arranged to increase existing swap lines with the European Central Bank from "
+            "US$55 billion to US$110 billion. Russia announced that it would be infusing its own markets with an "
+            "additional US$19.7 billion.",
+            "y": "Obama spoke on General Motors. The United States government would hold a 60% stake.",
+        },
+        {"x": "Markets rally as central banks infuse cash", "y": "Obama presents rescue plan for General Motors"},
+    )
+    gatherer = Gatherer(binding)
+    for question in (
+        "To what amount did the Federal Reserve raise its swap line with the European Central Bank?",
+        "How much extra money did Russia say it would put into its own markets?",
+    ):
+        frame = frame_question(question)
+        assert gatherable(frame) and gatherer.run(frame, pool) is None
+        assert not gatherer.states(frame, pool), question
+    canada = frame_question("What stake in General Motors would the government of Canada hold under Obama's plan?")
+    assert gatherer.run(canada, pool) is None
+    assert gatherer.states(canada, pool)  # a stake in percent is the money family's figure too
+
+
+def test_an_attribute_word_in_a_clause_of_circumstance_is_not_the_figure_asked() -> None:
+    share = frame_question("What share of GM's bondholders had to agree before the administration would give more aid?")
+    assert asked_family(share) is None and not gatherable(share)
+    aid = frame_question("How much aid did GM receive before it filed for bankruptcy?")
+    assert asked_family(aid) == "aid" and gatherable(aid)
 
 
 def test_a_sentence_that_names_nothing_takes_its_subject_from_the_sentences_before() -> None:

@@ -74,6 +74,22 @@ def test_a_name_that_does_not_answer_the_question_is_not_read(question: str) -> 
     assert _named(question) is None
 
 
+def test_a_kind_named_after_it_between_commas_is_not_a_clock_times_zone(fake_encoder) -> None:
+    # "As of 18:00 UTC, the primary UK index, the FTSE 100, was …" names the index after its kind; "UTC" before
+    # "the primary UK index" is a time zone. A report of another day names no index that rose on the asked one.
+    texts = {
+        "oct": "As of 18:00 UTC, the primary UK index, the FTSE 100, was one of the few indexes to increase in value.",
+        "sep": "The Japanese index, the Nikkei, was one of the few indexes to rise in value over the day.",
+    }
+    pool = [s for k, v in texts.items() for s in sentences_of_text(k, v)]
+    dates: dict[str, str | None] = {"oct": "2008-10-07", "sep": "2008-09-17"}
+    binding = BindingCheck(fake_encoder, lambda a: [s for s in pool if s.article_id == a], {}, dates=dates)
+    found = Naming(binding).run(frame_question("Which index was one of the few to rise on 7 October 2008?"), pool)
+    assert found is not None and found.name == "FTSE 100"
+    earlier = Naming(binding).run(frame_question("Which index was one of the few to rise on 17 September 2008?"), pool)
+    assert earlier is not None and earlier.name == "Nikkei"
+
+
 def test_the_name_is_cited_to_its_sentence() -> None:
     binding = BindingCheck(HashingEncoder(dim=64), _sentences, TITLES)
     found = Naming(binding).run(frame_question("What is the name of the restructuring programme Airbus launched?"), ALL)
