@@ -411,7 +411,7 @@ def _pool_binding(sentences: dict[str, str], titles: dict[str, str]) -> tuple[li
 
 
 def test_a_figure_of_a_family_no_sentence_binds_is_left_to_the_draft_and_one_bound_to_another_is_not() -> None:
-    # "raise its swap line" is worded "increase existing swap lines" (no word of investment's family), "how much
+    # "invest in its swap line" is worded "increase existing swap lines" (no word of investment's family), "how much
     # extra money" as "an additional US$19.7 billion": the gatherer cannot tell the articles do not state them.
     # The stake is stated, as the US government's: the articles give the Canadian government none.
     pool, binding = _pool_binding(
@@ -425,7 +425,7 @@ def test_a_figure_of_a_family_no_sentence_binds_is_left_to_the_draft_and_one_bou
     )
     gatherer = Gatherer(binding)
     for question in (
-        "To what amount did the Federal Reserve raise its swap line with the European Central Bank?",
+        "How much did the Federal Reserve invest in its swap line with the European Central Bank?",
         "How much extra money did Russia say it would put into its own markets?",
     ):
         frame = frame_question(question)
