@@ -319,7 +319,7 @@ class AnswerPipeline:
 
         focused = binding.focus(frame, candidates(work.hits), limit=limit)
         if gate == "answer_type" and focused and not any(self._typed(frame, e.sentence) for e in focused):
-            typed = s.binding.focus(frame, self._typed_in_articles(work, frame), limit=limit)
+            typed = binding.focus(frame, self._typed_in_articles(work, frame), limit=limit)
             if typed:
                 return typed
         if focused or self.settings.retry_depth == 1:

@@ -354,10 +354,10 @@ class Gatherer:
         whichever word of its family.
 
         Where none does, finding no value of the asked subject says more about the attribute's words than about
-        the articles: "raise its swap line … to" is stated as "arranged to increase existing swap lines … to
-        US$110 billion", "how much extra money" as "an additional US$19.7 billion", "how large a stake" as "a 20
-        percent share". Where one does, the articles speak of that attribute and give it to another holder or
-        year (the Canadian government's stake beside the US government's 60%), and no draft may borrow it."""
+        the articles: "how much extra money did Russia say it would put into its markets" is stated as "infusing
+        their own markets with an additional US$19.7 billion". Where one does, the articles speak of that attribute
+        and give it to another holder or year (the Canadian government's stake beside the US government's 60%), and
+        no draft may borrow it."""
         return self.run(frame, sentences, loose=True) is not None
 
     def _read(
