@@ -83,7 +83,8 @@ class Abstention(BaseModel):
     reason: AbstentionReason
     gate: str = Field(
         description="the check that decided: premise_figure, premise_relation, relevance, model, "
-        "support, answer_type, attribute, year, date, subject, constraint, gathered, successor, judge"
+        "support, answer_type, attribute, direction, relation, role, year, date, subject, constraint, gathered, "
+        "successor, judge"
     )
     message: str = Field(
         description="one line for a person, e.g. 'The articles report talks to invest, not an acquisition.'"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,7 +16,7 @@ from rag._exceptions import GenerationError
 from rag.llm.base import Completion, Message, TokenCallback
 
 if TYPE_CHECKING:
-    from index import LoadedIndex, Sentence, TextEncoder
+    from index import ChunkerConfig, LoadedIndex, Sentence, TextEncoder
     from rag.llm.base import Generator, PrefixCachingGenerator
 
 F = TypeVar("F", bound="ScriptedGenerator")
@@ -187,17 +187,26 @@ def sentences_of_text(article_id: str, text: str) -> list[Sentence]:
     return out
 
 
-def one_article_index(tmp_path: Path, text: str) -> tuple[LoadedIndex, HashingEncoder]:
-    """A real index (FAISS, BM25, chunks) of one article, ``text`` with its "# " title line, under ``tmp_path``,
-    embedded by the hashing fake: for pipeline tests whose subject is a stage, not the embedding model."""
+def articles_index(
+    tmp_path: Path, articles: Mapping[str, str], config: ChunkerConfig | None = None
+) -> tuple[LoadedIndex, HashingEncoder]:
+    """A real index (FAISS, BM25, chunks) of ``articles`` ({file name: text}) under ``tmp_path``, embedded by the
+    hashing fake: for pipeline tests whose subject is a stage, not the embedding model. ``config`` sets the chunk
+    size where a test needs a passage left out of what retrieval returns."""
     from index import build_index, load_index
 
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "article.md").write_text(text)
+    for name, text in articles.items():
+        (folder / name).write_text(text)
     encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
+    build_index(folder, tmp_path / "index", encoder, config)
     return load_index(tmp_path / "index"), encoder
+
+
+def one_article_index(tmp_path: Path, text: str) -> tuple[LoadedIndex, HashingEncoder]:
+    """``articles_index`` of one article, ``text`` with its "# " title line."""
+    return articles_index(tmp_path, {"article.md": text})
 
 
 def gate_settings(**overrides: Any) -> Settings:

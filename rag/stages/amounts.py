@@ -51,7 +51,7 @@ _QUALIFIER = (
 )
 # The qualifier a figure's text starts with ("as much as $65 billion"), for a caller that wants the figure bare.
 LEADING_QUALIFIER = re.compile("^" + _QUALIFIER, re.I)
-_CURRENCY = r"(?P<cur>US\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)?\s?"
+_CURRENCY = r"(?P<cur>US\$|CA\$|AU\$|A\$|C\$|HK\$|S\$|RM|\$|€|£)?\s?"
 # "over a billion monthly active users": one, where a scale follows ("half a billion" is not).
 A_SCALE = r"(?<!half )a(?=\s+(?:trillion|billion|million|thousand)\b)"
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + "|" + A_SCALE + r")"

@@ -68,7 +68,8 @@ _FROM = re.compile(r"\bfrom\b[^,.;:]*")
 # How an answer states a change in words: "by $2 billion", "from X to Y", "up 40%" (``_states_change`` adds the
 # multiples: "doubled", "tenfold"). "Up to $65 billion" is a ceiling, not a rise.
 _CHANGE_WORDS = re.compile(
-    r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:US\$|\$|€|£)?\d|\bfrom\b.*\bto\b"
+    # "by CA$19 per hour", "by HK$2": any dollar's country letters.
+    r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:[A-Z]{0,3}\$|€|£)?\d|\bfrom\b.*\bto\b"
     r"|\b(?:up(?!\s+to\b)|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
     r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent)"
     r"|%|percent",
@@ -259,6 +260,13 @@ class BindingCheck:
                     reason="off_target",
                     gate="direction",
                     message=f"The articles give this figure as a {stated}, not the move the question asks about.",
+                )
+            if relation := _opposite_relation(frame.question, sentences):
+                stated, asked = relation
+                return Abstention(
+                    reason="off_target",
+                    gate="relation",
+                    message=f"The articles say it was {stated}, not {asked}.",
                 )
             if figure and frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
                 found = self._other_family(frame, sentences)
@@ -479,8 +487,13 @@ class BindingCheck:
         """A known attribute asked ("profit") must be stated as such; the question's other words ("annual")
         count only where it asks for none."""
         words = attribute_words(text)
+        if _SHARES.search(frame.question) and _SHARES.search(text):
+            words |= {"price"}  # "GM shares slipped 1.6% down to $1.92" gives the shares' price
         # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
         known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
+        # "What was Apple's market value when Steve Jobs died?" asks a market value, not a death.
+        asking = [a for a in frame.attributes if a not in frame.circumstance]
+        known = [a for a in known if a in asking] if asking else known
         # "How much did Honda's sales fall?" asks sales; how they moved is the direction check's.
         known = [a for a in known if family_of(a) not in MOVE_FAMILIES] or known
         if HOW_MUCH.search(frame.question):
@@ -488,8 +501,11 @@ class BindingCheck:
             known = [a for a in known if family_of(a) not in COUNT_FAMILIES] or known
         # The description's own words say who the subject is: "the start-up backed by Index Ventures and Founders
         # Fund" does not make "raised $1 billion from investors" a statement of the revenue asked.
-        asked = known or [a for a in frame.attributes if a not in frame.description_words] or list(frame.attributes)
-        return any(self.matches(a, words) for a in asked)
+        asked = known or [a for a in asking if a not in frame.description_words] or asking or list(frame.attributes)
+        # The clause's known attribute still binds where the asked one is not worded ("How old was she when she
+        # died?" by "she died at the age of 36"): an alternative, no longer a requirement.
+        placing = [a for a in frame.attributes if a in frame.circumstance and family_of(a)]
+        return any(self.matches(a, words) for a in [*asked, *placing])
 
     def _given_as_other(
         self, frame: QuestionFrame, claim: str, sentences: Sequence[Sentence], values: set[float]
@@ -1235,6 +1251,50 @@ def _opposite_move(question: str, sentences: Sequence[Sentence], values: set[flo
                 return ""
             stated.add(move)
     return stated.pop() if len(stated) == 1 else ""
+
+
+# A share's price is worded by the shares themselves ("shares rose to $373.72").
+_SHARES = re.compile(r"\b(?:shares?|stocks?)\b", re.I)
+
+
+# Relations a question may ask that the articles can state the other way round ("Which unions opposed the plan?"
+# answered from "the plan had the support of the unions"). Only pairs whose sides no news sentence states in the
+# same breath by another sense: "backed" (invested in) and "won"/"lost" (a market "lost" points) are left out.
+_RELATION_SIDES = (
+    (
+        re.compile(r"\b(?:support(?:s|ed|ing|ers?)?|endors(?:e|es|ed|ing|ement)|in favou?r of)\b", re.I),
+        re.compile(r"\b(?:oppos(?:e|es|ed|ing|ition)|object(?:s|ed|ing)?\s+to|criticis|criticiz)", re.I),
+        ("supported", "opposed"),
+    ),
+    (
+        re.compile(r"\b(?:approv(?:e|es|ed|ing|al)|accept(?:s|ed|ing|ance)?)\b", re.I),
+        re.compile(
+            r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|es|ed|ing|al)|veto(?:es|ed)?|fail(?:s|ed)? to pass)\b", re.I
+        ),
+        ("approved", "rejected"),
+    ),
+    (
+        re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?)\b", re.I),
+        re.compile(r"\b(?:fir(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|sack(?:s|ed)?|laid off|lay off)\b", re.I),
+        ("hired", "fired"),
+    ),
+)
+
+
+def _opposite_relation(question: str, sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+    """(stated, asked) where the question asks one side of a relation and every sentence that gives the answer
+    states the other side only: "Which unions opposed …" answered from "… had the support of the United Auto
+    Workers union". None where a sentence states the asked side, or the question asks no such relation."""
+    for first, second, (first_word, second_word) in _RELATION_SIDES:
+        for asked, other, asked_word, other_word in (
+            (first, second, first_word, second_word),
+            (second, first, second_word, first_word),
+        ):
+            if not asked.search(question) or other.search(question) or not sentences:
+                continue
+            if all(other.search(s.text) and not asked.search(s.text) for s in sentences):
+                return other_word, asked_word
+    return None
 
 
 def _items(answer: str, question: str) -> int:

@@ -64,7 +64,7 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         # A move up or down, however worded: "How much did the Hang Seng lose?" is stated by "the Hang Seng fell".
         "fall": "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining lose "
         "loses lost losing plunge plunges plunged plunging slide slides slid sink sinks sank sunk tumble tumbles "
-        "tumbled slump slumps slumped decrease decreases decreased shed sheds",
+        "tumbled slump slumps slumped decrease decreases decreased shed sheds slip slips slipped slipping",
         "rise": "rise rises rose risen rising gain gains gained gaining climb climbs climbed jump jumps jumped surge "
         "surges surged soar soars soared increase increases increased rally rallies rallied grow grows grew grown "
         "growing",
@@ -80,6 +80,7 @@ _RAISED_THING = re.compile(
 # A question that asks an amount of money, not a count: "How much did Scale AI take in from its customers?".
 HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 # An idiom of revenue that no word of its family says: "take in", "bring in", "rake in".
+_MARKET_WORDS = frozenset({"market", "value", "valuation", "capitalisation", "capitalization", "cap"})
 _TAKINGS = re.compile(r"\b(?:take|takes|took|taken|taking|bring|brings|brought|rake|rakes|raked)\s+in\b", re.I)
 # The families of a move, not of a thing counted: "France will lose 4,300 jobs" counts jobs.
 MOVE_FAMILIES = frozenset({"fall", "rise"})
@@ -216,11 +217,15 @@ _SENTENCE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 VALUES_IT = re.compile(r"\bvalu(?:e|es|ing)\s+(?:it|them|the (?:company|start-?up|firm)|[A-Z][\w&.-]*)\s+at\b")
 
 
+# A company's "market value" is its valuation by the stock market; "market" alone ("since market open") is not.
+MARKET_VALUE = re.compile(r"\bmarket\s+(?:value|valuation|capitali[sz]ation|cap)\b", re.I)
+
+
 def attribute_words(text: str) -> set[str]:
     """The lower-cased words of ``text``, and a family's own word where a phrase states it ("value it at"): what
     a sentence is matched on for the attribute it states."""
     words = {w.lower() for w in _SENTENCE_WORD.findall(text)}
-    return words | {"valuation"} if VALUES_IT.search(text) else words
+    return words | {"valuation"} if VALUES_IT.search(text) or MARKET_VALUE.search(text) else words
 
 
 @dataclass(frozen=True)
@@ -247,6 +252,9 @@ class QuestionFrame:
     role: str | None = None
     # The role whose holder the question sets aside: "the co-founder who is not its chief executive".
     not_role: str | None = None
+    # Attribute words of a clause that places the figure ("… when Steve Jobs died"): they say when, not what is
+    # asked, yet a premise check still reads them ("after finding it underpaid its workers").
+    circumstance: frozenset[str] = field(default_factory=frozenset)
 
 
 # Each role a question may ask the holder of, as a question words it and as sentences write it.
@@ -353,6 +361,13 @@ _NOT_EVENTS = frozenset(
 )
 
 
+# A clause that places the figure in time or on a condition ("… when Steve Jobs died", "… on the day GM reported a
+# 45% drop in March sales"): its words say when, not what is asked. "After-hours trading" opens none.
+_CIRCUMSTANCE = re.compile(
+    r"(?<=\s)(?:before|after|unless|until|once|if|while|when|whenever|on the day)(?![\w-])", re.I
+)
+
+
 # A name written in mixed case ("iPhone", "xAI") is a name, not the event.
 _MIXED = re.compile(r"[a-z]+[A-Z]")
 # Verbs that end like adverbs: "Why does Scale AI rely on …" asks about relying.
@@ -429,10 +444,19 @@ def frame_question(question: str) -> QuestionFrame:
     attributes = tuple(
         dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names | excluded and len(w) > 2)
     )
+    circumstance: frozenset[str] = frozenset()
+    # "Until when does the offer run?" is no clause: the question asks before it. Two clauses ("How old was she
+    # when she married, and when she died?") tell the question's parts apart: there they are what is asked.
+    clauses = list(_CIRCUMSTANCE.finditer(question))
+    if len(clauses) == 1 and len(before := _WORD.findall(question[: clauses[0].start()])) > 2:
+        asking = {_possessive(w) for w in before}
+        circumstance = frozenset(w for w in attributes if w not in asking)
     if _RAISED_THING.search(question):
         # "raise its swap line", "raise prices": a rise, stated as one ("increase existing swap lines"), not money
         # raised from investors.
         attributes = tuple(dict.fromkeys("increase" if w in _RAISE else w for w in attributes))
+    if MARKET_VALUE.search(question):
+        attributes = tuple(dict.fromkeys("valuation" if w in _MARKET_WORDS else w for w in attributes))
     if _TAKINGS.search(question) and "revenue" not in attributes:
         attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
     event, event_object = _event(question)
@@ -446,6 +470,7 @@ def frame_question(question: str) -> QuestionFrame:
         subjects=frozenset(names - excluded),
         attributes=attributes,
         families=frozenset(f for a in attributes if (f := family_of(a))),
+        circumstance=circumstance,
         excluded=frozenset(excluded),
         excluded_text=excluded_text,
         count=count,

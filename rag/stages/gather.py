@@ -248,9 +248,6 @@ def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
 
 
 # The conjunctions that open a clause of circumstance, after the question's first word.
-_CIRCUMSTANCE = re.compile(r"(?<=\s)(?:before|after|unless|until|once|if|while|when|whenever)\b", re.I)
-
-
 def asked_family(frame: QuestionFrame) -> str | None:
     """The figure the question asks for: "worth"/"valued" asks a valuation; otherwise the first attribute word
     of a known figure family ("How much revenue did the start-up backed by X make" asks revenue, not backing)."""
@@ -259,11 +256,8 @@ def asked_family(frame: QuestionFrame) -> str | None:
     money = bool(HOW_MUCH.search(frame.question))
     # "What share of GM's bondholders had to agree before the administration would give more aid?" asks a share:
     # an attribute word in a clause of circumstance says when or on what terms, not what figure is asked.
-    cut = m.start() if (m := _CIRCUMSTANCE.search(frame.question)) else len(frame.question)
-    asking = {w.lower() for w in _WORD.findall(frame.question[:cut])}
-    circumstance = {w.lower() for w in _WORD.findall(frame.question[cut:])} - asking
     for word in frame.attributes:
-        if word in circumstance:
+        if word in frame.circumstance:
             continue
         family = family_of(word)
         if family in FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):
@@ -410,6 +404,8 @@ class Gatherer:
                     continue
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
                     continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
+                if family not in MOVE_FAMILIES and not frame.asks_change and _BY.search(sentence.text, 0, amount.start):
+                    continue  # "reduce all-in costs by CA$19 per hour": the size of a cut, not the cost asked
                 if not money and _PER.match(sentence.text, amount.end):
                     continue  # "800 orders at 200 million per aircraft": a rate, not a count
                 if not money and _added(sentence.text[amount.end : nearest[0]], frame.question):
@@ -530,6 +526,13 @@ def _counted_in_words(text: str, counted: set[str]) -> list[Amount]:
     return found
 
 
+# A figure that is the size of a change: "reduce all-in costs by CA$19", "cut prices by about $100"; not the agent
+# of a passive ("used by one billion people").
+_BY = re.compile(
+    r"\b(?:reduc|cut|lower|increas|rais|boost|trim|slash|grow|grew|ris|rose|fall|fell|drop|declin|jump|climb)\w*"
+    r"\b[^.;]{0,60}\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+|some\s+|over\s+)?$",
+    re.I,
+)
 _PER = re.compile(r"\s+(?:per|each|apiece|a head)\b", re.I)
 # Words between a count and what it counts that make it an addition, not the whole: "35 new orders".
 _ADDED = re.compile(r"\b(?:new|additional|more|further|extra|fresh)\b", re.I)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from index import ChunkerConfig, Sentence, build_index, load_index
+from index import ChunkerConfig, Sentence
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.alternatives import AlternativeReader, asked_alternatives
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.frame import frame_question
 from rag.stages.gather import Gatherer
-from tests.fakes import HashingEncoder, ScriptedGenerator, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, articles_index, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -99,20 +99,17 @@ def test_the_pipeline_reports_both_figures_cited_without_the_model(fake_index) -
 
 def test_outside_corpus_mode_each_figure_is_also_searched_by_its_own_words(tmp_path) -> None:
     # The question's words retrieve one report; the other figure's article is found by its own words.
-    folder = tmp_path / "articles"
-    folder.mkdir()
     filler = " ".join(f"Dealers reported quiet trading on day {n} of the month." for n in range(12))
-    (folder / "seek.md").write_text(
-        "# GM seeks more federal aid\n\nGeneral Motors said it seeks more federal aid and was reported to have "
-        "received $13.4 billion in federal aid so far."
+    index, encoder = articles_index(
+        tmp_path,
+        {
+            "seek.md": "# GM seeks more federal aid\n\nGeneral Motors said it seeks more federal aid and was reported "
+            "to have received $13.4 billion in federal aid so far.",
+            "loss.md": f"# GM reports losses\n\nGeneral Motors reported a loss. {filler} The manufacturer has received "
+            "over $15 billion in bailout money.",
+        },
+        ChunkerConfig(chunk_tokens=24, overlap_sentences=0),
     )
-    (folder / "loss.md").write_text(
-        f"# GM reports losses\n\nGeneral Motors reported a loss. {filler} The manufacturer has received over $15 "
-        "billion in bailout money."
-    )
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder, ChunkerConfig(chunk_tokens=24, overlap_sentences=0))
-    index = load_index(tmp_path / "index")
     question = "Was General Motors' federal aid reported as $13.4 billion or as over $15 billion?"
     settings = Settings(judge=False, context_mode="retrieval", gather_passages=1, min_relevance=0.0)
     model = ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND")

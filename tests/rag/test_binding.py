@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import pytest
 
-from index import Chunk, SearchHit, Sentence, build_index, load_index
+from index import Chunk, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
-from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake, gate_settings, one_article_index, sentences_of_text
+from tests.fakes import (
+    HashingEncoder,
+    ScriptedGenerator,
+    articles_index,
+    as_fake,
+    gate_settings,
+    one_article_index,
+    sentences_of_text,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -209,21 +217,17 @@ def test_the_date_gate_says_which_report_the_figure_is_from(fake_index) -> None:
 def test_a_draft_refused_for_another_days_figure_is_retried_without_that_days_reports(tmp_path) -> None:
     # Wikinews w155: the 9 October report's fall is drafted for 7 October and refused; the second draft, focused
     # on the same words, must not be shown that report again, only the one that may speak of 7 October.
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "oct9.txt").write_text(
-        " date 2008-10-09 Markets down across the world; Dow Jones falls below 9,000\n\n"
-        "The 2008 crisis deepened. The largest drop was with the Dow Jones, which fell 678 points or more than 7.3% "
-        "to below 9,000."
+    index, encoder = articles_index(
+        tmp_path,
+        {
+            "oct9.txt": " date 2008-10-09 Markets down across the world; Dow Jones falls below 9,000\n\n"
+            "The 2008 crisis deepened. "
+            "The largest drop was with the Dow Jones, which fell 678 points or more than 7.3% to below 9,000.",
+            "oct7.txt": " date 2008-10-07 Stock markets worldwide continue to fall\n\n"
+            "Stock markets around the world continued to fall in the 2008 crisis. "
+            "The Dow Jones index continued to fall today, and it had fallen 260.77 points, or 2.62% to 9694.73.",
+        },
     )
-    (folder / "oct7.txt").write_text(
-        " date 2008-10-07 Stock markets worldwide continue to fall\n\n"
-        "Stock markets around the world continued to fall in the 2008 crisis. "
-        "The Dow Jones index continued to fall today, and it had fallen 260.77 points, or 2.62% to 9694.73."
-    )
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
-    index = load_index(tmp_path / "index")
     replies = iter(["Sentences: 1\nAnswer: The Dow Jones fell 678 points."] * 2)
     pipeline = assemble_pipeline(gate_settings(), ScriptedGenerator("unused"), index, encoder)
     pipeline.generator = pipeline.stages.drafter.generator = ScriptedGenerator(lambda messages: next(replies))

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from index import ChunkerConfig, Sentence, build_index, load_index
+from index import ChunkerConfig, Sentence
 from rag import Answer, Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.amounts import find_amounts
@@ -14,7 +14,7 @@ from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import frame_question
 from rag.stages.gather import Gathered, Gatherer, asked_family, asked_nouns, gatherable
-from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, articles_index, gate_settings, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -567,21 +567,19 @@ def test_which_figures_are_gathered_by_what_is_asked(question: str, expected: bo
 
 
 def test_in_retrieval_mode_the_rest_of_a_retrieved_article_about_the_subject_is_read(tmp_path) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "orders.md").write_text(
-        "# Airbus counts A380 orders\n\nTo date, 149 confirmed orders for the A380 have been received by Airbus."
-    )
     filler = " ".join(f"The crowd cheered moment {n} of the display." for n in range(12))
-    (folder / "flight.md").write_text(
-        "# Airbus A380 makes maiden flight\n\n"
-        "The Airbus A380 made its maiden flight from Toulouse to cheers on Wednesday. "
-        f"{filler} 144 planes have already been ordered."
+    index, encoder = articles_index(
+        tmp_path,
+        {
+            "orders.md": "# Airbus counts A380 orders\n\n"
+            "To date, 149 confirmed orders for the A380 have been received by Airbus.",
+            "flight.md": "# Airbus A380 makes maiden flight\n\n"
+            "The Airbus A380 made its maiden flight from Toulouse to cheers on Wednesday. "
+            f"{filler} 144 planes have already been ordered.",
+            "other.md": "# Boeing news\n\nBoeing said 800 planes have been ordered. " + filler,
+        },
+        ChunkerConfig(chunk_tokens=24, overlap_sentences=0),
     )
-    (folder / "other.md").write_text("# Boeing news\n\nBoeing said 800 planes have been ordered. " + filler)
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder, ChunkerConfig(chunk_tokens=24, overlap_sentences=0))
-    index = load_index(tmp_path / "index")
     question = "How many orders for the A380 had Airbus received?"
     settings = Settings(judge=False, context_mode="retrieval", gather_passages=3, min_relevance=0.0)
     model = ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND")
@@ -724,13 +722,9 @@ def test_names_joined_after_the_figure_or_beside_another_subject_do_not_share_it
 
 
 def _two_reports(tmp_path, first: str, second: str) -> tuple[Any, HashingEncoder]:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "one.md").write_text(first)
-    (folder / "two.md").write_text(second)
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder, ChunkerConfig(chunk_tokens=40, overlap_sentences=0))
-    return load_index(tmp_path / "index"), encoder
+    return articles_index(
+        tmp_path, {"one.md": first, "two.md": second}, ChunkerConfig(chunk_tokens=40, overlap_sentences=0)
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from index import Sentence, build_index, load_index
+from index import Sentence
 from rag import Settings
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.frame import frame_question
 from rag.stages.gather import Gathered
 from rag.stages.periods import PeriodGatherer, asks_period
-from tests.fakes import HashingEncoder, ScriptedGenerator, as_fake, sentences_of_text
+from tests.fakes import HashingEncoder, ScriptedGenerator, articles_index, as_fake, sentences_of_text
 
 pytestmark = pytest.mark.unit
 
@@ -99,19 +99,16 @@ def test_the_questions_own_year_is_not_an_answer_and_one_article_is_no_conflict(
 
 
 def test_the_pipeline_reports_both_values_cited_and_asks_no_model(tmp_path) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "first.md").write_text(
-        "# First ferry delivered\n\nThe first Nordlys ferry was delivered to the operator on Friday, 18 months behind "
-        "schedule. The crew cheered."
+    index, encoder = articles_index(
+        tmp_path,
+        {
+            "first.md": "# First ferry delivered\n\n"
+            "The first Nordlys ferry was delivered to the operator on Friday, 18 months behind "
+            "schedule. The crew cheered.",
+            "second.md": "# Ferry makes maiden voyage\n\nThe Nordlys ferry sailed for the first time. "
+            "Deliveries of the Nordlys ferry to the operator are not due until October-two years late.",
+        },
     )
-    (folder / "second.md").write_text(
-        "# Ferry makes maiden voyage\n\nThe Nordlys ferry sailed for the first time. "
-        "Deliveries of the Nordlys ferry to the operator are not due until October-two years late."
-    )
-    encoder = HashingEncoder(dim=256)
-    build_index(folder, tmp_path / "index", encoder)
-    index = load_index(tmp_path / "index")
     settings = Settings(judge=False, context_mode="retrieval", min_relevance=0.0)
     pipeline = assemble_pipeline(settings, ScriptedGenerator("Sentences: none\nAnswer: NOT FOUND"), index, encoder)
     answer = pipeline.ask("How late was the first Nordlys ferry delivered to the operator?")
