@@ -1285,12 +1285,14 @@ def _opposite_relation(question: str, sentences: Sequence[Sentence]) -> tuple[st
     """(stated, asked) where the question asks one side of a relation and every sentence that gives the answer
     states the other side only: "Which unions opposed …" answered from "… had the support of the United Auto
     Workers union". None where a sentence states the asked side, or the question asks no such relation."""
+    if not sentences:
+        return None
     for first, second, (first_word, second_word) in _RELATION_SIDES:
         for asked, other, asked_word, other_word in (
             (first, second, first_word, second_word),
             (second, first, second_word, first_word),
         ):
-            if not asked.search(question) or other.search(question) or not sentences:
+            if not asked.search(question) or other.search(question):
                 continue
             if all(other.search(s.text) and not asked.search(s.text) for s in sentences):
                 return other_word, asked_word

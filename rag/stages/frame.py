@@ -79,8 +79,9 @@ _RAISED_THING = re.compile(
 )
 # A question that asks an amount of money, not a count: "How much did Scale AI take in from its customers?".
 HOW_MUCH = re.compile(r"\bhow much\b", re.I)
-# An idiom of revenue that no word of its family says: "take in", "bring in", "rake in".
+# The words of "market value", "market capitalisation", which a question asks as one valuation.
 _MARKET_WORDS = frozenset({"market", "value", "valuation", "capitalisation", "capitalization", "cap"})
+# An idiom of revenue that no word of its family says: "take in", "bring in", "rake in".
 _TAKINGS = re.compile(r"\b(?:take|takes|took|taken|taking|bring|brings|brought|rake|rakes|raked)\s+in\b", re.I)
 # The families of a move, not of a thing counted: "France will lose 4,300 jobs" counts jobs.
 MOVE_FAMILIES = frozenset({"fall", "rise"})
@@ -444,13 +445,6 @@ def frame_question(question: str) -> QuestionFrame:
     attributes = tuple(
         dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names | excluded and len(w) > 2)
     )
-    circumstance: frozenset[str] = frozenset()
-    # "Until when does the offer run?" is no clause: the question asks before it. Two clauses ("How old was she
-    # when she married, and when she died?") tell the question's parts apart: there they are what is asked.
-    clauses = list(_CIRCUMSTANCE.finditer(question))
-    if len(clauses) == 1 and len(before := _WORD.findall(question[: clauses[0].start()])) > 2:
-        asking = {_possessive(w) for w in before}
-        circumstance = frozenset(w for w in attributes if w not in asking)
     if _RAISED_THING.search(question):
         # "raise its swap line", "raise prices": a rise, stated as one ("increase existing swap lines"), not money
         # raised from investors.
@@ -459,6 +453,19 @@ def frame_question(question: str) -> QuestionFrame:
         attributes = tuple(dict.fromkeys("valuation" if w in _MARKET_WORDS else w for w in attributes))
     if _TAKINGS.search(question) and "revenue" not in attributes:
         attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
+    circumstance: frozenset[str] = frozenset()
+    # "Until when does the offer run?" is no clause: the question asks before it. Two clauses ("How old was she
+    # when she married, and when she died?") tell the question's parts apart: there they are what is asked.
+    clauses = list(_CIRCUMSTANCE.finditer(question))
+    if len(clauses) == 1 and len(before := _WORD.findall(asking := question[: clauses[0].start()])) > 2:
+        # The words read above from a phrase ("market value" as "valuation") are asked where the phrase is.
+        phrased = {
+            "valuation": MARKET_VALUE.search(asking),
+            "increase": _RAISED_THING.search(asking),
+            "revenue": _TAKINGS.search(asking),
+        }
+        asked = {_possessive(w) for w in before} | {w for w, found in phrased.items() if found}
+        circumstance = frozenset(w for w in attributes if w not in asked)
     event, event_object = _event(question)
     description = _DESCRIBED.search(question)
     count = None

@@ -247,7 +247,6 @@ def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
     return nouns[0] if nouns else None
 
 
-# The conjunctions that open a clause of circumstance, after the question's first word.
 def asked_family(frame: QuestionFrame) -> str | None:
     """The figure the question asks for: "worth"/"valued" asks a valuation; otherwise the first attribute word
     of a known figure family ("How much revenue did the start-up backed by X make" asks revenue, not backing)."""

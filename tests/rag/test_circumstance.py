@@ -43,6 +43,9 @@ def test_on_the_day_opens_a_clause_and_until_when_does_not() -> None:
     rise = frame_question("By how many points did the FTSE 100 rise on the day the US said it would buy bad loans?")
     assert asked_family(rise) is None
     assert frame_question("Until when does that offer run?").circumstance == frozenset()
+    # A phrase read as one attribute is in the clause where its words are.
+    fall = frame_question("How far did Apple shares fall when its market value passed $300 billion?")
+    assert "valuation" in fall.circumstance and "fall" not in fall.circumstance
 
 
 def test_a_shares_price_is_worded_by_the_shares() -> None:
