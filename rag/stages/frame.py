@@ -427,6 +427,19 @@ def _description_words(question: str, m: re.Match[str] | None) -> frozenset[str]
     return frozenset(_possessive(w) for w in _WORD.findall(question[m.start() : end]))
 
 
+def _rephrased(attributes: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The attribute words as the phrases of ``text`` ask them."""
+    if _RAISED_THING.search(text):
+        # "raise its swap line", "raise prices": a rise, stated as one ("increase existing swap lines"), not money
+        # raised from investors.
+        attributes = tuple(dict.fromkeys("increase" if w in _RAISE else w for w in attributes))
+    if MARKET_VALUE.search(text):
+        attributes = tuple(dict.fromkeys("valuation" if w in _MARKET_WORDS else w for w in attributes))
+    if _TAKINGS.search(text) and "revenue" not in attributes:
+        attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
+    return attributes
+
+
 def frame_question(question: str) -> QuestionFrame:
     # A capitalised attribute ("CEO") is asked for, not a subject; a capitalised first word ("Besides") neither.
     # "Malaysian ringgit", "US-dollar amount": a currency's country is no subject.
@@ -445,26 +458,14 @@ def frame_question(question: str) -> QuestionFrame:
     attributes = tuple(
         dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names | excluded and len(w) > 2)
     )
-    if _RAISED_THING.search(question):
-        # "raise its swap line", "raise prices": a rise, stated as one ("increase existing swap lines"), not money
-        # raised from investors.
-        attributes = tuple(dict.fromkeys("increase" if w in _RAISE else w for w in attributes))
-    if MARKET_VALUE.search(question):
-        attributes = tuple(dict.fromkeys("valuation" if w in _MARKET_WORDS else w for w in attributes))
-    if _TAKINGS.search(question) and "revenue" not in attributes:
-        attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
+    attributes = _rephrased(attributes, question)
     circumstance: frozenset[str] = frozenset()
     # "Until when does the offer run?" is no clause: the question asks before it. Two clauses ("How old was she
     # when she married, and when she died?") tell the question's parts apart: there they are what is asked.
     clauses = list(_CIRCUMSTANCE.finditer(question))
     if len(clauses) == 1 and len(before := _WORD.findall(asking := question[: clauses[0].start()])) > 2:
-        # The words read above from a phrase ("market value" as "valuation") are asked where the phrase is.
-        phrased = {
-            "valuation": MARKET_VALUE.search(asking),
-            "increase": _RAISED_THING.search(asking),
-            "revenue": _TAKINGS.search(asking),
-        }
-        asked = {_possessive(w) for w in before} | {w for w, found in phrased.items() if found}
+        # Read as the whole question is: "market value" before the clause asks "valuation".
+        asked = set(_rephrased(tuple(_possessive(w) for w in before), asking))
         circumstance = frozenset(w for w in attributes if w not in asked)
     event, event_object = _event(question)
     description = _DESCRIBED.search(question)

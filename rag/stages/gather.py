@@ -525,11 +525,11 @@ def _counted_in_words(text: str, counted: set[str]) -> list[Amount]:
     return found
 
 
-# A figure that is the size of a change: "reduce all-in costs by CA$19", "cut prices by about $100"; not the agent
-# of a passive ("used by one billion people").
+# A figure that is the size of a change: "reduce all-in costs by CA$19", "cut prices by about $100" (the amount's
+# text begins at its qualifier); not the agent of a passive ("used by one billion people").
 _BY = re.compile(
     r"\b(?:reduc|cut|lower|increas|rais|boost|trim|slash|grow|grew|ris|rose|fall|fell|drop|declin|jump|climb)\w*"
-    r"\b[^.;]{0,60}\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+|some\s+|over\s+)?$",
+    r"\b[^.;]{0,60}\bby\s+$",
     re.I,
 )
 _PER = re.compile(r"\s+(?:per|each|apiece|a head)\b", re.I)
