@@ -83,7 +83,8 @@ class Abstention(BaseModel):
     reason: AbstentionReason
     gate: str = Field(
         description="the check that decided: premise_figure, premise_relation, relevance, model, "
-        "support, answer_type, attribute, direction, relation, role, year, date, subject, constraint, gathered, "
+        "support, answer_type, attribute, direction, relation, role, year, date, occasion, subject, constraint, "
+        "gathered, "
         "successor, judge"
     )
     message: str = Field(

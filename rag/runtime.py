@@ -40,6 +40,7 @@ from rag.stages.judge import Judge
 from rag.stages.kinds import KindReader
 from rag.stages.lists import ListGatherer
 from rag.stages.naming import Naming
+from rag.stages.occasion import OccasionCheck
 from rag.stages.periods import PeriodGatherer
 from rag.stages.polarity import Polarity
 from rag.stages.premise import PremiseCheck
@@ -211,6 +212,7 @@ def make_stages(
             titles,
             dates=dates,
             common=common_words(a.text for a in articles),
+            occasion=OccasionCheck({a.article_id: f"{a.title}\n{a.text}" for a in articles}),
         )
         if settings.binding_check
         else None

@@ -40,6 +40,7 @@ from rag.stages.frame import (
     root,
     stem,
 )
+from rag.stages.occasion import OccasionCheck
 from rag.stages.verify import ClaimCheck, Verdict, asks_quantity, extract_names, extract_quantities, multiples
 
 __all__ = ["BindingCheck", "clause_families", "common_words", "name_groups"]
@@ -167,6 +168,16 @@ def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     )
 
 
+# A clause that names the occasion of the figure, which its report then speaks of; "before the Meta talks" or
+# "after it filed" only places it in time, and a report of the figure need not tell of that event.
+_OCCASION = re.compile(r"(?<=\s)(?:when|whenever|while|on the day|if|unless)(?![\w-])", re.I)
+
+
+def _occasion_words(frame: QuestionFrame) -> str:
+    """The clause's words in the question's order: "pre-orders swamped"."""
+    return " ".join(a for a in frame.attributes if a in frame.circumstance)
+
+
 def common_words(texts: Iterable[str]) -> frozenset[str]:
     """The words ``texts`` write in lower case somewhere (for ``BindingCheck(common=...)``)."""
     return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
@@ -185,6 +196,7 @@ class BindingCheck:
         similar: float = _SIMILAR,
         lookback: int = 2,
         common: Iterable[str] = (),
+        occasion: OccasionCheck | None = None,
     ):
         self.encoder = encoder
         # Words the collection writes in lower case: capitalised at a sentence's start ("To date, …",
@@ -195,6 +207,7 @@ class BindingCheck:
         self.dates = dates or {}
         self.similar = similar
         self.lookback = lookback
+        self.occasion = occasion
         self._vectors: dict[str, np.ndarray] = {}
 
     # -- the answer's sentences against the question ------------------------------------------------------
@@ -268,6 +281,22 @@ class BindingCheck:
                     gate="relation",
                     message=f"The articles say it was {stated}, not {asked}.",
                 )
+            if figure and all(unmet_close(frame.question, s.text) for s in sentences):
+                return Abstention(
+                    reason="constraint_unmet",
+                    gate="constraint",
+                    message="No sentence that gives this answer says it is the figure at the close of trading.",
+                )
+            # Every figure of the answer from the report of that occasion: "fell US$19.37 …, continuing their trend of
+            # having risen 23 percent" joins a figure of the asked day to one of another.
+            of_occasion = [self.speaks_of_occasion(frame, s.article_id) for s in sentences]
+            if not (all(of_occasion) if figure else any(of_occasion)):
+                return Abstention(
+                    reason="off_target",
+                    gate="occasion",
+                    message="The articles give this answer in a report that does not speak of "
+                    f"{_occasion_words(frame)}, the occasion the question names.",
+                )
             if figure and frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
                 found = self._other_family(frame, sentences)
                 asked = "/".join(sorted(frame.families)) or " ".join(frame.attributes[:3])
@@ -283,6 +312,12 @@ class BindingCheck:
                     gate="attribute",
                     message=f"The articles give this figure as the {given[0]}, not the {given[1]} the question asks "
                     "for.",
+                )
+            if figure and (other := _asked_of_another_figure(frame, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message=f"The articles give what the question asks for as {other}, not this figure.",
                 )
             if figure and (clause := _unbound_clause(check.claim, sentences, frame.subjects)):
                 return Abstention(
@@ -681,6 +716,14 @@ class BindingCheck:
         if any(_mentioned(group, context) for group in groups):
             return ""
         return " or ".join(_display(frame.question, group) for group in groups)
+
+    def speaks_of_occasion(self, frame: QuestionFrame, article_id: str) -> bool:
+        """Whether the article speaks of the occasion the question's clause names ("when iPhone 4 pre-orders
+        swamped Apple"); True for a question without one."""
+        occasion = self.occasion
+        if occasion is None or not frame.circumstance or not _OCCASION.search(frame.question):
+            return True
+        return occasion.speaks_of(frame.circumstance, article_id)
 
     def about(self, frame: QuestionFrame, sentence: Sentence) -> bool:
         """Whether the sentence is about the question's subjects: one name group in the sentence itself (or, where
@@ -1088,6 +1131,61 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
     return set(known)
 
 
+_BRACKETED = re.compile(r"[A-Z][\w&'’.-]*\s*\(\s*$")
+# Words apart beyond which two figures are not a pair of one attribute ("debt rose to $X from $Y").
+_PAIR_WORDS = 6
+
+
+# "How much debt …", "How many points …": the thing a figure is asked of, where no family names it.
+_HOW_MUCH_OF = re.compile(r"\bhow\s+(?:much|many)\s+([a-z]+)\b", re.I)
+_NOT_NOUNS = frozenset("did does do was were is are has have had will would could can should more less".split())
+
+
+def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str | None:
+    """The figure every sentence that gives the answer's figure binds the asked attribute to, where that is another
+    figure and the answer's own clause gives it no attribute: "with … a debt of $172.81 billion, and the fourth
+    largest bankruptcy filing … after the bankruptcies of Lehman Brothers ($691.06 billion)" gives GM's debt, not
+    Lehman's. None where a sentence gives the figure with an attribute of its own (``_given_as_other``'s) or
+    binds the asked one to no other figure."""
+    families = _figure_families(frame)
+    noun = m.group(1).lower() if (m := _HOW_MUCH_OF.search(frame.question)) else ""
+    noun = "" if noun in _NOT_NOUNS or family_of(noun) else noun
+    if not (families or noun) or not sentences:
+        return None
+
+    def bound(text: str, amount: Amount, amounts: Sequence[Amount]) -> tuple[bool, bool]:
+        """(whether the figure's clause gives it any attribute, whether the asked one)."""
+        clause = figure_clause(text, amount, amounts)
+        given = clause_families(*clause)
+        asked = bool(given & families) or bool(
+            noun and root(noun) in {root(w) for w in attribute_words(" ".join(clause))}
+        )
+        return bool(given) or asked, asked
+
+    found: str | None = None
+    for sentence in sentences:
+        text = sentence.text
+        amounts = find_amounts(text)
+        answer = [a for a in amounts if a.value in values]
+        # Only a figure in brackets after a name, one of a list whose head gives its attribute ("the bankruptcies
+        # of Lehman Brothers ($691.06 billion), Washington Mutual ($327.91 billion)"): a figure in a clause of its
+        # own may be of an attribute the sentence gives once for two ("revenue was US$870 million last year and
+        # is projected to reach US$2 billion").
+        if not answer or any(bound(text, a, amounts)[0] or not _BRACKETED.search(text, 0, a.start) for a in answer):
+            return None
+        others = [
+            a
+            for a in amounts
+            if a.value not in values
+            and bound(text, a, amounts)[1]
+            and all(len(text[min(a.end, b.end) : max(a.start, b.start)].split()) > _PAIR_WORDS for b in answer)
+        ]
+        if not others:
+            return None
+        found = found or others[0].text
+    return found
+
+
 def clause_families(before: str, after: str) -> set[str]:
     """The money or count attributes a figure's own clause (``figure_clause``) gives it: before it ("valued Scale
     AI at"), else just after it ("US$870 million in revenue")."""
@@ -1251,6 +1349,23 @@ def _opposite_move(question: str, sentences: Sequence[Sentence], values: set[flo
                 return ""
             stated.add(move)
     return stated.pop() if len(stated) == 1 else ""
+
+
+# A market's figure asked at the close ("fall by the close of trading", "At what level did the Dow close …?") is
+# not given by a sentence of the trading day's middle ("not even half way through the trading day").
+_CLOSE_ASKED = re.compile(
+    r"\b(?:by|at)\s+the\s+(?:close|end)\s+of\s+(?:the\s+)?(?:trading|day|session)\b|\bat\s+the\s+close\b|"
+    r"\bclosing\s+(?:level|value|price|figure)\b|\b(?:level|where)\s+did\s+.{1,40}?\s+close\b",
+    re.I,
+)
+_CLOSE_SAID = re.compile(
+    r"\bclos(?:e|ed|es|ing)\b|\bend\s+of\s+(?:the\s+)?(?:trading|day|session)|\b(?:finish|end)ed\b", re.I
+)
+
+
+def unmet_close(question: str, text: str) -> bool:
+    """Whether the question asks a figure at the close of trading and ``text`` does not speak of a close."""
+    return bool(_CLOSE_ASKED.search(question)) and not _CLOSE_SAID.search(text)
 
 
 # A share's price is worded by the shares themselves ("shares rose to $373.72").

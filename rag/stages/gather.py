@@ -22,7 +22,7 @@ from typing import Literal
 
 from index import Sentence
 from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, figure_clause, find_amounts, number_value
-from rag.stages.binding import BindingCheck, name_groups
+from rag.stages.binding import BindingCheck, name_groups, unmet_close
 from rag.stages.dates import asked_days
 from rag.stages.frame import (
     COUNT_FAMILIES,
@@ -197,7 +197,7 @@ _PEOPLE_NOUNS = frozenset(
 )
 _COUNTED_PEOPLE = _PEOPLE_NOUNS | {"people"}
 _PEOPLE = re.compile(r"\b(?:people|persons)\b", re.I)
-_LAST_WORD = re.compile(r"([A-Za-z][\w-]*)\s$")
+_LAST_WORD = re.compile(r"([A-Za-z][\w&-]*)\s$")  # "S&P 500" too
 # Question words that say nothing of what a count of people did: "the largest number of passengers".
 _BARE = frozenset("number largest smallest highest lowest many much total roughly about around".split())
 
@@ -388,6 +388,10 @@ class Gatherer:
                 continue
             if not unnamed and not self.binding.about(frame, sentence):
                 continue
+            if not any_year and unmet_close(frame.question, sentence.text):
+                continue  # "already fallen by 14.45% today, … not even half way through the trading day"
+            if not any_year and not self.binding.speaks_of_occasion(frame, sentence.article_id):
+                continue  # "on the day the US government announced it would buy bad loans": that day's report
             counted = _counted_in_words(sentence.text, own) if not money else []
             companions = self.binding.companions(frame, sentence.article_id)
             amounts = find_amounts(sentence.text)
@@ -588,6 +592,13 @@ def _held_by_subject(
     held = binding.holders(before)
     held |= {part for name in held for part in name.split("-")}  # "A380-800" is also A380, as in ``_names``
     holders = [g for g in _names(before, binding) if g & held]
+    # "the Dow Jones surged nearly 200 points, the NASDAQ was up nearly nine points, and the S&P 500 was up nearly
+    # 15 points": after another figure, a holder named in the figure's own clause holds it, not every name before.
+    # Only there: "Meta's AI chatbot — available on Facebook, Instagram and WhatsApp — is used by one billion
+    # people" gives one figure, after a list of where.
+    if find_amounts(text[: amount.start]):
+        near = [g for g in _names(_HOLDER_SPAN_START.split(before)[-1], binding) if g & held]
+        holders = near or holders
     return not holders or any(g & frame.subjects for g in holders) or all(g <= companions for g in holders)
 
 
