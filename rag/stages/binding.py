@@ -1131,11 +1131,10 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
     return set(known)
 
 
+# A figure in brackets right after a name: "Lehman Brothers ($691.06 billion)".
 _BRACKETED = re.compile(r"[A-Z][\w&'’.-]*\s*\(\s*$")
 # Words apart beyond which two figures are not a pair of one attribute ("debt rose to $X from $Y").
 _PAIR_WORDS = 6
-
-
 # "How much debt …", "How many points …": the thing a figure is asked of, where no family names it.
 _HOW_MUCH_OF = re.compile(r"\bhow\s+(?:much|many)\s+([a-z]+)\b", re.I)
 _NOT_NOUNS = frozenset("did does do was were is are has have had will would could can should more less".split())
