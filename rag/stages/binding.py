@@ -35,6 +35,7 @@ from rag.stages.frame import (
     MOVE_FAMILIES,
     ROLE_WORDS,
     QuestionFrame,
+    asked_nouns,
     attribute_words,
     family_of,
     root,
@@ -1135,9 +1136,6 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
 _BRACKETED = re.compile(r"[A-Z][\w&'’.-]*\s*\(\s*$")
 # Words apart beyond which two figures are not a pair of one attribute ("debt rose to $X from $Y").
 _PAIR_WORDS = 6
-# "How much debt …", "How many points …": the thing a figure is asked of, where no family names it.
-_HOW_MUCH_OF = re.compile(r"\bhow\s+(?:much|many)\s+([a-z]+)\b", re.I)
-_NOT_NOUNS = frozenset("did does do was were is are has have had will would could can should more less".split())
 
 
 def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str | None:
@@ -1147,18 +1145,16 @@ def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence]
     Lehman's. None where a sentence gives the figure with an attribute of its own (``_given_as_other``'s) or
     binds the asked one to no other figure."""
     families = _figure_families(frame)
-    noun = m.group(1).lower() if (m := _HOW_MUCH_OF.search(frame.question)) else ""
-    noun = "" if noun in _NOT_NOUNS or family_of(noun) else noun
-    if not (families or noun) or not sentences:
+    # "How much debt …": the thing a figure is asked of, where no family names it.
+    nouns = {root(noun) for noun, _ in asked_nouns(frame)}
+    if not (families or nouns) or not sentences:
         return None
 
     def bound(text: str, amount: Amount, amounts: Sequence[Amount]) -> tuple[bool, bool]:
         """(whether the figure's clause gives it any attribute, whether the asked one)."""
         clause = figure_clause(text, amount, amounts)
         given = clause_families(*clause)
-        asked = bool(given & families) or bool(
-            noun and root(noun) in {root(w) for w in attribute_words(" ".join(clause))}
-        )
+        asked = bool(given & families) or bool(nouns & {root(w) for w in attribute_words(" ".join(clause))})
         return bool(given) or asked, asked
 
     found: str | None = None

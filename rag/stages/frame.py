@@ -26,6 +26,7 @@ __all__ = [
     "TITLE_ROLES",
     "VALUES_IT",
     "QuestionFrame",
+    "asked_nouns",
     "asked_role",
     "attribute_words",
     "family_of",
@@ -492,3 +493,37 @@ def frame_question(question: str) -> QuestionFrame:
         role=asked_role(question),
         not_role=set_aside_role(question),
     )
+
+
+# "How many orders had Airbus received", "how much federal aid", "the number of passengers": a figure of a thing
+# no family names, asked by its noun.
+_HOW_NOUN = re.compile(r"\bhow (much|many)\s+([a-z-]+)(?:\s+([a-z-]+))?", re.I)
+# Words after the noun that end its phrase: "how many orders for …", "how much aid had …".
+_PHRASE_END = frozenset(
+    "has have had did do does is are was were can could will will would should may might for of in on at to from "
+    "by with the a an its their his her this that".split()
+)
+_NUMBER_OF = re.compile(r"\bnumber of ([a-z-]+)", re.I)
+_NAME_WORD = re.compile(r"[A-Z]|[a-z]+[A-Z]")  # "Airbus", "iPhone"
+_NOT_NOUNS = frozenset("money time more of the".split())
+
+
+def asked_nouns(frame: QuestionFrame) -> list[tuple[str, bool]]:
+    """The nouns a figure may be asked by, likeliest first, each with whether it is money ("how much aid") or a
+    count ("how many orders"). "How many federal loans" asks loans, but "how many people use" asks people: with
+    no word classes to tell them apart, the second word comes first and the first follows it."""
+    if (m := _HOW_NOUN.search(frame.question)) and m.group(2).lower() in _PHRASE_END:
+        return []  # "how much did …", "how many were …": a verb follows, no noun is asked by
+    if m and _NAME_WORD.match(m.group(2)):
+        return []  # "how many iPhone 4 pre-orders": a name, not the noun of what is counted
+    if m:
+        second = (m.group(3) or "").lower()
+        words = [second, m.group(2).lower()] if second and second not in _PHRASE_END else [m.group(2).lower()]
+        money = m.group(1).lower() == "much"
+    elif m := _NUMBER_OF.search(frame.question):
+        words, money = [m.group(1).lower()], False
+    else:
+        return []
+    if words[-1] in _NOT_NOUNS or family_of(words[-1]) or words[-1] in frame.subjects:
+        return []  # "how much money", "how many employees": a family's word or none at all
+    return [(w, money) for w in words if w not in _NOT_NOUNS and not family_of(w) and w not in frame.subjects]

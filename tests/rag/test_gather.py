@@ -12,8 +12,8 @@ from rag.runtime import assemble_pipeline
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
-from rag.stages.frame import frame_question
-from rag.stages.gather import Gathered, Gatherer, asked_family, asked_nouns, gatherable
+from rag.stages.frame import asked_nouns, frame_question
+from rag.stages.gather import Gathered, Gatherer, asked_family, gatherable
 from tests.fakes import HashingEncoder, ScriptedGenerator, articles_index, gate_settings, sentences_of_text
 
 pytestmark = pytest.mark.unit
