@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import cached_property
 from datetime import date
 
 import numpy as np
@@ -813,8 +814,36 @@ class BindingCheck:
             group = _run_words(match.group(0))
             if group & subjects:
                 short = _abbreviations(match.group(0), written="~", run="=", skip=_ASKING)
-                groups.append(((group - self.common) or group) | short)
+                group = (group - self.common) or group
+                groups.append(((group - self._shared_parts(group)) or group) | short)
         return groups
+
+    def _shared_parts(self, group: frozenset[str]) -> frozenset[str]:
+        """The words of a name of several that the collection writes only as part of other names: "United" of
+        "United Kingdom", where the articles name the United States and never anything "United" alone. Such a word
+        does not find the name (a sentence on the United States is not one on the United Kingdom); a word the
+        collection also writes as a name of its own does ("Airbus" of "Airbus Power8")."""
+        if len(group) < 2:
+            return frozenset()
+        lone, runs = self._name_runs
+        return frozenset(
+            w for w in group if w not in lone and any(not (run & group) - {w} for run in runs.get(w, ()))
+        )
+
+    @cached_property
+    def _name_runs(self) -> tuple[frozenset[str], dict[str, set[frozenset[str]]]]:
+        """The collection's names of one word, and for each word of a name every name it is written in."""
+        lone: set[str] = set()
+        runs: dict[str, set[frozenset[str]]] = {}
+        for article_id, title in self.titles.items():
+            for text in (title, *(s.text for s in self.sentences_of(article_id))):
+                for match in _NAME_GROUP.finditer(text):
+                    words = _run_words(match.group(0))
+                    if len(words) == 1:
+                        lone |= words
+                    for word in words:
+                        runs.setdefault(word, set()).add(words)
+        return frozenset(lone), runs
 
     def names(self, text: str) -> set[str]:
         """The names of ``text`` (lower-cased words), without a common word capitalised at its start ("To date,

@@ -1215,3 +1215,27 @@ def test_the_line_named_in_apposition_to_a_model_is_that_model(fake_encoder) -> 
     first = "Apple Inc. today has introduced the much-anticipated iPhone at the Macworld Conference in San Francisco."
     answer = "Apple showed the original iPhone at the Macworld Conference."
     assert _gate_of_claims(fake_encoder, question, first, "Apple introduces iPhone and Apple TV")(answer) is None
+
+
+def test_a_word_the_collection_writes_only_inside_other_names_does_not_find_a_name(fake_encoder) -> None:
+    """ "United" of "United Kingdom" where the articles name only the United States; "Airbus" still finds "Airbus
+    Power8", because the articles also write "Airbus" as a name of its own (Wikinews w207, w023)."""
+
+    def said(text: str, article: str) -> Sentence:
+        return Sentence(article_id=article, text=text, start=0, end=len(text))
+
+    texts = {
+        "us": ["Boeing unveiled its 787 in the United States.", "The plane costs US$150 million."],
+        "uk": ["The United Kingdom price was £99.", "Airbus said the Airbus A380 flew."],
+    }
+    sentences = {a: [said(t, a) for t in ts] for a, ts in texts.items()}
+    check = BindingCheck(fake_encoder, lambda a: sentences[a], {"us": "Boeing unveils 787", "uk": "Prices abroad"})
+    kingdom = frame_question("What does the iPhone cost in the United Kingdom?")
+    assert [sorted(g) for g in check.subject_groups(kingdom)] == [["=uk", "kingdom"]]
+    assert not check.in_article(kingdom, "us"), "the United States is not the United Kingdom"
+    assert check.in_article(kingdom, "uk")
+    power8 = frame_question("How many jobs does Airbus Power8 cut?")
+    assert "airbus" in check.subject_groups(power8)[0], "Airbus is written as a name of its own"
+    # Without the collection's other names ("United" never seen elsewhere) every word of the name still finds it.
+    alone = BindingCheck(fake_encoder, lambda a: sentences[a] if a == "uk" else [], {"uk": ""})
+    assert "united" in alone.subject_groups(kingdom)[0]
