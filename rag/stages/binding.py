@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -826,9 +826,7 @@ class BindingCheck:
         if len(group) < 2:
             return frozenset()
         lone, runs = self._name_runs
-        return frozenset(
-            w for w in group if w not in lone and any(not (run & group) - {w} for run in runs.get(w, ()))
-        )
+        return frozenset(w for w in group if w not in lone and any(not (run & group) - {w} for run in runs.get(w, ())))
 
     @cached_property
     def _name_runs(self) -> tuple[frozenset[str], dict[str, set[frozenset[str]]]]:
