@@ -180,6 +180,12 @@ def _occasion_words(frame: QuestionFrame) -> str:
     return " ".join(a for a in frame.attributes if a in frame.circumstance)
 
 
+def _akin(a: str, b: str) -> bool:
+    """The same word of a name, one perhaps with an ending on it: "A350s" and "A350", "Japanese" and "Japan"."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 4 and len(long) - len(short) <= 3 and long.startswith(short))
+
+
 def common_words(texts: Iterable[str]) -> frozenset[str]:
     """The words ``texts`` write in lower case somewhere (for ``BindingCheck(common=...)``)."""
     return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
@@ -826,7 +832,12 @@ class BindingCheck:
         if len(group) < 2:
             return frozenset()
         lone, runs = self._name_runs
-        return frozenset(w for w in group if w not in lone and any(not (run & group) - {w} for run in runs.get(w, ())))
+
+        def elsewhere(word: str) -> bool:  # a name that holds the word and none of the others ("A350s" is A350)
+            others = group - {word}
+            return any(not any(_akin(r, o) for r in run for o in others) for run in runs.get(word, ()))
+
+        return frozenset(w for w in group if w not in lone and elsewhere(w))
 
     @cached_property
     def _name_runs(self) -> tuple[frozenset[str], dict[str, set[frozenset[str]]]]:
