@@ -162,12 +162,21 @@ def _abbreviations(text: str, *, written: str, run: str, skip: frozenset[str] = 
 
 def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     """Whether a word of the name group is among ``words``, or its stem is: "Japanese" is mentioned by "Japan",
-    "Asian" by "Asia" (a name of four letters or more, at most three more letters on it)."""
+    "Asian" by "Asia" (a name of four letters or more, at most three more letters on it); and a place by its
+    people's word: "Russia" by "Russian", "Japan" by "Japanese" (Wikinews w218: "the Russian government's Federal
+    Service" ordered what was asked of "Russia's stock markets")."""
     if group & words:
         return True
     return any(
-        len(w) >= 4 and 0 < len(g) - len(w) <= 3 and g.startswith(w) for g in group for w in words if w[:1] == g[:1]
+        (len(w) >= 4 and 0 < len(g) - len(w) <= 3 and g.startswith(w))
+        or (len(g) >= 4 and w.startswith(g) and w[len(g) :] in _PEOPLE_ENDINGS)
+        for g in group
+        for w in words
+        if w[:1] == g[:1]
     )
+
+
+_PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ese"})
 
 
 # A clause that names the occasion of the figure, which its report then speaks of; "before the Meta talks" or
@@ -305,6 +314,13 @@ class BindingCheck:
                     message="The articles give this answer in a report that does not speak of "
                     f"{_occasion_words(frame)}, the occasion the question names.",
                 )
+            if ordinal := self._other_ordinal(frame.question, sentences):
+                return Abstention(
+                    reason="off_target",
+                    gate="occasion",
+                    message=f"The articles give this answer for the {ordinal[0]}, not the {ordinal[1]} the question "
+                    "asks about.",
+                )
             if figure and frame.attributes and not any(self._states_attribute(frame, s.text) for s in sentences):
                 found = self._other_family(frame, sentences)
                 asked = "/".join(sorted(frame.families)) or " ".join(frame.attributes[:3])
@@ -326,6 +342,13 @@ class BindingCheck:
                     reason="off_target",
                     gate="attribute",
                     message=f"The articles give what the question asks for as {other}, not this figure.",
+                )
+            if figure and (holder := self._held_before_subject(frame, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this figure for {holder}, not for "
+                    f"{_display(frame.question, self.subject_groups(frame)[0])}.",
                 )
             if figure and (clause := _unbound_clause(check.claim, sentences, frame.subjects)):
                 return Abstention(
@@ -372,6 +395,51 @@ class BindingCheck:
             if problem := self._off_subject(frame, sentences):
                 return problem
         return None
+
+    def _other_ordinal(self, question: str, sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+        """(the run the articles report, the run asked) where the question names the n-th day (week, …) of a run
+        and every article that gives the answer reports only another: "Why was trading on Russia's stock markets
+        suspended for a third consecutive day?" is not answered by the report of the second (Wikinews w100). None
+        where an article reports the asked one or none at all."""
+        asked = _ORDINAL_RUN.search(question)
+        if not asked or not sentences:
+            return None
+        number, unit = _ORDINALS.get(asked.group(1).lower()), asked.group(2).lower()
+        reported: list[str] = []
+        for article_id in dict.fromkeys(s.article_id for s in sentences):
+            text = " ".join(t.text for t in self.sentences_of(article_id))
+            runs = [m for m in _ORDINAL_RUN.finditer(text) if m.group(2).lower() == unit]
+            if not runs or any(_ORDINALS.get(m.group(1).lower()) == number for m in runs):
+                return None
+            reported.append(runs[0].group(0))
+        return reported[0], asked.group(0)
+
+    def _held_before_subject(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
+        """The holder that the figure's own clause names, where every sentence that gives the answer's figure names
+        the question's subject only after it: "Before the suspension, the RTS exchange fell by 6.39 percent in just
+        two hours, while the MICEX index started the day with an increase" gives the RTS's fall, not the MICEX's
+        (Wikinews w231). "" where a sentence names the subject before the figure ("Scale AI, which Meta valued at
+        …": who values is not whose value) or the figure's clause names no one."""
+        # A described subject ("the start-up backed by Index Ventures") is not who the question's names are.
+        groups = [] if frame.described else self.subject_groups(frame)
+        if not groups or not sentences:
+            return ""
+        found = ""
+        for sentence in sentences:
+            text = sentence.text
+            answer = [a for a in find_amounts(text) if a.value in values]
+            if not answer:
+                return ""
+            before, after = text[: answer[0].start], text[answer[0].end :]
+            if any(_mentioned(g, _parts(before)) for g in groups) or not any(
+                _mentioned(g, _parts(after)) for g in groups
+            ):
+                return ""
+            holders = self.holders(HOLDER_SPAN_START.split(before)[-1])
+            if not holders or holders <= self.companions(frame, sentence.article_id):
+                return ""
+            found = found or _display(text, frozenset(holders))
+        return found
 
     def _off_subject(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> Abstention | None:
         """The subject gate: refused where none of the question's names is around the sentences."""
@@ -1174,6 +1242,25 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
 _BRACKETED = re.compile(r"[A-Z][\w&'’.-]*\s*\(\s*$")
 # Words apart beyond which two figures are not a pair of one attribute ("debt rose to $X from $Y").
 _PAIR_WORDS = 6
+
+
+_ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        ["first 1st", "second 2nd", "third 3rd", "fourth 4th", "fifth 5th", "sixth 6th", "seventh 7th", "eighth 8th"],
+        start=1,
+    )
+    for word in words.split()
+}
+# "a third consecutive day", "the seventh straight day", "for a third day".
+_ORDINAL_RUN = re.compile(
+    rf"\b({'|'.join(_ORDINALS)})\s+(?:(?:consecutive|straight|successive|running)\s+)?(day|week|month|year|session)s?\b",
+    re.I,
+)
+
+
+# The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
+HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 
 
 def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str | None:

@@ -22,7 +22,7 @@ from typing import Literal
 
 from index import Sentence
 from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, figure_clause, find_amounts, number_value
-from rag.stages.binding import BindingCheck, name_groups, unmet_close
+from rag.stages.binding import HOLDER_SPAN_START, BindingCheck, name_groups, unmet_close
 from rag.stages.dates import asked_days
 from rag.stages.frame import (
     COUNT_FAMILIES,
@@ -566,13 +566,11 @@ def _held_by_subject(
     # Only there: "Meta's AI chatbot — available on Facebook, Instagram and WhatsApp — is used by one billion
     # people" gives one figure, after a list of where.
     if find_amounts(text[: amount.start]):
-        near = [g for g in _names(_HOLDER_SPAN_START.split(before)[-1], binding) if g & held]
+        near = [g for g in _names(HOLDER_SPAN_START.split(before)[-1], binding) if g & held]
         holders = near or holders
     return not holders or any(g & frame.subjects for g in holders) or all(g <= companions for g in holders)
 
 
-# The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
-_HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 _COORDINATED = re.compile(
     r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:and|&)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)"
 )
@@ -583,7 +581,7 @@ def _shared(frame: QuestionFrame, text: str, amount: Amount, binding: BindingChe
     received US$17.4 billion government loans"): neither's alone. Names joined after the figure ("investments
     from both Meta and Microsoft") or neither of them the subject ("Meta and Microsoft invested in the round that
     valued Scale AI at …") do not share it."""
-    span = _HOLDER_SPAN_START.split(text[: amount.start])[-1]
+    span = HOLDER_SPAN_START.split(text[: amount.start])[-1]
     for m in _COORDINATED.finditer(span):
         sides = [_names(m.group(i), binding) for i in (1, 2)]
         asked = [any(g & frame.subjects for g in side) for side in sides]

@@ -1239,3 +1239,53 @@ def test_a_word_the_collection_writes_only_inside_other_names_does_not_find_a_na
     # Without the collection's other names ("United" never seen elsewhere) every word of the name still finds it.
     alone = BindingCheck(fake_encoder, lambda a: sentences[a] if a == "uk" else [], {"uk": ""})
     assert "united" in alone.subject_groups(kingdom)[0]
+
+
+def test_a_figure_whose_clause_names_another_holder_before_the_subject_is_not_the_subjects() -> None:
+    """Wikinews w231 (held-out round 5): the MICEX is named only after the RTS's fall."""
+    sentence = (
+        "Before the suspension, the RTS exchange fell by 6.39 percent in just two hours, while the MICEX index "
+        "started the day with an increase, before falling again."
+    )
+    question = "By how much did the MICEX index fall before trading on Russia's markets was suspended?"
+    claim = "The MICEX index fell by 6.39 percent before trading was suspended."
+    assert _ranked(question, claim, sentence, "Russian stock markets suspended") == "subject"
+    asked = "By how much did the RTS exchange fall before trading on Russia's markets was suspended?"
+    assert _ranked(asked, "The RTS exchange fell by 6.39 percent.", sentence, "Russian stock markets suspended") is None
+    # Named before the figure, the subject is whose figure it is, whoever else its clause names.
+    valued = "Scale AI, which Meta valued at US$29 billion, makes data for AI."
+    assert _ranked("At what value was Scale AI valued?", "US$29 billion.", valued) is None
+
+
+def test_the_report_of_another_day_of_a_run_does_not_answer_for_the_day_asked(fake_encoder) -> None:
+    """Wikinews w100: asked of the third consecutive day of the suspension, answered from the second's report."""
+
+    def said(text: str, article: str) -> Sentence:
+        return Sentence(article_id=article, text=text, start=0, end=len(text))
+
+    texts = {
+        "second": ["Trading has been suspended for a second consecutive day.", "The government ordered it."],
+        "third": ["The Russian markets continued to remain closed for a third day.", "Russia added US$19.7 billion."],
+        "none": ["The government ordered the suspension."],
+    }
+    sentences = {a: [said(t, a) for t in ts] for a, ts in texts.items()}
+    check = BindingCheck(fake_encoder, lambda a: sentences[a], {a: "" for a in texts})
+    question = "Why was trading on Russia's stock markets suspended for a third consecutive day?"
+    assert check._other_ordinal(question, [sentences["second"][1]]) == (
+        "second consecutive day",
+        "third consecutive day",
+    )
+    assert check._other_ordinal(question, [sentences["third"][1]]) is None
+    assert check._other_ordinal(question, [sentences["none"][0]]) is None, "a report that counts no days may be it"
+    assert check._other_ordinal("Why was trading suspended?", [sentences["second"][1]]) is None
+
+
+def test_a_place_is_mentioned_by_its_peoples_word() -> None:
+    """Wikinews w218: "the Russian government's Federal Service" is about Russia; "Metal" is not about Meta."""
+    from rag.stages.binding import _mentioned
+
+    assert _mentioned(frozenset({"russia"}), {"russian", "government"})
+    assert _mentioned(frozenset({"japan"}), {"japanese"})
+    assert _mentioned(frozenset({"japanese"}), {"japan"})
+    assert not _mentioned(frozenset({"meta"}), {"metal"})
+    assert not _mentioned(frozenset({"russia"}), {"russell"})
