@@ -181,6 +181,10 @@ _PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ese"})
 
 # A clause that names the occasion of the figure, which its report then speaks of; "before the Meta talks" or
 # "after it filed" only places it in time, and a report of the figure need not tell of that event.
+# A sentence whose subject is a description, not a name: "The test flight lasted …", "The massive airliner will …".
+_DESCRIBED_OPENING = re.compile(r"\W*The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+[a-z]")
+# A number that is part of a name: "iPhone 4", "Boeing 787", "3G", "A380".
+_MODEL_NUMBER = re.compile(r"\b\w*[A-Z]\w*\s+\d+\b|\b\d+[A-Za-z]+\w*|\b[A-Za-z]+\d+\w*")
 _OCCASION = re.compile(r"(?<=\s)(?:when|whenever|while|on the day|if|unless)(?![\w-])", re.I)
 
 
@@ -785,9 +789,11 @@ class BindingCheck:
         context: set[str] = set()
         for sentence in sentences:
             context |= self._context_words(sentence)
-            if not self.names(sentence.text):
+            if not self.names(sentence.text) or _DESCRIBED_OPENING.match(sentence.text):
                 # A sentence that names no one ("Around 50,000 people watched the maiden flight") is about what
-                # its article's lead names, as the gatherer reads it (``about``).
+                # its article's lead names, as the gatherer reads it (``about``); so is one whose subject is what the
+                # article is about, by a description ("The test flight lasted four hours, … as it circled the Bay
+                # of Biscay", "The massive airliner will then bypass … Malaysia": Wikinews w241, w221).
                 context |= self._lead(sentence.article_id)
         if any(_mentioned(group, context) for group in groups):
             return ""
@@ -797,9 +803,13 @@ class BindingCheck:
         """Whether the article speaks of the occasion the question's clause names ("when iPhone 4 pre-orders
         swamped Apple"); True for a question without one."""
         occasion = self.occasion
-        if occasion is None or not frame.circumstance or not _OCCASION.search(frame.question):
+        clause = _OCCASION.search(frame.question)
+        if occasion is None or not frame.circumstance or not clause:
             return True
-        return occasion.speaks_of(frame.circumstance, article_id)
+        # The clause's own figures: not a year (a year places the occasion; the year gates check it), nor a model's
+        # number ("the CEO who unveiled the iPhone 4": the report of his resignation need not name the phone).
+        figures = extract_quantities(_MODEL_NUMBER.sub(" ", _YEAR.sub(" ", frame.question[clause.end() :])))
+        return occasion.speaks_of(frame.circumstance, article_id) and occasion.writes_a_figure(figures, article_id)
 
     def about(self, frame: QuestionFrame, sentence: Sentence) -> bool:
         """Whether the sentence is about the question's subjects: one name group in the sentence itself (or, where

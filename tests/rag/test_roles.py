@@ -197,3 +197,23 @@ def test_the_second_draft_is_told_whom_the_question_sets_aside(fake_index) -> No
     assert any("Lucy Guo" in c.quote for c in answer.citations)
     # The note is the model's to read: the answer's question is the one asked.
     assert answer.question == question
+
+
+def test_the_holder_at_an_occasion_is_read_from_a_report_of_it() -> None:
+    """Wikinews w243 (held-out round 6): Airbus's chief executive "when the A380 was unveiled in January 2005" is
+    Noel Forgeard of the unveiling's report, not Tom Enders of the 2007 delivery's."""
+    from rag.stages.occasion import OccasionCheck
+
+    texts = {
+        "unveil": "Airbus unveiled plans for the A380. Airbus chief executive Noel Forgeard expected sales.",
+        "deliver": "The first A380 was delivered to Singapore Airlines. Airbus chief executive Tom Enders thanked all.",
+    }
+    said = {a: sentences_of_text(a, t) for a, t in texts.items()}
+    titles = {"unveil": "Airbus unveils the A380", "deliver": "First Airbus A380 delivered"}
+    binding = BindingCheck(
+        HashingEncoder(dim=64), lambda a: said[a], titles, occasion=OccasionCheck({a: t for a, t in texts.items()})
+    )
+    frame = frame_question("Who was Airbus's chief executive when the A380 was unveiled in January 2005?")
+    held = RoleHolder(binding).run(frame, said["deliver"] + said["unveil"])
+    assert held is not None and held.name == "Noel Forgeard"
+    assert RoleHolder(binding).run(frame, said["deliver"]) is None, "the delivery's report speaks of no unveiling"
