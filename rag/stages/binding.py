@@ -179,12 +179,12 @@ def _mentioned(group: frozenset[str], words: set[str]) -> bool:
 _PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ese"})
 
 
-# A clause that names the occasion of the figure, which its report then speaks of; "before the Meta talks" or
-# "after it filed" only places it in time, and a report of the figure need not tell of that event.
 # A sentence whose subject is a description, not a name: "The test flight lasted …", "The massive airliner will …".
 _DESCRIBED_OPENING = re.compile(r"\W*The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+[a-z]")
 # A number that is part of a name: "iPhone 4", "Boeing 787", "3G", "A380".
 _MODEL_NUMBER = re.compile(r"\b\w*[A-Z]\w*\s+\d+\b|\b\d+[A-Za-z]+\w*|\b[A-Za-z]+\d+\w*")
+# A clause that names the occasion of the figure, which its report then speaks of; "before the Meta talks" or
+# "after it filed" only places it in time, and a report of the figure need not tell of that event.
 _OCCASION = re.compile(r"(?<=\s)(?:when|whenever|while|on the day|if|unless)(?![\w-])", re.I)
 
 
