@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -168,8 +168,7 @@ def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     if group & words:
         return True
     return any(
-        (len(w) >= 4 and 0 < len(g) - len(w) <= 3 and g.startswith(w))
-        or (len(g) >= 4 and w.startswith(g) and w[len(g) :] in _PEOPLE_ENDINGS)
+        (len(w) < len(g) and _akin(w, g)) or (len(g) >= 4 and w.startswith(g) and w[len(g) :] in _PEOPLE_ENDINGS)
         for g in group
         for w in words
         if w[:1] == g[:1]
@@ -186,6 +185,18 @@ _MODEL_NUMBER = re.compile(r"\b\w*[A-Z]\w*\s+\d+\b|\b\d+[A-Za-z]+\w*|\b[A-Za-z]+
 # A clause that names the occasion of the figure, which its report then speaks of; "before the Meta talks" or
 # "after it filed" only places it in time, and a report of the figure need not tell of that event.
 _OCCASION = re.compile(r"(?<=\s)(?:when|whenever|while|on the day|if|unless)(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=256)
+def _occasion_figures(question: str) -> frozenset[float] | None:
+    """The figures of the question's occasion clause (None where it names no occasion), once a question: the
+    gatherer asks for every sentence it reads. Not a year (a year places the occasion; the year gates check it),
+    nor a model's number ("the CEO who unveiled the iPhone 4": the report of his resignation need not name the
+    phone)."""
+    clause = _OCCASION.search(question)
+    if clause is None:
+        return None
+    return frozenset(extract_quantities(_MODEL_NUMBER.sub(" ", _YEAR.sub(" ", question[clause.end() :]))))
 
 
 def _occasion_words(frame: QuestionFrame) -> str:
@@ -803,12 +814,9 @@ class BindingCheck:
         """Whether the article speaks of the occasion the question's clause names ("when iPhone 4 pre-orders
         swamped Apple"); True for a question without one."""
         occasion = self.occasion
-        clause = _OCCASION.search(frame.question)
-        if occasion is None or not frame.circumstance or not clause:
+        figures = _occasion_figures(frame.question)
+        if occasion is None or not frame.circumstance or figures is None:
             return True
-        # The clause's own figures: not a year (a year places the occasion; the year gates check it), nor a model's
-        # number ("the CEO who unveiled the iPhone 4": the report of his resignation need not name the phone).
-        figures = extract_quantities(_MODEL_NUMBER.sub(" ", _YEAR.sub(" ", frame.question[clause.end() :])))
         return occasion.speaks_of(frame.circumstance, article_id) and occasion.writes_a_figure(figures, article_id)
 
     def about(self, frame: QuestionFrame, sentence: Sentence) -> bool:
