@@ -838,13 +838,23 @@ class BindingCheck:
         alone = self.holders(sentence.text) <= self.companions(frame, sentence.article_id)
         close = self._context_words(sentence, title=False) | (lead if alone else set())
         around = self._context_words(sentence) | self._before(sentence) | lead
-        return any(_mentioned(g, close) for g in groups) and all(_mentioned(g, around) for g in groups)
+        if self.other_model(frame, sentence):
+            return False
+        # "The United States government would hold a 60% stake" names the asked holder of "the US government",
+        # a name too weak ("US" also reads as "us", "US$") to be a group that every sentence around must mention.
+        governed = _asks_government(frame) and _NAMES_US.search(sentence.text) is not None
+        return (governed or any(_mentioned(g, close) for g in groups)) and all(_mentioned(g, around) for g in groups)
 
     def named_with(self, frame: QuestionFrame, sentence: Sentence, *, title: bool = True) -> bool:
         """Whether every name group of the question is in the sentence itself or (``title``) its article's title:
         stricter than ``about``, for an answer read off one sentence without a model's say."""
         words = _parts(sentence.text) | (_parts(self.titles.get(sentence.article_id, "")) if title else set())
         return all(_mentioned(g, words) for g in self.subject_groups(frame))
+
+    def asked_holder(self, frame: QuestionFrame, group: frozenset[str]) -> bool:
+        """Whether a name group of a sentence is one the question names: a word in common, or the United States
+        where the question asks of the US government."""
+        return bool(group & frame.subjects) or (_asks_government(frame) and {"united", "states"} <= group)
 
     def companions(self, frame: QuestionFrame, article_id: str) -> set[str]:
         """The names an article's title gives beside a subject of the question ("Boeing" in "Boeing unveils new
@@ -924,6 +934,38 @@ class BindingCheck:
             return any(not any(_akin(r, o) for r in run for o in others) for run in runs.get(word, ()))
 
         return frozenset(w for w in group if w not in lone and elsewhere(w))
+
+    def other_model(self, frame: QuestionFrame, sentence: Sentence) -> bool:
+        """Whether the question asks of a maker's model by its code and the sentence names another model of that
+        maker and not the asked one; where it names none of them, whether its article's title does. "The 787-8
+        holds between 210 and 250 passengers", under "Boeing rolls out first 787 Dreamliner", is not about a
+        Boeing 747. The maker's models are the codes the collection writes after its name, so a bare "787" is
+        known for one."""
+        for match in _MAKER_CODE.finditer(frame.question):
+            asked = match.group(2)
+            siblings = self.model_codes.get(match.group(1).lower(), frozenset()) - {asked}
+            if not siblings:
+                continue
+            for text in (sentence.text, self.titles.get(sentence.article_id, "")):
+                named = {code for code in siblings | {asked} if _writes_code(text, code)}
+                if named:
+                    if asked not in named:
+                        return True
+                    break
+        return False
+
+    @cached_property
+    def model_codes(self) -> dict[str, frozenset[str]]:
+        """For each maker (its lower-cased name), the codes of its models the collection writes after the name:
+        "boeing" -> {"747", "787"} from "Boeing 747" and "Boeing 787 Dreamliner"."""
+        codes: dict[str, set[str]] = {}
+        for article_id, title in self.titles.items():
+            for text in (title, *(s.text for s in self.sentences_of(article_id))):
+                for match in _MAKER_CODE.finditer(text):
+                    maker, code = match.group(1).lower(), match.group(2)
+                    if maker not in self.common and maker not in _CALENDAR and not _YEARLIKE.fullmatch(code):
+                        codes.setdefault(maker, set()).add(code)
+        return {maker: frozenset(found) for maker, found in codes.items()}
 
     @cached_property
     def _name_runs(self) -> tuple[frozenset[str], dict[str, set[frozenset[str]]]]:
@@ -1103,6 +1145,34 @@ _DATED = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
     r"\s+\S+|\S+\s+(?:1[89]|20)\d\d",
 )
+# The US named as a government, the holder of what a question asks ("would the US government hold"): the country's
+# weak name ("US" also reads as "us") is then a name group of its own.
+_GOVERNMENT = re.compile(r"\bU\.?S\.?\s+(government|administration|Treasury|Congress)\b")
+_ASKED_KIND = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+(?:[a-z]+\s+)?$")  # "Which three US government agencies"
+_NAMES_US = re.compile(r"\b(?:United States|U\.S\.|US)(?![$\w])")
+
+
+def _asks_government(frame: QuestionFrame) -> bool:
+    """Whether the question names the US government as who holds what it asks: not in the clause that only dates
+    it ("on the day the US government said it would buy bad loans"), nor as the kind of thing asked for ("Which US
+    government department …")."""
+    return any(
+        m.group(1).lower() not in frame.circumstance and not _ASKED_KIND.search(frame.question, 0, m.start())
+        for m in _GOVERNMENT.finditer(frame.question)
+    )
+# A maker's name and the code of one of its models as written, digits or letters and digits: "Boeing 747",
+# "Airbus A380", "Boeing 787-8", "Airbus A350s". Two digits at least: "iPhone 4" is a line's model, which
+# ``_other_model`` tells apart.
+_MAKER_CODE = re.compile(r"\b([A-Z][A-Za-z]+)\s+([A-Z]{0,2}\d{2,4})(?:-\d+)?s?\b")
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _writes_code(text: str, code: str) -> bool:
+    """Whether ``text`` writes the model code, bare or after its maker ("the mid-sized 787", "787-8s"), not as part
+    of an amount ("US$787 million", "7,787")."""
+    return bool(re.search(rf"(?<![\w$£€.,]){re.escape(code)}(?:-\d+)?s?(?![\w%]|[.,]\d)", text))
+
+
 # A maker and the code of one of its models: "Airbus A350", "Nokia N95" (letters, then digits).
 _CODED = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z]{1,2}\d{2,4})\b")
 

@@ -361,6 +361,7 @@ class Gatherer:
                 continue  # "already fallen by 14.45% today, … not even half way through the trading day"
             if not any_year and not self.binding.speaks_of_occasion(frame, sentence.article_id):
                 continue  # "on the day the US government announced it would buy bad loans": that day's report
+            title = self.binding.titles.get(sentence.article_id, "")
             counted = _counted_in_words(sentence.text, own) if not money else []
             companions = self.binding.companions(frame, sentence.article_id)
             amounts = find_amounts(sentence.text)
@@ -388,7 +389,7 @@ class Gatherer:
                 people = family in _COUNTED_PEOPLE and _PEOPLE.fullmatch(word)
                 if people and not _says_what(frame, sentence.text, amount):
                     continue  # "15,000 people attended the unveiling" are not the passengers it can seat
-                if not amount.money and self._model_number(sentence.text, amount):
+                if not amount.money and self._model_number(sentence.text, title, amount):
                     continue  # "a Boeing 747" counts nothing
                 if not unnamed and not _held_by_subject(
                     frame, sentence.text, nearest, amount, self.binding, companions
@@ -403,10 +404,16 @@ class Gatherer:
                 readings.append(Reading(amount, sentence))
         return readings
 
-    def _model_number(self, text: str, amount: Amount) -> bool:
-        """Whether the figure is a number in a name ("Boeing 747", "iPhone 4"): it follows a name directly."""
+    def _model_number(self, text: str, title: str, amount: Amount) -> bool:
+        """Whether the figure is a number in a name ("Boeing 747", "iPhone 4"): it follows a name directly, or it is
+        the code of a model the collection writes after its maker and the sentence or its title names the maker
+        ("The mid-sized 787 will seat …" under "Boeing unveils new 787 Dreamliner"; not "up 25 points" beside
+        another article's "Merval 25")."""
         before = _LAST_WORD.search(text, 0, amount.start)
-        return bool(before and before.group(1).lower() in self.binding.names(text[: amount.start]))
+        if before and before.group(1).lower() in self.binding.names(text[: amount.start]):
+            return True
+        makers = self.binding.names(text) | self.binding.names(title)
+        return any(amount.text in codes for maker, codes in self.binding.model_codes.items() if maker in makers)
 
     def in_asked_year(self, amount: Amount, sentence: Sentence, asked: set[int]) -> bool:
         """Whether the time the figure is stated for (the year or "last year" nearest to it) may be an asked one.
@@ -568,7 +575,11 @@ def _held_by_subject(
     if find_amounts(text[: amount.start]):
         near = [g for g in _names(HOLDER_SPAN_START.split(before)[-1], binding) if g & held]
         holders = near or holders
-    return not holders or any(g & frame.subjects for g in holders) or all(g <= companions for g in holders)
+    return (
+        not holders
+        or any(binding.asked_holder(frame, g) for g in holders)
+        or all(g <= companions for g in holders)
+    )
 
 
 _COORDINATED = re.compile(

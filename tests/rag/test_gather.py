@@ -536,6 +536,50 @@ def test_a_model_number_counts_nothing_and_a_figure_for_another_name_is_its() ->
     assert gathered is not None and [g.value for g in gathered.groups] == [555]  # not 747, not the 747's 416
 
 
+def test_a_maker_s_other_model_is_not_the_asked_one_and_its_bare_code_counts_nothing() -> None:
+    # Wikinews w247: "How many passengers can a Boeing 747 carry …" was answered with the 787's seats, and with
+    # "787 passengers". The collection writes "Boeing 747" and "Boeing 787", so a bare "787" is a model of Boeing's.
+    pool, binding = _pool_binding(
+        {
+            "x": "Boeing 787 deliveries began. The 787-8 holds between 210 and 250 passengers.",
+            "y": "The mid-sized 787 will seat up to 330 passengers.",
+            "z": "The A380 carries 555 passengers, where a Boeing 747 carries 416 passengers. Another index, the "
+            "Merval 25, fell. The FTSE was up 25 points.",
+        },
+        {"x": "Boeing rolls out 787", "y": "Boeing unveils new 787 Dreamliner", "z": "Superjumbo"},
+    )
+    assert binding.model_codes == {"boeing": frozenset({"747", "787"}), "merval": frozenset({"25"})}
+    jumbo = Gatherer(binding).run(frame_question("How many passengers can a Boeing 747 carry?"), pool)
+    assert jumbo is not None and [g.value for g in jumbo.groups] == [416]
+    dreamliner = Gatherer(binding).run(frame_question("How many passengers can the Boeing 787 seat?"), pool)
+    # Not "787" itself (the code of the model in the sentence), not the 747's 416.
+    assert dreamliner is not None and sorted(g.value or 0 for g in dreamliner.groups) == [210, 250, 330]
+    # "25" is the Merval's code, but this sentence names no Merval: it counts points.
+    points = Gatherer(binding).run(frame_question("By how many points was the FTSE up?"), pool)
+    assert points is not None and [g.value for g in points.groups] == [25]
+
+
+def test_the_us_government_asked_as_holder_is_the_united_states_governments() -> None:
+    # Wikinews w131: "US" is too weak a name to be a group every sentence must mention ("US$", "us"), so "The
+    # United States government would hold a 60% stake" was about no subject of the question, and refused.
+    pool, binding = _pool_binding(
+        {
+            "x": "Obama presented his plan for General Motors on Monday. The United States government would hold "
+            "a 60% stake. The Canadian government would hold a 12% stake.",
+        },
+        {"x": "Obama presents rescue plan for General Motors"},
+    )
+    us = Gatherer(binding).run(frame_question("What stake in General Motors would the US government hold?"), pool)
+    assert us is not None and [g.value for g in us.groups] == [60]
+    canada = Gatherer(binding).run(
+        frame_question("What stake in General Motors would the Canadian government hold?"), pool
+    )
+    assert canada is not None and [g.value for g in canada.groups] == [12]
+    # Asked as the kind of thing wanted, the US government holds nothing: the stake is General Motors' subject's.
+    kind = frame_question("Which US government body would hold a stake in General Motors?")
+    assert not binding.asked_holder(kind, frozenset({"united", "states"}))
+
+
 def test_a_figure_asked_only_by_a_role_is_what_the_role_gave() -> None:
     pool, binding = _pool_binding(
         {
