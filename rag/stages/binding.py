@@ -1160,6 +1160,8 @@ def _asks_government(frame: QuestionFrame) -> bool:
         m.group(1).lower() not in frame.circumstance and not _ASKED_KIND.search(frame.question, 0, m.start())
         for m in _GOVERNMENT.finditer(frame.question)
     )
+
+
 # A maker's name and the code of one of its models as written, digits or letters and digits: "Boeing 747",
 # "Airbus A380", "Boeing 787-8", "Airbus A350s". Two digits at least: "iPhone 4" is a line's model, which
 # ``_other_model`` tells apart.

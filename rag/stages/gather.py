@@ -575,11 +575,7 @@ def _held_by_subject(
     if find_amounts(text[: amount.start]):
         near = [g for g in _names(HOLDER_SPAN_START.split(before)[-1], binding) if g & held]
         holders = near or holders
-    return (
-        not holders
-        or any(binding.asked_holder(frame, g) for g in holders)
-        or all(g <= companions for g in holders)
-    )
+    return not holders or any(binding.asked_holder(frame, g) for g in holders) or all(g <= companions for g in holders)
 
 
 _COORDINATED = re.compile(
