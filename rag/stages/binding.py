@@ -586,6 +586,14 @@ class BindingCheck:
                 gate="constraint",
                 message=f"The articles do not name {frame.count} of them.",
             )
+        said = [s.text for c in claims for s in c.sentences]
+        if said and all(sides := [other_side(frame.question, text) for text in said]):
+            stated, asked = next(side for side in sides if side)
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message=f"The articles state it {stated}, not {asked}.",
+            )
         # "to more than double to US$2 billion" gives the change as a multiple, and the level it reaches besides.
         if frame.asks_change and not multiples(answer) and _ends_at(answer, claims):
             return Abstention(
@@ -852,9 +860,12 @@ class BindingCheck:
         return all(_mentioned(g, words) for g in self.subject_groups(frame))
 
     def asked_holder(self, frame: QuestionFrame, group: frozenset[str]) -> bool:
-        """Whether a name group of a sentence is one the question names: a word in common, or the United States
-        where the question asks of the US government."""
-        return bool(group & frame.subjects) or (_asks_government(frame) and {"united", "states"} <= group)
+        """Whether a name group of a sentence is one the question names: a word in common, perhaps with an ending
+        ("One of the A380s … will be carrying about 500 people"), or the United States where the question asks of
+        the US government."""
+        if any(_akin(word, subject) for word in group for subject in frame.subjects):
+            return True
+        return _asks_government(frame) and {"united", "states"} <= group
 
     def companions(self, frame: QuestionFrame, article_id: str) -> set[str]:
         """The names an article's title gives beside a subject of the question ("Boeing" in "Boeing unveils new
@@ -1069,7 +1080,12 @@ class BindingCheck:
         for sentence in sentences:
             words = _parts(sentence.text)
             title = {_norm(w) for w in _TOKEN.findall(self.titles.get(sentence.article_id, ""))}
-            if all(g & (words | title) for g in groups):
+            # "Airbus chief executive Noel Forgeard stated that he expected sales of the aircraft to exceed the 250
+            # required …": naming no one but the subjects (and their officers), the sentence speaks of what its
+            # article's lead names, the A380 (Wikinews w244); "the Senate … 60 needed to pass" is not about Ford.
+            alone = not self.holders(TITLED_PERSON.sub(" ", sentence.text)) - frame.subjects
+            lead = self._lead(sentence.article_id) if alone else set()
+            if all(g & (words | title | lead) for g in groups):
                 about.append(sentence)
                 if self._states_premise(frame, sentence, groups):
                     return None
@@ -1350,6 +1366,11 @@ _ORDINAL_RUN = re.compile(
 
 
 # The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
+# A person named by an officer's title: "Chief executive Mark Zuckerberg", "CEO Tim Cook".
+TITLED_PERSON = re.compile(
+    r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|CEO|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CFO|[Cc]hairman|"
+    r"[Cc]hairwoman|[Pp]resident)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*"
+)
 HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 
 
@@ -1571,6 +1592,36 @@ _CLOSE_ASKED = re.compile(
 _CLOSE_SAID = re.compile(
     r"\bclos(?:e|ed|es|ing)\b|\bend\s+of\s+(?:the\s+)?(?:trading|day|session)|\b(?:finish|end)ed\b", re.I
 )
+
+
+# A time a question or a clause bounds what it states by, and which side of it: "after September 30" (later),
+# "until September 30", "before the press conference" (earlier).
+_BOUND = re.compile(
+    r"\b(before|until|till|after|since)\s+((?:the\s+)?(?:[A-Z][a-z]+\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|[\w-]+))"
+)
+_EARLIER = frozenset({"before", "until", "till"})
+
+
+def _bounds(text: str) -> set[tuple[bool, str, str]]:
+    """(later, anchor, as written) of each time ``text`` bounds by: (True, "september 30", "after September 30")."""
+    return {
+        (m.group(1) not in _EARLIER, m.group(2).lower().removeprefix("the "), m.group(0)) for m in _BOUND.finditer(text)
+    }
+
+
+def other_side(question: str, text: str, *, anchored: bool = True) -> tuple[str, str] | None:
+    """(what ``text`` says, what the question asks) where the question bounds what it asks by a time and ``text``
+    bounds its statement on the other side (``anchored``: of the same time) and never on the asked side: "will
+    be free to anyone with an iPhone 4 until September 30" does not say what the case costs after September 30.
+    Without ``anchored`` any time will do: a figure "priced at US$29 before the press conference" is not one
+    asked "after September 30"."""
+    said = _bounds(text) if _BOUND.search(question) else set()
+    for later, anchor, asked in _bounds(question):
+        if any(s_later == later and (s_anchor == anchor or not anchored) for s_later, s_anchor, _ in said):
+            continue
+        if other := next((b for b in said if b[0] != later and (b[1] == anchor or not anchored)), None):
+            return other[2], asked
+    return None
 
 
 def unmet_close(question: str, text: str) -> bool:

@@ -60,7 +60,7 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "leadership": "ceo chief executive head heads led leads runs president chairman boss",
         "death": "killed dead deaths died death fatalities casualties",
         "injury": "injured injuries wounded hurt",
-        "vote": "votes vote voted ballots",
+        "vote": "votes vote voted voting ballots",
         "population": "population inhabitants residents",
         # A move up or down, however worded: "How much did the Hang Seng lose?" is stated by "the Hang Seng fell".
         "fall": "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining lose "

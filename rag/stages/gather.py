@@ -22,7 +22,14 @@ from typing import Literal
 
 from index import Sentence
 from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, figure_clause, find_amounts, number_value
-from rag.stages.binding import HOLDER_SPAN_START, BindingCheck, name_groups, unmet_close
+from rag.stages.binding import (
+    HOLDER_SPAN_START,
+    TITLED_PERSON,
+    BindingCheck,
+    name_groups,
+    other_side,
+    unmet_close,
+)
 from rag.stages.dates import asked_days
 from rag.stages.frame import (
     COUNT_FAMILIES,
@@ -210,6 +217,9 @@ def _inflections(word: str) -> set[str]:
     return {base, base + "s", base + "d", bare + "ed", bare + "ing"}
 
 
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.I)
+
+
 def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
     """The likeliest noun a figure is asked by (see ``asked_nouns``)."""
     nouns = asked_nouns(frame)
@@ -222,12 +232,17 @@ def asked_family(frame: QuestionFrame) -> str | None:
     if _WORTH.search(frame.question):
         return "valuation"
     money = bool(HOW_MUCH.search(frame.question))
+    # "How many Republicans voted for the bailout bill" counts Republicans: not the bailout's money, nor the vote's
+    # tally (52-35 counts every senator's vote).
+    counted = m.group(1).lower() if (m := _HOW_MANY.search(frame.question)) else None
     # "What share of GM's bondholders had to agree before the administration would give more aid?" asks a share:
     # an attribute word in a clause of circumstance says when or on what terms, not what figure is asked.
     for word in frame.attributes:
         if word in frame.circumstance:
             continue
         family = family_of(word)
+        if counted and (family in MONEY_FAMILIES or (family == "vote" and family_of(counted) != family)):
+            continue
         if family in FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):
             return family  # "how much did it take in from its customers" asks money, not a count of customers
     return None
@@ -399,6 +414,8 @@ class Gatherer:
                     continue  # "GM and Chrysler have received US$17.4 billion": not Chrysler's alone
                 if asked_years and not self.in_asked_year(amount, sentence, asked_years):
                     continue
+                if other_side(frame.question, _clause(sentence.text, amount), anchored=False):
+                    continue  # "priced at US$29 before the press conference" is not its price "after September 30"
                 if receipt and not _said_received(sentence.text, amount, amounts):
                     continue  # "seeks $16.6 billion in loans, in addition to the $13.4 billion it has received"
                 readings.append(Reading(amount, sentence))
@@ -446,6 +463,17 @@ _RECEIPT = r"receive[ds]?|receiving|got|gotten|obtain(?:s|ed)?|granted|awarded"
 _RECEIPT_ASKED = re.compile(rf"\b(?:{_RECEIPT})\b", re.I)
 # Said of the figure, giving is receiving too ("the government gave it $5 billion"); asked, "given" means stated.
 _RECEIVED = re.compile(rf"\b(?:{_RECEIPT}|given|gave|lent|loaned)\b", re.I)
+
+
+# Where a clause of a sentence ends: "priced at US$29 before the press conference, but will be free …".
+_CLAUSE_END = re.compile(r";|,\s+(?:but|while|whereas|and)\b")
+
+
+def _clause(text: str, amount: Amount) -> str:
+    """The clause of ``text`` the figure stands in."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, amount.start)]
+    end = _CLAUSE_END.search(text, amount.end)
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
 
 
 def _said_received(text: str, amount: Amount, amounts: Sequence[Amount]) -> bool:
@@ -564,7 +592,7 @@ def _held_by_subject(
         return True
     # "Chief executive Mark Zuckerberg … committing tens of billions in overall spending": an officer named by
     # title speaks for the company the sentence is about, and holds none of its figures.
-    before = _TITLED_PERSON.sub(" ", text[: word[0]])
+    before = TITLED_PERSON.sub(" ", text[: word[0]])
     held = binding.holders(before)
     held |= {part for name in held for part in name.split("-")}  # "A380-800" is also A380, as in ``_names``
     holders = [g for g in _names(before, binding) if g & held]
@@ -595,13 +623,6 @@ def _shared(frame: QuestionFrame, text: str, amount: Amount, binding: BindingChe
         if all(sides) and any(asked) and not all(asked):
             return True
     return False
-
-
-# A person named by an officer's title: "Chief executive Mark Zuckerberg", "CEO Tim Cook".
-_TITLED_PERSON = re.compile(
-    r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|CEO|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CFO|[Cc]hairman|"
-    r"[Cc]hairwoman|[Pp]resident)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*"
-)
 
 
 # Whom a figure is of, named right after it: "… US$13 billion into OpenAI", "$10 billion in Scale AI",

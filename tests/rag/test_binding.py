@@ -12,7 +12,7 @@ from index import Chunk, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck, common_words
+from rag.stages.binding import BindingCheck, common_words, other_side
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import (
@@ -391,6 +391,32 @@ def test_a_figure_is_what_its_own_clause_says_it_is(fake_encoder) -> None:
     assert gate("Its revenue was US$14 billion.") == "attribute"
 
 
+def test_an_answer_stated_for_the_other_side_of_the_asked_time_is_refused(fake_encoder) -> None:
+    # Wikinews w274 (adversarial): "free to anyone … until September 30" was the answer to what the case costs
+    # after September 30.
+    text = "The bumpers will be free to anyone with an iPhone 4 until September 30."
+    asked_after = _gate_of_claims(fake_encoder, "How much will Apple's bumper cost after September 30?", text, "Apple")
+    assert asked_after("The bumper will be free until September 30.") == "constraint"
+    asked_until = _gate_of_claims(fake_encoder, "How much will Apple's bumper cost until September 30?", text, "Apple")
+    assert asked_until("The bumper will be free until September 30.") is None
+    assert other_side("How much will it cost after September 30?", text) == ("until September 30", "after September 30")
+    # Another time on the same side, or another time at all where the anchor must be the same, is no other side.
+    assert other_side("How much did it cost before the offer?", "priced at US$29 before the press conference") is None
+    assert (
+        other_side("How much will it cost after September 30?", "priced at US$29 before the press conference") is None
+    )
+    assert other_side(
+        "How much will it cost after September 30?", "priced at US$29 before the press conference", anchored=False
+    ) == ("before the press", "after September 30")
+
+
+def test_a_vote_is_stated_by_voting(fake_encoder) -> None:
+    # Wikinews w255: the right draft was refused, no sentence "speaking of the vote" asked for.
+    text = "Only ten Republicans joined forty Democrats and two independents in voting for the bill."
+    gate = _gate_of_claims(fake_encoder, "How many Republicans voted for the bill in the Senate?", text, "Senate")
+    assert gate("10 Republicans voted for the bill.") is None
+
+
 def test_a_figure_whose_clause_names_no_attribute_is_left_to_the_sentence(fake_encoder) -> None:
     text = "Scale AI's revenue was US$870 million last year and is projected to reach US$2 billion this year."
     gate = _gate_of_claims(fake_encoder, "What revenue is Scale AI projected to reach this year?", text, "Scale AI")
@@ -512,6 +538,32 @@ def test_an_event_no_article_states_is_a_false_premise() -> None:
     message = _premise("Why did Meta stop letting the US military use its AI models?", text)
     assert message is not None and '"stop"' in message and "closest report" in message
     assert _premise("Why did Meta let US agencies use its models?", text) is None
+
+
+def test_a_premise_stated_of_what_the_articles_lead_names_goes_through() -> None:
+    # Wikinews w244: "the aircraft" of this sentence is the A380 its article's lead names; a sentence naming another
+    # holder (the Senate) is not about the lead's subject.
+    lead = "Airbus unveiled plans for the A380, a twin-deck aircraft."
+    said = (
+        "Airbus chief executive Noel Forgeard expected sales of the aircraft to exceed the 250 required to break even."
+    )
+    other = "The vote in the Senate was eight short of the 60 sales needed to pass."
+    pool = [
+        Sentence(article_id="a", start=0, end=len(lead), text=lead),
+        Sentence(article_id="a", start=len(lead) + 1, end=len(lead) + 1 + len(said), text=said),
+        Sentence(article_id="b", start=0, end=len(lead), text=lead),
+        Sentence(article_id="b", start=len(lead) + 1, end=len(lead) + 1 + len(other), text=other),
+    ]
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: [s for s in pool if s.article_id == a],
+        {"a": "Airbus launches largest airliner", "b": "Airbus news"},
+        similar=0.99,
+    )
+    frame = frame_question("How many A380 sales did Airbus say it needed to break even?")
+    assert frame.presupposes
+    assert check.premise(frame, pool[:2]) is None
+    assert check.premise(frame, pool[2:]) is not None
 
 
 def test_an_event_the_articles_state_in_another_form_goes_through() -> None:

@@ -150,6 +150,9 @@ def test_a_price_is_stated_by_any_word_of_its_family() -> None:
         ("Which outlet reported that Scale AI could be worth more than $10 billion?", False),  # a name
         ("What kind of workers does Scale AI rely on?", False),  # a kind, not a count
         ("How many votes short of the 60 it needed was the bill?", False),  # a difference from the question's
+        # Wikinews w255: a count of Republicans, neither the vote's tally (52-35) nor the bailout's money.
+        ("How many Republicans voted for the auto bailout bill in the Senate?", False),
+        ("How many votes did the auto bailout bill get in the Senate?", True),
     ],
 )
 def test_which_questions_gather(question: str, expected: bool) -> None:
@@ -578,6 +581,32 @@ def test_the_us_government_asked_as_holder_is_the_united_states_governments() ->
     # Asked as the kind of thing wanted, the US government holds nothing: the stake is General Motors' subject's.
     kind = frame_question("Which US government body would hold a stake in General Motors?")
     assert not binding.asked_holder(kind, frozenset({"united", "states"}))
+
+
+def test_a_holder_named_with_an_ending_is_the_asked_one() -> None:
+    # Wikinews w262: "One of the A380s … will be carrying about 500 people" is the A380's count.
+    pool, binding = _pool_binding(
+        {"x": "One of the A380s is flying from Frankfurt to Chicago; the airplane will be carrying about 500 people."},
+        {"x": "A380 makes maiden flight to US"},
+    )
+    gathered = Gatherer(binding).run(frame_question("About how many people was the A380 carrying to Chicago?"), pool)
+    assert gathered is not None and [g.value for g in gathered.groups] == [500]
+
+
+def test_a_figure_stated_for_the_other_side_of_an_asked_time_is_not_gathered() -> None:
+    # Wikinews w274 (adversarial): "How much will the bumper cost after September 30?" was answered US$29, its price
+    # before the press conference. A figure stated before the asked time's side of any time is not the one asked.
+    pool, binding = _pool_binding(
+        {
+            "x": "Apple's bumpers were priced at US$29 before the press conference, but will be free to anyone with "
+            "an iPhone 4 until September 30.",
+        },
+        {"x": "Apple to give free bumpers to iPhone 4 owners"},
+    )
+    after = frame_question("How much will Apple's bumper cost after September 30?")
+    assert Gatherer(binding).run(after, pool) is None
+    before = Gatherer(binding).run(frame_question("How much did Apple's bumper cost before the announcement?"), pool)
+    assert before is not None and [g.value for g in before.groups] == [29]
 
 
 def test_a_figure_asked_only_by_a_role_is_what_the_role_gave() -> None:
