@@ -273,6 +273,13 @@ class BindingCheck:
                 gate="subject",
                 message=f"The sentences that give this answer speak of the {model[1]}, not the {model[0]}.",
             )
+        others = [self.other_model(frame, s) for c in claims for s in c.sentences]
+        if others and all(others) and (sibling := others[0]):
+            return Abstention(
+                reason="off_target",
+                gate="subject",
+                message=f"The sentences that give this answer speak of the {sibling[1]}, not the {sibling[0]}.",
+            )
         if spec := _unstated_spec(frame.question, said):
             return Abstention(
                 reason="off_target",
@@ -846,7 +853,7 @@ class BindingCheck:
         alone = self.holders(sentence.text) <= self.companions(frame, sentence.article_id)
         close = self._context_words(sentence, title=False) | (lead if alone else set())
         around = self._context_words(sentence) | self._before(sentence) | lead
-        if self.other_model(frame, sentence):
+        if self.other_model(frame, sentence) is not None:
             return False
         # "The United States government would hold a 60% stake" names the asked holder of "the US government",
         # a name too weak ("US" also reads as "us", "US$") to be a group that every sentence around must mention.
@@ -946,24 +953,24 @@ class BindingCheck:
 
         return frozenset(w for w in group if w not in lone and elsewhere(w))
 
-    def other_model(self, frame: QuestionFrame, sentence: Sentence) -> bool:
+    def other_model(self, frame: QuestionFrame, sentence: Sentence) -> tuple[str, str] | None:
         """Whether the question asks of a maker's model by its code and the sentence names another model of that
         maker and not the asked one; where it names none of them, whether its article's title does. "The 787-8
         holds between 210 and 250 passengers", under "Boeing rolls out first 787 Dreamliner", is not about a
         Boeing 747. The maker's models are the codes the collection writes after its name, so a bare "787" is
-        known for one."""
+        known for one. (the model asked about, the other one named) where so."""
         for match in _MAKER_CODE.finditer(frame.question):
             asked = match.group(2)
             siblings = self.model_codes.get(match.group(1).lower(), frozenset()) - {asked}
             if not siblings:
                 continue
             for text in (sentence.text, self.titles.get(sentence.article_id, "")):
-                named = {code for code in siblings | {asked} if _writes_code(text, code)}
+                named = sorted(code for code in siblings | {asked} if _writes_code(text, code))
                 if named:
                     if asked not in named:
-                        return True
+                        return f"{match.group(1)} {asked}", f"{match.group(1)} {named[0]}"
                     break
-        return False
+        return None
 
     @cached_property
     def model_codes(self) -> dict[str, frozenset[str]]:
@@ -1247,13 +1254,16 @@ def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> 
         later = r"(\s+\d(?:[\w.]*\w)?)?"
     else:
         return None
+    # Every model of the line the question names is asked about: "How many days before the iPhone 3GS launched was
+    # the iPhone 3.0 software to become available?" is answered by a sentence on the iPhone 3.0 (Wikinews w292).
+    models = {x.group(2).lower() for x in _MODEL.finditer(question) if x.group(1) == name} | {asked} - {None}
     named = re.compile(rf"\b{re.escape(name)}\b{later}")
     # "The newest iPhone, iPhone 4 was introduced …": the line named bare in apposition to a model is that model.
     apposed = re.compile(rf"\b{re.escape(name)},\s+(?={re.escape(name)}\b)")
     mentions = [x for text in texts for x in named.finditer(apposed.sub("", text))]
-    if not mentions or any(x.group(1) is None or x.group(1).strip().lower() == asked for x in mentions):
+    if not mentions or any(x.group(1) is None or x.group(1).strip().lower() in models for x in mentions):
         return None
-    if asked and any((x.group(1) or "").strip().lower() == asked for title in titles for x in named.finditer(title)):
+    if asked and any((x.group(1) or "").strip().lower() in models for title in titles for x in named.finditer(title)):
         return None
     return label, mentions[0].group(0)
 
@@ -1374,6 +1384,12 @@ TITLED_PERSON = re.compile(
 HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 
 
+# "What assets did Lehman Brothers declare …": the noun a figure is asked by, right after the question word.
+_WHAT_NOUN = re.compile(
+    r"\s*(?:what|which)\s+([a-z]+)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b", re.I
+)
+
+
 def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str | None:
     """The figure every sentence that gives the answer's figure binds the asked attribute to, where that is another
     figure and the answer's own clause gives it no attribute: "with … a debt of $172.81 billion, and the fourth
@@ -1381,8 +1397,10 @@ def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence]
     Lehman's. None where a sentence gives the figure with an attribute of its own (``_given_as_other``'s) or
     binds the asked one to no other figure."""
     families = _figure_families(frame)
-    # "How much debt …": the thing a figure is asked of, where no family names it.
+    # "How much debt …", "What assets did …": the thing a figure is asked of, where no family names it.
     nouns = {root(noun) for noun, _ in asked_nouns(frame)}
+    if not nouns and (what := _WHAT_NOUN.match(frame.question)):
+        nouns = {root(what.group(1))}
     if not (families or nouns) or not sentences:
         return None
 

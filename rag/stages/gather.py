@@ -217,6 +217,10 @@ def _inflections(word: str) -> set[str]:
     return {base, base + "s", base + "d", bare + "ed", bare + "ing"}
 
 
+_COMPARED = re.compile(r"\bhow\s+(?:much|many)\s+(?:less|more|fewer|higher|lower|cheaper|faster)\b", re.I)
+# A count asked per time, right after what it counts: "to how many aircraft a month" (not "how many people use it
+# each month", the count of a month's users).
+_RATE_ASKED = re.compile(r"\bhow\s+many\s+[a-z-]+\s+(?:a|per)\s+(?:day|week|month|year)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.I)
 
 
@@ -255,6 +259,10 @@ def gatherable(frame: QuestionFrame) -> bool:
         return False
     if _ONE_SOURCE.search(frame.question) or _ASKS_NO_FIGURE.match(frame.question) or _SHORT_OF.search(frame.question):
         return False
+    if _RATE_ASKED.search(frame.question):
+        return False  # "to how many aircraft a month": a rate, which a count ("800 orders") does not give
+    if _COMPARED.search(frame.question):
+        return False  # "how much less fuel per passenger": a difference, in percent or in units
     if _WORTH.search(frame.question) and any(a.money for a in find_amounts(frame.question)):
         return False  # "what is the $10 billion investment worth in ringgit": that figure converted, not gathered
     if asked_family(frame) is None:

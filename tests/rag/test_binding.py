@@ -938,6 +938,10 @@ def test_a_model_is_not_answered_by_another_model_of_its_line() -> None:
     thin = "It is only 9.3 millimetres thick, a 24 percent reduction from the previous model, the iPhone 3GS."
     assert _ranked("How thin is the iPhone 4?", "9.3 millimetres.", thin, "Apple unveils iPhone 4") is None
     assert _ranked("How thin is the iPhone 4?", "9.3 millimetres.", thin, "Apple's phones") == "subject"
+    # The question may name two models of the line (Wikinews w292): a sentence on either is on one asked about.
+    software = "The new phone will come with the iPhone 3.0 software, available on June 17, two days before the launch."
+    two = "How many days before the iPhone 3GS launched was the iPhone 3.0 software to become available?"
+    assert _ranked(two, "2 days.", software, "Apple launches new, faster iPhone") is None
     # A month and its year, or a name and a year, are no product and its model.
     dated = "On September 15 Apple said it had sold 6.9 million iPhones."
     assert _ranked("How many iPhones had Apple sold by September 2008?", "6.9 million.", dated) is None
@@ -954,6 +958,25 @@ def test_a_coded_model_is_not_answered_from_another_models_article() -> None:
     assert _ranked(question, "Wiring problems.", wiring, "Airbus reports losses") == "subject"
     plural = "Airlines have ordered 500 Airbus A350s despite wiring problems."
     assert _ranked(question, "Wiring problems.", plural, "A380 makes maiden flight to US") is None
+
+
+def test_a_bare_code_of_another_of_the_makers_models_is_not_the_asked_model() -> None:
+    # Wikinews w068 (adversarial): the 787's "20 percent less fuel per passenger" is no answer about a Boeing 747. The
+    # collection writes "Boeing 787" and "Boeing 747", so a bare "787" is Boeing's other model.
+    fuel = "The 787 Dreamliner will use 20 percent less fuel per passenger than similarly sized aircraft."
+    pool = [
+        Sentence(article_id="a", start=0, end=len(fuel), text=fuel),
+        Sentence(article_id="b", start=0, end=30, text="The Boeing 747 seats 416 people."),
+    ]
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: [s for s in pool if s.article_id == a],
+        {"a": "Boeing 787 Dreamliner unveiled", "b": "Boeing 747 flies"},
+    )
+    verdict = Verdict([ClaimCheck("20 percent less fuel.", [pool[0]], 1.0, True)])
+    jumbo = check.run(frame_question("How much less fuel per passenger does a Boeing 747 burn?"), verdict)
+    assert jumbo is not None and jumbo.gate == "subject" and "Boeing 787, not the Boeing 747" in jumbo.message
+    assert check.run(frame_question("How much less fuel per passenger does the Boeing 787 burn?"), verdict) is None
 
 
 def test_the_retry_passes_over_sentences_on_another_model() -> None:

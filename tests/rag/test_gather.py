@@ -153,6 +153,10 @@ def test_a_price_is_stated_by_any_word_of_its_family() -> None:
         # Wikinews w255: a count of Republicans, neither the vote's tally (52-35) nor the bailout's money.
         ("How many Republicans voted for the auto bailout bill in the Senate?", False),
         ("How many votes did the auto bailout bill get in the Senate?", True),
+        # Wikinews w283 and w280: a rate and a difference, which no count or level gives.
+        ("To how many aircraft a month does Boeing say it must increase 787 production?", False),
+        ("How many people use Meta's AI assistant each month?", True),  # a month's users: a count
+        ("How much less fuel per passenger will the 787 Dreamliner use?", False),
     ],
 )
 def test_which_questions_gather(question: str, expected: bool) -> None:

@@ -141,6 +141,9 @@ def test_a_figure_is_not_the_asked_attribute_that_its_sentence_binds_to_another(
     lehman = "How much debt did Lehman Brothers declare in its bankruptcy filing?"
     assert _gate(binding, lehman, "Lehman Brothers declared $691.06 billion.", filing) == "attribute"
     assert _gate(binding, "How large was Washington Mutual's bankruptcy?", "$327.91 billion.", filing) is None
+    # Asked by the noun after "What" (Wikinews w300): the filing's assets are GM's $82.29 billion.
+    assets = "What assets did Lehman Brothers declare in its bankruptcy filing?"
+    assert _gate(binding, assets, "Lehman Brothers declared assets of $691.06 billion.", filing) == "attribute"
     # Two figures of one attribute, side by side, are its pair: "from" gives the earlier.
     rose = "GM's debt rose to $30 billion from $20 billion."
     assert _gate(binding, "How much debt did GM have before?", "$20 billion.", rose) is None
