@@ -336,6 +336,13 @@ class BindingCheck:
                     message="The articles give this answer in a report that does not speak of "
                     f"{_occasion_words(frame)}, the occasion the question names.",
                 )
+            if event := _unattended(frame.question, [(s.text, self.titles.get(s.article_id, "")) for s in sentences]):
+                return Abstention(
+                    reason="off_target",
+                    gate="occasion",
+                    message=f"The articles give this answer for another occasion than the {event} the question asks "
+                    "about.",
+                )
             if ordinal := self._other_ordinal(frame.question, sentences):
                 return Abstention(
                     reason="off_target",
@@ -1640,6 +1647,30 @@ def other_side(question: str, text: str, *, anchored: bool = True) -> tuple[str,
         if other := next((b for b in said if b[0] != later and (b[1] == anchor or not anchored)), None):
             return other[2], asked
     return None
+
+
+# What a crowd is asked to have attended: "attended the rollout of the first 787", "watched the unveiling".
+_ATTENDED = re.compile(r"\b(?:attend(?:ed|s)?|watch(?:ed|es)?|witness(?:ed|es)?)\s+the\s+([a-z-]+)\b")
+# Words for an occasion that name none in particular.
+_ANY_OCCASION = frozenset("event ceremony conference meeting show occasion celebration party".split())
+# A phrasal verb an occasion is named by: "rolls out" is a rollout.
+_ROLLED_OUT = re.compile(r"\broll(?:s|ed|ing)?[\s-]+out\b", re.I)
+
+
+def _unattended(question: str, texts: Sequence[tuple[str, str]]) -> str:
+    """The occasion a question asks a crowd of ("How many people attended the rollout of the first 787?") where no
+    sentence that gives the answer, nor its article's title, names it: "The event was attended by 15,000 people",
+    under "Boeing unveils new 787 Dreamliner", counts the unveiling's crowd (Wikinews w293). '' otherwise."""
+    match = _ATTENDED.search(question)
+    if match is None or match.group(1) in _ANY_OCCASION:
+        return ""
+    asked = root(match.group(1).replace("-", ""))
+
+    def names(text: str) -> bool:
+        words = {root(w) for w in _WORD.findall(_ROLLED_OUT.sub(" rollout ", text))}
+        return asked in words
+
+    return "" if any(names(text) or names(title) for text, title in texts) else match.group(1)
 
 
 def unmet_close(question: str, text: str) -> bool:

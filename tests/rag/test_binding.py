@@ -979,6 +979,19 @@ def test_a_bare_code_of_another_of_the_makers_models_is_not_the_asked_model() ->
     assert check.run(frame_question("How much less fuel per passenger does the Boeing 787 burn?"), verdict) is None
 
 
+def test_a_crowd_is_of_the_occasion_its_sentence_or_title_names() -> None:
+    # Wikinews w293 (adversarial): the 2007 unveiling's crowd is no answer for the 2011 rollout's.
+    crowd = "The event was attended by 15,000 people including employees and customers."
+    rollout = "How many people attended the rollout of the first 787 to go into service?"
+    assert _ranked(rollout, "15,000 people.", crowd, "Boeing unveils new 787 Dreamliner") == "occasion"
+    assert _ranked(rollout, "15,000 people.", crowd, "Boeing rolls out first 787 Dreamliner") is None
+    unveiling = "How many people attended the unveiling of the 787 Dreamliner?"
+    assert _ranked(unveiling, "15,000 people.", crowd, "Boeing unveils new 787 Dreamliner") is None
+    # An occasion named by no particular word ("the ceremony") is left to the other checks.
+    ceremony = "How many people attended the ceremony for the 787 Dreamliner?"
+    assert _ranked(ceremony, "15,000 people.", crowd, "Boeing unveils new 787 Dreamliner") is None
+
+
 def test_the_retry_passes_over_sentences_on_another_model() -> None:
     """The subject check refuses a sentence on the iPhone 4 for the original iPhone: the retry does not show it
     again, so that a deeper search may find the passage that answers."""
