@@ -255,6 +255,12 @@ class BindingCheck:
         answer = verdict.supported_text
         if problem := self._constraints(frame, answer, claims):
             return problem
+        if counted := counts_other(frame, answer):
+            return Abstention(
+                reason="off_target",
+                gate="attribute",
+                message=f"The articles count {counted[0]} there, not the {counted[1]} the question asks about.",
+            )
         # The sentences that give the answer, for the checks that one of them must pass.
         said = [s.text for c in claims for s in c.sentences]
         defined = _defined_names(frame.question)
@@ -1671,6 +1677,31 @@ def _unattended(question: str, texts: Sequence[tuple[str, str]]) -> str:
         return asked in words
 
     return "" if any(names(text) or names(title) for text, title in texts) else match.group(1)
+
+
+# A count in an answer and the plural noun it counts, at most one word between: "four core brands", "47,000
+# dealerships".
+_COUNTED = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)"
+    r"\s+(?:[a-z-]+\s+)?([a-z]+s)\b"
+)
+
+
+def counts_other(frame: QuestionFrame, answer: str) -> tuple[str, str] | None:
+    """(what the answer counts, what the question asks to count) where the question asks how many of a thing and
+    every count of the answer counts another thing: "The New GM will keep four core brands and size its dealership
+    to match that" does not say how many dealerships it will keep (Wikinews w321). A count of people stands for any
+    people asked; a word of the asked word's family ("jobs" for "workers") for the word."""
+    asked = [noun for noun, money in asked_nouns(frame) if not money]
+    counted = [m.group(1) for m in _COUNTED.finditer(answer)]
+    if not asked or not counted:
+        return None
+    roots = {root(noun) for noun in asked}
+    families = {family_of(noun) for noun in asked} - {None}
+    for noun in counted:
+        if root(noun) in roots or family_of(noun) in families or noun in ("people", "persons"):
+            return None
+    return counted[0], asked[0]
 
 
 def unmet_close(question: str, text: str) -> bool:

@@ -12,7 +12,7 @@ from index import Chunk, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck, common_words, other_side
+from rag.stages.binding import BindingCheck, common_words, counts_other, other_side
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import (
@@ -977,6 +977,18 @@ def test_a_bare_code_of_another_of_the_makers_models_is_not_the_asked_model() ->
     jumbo = check.run(frame_question("How much less fuel per passenger does a Boeing 747 burn?"), verdict)
     assert jumbo is not None and jumbo.gate == "subject" and "Boeing 787, not the Boeing 747" in jumbo.message
     assert check.run(frame_question("How much less fuel per passenger does the Boeing 787 burn?"), verdict) is None
+
+
+def test_a_count_of_another_thing_is_no_count_of_the_asked_one() -> None:
+    # Wikinews w321 (adversarial): the New GM's four core brands are no count of its dealerships.
+    said = 'The "New GM" he also expected to focus on "four core brands", and will size its dealership to match that.'
+    question = "How many dealerships will the New GM keep?"
+    assert _ranked(question, "The New GM will keep four core brands.", said, "New GM") == "attribute"
+    brands = "How many core brands will the New GM focus on?"
+    assert _ranked(brands, "The New GM will focus on four core brands.", said, "New GM") is None
+    # People count any people asked; a word of the asked word's family counts it.
+    assert counts_other(frame_question("How many passengers can it seat?"), "It seats 555 people.") is None
+    assert counts_other(frame_question("How many votes did it get?"), "It got 52 votes.") is None
 
 
 def test_a_crowd_is_of_the_occasion_its_sentence_or_title_names() -> None:
