@@ -217,6 +217,13 @@ def _inflections(word: str) -> set[str]:
     return {base, base + "s", base + "d", bare + "ed", bare + "ing"}
 
 
+# A question that asks the size of a move ("By how many points was the Dow Jones up …"), and a figure stated as the
+# level reached instead: "has a value of 11350.58 points", "to 2248.63", "at 5272.50", "the 5000 mark".
+_BY_HOW = re.compile(r"\s*by\s+how\s+(?:much|many)\b", re.I)
+_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:value|level)\s+of|\b(?:to|at)(?:\s+(?:about|nearly|around|above|below|just))?(?:\s+the)?)\s+$", re.I
+)
+_MARK = re.compile(r"\s+(?:mark|level)\b", re.I)
 _COMPARED = re.compile(r"\bhow\s+(?:much|many)\s+(?:less|more|fewer|higher|lower|cheaper|faster)\b", re.I)
 # A count asked per time, right after what it counts: "to how many aircraft a month" (not "how many people use it
 # each month", the count of a month's users).
@@ -364,6 +371,7 @@ class Gatherer:
         stated = extract_quantities(frame.question)
         asked_years = set() if any_year else asked_years_of(frame.question)
         receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
+        by_how = bool(_BY_HOW.match(frame.question))
         readings: list[Reading] = []
         seen: set[tuple[str, int]] = set()
         for sentence in sentences:
@@ -400,6 +408,10 @@ class Gatherer:
                     continue
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
                     continue  # "3,000 employees", "30 people were killed": a count stands by what it counts
+                if by_how and (
+                    _LEVEL_BEFORE.search(sentence.text, 0, amount.start) or _MARK.match(sentence.text, amount.end)
+                ):
+                    continue  # "By how many points was the Dow up?" asks the move: not "a value of 11350.58 points"
                 if family not in MOVE_FAMILIES and not frame.asks_change and _BY.search(sentence.text, 0, amount.start):
                     continue  # "reduce all-in costs by CA$19 per hour": the size of a cut, not the cost asked
                 if not money and _PER.match(sentence.text, amount.end):
@@ -450,12 +462,14 @@ class Gatherer:
         text = sentence.text
         times = [(m.start(), m.end(), m.group(0)) for m in _YEAR.finditer(text)]
         times += [(m.start(), m.end(), m.group(0)) for m in _RELATIVE_YEAR.finditer(text)]
+        date = self.dates.get(sentence.article_id) or ""
         if not times:
-            return True
+            # A figure of no stated time is of its report's: a report of December 2008 does not state what was asked
+            # for in February 2009 (the US$14 billion bailout the Senate rejected, for Ford's request then).
+            return not _YEAR.fullmatch(date[:4]) or int(date[:4]) >= min(asked)
         *_, said = min(times, key=lambda t: _gap(amount.start, amount.end, t[0], t[1]))
         if said.isdigit():
             return int(said) in asked
-        date = self.dates.get(sentence.article_id) or ""
         if _YEAR.fullmatch(date[:4]):
             return int(date[:4]) + _RELATIVE[said.lower()] in asked
         return False  # "this year" of an undated article: not known to be the asked one

@@ -613,6 +613,31 @@ def test_a_figure_stated_for_the_other_side_of_an_asked_time_is_not_gathered() -
     assert before is not None and [g.value for g in before.groups] == [29]
 
 
+def test_a_move_asked_by_how_much_is_not_the_level_reached() -> None:
+    # Wikinews w325: "By how many points was the Dow Jones up …" was answered with "a value of 11350.58 points".
+    pool, binding = _pool_binding(
+        {
+            "x": "The FTSE 100 rose by 8.04%, which is 392.50 points, to above the 5000 mark at 5272.50. The Dow "
+            "Jones currently has a value of 11350.58 points.",
+        },
+        {"x": "Shares worldwide surge"},
+    )
+    ftse = Gatherer(binding).run(frame_question("By how many points did the FTSE 100 rise?"), pool)
+    assert ftse is not None and [g.value for g in ftse.groups] == [392.5]
+    assert Gatherer(binding).run(frame_question("By how many points was the Dow Jones up?"), pool) is None
+
+
+def test_a_figure_of_no_stated_time_is_of_its_reports_date() -> None:
+    # Wikinews w343 (adversarial): December 2008's US$14 billion bailout is no answer to Ford's February 2009 request.
+    pool, binding = _pool_binding(
+        {"y": "A US$14 billion bailout package for Ford was rejected in the Senate."}, {"y": "Bailout fails"}
+    )
+    question = frame_question("How much aid did Ford ask for in February 2009?")
+    assert Gatherer(binding, dates={"y": "2008-12-12"}).run(question, pool) is None
+    later = Gatherer(binding, dates={"y": "2009-03-01"}).run(question, pool)
+    assert later is not None and [g.value for g in later.groups] == [14e9]
+
+
 def test_a_figure_asked_only_by_a_role_is_what_the_role_gave() -> None:
     pool, binding = _pool_binding(
         {
