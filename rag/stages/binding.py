@@ -967,11 +967,11 @@ class BindingCheck:
         return frozenset(w for w in group if w not in lone and elsewhere(w))
 
     def other_model(self, frame: QuestionFrame, sentence: Sentence) -> tuple[str, str] | None:
-        """Whether the question asks of a maker's model by its code and the sentence names another model of that
-        maker and not the asked one; where it names none of them, whether its article's title does. "The 787-8
-        holds between 210 and 250 passengers", under "Boeing rolls out first 787 Dreamliner", is not about a
-        Boeing 747. The maker's models are the codes the collection writes after its name, so a bare "787" is
-        known for one. (the model asked about, the other one named) where so."""
+        """(the model asked about, the other one named) where the question asks of a maker's model by its code and
+        the sentence names another model of that maker and not the asked one (or, naming none of them, its
+        article's title does); None otherwise. "The 787-8 holds between 210 and 250 passengers", under "Boeing rolls
+        out first 787 Dreamliner", is not about a Boeing 747. The maker's models are the codes the collection
+        writes after its name, so a bare "787" is known for one."""
         for match in _MAKER_CODE.finditer(frame.question):
             asked = match.group(2)
             siblings = self.model_codes.get(match.group(1).lower(), frozenset()) - {asked}
@@ -1181,8 +1181,8 @@ _DATED = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
     r"\s+\S+|\S+\s+(?:1[89]|20)\d\d",
 )
-# The US named as a government, the holder of what a question asks ("would the US government hold"): the country's
-# weak name ("US" also reads as "us") is then a name group of its own.
+# The US named as a government, the holder of what a question asks ("would the US government hold"): a sentence
+# that names the United States may then be the one close to the figure, though "US" is too weak a name to be a group.
 _GOVERNMENT = re.compile(r"\bU\.?S\.?\s+(government|administration|Treasury|Congress)\b")
 _ASKED_KIND = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+(?:[a-z]+\s+)?$")  # "Which three US government agencies"
 _NAMES_US = re.compile(r"\b(?:United States|U\.S\.|US)(?![$\w])")
@@ -1388,12 +1388,12 @@ _ORDINAL_RUN = re.compile(
 )
 
 
-# The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
 # A person named by an officer's title: "Chief executive Mark Zuckerberg", "CEO Tim Cook".
 TITLED_PERSON = re.compile(
     r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|CEO|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CFO|[Cc]hairman|"
     r"[Cc]hairwoman|[Pp]resident)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*"
 )
+# The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
 HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 
 

@@ -582,7 +582,7 @@ def test_the_us_government_asked_as_holder_is_the_united_states_governments() ->
         frame_question("What stake in General Motors would the Canadian government hold?"), pool
     )
     assert canada is not None and [g.value for g in canada.groups] == [12]
-    # Asked as the kind of thing wanted, the US government holds nothing: the stake is General Motors' subject's.
+    # Asked as the kind of thing wanted ("Which US government body …"), the US government is no asked holder.
     kind = frame_question("Which US government body would hold a stake in General Motors?")
     assert not binding.asked_holder(kind, frozenset({"united", "states"}))
 
