@@ -15,7 +15,7 @@ It also checks a premise the question takes for granted ("Why did A acquire B?")
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -253,7 +253,9 @@ class BindingCheck:
             quoted = [s for c in verdict.supported for s in c.sentences]
             return self._off_subject(frame, quoted) if quoted else None
         answer = verdict.supported_text
-        if problem := self._constraints(frame, answer, claims):
+        # The sentences that give the answer, for the checks that one of them must pass.
+        said = [s.text for c in claims for s in c.sentences]
+        if problem := self._constraints(frame, answer, claims, said):
             return problem
         if counted := counts_other(frame, answer):
             return Abstention(
@@ -261,8 +263,6 @@ class BindingCheck:
                 gate="attribute",
                 message=f"The articles count {counted[0]} there, not the {counted[1]} the question asks about.",
             )
-        # The sentences that give the answer, for the checks that one of them must pass.
-        said = [s.text for c in claims for s in c.sentences]
         defined = _defined_names(frame.question)
         if defined and not any(all(_says_name(n, text) for n in defined) for text in said):
             # "What is Meta AI?" is not answered by a sentence on Meta's new AI lab: a definition is given of its
@@ -591,7 +591,9 @@ class BindingCheck:
         words = attribute_words(text)
         return any(self.matches(a, words, neighbours=False) for a in frame.attributes)
 
-    def _constraints(self, frame: QuestionFrame, answer: str, claims: Sequence[ClaimCheck]) -> Abstention | None:
+    def _constraints(
+        self, frame: QuestionFrame, answer: str, claims: Sequence[ClaimCheck], said: Sequence[str]
+    ) -> Abstention | None:
         names = {_norm(n) for n in extract_names(answer)} - _WEAK - {"corp", "company", "companies"}
         if frame.excluded and names and names <= frame.excluded | frame.subjects:
             shown = ", ".join(sorted(frame.excluded))
@@ -606,7 +608,6 @@ class BindingCheck:
                 gate="constraint",
                 message=f"The articles do not name {frame.count} of them.",
             )
-        said = [s.text for c in claims for s in c.sentences]
         if said and all(sides := [other_side(frame.question, text) for text in said]):
             stated, asked = next(side for side in sides if side)
             return Abstention(
@@ -972,16 +973,15 @@ class BindingCheck:
         article's title does); None otherwise. "The 787-8 holds between 210 and 250 passengers", under "Boeing rolls
         out first 787 Dreamliner", is not about a Boeing 747. The maker's models are the codes the collection
         writes after its name, so a bare "787" is known for one."""
-        for match in _MAKER_CODE.finditer(frame.question):
-            asked = match.group(2)
-            siblings = self.model_codes.get(match.group(1).lower(), frozenset()) - {asked}
+        for maker, asked in _asked_codes(frame.question):
+            siblings = self.model_codes.get(maker.lower(), frozenset()) - {asked}
             if not siblings:
                 continue
             for text in (sentence.text, self.titles.get(sentence.article_id, "")):
                 named = sorted(code for code in siblings | {asked} if _writes_code(text, code))
                 if named:
                     if asked not in named:
-                        return f"{match.group(1)} {asked}", f"{match.group(1)} {named[0]}"
+                        return f"{maker} {asked}", f"{maker} {named[0]}"
                     break
         return None
 
@@ -990,12 +990,11 @@ class BindingCheck:
         """For each maker (its lower-cased name), the codes of its models the collection writes after the name:
         "boeing" -> {"747", "787"} from "Boeing 747" and "Boeing 787 Dreamliner"."""
         codes: dict[str, set[str]] = {}
-        for article_id, title in self.titles.items():
-            for text in (title, *(s.text for s in self.sentences_of(article_id))):
-                for match in _MAKER_CODE.finditer(text):
-                    maker, code = match.group(1).lower(), match.group(2)
-                    if maker not in self.common and maker not in _CALENDAR and not _YEARLIKE.fullmatch(code):
-                        codes.setdefault(maker, set()).add(code)
+        for text in self._collection_texts():
+            for match in _MAKER_CODE.finditer(text):
+                maker, code = match.group(1).lower(), match.group(2)
+                if maker not in self.common and maker not in _CALENDAR and not _YEARLIKE.fullmatch(code):
+                    codes.setdefault(maker, set()).add(code)
         return {maker: frozenset(found) for maker, found in codes.items()}
 
     @cached_property
@@ -1003,15 +1002,20 @@ class BindingCheck:
         """The collection's names of one word, and for each word of a name every name it is written in."""
         lone: set[str] = set()
         runs: dict[str, set[frozenset[str]]] = {}
-        for article_id, title in self.titles.items():
-            for text in (title, *(s.text for s in self.sentences_of(article_id))):
-                for match in _NAME_GROUP.finditer(text):
-                    words = _run_words(match.group(0))
-                    if len(words) == 1:
-                        lone |= words
-                    for word in words:
-                        runs.setdefault(word, set()).add(words)
+        for text in self._collection_texts():
+            for match in _NAME_GROUP.finditer(text):
+                words = _run_words(match.group(0))
+                if len(words) == 1:
+                    lone |= words
+                for word in words:
+                    runs.setdefault(word, set()).add(words)
         return frozenset(lone), runs
+
+    def _collection_texts(self) -> Iterator[str]:
+        """Every title and sentence of the collection: what the binder reads of it once (names, model codes)."""
+        for article_id, title in self.titles.items():
+            yield title
+            yield from (s.text for s in self.sentences_of(article_id))
 
     def names(self, text: str) -> set[str]:
         """The names of ``text`` (lower-cased words), without a common word capitalised at its start ("To date,
@@ -1192,9 +1196,15 @@ def _asks_government(frame: QuestionFrame) -> bool:
     """Whether the question names the US government as who holds what it asks: not in the clause that only dates
     it ("on the day the US government said it would buy bad loans"), nor as the kind of thing asked for ("Which US
     government department …")."""
+    return _governs(frame.question, frame.circumstance)
+
+
+@lru_cache(maxsize=256)
+def _governs(question: str, circumstance: frozenset[str]) -> bool:
+    # Once a question: ``about`` asks for every sentence the gatherer reads.
     return any(
-        m.group(1).lower() not in frame.circumstance and not _ASKED_KIND.search(frame.question, 0, m.start())
-        for m in _GOVERNMENT.finditer(frame.question)
+        m.group(1).lower() not in circumstance and not _ASKED_KIND.search(question, 0, m.start())
+        for m in _GOVERNMENT.finditer(question)
     )
 
 
@@ -1203,6 +1213,13 @@ def _asks_government(frame: QuestionFrame) -> bool:
 # ``_other_model`` tells apart.
 _MAKER_CODE = re.compile(r"\b([A-Z][A-Za-z]+)\s+([A-Z]{0,2}\d{2,4})(?:-\d+)?s?\b")
 _YEARLIKE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@lru_cache(maxsize=256)
+def _asked_codes(question: str) -> tuple[tuple[str, str], ...]:
+    """(maker, code) of each model the question names by its maker and code, once a question: ``about`` asks for
+    every sentence the gatherer reads."""
+    return tuple((m.group(1), m.group(2)) for m in _MAKER_CODE.finditer(question))
 
 
 def _writes_code(text: str, code: str) -> bool:

@@ -74,6 +74,18 @@ _ASKS_NO_FIGURE = re.compile(
 )
 # "How many votes short of the 60 it needed": a difference the articles' figure gives only with the question's.
 _SHORT_OF = re.compile(r"\bshort of\b", re.I)
+# A question that asks the size of a move ("By how many points was the Dow Jones up …"), and a figure stated as the
+# level reached instead: "has a value of 11350.58 points", "to 2248.63", "at 5272.50", "the 5000 mark".
+_BY_HOW = re.compile(r"\s*by\s+how\s+(?:much|many)\b", re.I)
+_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:value|level)\s+of|\b(?:to|at)(?:\s+(?:about|nearly|around|above|below|just))?(?:\s+the)?)\s+$", re.I
+)
+_MARK = re.compile(r"\s+(?:mark|level)\b", re.I)
+_COMPARED = re.compile(r"\bhow\s+(?:much|many)\s+(?:less|more|fewer|higher|lower|cheaper|faster)\b", re.I)
+# A count asked per time, right after what it counts: "to how many aircraft a month" (not "how many people use it
+# each month", the count of a month's users).
+_RATE_ASKED = re.compile(r"\bhow\s+many\s+[a-z-]+\s+(?:a|per)\s+(?:day|week|month|year)\b", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.I)
 _ABOUT_REPORTS = re.compile(
     r"\b(?:articles?|reports?|reported(?:ly)?|sources?|outlets?|mentioned|given|cited|stated)\b", re.I
 )
@@ -215,20 +227,6 @@ def _inflections(word: str) -> set[str]:
     base = word.lower()
     bare = base.removesuffix("e")
     return {base, base + "s", base + "d", bare + "ed", bare + "ing"}
-
-
-# A question that asks the size of a move ("By how many points was the Dow Jones up …"), and a figure stated as the
-# level reached instead: "has a value of 11350.58 points", "to 2248.63", "at 5272.50", "the 5000 mark".
-_BY_HOW = re.compile(r"\s*by\s+how\s+(?:much|many)\b", re.I)
-_LEVEL_BEFORE = re.compile(
-    r"(?:\b(?:value|level)\s+of|\b(?:to|at)(?:\s+(?:about|nearly|around|above|below|just))?(?:\s+the)?)\s+$", re.I
-)
-_MARK = re.compile(r"\s+(?:mark|level)\b", re.I)
-_COMPARED = re.compile(r"\bhow\s+(?:much|many)\s+(?:less|more|fewer|higher|lower|cheaper|faster)\b", re.I)
-# A count asked per time, right after what it counts: "to how many aircraft a month" (not "how many people use it
-# each month", the count of a month's users).
-_RATE_ASKED = re.compile(r"\bhow\s+many\s+[a-z-]+\s+(?:a|per)\s+(?:day|week|month|year)\b", re.I)
-_HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.I)
 
 
 def asked_noun(frame: QuestionFrame) -> tuple[str, bool] | None:
