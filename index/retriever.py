@@ -26,6 +26,10 @@ class RetrieverConfig:
     max_per_article: int = 2
     dense: bool = True
     lexical: bool = True
+    # A passage BM25 scores this many times above any other holds the query's rare terms (a name, a figure) that the
+    # embedding does not weigh: "Who is Jesse Toprak?" ranks its one passage first lexically and nowhere in the
+    # dense top 50, and reciprocal-rank fusion then left it 11th. Such a passage is kept among the k. 0 = off.
+    lexical_standout: float = 2.0
 
     def __post_init__(self) -> None:
         if not (self.dense or self.lexical):
@@ -34,6 +38,8 @@ class RetrieverConfig:
             raise ValueError("mmr_lambda must be within [0, 1]")
         if self.candidates < 1 or self.rrf_k < 1 or self.max_per_article < 1:
             raise ValueError("candidates, rrf_k and max_per_article must be positive")
+        if self.lexical_standout != 0 and self.lexical_standout < 1:
+            raise ValueError("lexical_standout must be 0 (off) or at least 1")
 
 
 def fuse(dense: Ranking, lexical: Ranking, rrf_k: int) -> dict[int, float]:
@@ -94,6 +100,9 @@ class HybridRetriever:
         if not order:
             return []
         chosen = self._diversify(order, fused, k, rows)
+        standout = self._standout(found.lexical, order)
+        if standout is not None and standout not in chosen:
+            chosen[-1] = standout
         dense_scores = dict(found.dense)
         lexical_scores = dict(found.lexical)
         # Dense scores of lexical-only hits are cheap to fill in from the stored vectors.
@@ -106,6 +115,14 @@ class HybridRetriever:
             )
             for d in chosen
         ]
+
+    def _standout(self, lexical: Ranking, order: list[int]) -> int | None:
+        """The lexical first whose score is ``lexical_standout`` times the second's, if it survived the filter."""
+        ratio = self.config.lexical_standout
+        if not ratio or len(lexical) < 2 or lexical[1][1] <= 0 or lexical[0][1] < ratio * lexical[1][1]:
+            return None
+        doc = lexical[0][0]
+        return doc if doc in order else None
 
     def _diversify(self, order: list[int], fused: dict[int, float], k: int, rows: ChunkRows) -> list[int]:
         """MMR over the fused list with a per-article cap; the best passage always stays first."""

@@ -140,6 +140,7 @@ def make_retriever(settings: Settings, index: LoadedIndex | StoreIndex, embedder
             max_per_article=settings.max_per_article,
             dense=settings.retrieval_dense,
             lexical=settings.retrieval_lexical,
+            lexical_standout=settings.retrieval_lexical_standout,
         ),
     )
 

@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     max_per_article: int = Field(default=2, ge=1)
     retrieval_dense: bool = True
     retrieval_lexical: bool = True
+    retrieval_lexical_standout: float = Field(
+        default=2.0,
+        ge=0.0,
+        description="a passage BM25 scores this many times above the next is kept among top_k (a rare name); 0 = off",
+    )
 
     # Generator
     backend: Literal["llama_cpp", "transformers", "openai"] = "llama_cpp"

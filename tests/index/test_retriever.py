@@ -50,3 +50,23 @@ def test_bad_arguments(real_index: LoadedIndex, real_embedder) -> None:
         retriever.search("x", k=0)
     with pytest.raises(ValueError):
         RetrieverConfig(dense=False, lexical=False)
+
+
+def test_a_passage_bm25_puts_far_ahead_is_kept_among_k(real_index: LoadedIndex, real_embedder) -> None:
+    # The passage that says where Scale AI was founded is BM25's first by 2.6 times the second and outside the
+    # dense top 50: fusion alone ranks it below four others.
+    question = "In which city was Scale AI started?"
+    retriever = _retriever(real_index, real_embedder)
+    found = retriever.store.candidates(
+        real_embedder.encode([question])[0], question, 50, dense=True, lexical=True, allowed=None
+    )
+    first, second = found.lexical[0], found.lexical[1]
+    assert first[1] >= 2 * second[1]
+    standout = retriever.store.rows([first[0]]).chunks[first[0]].chunk_id
+    fused_only = _retriever(real_index, real_embedder, lexical_standout=0).search(question, k=4)
+    assert standout not in [h.chunk.chunk_id for h in fused_only]
+    kept = retriever.search(question, k=4)
+    assert standout in [h.chunk.chunk_id for h in kept]
+    assert [h.chunk.chunk_id for h in kept[:3]] == [h.chunk.chunk_id for h in fused_only[:3]]
+    with pytest.raises(ValueError):
+        RetrieverConfig(lexical_standout=0.5)
