@@ -66,6 +66,13 @@ _CALENDAR = frozenset(
 )
 # Names a title joins as peers.
 _PEERS = re.compile(r"[A-Z][\w.&'’-]*,?\s+(?:and|&|or|vs\.?|versus)\s+[A-Z]")
+# A title's two subjects ("Apple introduces iPhone and Apple TV"): the run of capitalised words before "and" and the
+# one after it.
+_PEER_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+_CAPPED_RUN = r"[a-z]?[A-Z][\w&'’.-]*(?:\s+[a-z]?[A-Z][\w&'’.-]*)*"
+_LAST_RUN = re.compile(_CAPPED_RUN + r"\s*$")
+_FIRST_RUN = re.compile(r"^\s*" + _CAPPED_RUN)
+_PRONOUN_START = re.compile(r"^\W*(?:it|its|he|she|his|her)\b", re.I)
 # Whom something came from, to the end of the clause.
 _FROM = re.compile(r"\bfrom\b[^,.;:]*")
 # How an answer states a change in words: "by $2 billion", "from X to Y", "up 40%" (``_states_change`` adds the
@@ -79,6 +86,9 @@ _CHANGE_WORDS = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d{2})(?![\w.,]\d)")
+# "the lowest number since 1981", "its worst crisis since 1989": the year a comparison reaches back to, not the year
+# of the figure.
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d{2}\b", re.I)
 _RELATIVE = {"this year": 0, "last year": -1, "next year": 1, "earlier this year": 0, "a year earlier": -1}
 _RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)), re.I)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
@@ -678,7 +688,12 @@ class BindingCheck:
         if not asked:
             return None
         claimed = find_amounts(claim)
-        told = {f for a in claimed if a.value in values for f in clause_families(*figure_clause(claim, a, claimed))}
+        told = {
+            f
+            for a in claimed
+            if a.value in values
+            for f in clause_families(*figure_clause(claim, a, claimed), percent=a.percent)
+        }
         free = [a for a in frame.attributes if not family_of(a) and a not in frame.description_words]
         given: set[str] = set()
         for sentence in sentences:
@@ -687,7 +702,7 @@ class BindingCheck:
                 if amount.value not in values:
                     continue
                 before, after = figure_clause(sentence.text, amount, amounts)
-                families = clause_families(before, after)
+                families = clause_families(before, after, percent=amount.percent)
                 words = attribute_words(f"{before} {after}")
                 if not families or families & asked or families <= told or any(self.matches(a, words) for a in free):
                     return None
@@ -752,7 +767,7 @@ class BindingCheck:
         stated: set[int] = set()
         for sentence in sentences:
             asked = named or {year + offset for year in self._article_year(sentence) for offset in relative}
-            years = {int(y) for y in _YEAR.findall(sentence.text)} | self._relative_years(sentence)
+            years = _stated_years(sentence.text) | self._relative_years(sentence)
             if not asked or not years or years & asked:
                 return ""  # a sentence without a year, or with the asked one, may well be about it
             stated |= years
@@ -798,7 +813,7 @@ class BindingCheck:
     def in_asked_year(self, question: str, sentence: Sentence) -> bool:
         """Whether the sentence, or its article's date, has a year the question names (True where it names none)."""
         named = {int(y) for y in _YEAR.findall(question)}
-        years = {int(y) for y in _YEAR.findall(sentence.text)} | self._article_year(sentence)
+        years = _stated_years(sentence.text) | self._article_year(sentence)
         return not named or bool(named & years)
 
     def _relative_years(self, sentence: Sentence) -> set[int]:
@@ -828,6 +843,8 @@ class BindingCheck:
             return ""
         context: set[str] = set()
         for sentence in sentences:
+            if self.other_peer(frame, sentence):
+                continue
             context |= self._context_words(sentence)
             if not self.names(sentence.text) or _DESCRIBED_OPENING.match(sentence.text):
                 # A sentence that names no one ("Around 50,000 people watched the maiden flight") is about what
@@ -838,6 +855,20 @@ class BindingCheck:
         if any(_mentioned(group, context) for group in groups):
             return ""
         return " or ".join(_display(frame.question, group) for group in groups)
+
+    def other_peer(self, frame: QuestionFrame, sentence: Sentence) -> bool:
+        """Whether the sentence's "It …" is the other of two subjects its title names, where the question asks of
+        one: under "Apple introduces iPhone and Apple TV", "It … has a 3.5-inch LCD touchscreen display" follows
+        sentences on the iPhone, not the Apple TV, so the title does not make it the Apple TV's."""
+        peers = _title_peers(self.titles.get(sentence.article_id, ""))
+        if peers is None or not _PRONOUN_START.match(sentence.text):
+            return False
+        asked_words = set().union(*self.subject_groups(frame))
+        before = self._before(sentence)
+        for asked, other in (peers, peers[::-1]):
+            if asked <= asked_words and not other <= asked_words:
+                return other <= before and not asked <= before and not (asked - other) & _parts(sentence.text)
+        return False
 
     def speaks_of_occasion(self, frame: QuestionFrame, article_id: str) -> bool:
         """Whether the article speaks of the occasion the question's clause names ("when iPhone 4 pre-orders
@@ -867,7 +898,7 @@ class BindingCheck:
         alone = self.holders(sentence.text) <= self.companions(frame, sentence.article_id)
         close = self._context_words(sentence, title=False) | (lead if alone else set())
         around = self._context_words(sentence) | self._before(sentence) | lead
-        if self.other_model(frame, sentence) is not None:
+        if self.other_model(frame, sentence) is not None or self.other_peer(frame, sentence):
             return False
         # "The United States government would hold a 60% stake" names the asked holder of "the US government",
         # a name too weak ("US" also reads as "us", "US$") to be a group that every sentence around must mention.
@@ -1368,6 +1399,23 @@ def _states_role(role: str, text: str) -> bool:
     return bool(re.search(rf"(?i:\b(?:{ROLE_WORDS[role]})\b)", text))
 
 
+def _title_peers(title: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The name words of the two subjects a title joins with "and", or None where it joins none."""
+    parts = _PEER_SPLIT.split(title, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    left, right = _LAST_RUN.search(parts[0]), _FIRST_RUN.match(parts[1])
+    if not left or not right:
+        return None
+    peers = _run_words(left.group(0).strip()), _run_words(right.group(0).strip())
+    return peers if all(peers) else None
+
+
+def _stated_years(text: str) -> set[int]:
+    """The years ``text`` places what it states in (not one a comparison reaches back to)."""
+    return {int(y) for y in _YEAR.findall(_SINCE_YEAR.sub(" ", text))}
+
+
 def _answers_with_a_year(question: str, added: set[float]) -> bool:
     """Whether the question asks for a year and every figure the claim adds to it (``added``) is one."""
     return bool(_ASKS_YEAR.search(question)) and all(v.is_integer() and 1800 <= v <= 2100 for v in added)
@@ -1384,6 +1432,7 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
     return set(known)
 
 
+_PERCENT_LOSS = frozenset({"loss", "losses"})
 # A figure in brackets right after a name: "Lehman Brothers ($691.06 billion)".
 _BRACKETED = re.compile(r"[A-Z][\w&'’.-]*\s*\(\s*$")
 # Words apart beyond which two figures are not a pair of one attribute ("debt rose to $X from $Y").
@@ -1437,7 +1486,7 @@ def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence]
     def bound(text: str, amount: Amount, amounts: Sequence[Amount]) -> tuple[bool, bool]:
         """(whether the figure's clause gives it any attribute, whether the asked one)."""
         clause = figure_clause(text, amount, amounts)
-        given = clause_families(*clause)
+        given = clause_families(*clause, percent=amount.percent)
         asked = bool(given & families) or bool(nouns & {root(w) for w in attribute_words(" ".join(clause))})
         return bool(given) or asked, asked
 
@@ -1465,11 +1514,15 @@ def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence]
     return found
 
 
-def clause_families(before: str, after: str) -> set[str]:
+def clause_families(before: str, after: str, *, percent: bool = False) -> set[str]:
     """The money or count attributes a figure's own clause (``figure_clause``) gives it: before it ("valued Scale
-    AI at"), else just after it ("US$870 million in revenue")."""
+    AI at"), else just after it ("US$870 million in revenue").
+
+    A ``percent`` figure's "loss" is a fall of what the sentence speaks of ("Chrysler and Toyota both reported a 39%
+    loss" of their sales), not a profit figure."""
     for part in (before, after):
-        if families := {f for w in attribute_words(part) if (f := family_of(w)) in FIGURE_FAMILIES}:
+        words = attribute_words(part) - _PERCENT_LOSS if percent else attribute_words(part)
+        if families := {f for w in words if (f := family_of(w)) in FIGURE_FAMILIES}:
             return families
     return set()
 

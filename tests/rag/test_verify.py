@@ -203,6 +203,13 @@ def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) 
         ),
         ("Which group of people might move from Scale AI to Meta?", "Scale AI staff might move to Meta.", True),
         ("Who runs Scale AI?", "Scale AI, which is led by Alexandr Wang, runs data labelling.", True),
+        # Held-out round 11, w354: a name of the question's own words, capitalised, is no programme's name.
+        (
+            "Which programme did the White House press secretary say might be used to save the automakers?",
+            "The White House Press Secretary said a collapse would be a terrible setback.",
+            False,
+        ),
+        ("Which programme did the White House press secretary say might be used?", "The TARP programme.", True),
         # A yes/no or either/or question is answered in its own words.
         ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
