@@ -214,7 +214,10 @@ class AnswerPipeline:
         work.hits = s.retriever.search(work.question, k=k, allowed=allowed)
         work.evidence = s.selector.run(work.question, work.hits)
         timings.retrieve_ms = (time.perf_counter() - t) * 1000
-        if not work.evidence or max(e.score for e in work.evidence) < self.settings.min_relevance:
+        if not work.evidence or (
+            max(e.score for e in work.evidence) < self.settings.min_relevance
+            and not _names_the_defined(work.question, work.evidence)
+        ):
             return self._abstain(work, "no_evidence", "relevance", "nothing relevant retrieved")
 
         wanted = (
@@ -310,12 +313,19 @@ class AnswerPipeline:
 
         def candidates(hits: list[SearchHit]) -> list[tuple[Sentence, SearchHit]]:
             found = s.selector.candidates(hits)
-            if gate != "date":
-                return found
             # Refused for another day's figure, the draft is shown only sentences that may speak of the asked day:
             # the first draft's evidence held the 7 October report beside the 9 October one it took, and the
-            # second draft, focused on the same words, took the 9 October one again (Wikinews w155).
-            return [(sentence, hit) for sentence, hit in found if not binding.other_day(frame.question, [sentence])]
+            # second draft, focused on the same words, took the 9 October one again (Wikinews w155). So for another
+            # year's: "GM lost US$6 billion in the first quarter of 2009" was taken twice for the first quarter of
+            # 2008, which "In the first quarter of last year, GM had reported a loss of $381 million" states (w374).
+            if gate == "date":
+                return [(sentence, hit) for sentence, hit in found if not binding.other_day(frame.question, [sentence])]
+            if gate == "year":
+                dated = [
+                    (sentence, hit) for sentence, hit in found if binding.states_asked_year(frame.question, sentence)
+                ]
+                return dated or [(t, hit) for t, hit in found if not binding.other_year(frame.question, [t])]
+            return found
 
         focused = binding.focus(frame, candidates(work.hits), limit=limit)
         if gate == "answer_type" and focused and not any(self._typed(frame, e.sentence) for e in focused):
@@ -687,10 +697,18 @@ class _Checked:
 # Descriptions resolved in one question: "the model built by the company whose customers include …" has two.
 _MAX_HOPS = 2
 
+
 # A draft refused by these checks gets one more try over focused sentences; the model's own "not found", an
 # empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
 # no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
 # sentence after "In November, Meta announced …" names.
+def _names_the_defined(question: str, evidence: Sequence[Evidence]) -> bool:
+    """Whether a "Who is X?" question's name is written in a sentence found for it: "… said Ray Young, the chief
+    financial officer for GM" is far in meaning from the three-word question, yet says who he is."""
+    asked = defined_name(question)
+    return asked is not None and any(asked[0] in e.sentence.text for e in evidence)
+
+
 _RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "date", "year"})
 # The refusals that the one value the articles bind may answer in the draft's stead: its gathering binds the asked
 # attribute, subject and year, but not a rank, a direction, a day or a premise that another gate checks.

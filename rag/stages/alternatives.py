@@ -97,7 +97,9 @@ class AlternativeReader:
             for amount in amounts:
                 if amount.key != alternative.key or amount.money != alternative.money:
                     continue
-                given = clause_families(*figure_clause(sentence.text, amount, amounts), percent=amount.percent)
+                given = clause_families(
+                    *figure_clause(sentence.text, amount, amounts), percent=amount.percent, money=amount.money
+                )
                 if asked_families and given and not given & asked_families:
                     continue  # "valued at $10 billion" is not the investment asked about
                 if not self.gatherer.binding.about(frame, sentence):

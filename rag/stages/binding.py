@@ -480,6 +480,10 @@ class BindingCheck:
                 _mentioned(g, _parts(after)) for g in groups
             ):
                 return ""
+            # "… European political leaders and 5,000 VIP guests": a name in the figure's own noun is what it
+            # counts, not a subject named after it (Wikinews w388).
+            if any(_mentioned(g, _parts(" ".join(after.split()[:2]))) for g in groups):
+                return ""
             holders = self.holders(HOLDER_SPAN_START.split(before)[-1])
             if not holders or holders <= self.companions(frame, sentence.article_id):
                 return ""
@@ -692,9 +696,13 @@ class BindingCheck:
             f
             for a in claimed
             if a.value in values
-            for f in clause_families(*figure_clause(claim, a, claimed), percent=a.percent)
+            for f in clause_families(*figure_clause(claim, a, claimed), percent=a.percent, money=a.money)
         }
-        free = [a for a in frame.attributes if not family_of(a) and a not in frame.description_words]
+        # A period asked ("in the first quarter") says when, not what the figure is: the clause "lost US$6 billion in
+        # the first quarter" names the quarter and gives a loss, not the revenue asked.
+        free = [
+            a for a in frame.attributes if not family_of(a) and a not in frame.description_words and a not in _PERIODS
+        ]
         given: set[str] = set()
         for sentence in sentences:
             amounts = find_amounts(sentence.text)
@@ -702,7 +710,7 @@ class BindingCheck:
                 if amount.value not in values:
                     continue
                 before, after = figure_clause(sentence.text, amount, amounts)
-                families = clause_families(before, after, percent=amount.percent)
+                families = clause_families(before, after, percent=amount.percent, money=amount.money)
                 words = attribute_words(f"{before} {after}")
                 if not families or families & asked or families <= told or any(self.matches(a, words) for a in free):
                     return None
@@ -772,6 +780,12 @@ class BindingCheck:
                 return ""  # a sentence without a year, or with the asked one, may well be about it
             stated |= years
         return ", ".join(str(y) for y in sorted(stated))
+
+    def states_asked_year(self, question: str, sentence: Sentence) -> bool:
+        """Whether the sentence itself places what it states in a year the question names ("in 2008", or "last
+        year" in an article of 2009)."""
+        named = {int(y) for y in _YEAR.findall(question)}
+        return bool(named & (_stated_years(sentence.text) | self._relative_years(sentence)))
 
     def other_day(self, question: str, sentences: Sequence[Sentence]) -> str:
         """The days the sentences report, when the question names a day none of them can be speaking of ('' when
@@ -1433,6 +1447,8 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
 
 
 _PERCENT_LOSS = frozenset({"loss", "losses"})
+_MONEY_LOST = frozenset({"lose", "loses", "lost", "losing"})
+_PERIODS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "half"})
 # A figure in brackets right after a name: "Lehman Brothers ($691.06 billion)".
 _BRACKETED = re.compile(r"[A-Z][\w&'’.-]*\s*\(\s*$")
 # Words apart beyond which two figures are not a pair of one attribute ("debt rose to $X from $Y").
@@ -1486,7 +1502,7 @@ def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence]
     def bound(text: str, amount: Amount, amounts: Sequence[Amount]) -> tuple[bool, bool]:
         """(whether the figure's clause gives it any attribute, whether the asked one)."""
         clause = figure_clause(text, amount, amounts)
-        given = clause_families(*clause, percent=amount.percent)
+        given = clause_families(*clause, percent=amount.percent, money=amount.money)
         asked = bool(given & families) or bool(nouns & {root(w) for w in attribute_words(" ".join(clause))})
         return bool(given) or asked, asked
 
@@ -1514,15 +1530,19 @@ def _asked_of_another_figure(frame: QuestionFrame, sentences: Sequence[Sentence]
     return found
 
 
-def clause_families(before: str, after: str, *, percent: bool = False) -> set[str]:
+def clause_families(before: str, after: str, *, percent: bool = False, money: bool = False) -> set[str]:
     """The money or count attributes a figure's own clause (``figure_clause``) gives it: before it ("valued Scale
     AI at"), else just after it ("US$870 million in revenue").
 
     A ``percent`` figure's "loss" is a fall of what the sentence speaks of ("Chrysler and Toyota both reported a 39%
-    loss" of their sales), not a profit figure."""
+    loss" of their sales), not a profit figure; a ``money`` figure a company "lost" is its loss, a profit figure
+    ("General Motors announced it has lost US$6 billion …, amidst heavy declines in revenues" gives no revenue)."""
     for part in (before, after):
         words = attribute_words(part) - _PERCENT_LOSS if percent else attribute_words(part)
-        if families := {f for w in words if (f := family_of(w)) in FIGURE_FAMILIES}:
+        families = {f for w in words if (f := family_of(w)) in FIGURE_FAMILIES}
+        if money and words & _MONEY_LOST:
+            families.add("profit")
+        if families:
             return families
     return set()
 

@@ -377,7 +377,9 @@ class Gatherer:
             if key in seen:
                 continue
             seen.add(key)
-            positions = _family_positions(sentence.text, noun=family if by_noun else None)
+            positions = _family_positions(
+                sentence.text, noun=family if by_noun else None, lost=money and family not in MOVE_FAMILIES
+            )
             if not any(f == family for _, _, f in positions):
                 continue
             if roles and not roles & {w.lower().rstrip("s") for w in _WORD.findall(sentence.text)}:
@@ -511,20 +513,26 @@ _NEGATED = re.compile(r"(?:\b(?:not|never)|n't)\s+(?:[\w']+\s+)?$", re.I)
 _RECEIPT_REACH = 8  # "the $13.4 billion that it has already received": the verb of a figure said after it
 
 
+_MONEY_LOST = frozenset({"lose", "loses", "lost", "losing"})
+
+
 def asked_years_of(question: str) -> set[int]:
     """The years a question names: "in 2024" asks that year's figure."""
     return {int(y) for y in _YEAR.findall(question)}
 
 
-def _family_positions(text: str, *, noun: str | None = None) -> list[tuple[int, int, str]]:
+def _family_positions(text: str, *, noun: str | None = None, lost: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, family) of every word of a known attribute family in ``text``, and of the asked ``noun``
-    (labelled with itself)."""
+    (labelled with itself). ``lost``: money a company "lost" is its loss, of the profit family ("it has lost US$6
+    billion in the first quarter, amidst heavy declines in revenues" gives no revenue)."""
     found = []
     noun_stem = stem(noun) if noun else None
     for m in _WORD.finditer(text):
         family = family_of(m.group(0))
         if noun_stem and stem(m.group(0)) == noun_stem:
             found.append((m.start(), m.end(), noun or ""))
+        elif lost and m.group(0).lower() in _MONEY_LOST:
+            found.append((m.start(), m.end(), "profit"))
         elif noun in _PEOPLE_NOUNS and _PEOPLE.fullmatch(m.group(0)):
             found.append((m.start(), m.end(), noun))
         elif family and family not in MOVE_FAMILIES:

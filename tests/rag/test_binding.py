@@ -1465,3 +1465,40 @@ def test_it_under_a_title_of_two_subjects_is_the_one_named_just_before() -> None
     assert refused is not None and refused.gate == "subject"
     assert check.run(frame_question("What size is the iPhone's display?"), display) is None
     assert not check.about(frame_question("What size is the Apple TV's display?"), pool[2])
+
+
+def test_money_lost_in_a_quarter_is_a_loss_not_the_quarters_revenue() -> None:
+    # Held-out round 12, w396 (adversarial): the asked quarter in the clause does not make the loss its revenue.
+    said = (
+        "General Motors announced it has lost US$6 billion in the first quarter of 2009, amidst heavy declines in "
+        "revenues."
+    )
+    question = "What was General Motors' revenue in the first quarter of 2009?"
+    assert _ranked(question, "US$6 billion.", said, "GM reports losses") == "attribute"
+    lost = "How much money did General Motors lose in the first quarter of 2009?"
+    assert _ranked(lost, "US$6 billion.", said, "GM reports losses") is None
+
+
+def test_a_name_in_the_figures_own_noun_is_what_it_counts() -> None:
+    # Held-out round 12, w388: "European political leaders and 5,000 VIP guests" counts VIP guests, not Europeans.
+    said = (
+        "In a ceremony attended by several European political leaders and 5,000 VIP guests, Airbus unveiled the A380."
+    )
+    question = "How many VIP guests attended the ceremony at which Airbus unveiled the A380?"
+    assert _ranked(question, "5,000 VIP guests.", said, "Airbus launches world's largest passenger plane") is None
+
+
+def test_a_sentence_states_the_asked_year_itself_or_by_last_year(fake_encoder) -> None:
+    # Held-out round 12, w374: the retry after another year's figure is shown the sentences that state the asked one.
+    check = BindingCheck(fake_encoder, lambda _id: [], {}, dates={"a": "2009-05-07"})
+    question = "How much did GM lose in the first quarter of 2008?"
+
+    def said(text: str) -> Sentence:
+        return Sentence(article_id="a", text=text, start=0, end=len(text))
+
+    assert check.states_asked_year(
+        question, said("In the first quarter of last year, GM reported a $381 million loss.")
+    )
+    assert check.states_asked_year(question, said("GM lost $2 billion in 2008."))
+    assert not check.states_asked_year(question, said("GM lost $6 billion in the first quarter of 2009."))
+    assert not check.states_asked_year(question, said("It lost a net $5.9 billion."))

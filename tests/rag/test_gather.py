@@ -856,3 +856,19 @@ def test_the_one_value_replaces_only_a_draft_figure_its_own_sentence_rules_out(
         assert not answer.answerable and answer.abstention is not None and answer.abstention.gate == "gathered"
     else:
         assert answer.answerable and answered in answer.answer and "US$5 billion" not in answer.answer
+
+
+def test_money_a_company_lost_is_no_revenue_of_it() -> None:
+    # Held-out round 12, w396 (adversarial): "lost US$6 billion …, amidst heavy declines in revenues" gives no revenue.
+    text = (
+        "General Motors announced it has lost US$6 billion in the first quarter of 2009, amidst heavy declines in "
+        "revenues."
+    )
+    pool = sentences_of_text("g", text)
+    binding = BindingCheck(
+        HashingEncoder(dim=64), lambda _a: pool, {"g": "GM reports losses"}, dates={"g": "2009-05-07"}
+    )
+    gatherer = Gatherer(binding, {"g": "2009-05-07"})
+    assert gatherer.run(frame_question("What was General Motors' revenue in the first quarter of 2009?"), pool) is None
+    lost = gatherer.run(frame_question("How much money did General Motors lose in the first quarter of 2009?"), pool)
+    assert lost is None or [g.key for g in lost.groups] == ["6e+09"]

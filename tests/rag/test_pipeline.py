@@ -78,6 +78,17 @@ def test_nothing_relevant_abstains_without_calling_the_model(fake_index) -> None
     assert as_fake(pipeline.generator, ScriptedGenerator).calls == []
 
 
+def test_who_is_a_name_a_found_sentence_writes_is_not_refused_as_about_nothing(fake_index) -> None:
+    # Held-out round 12, w375: "… said Ray Young, the chief financial officer for GM" is far in meaning from "Who is
+    # Ray Young?", yet says who he is. A name no found sentence writes is still about nothing.
+    pipeline = _pipeline(fake_index, "Sentences: 1\nAnswer: whatever", min_relevance=0.99)
+    answer = pipeline.ask("Who is Alexandr Wang?")
+    assert as_fake(pipeline.generator, ScriptedGenerator).calls != []
+    assert answer.abstention is None or answer.abstention.gate != "relevance"
+    answer = pipeline.ask("Who is Zebulon Quark?")
+    assert answer.abstention is not None and answer.abstention.gate == "relevance"
+
+
 def test_judge_no_abstains_and_yes_answers(fake_index) -> None:
     def reply(messages):
         n = _evidence_with(messages, "870 million")
