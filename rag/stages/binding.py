@@ -37,6 +37,7 @@ from rag.stages.frame import (
     ROLE_WORDS,
     QuestionFrame,
     asked_nouns,
+    asking_part,
     attribute_words,
     family_of,
     root,
@@ -375,6 +376,12 @@ class BindingCheck:
                     else f"No sentence that gives this answer speaks of the {asked} the question asks for."
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
+            if not figure and (unstated := self._when_unstated(frame, check.claim, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message=f'The sentence that gives this date does not speak of "{unstated}".',
+                )
             if figure and (given := self._given_as_other(frame, check.claim, sentences, added)):
                 return Abstention(
                     reason="off_target",
@@ -675,6 +682,25 @@ class BindingCheck:
         # died?" by "she died at the age of 36"): an alternative, no longer a requirement.
         placing = [a for a in frame.attributes if a in frame.circumstance and family_of(a)]
         return any(self.matches(a, words) for a in [*asked, *placing])
+
+    def _when_unstated(self, frame: QuestionFrame, claim: str, sentences: Sequence[Sentence]) -> str:
+        """What a question asking in which month (or on which date) something happens says happens, where the claim
+        answers with a month alone and none of its sentences speaks of it; '' otherwise. "In which month will Changi
+        Airport's Terminal 3 open?" is not answered by "The first test flight … may take place as early as March"
+        (Wikinews w409): a month is in many sentences, and only the one that says what happens then answers."""
+        if not _ASKS_WHEN.match(frame.question):
+            return ""
+        asked = {w.lower() for w in _WORD.findall(frame.question)}
+        added = [w for w in _WORD.findall(claim) if w.lower() not in asked]
+        if not added or not all(w in MONTHS for w in added):
+            return ""
+        asking = {w.lower() for w in _WORD.findall(_ACCORDING.sub("", asking_part(frame.question)))}
+        happens = [
+            a for a in frame.attributes if a in asking and a not in _TIME_NOUNS and a not in frame.description_words
+        ]
+        if not happens or any(any(self.matches(a, attribute_words(s.text)) for a in happens) for s in sentences):
+            return ""
+        return " ".join(happens)
 
     def _given_as_other(
         self, frame: QuestionFrame, claim: str, sentences: Sequence[Sentence], values: set[float]
@@ -1143,6 +1169,13 @@ class BindingCheck:
         if not frame.presupposes or not (frame.families or frame.event):
             return None
         groups = self.subject_groups(frame)
+        if frame.event and not frame.families:
+            # A name in the clause that dates the event is not whom it is of: "Why were US markets closed on the day
+            # Steve Jobs announced his leave?" does not assume Steve Jobs closed anything (Wikinews w407). A figure
+            # asked on such a day is still held to the clause's names ("How many points did the FTSE 100 gain on the
+            # day Russia's markets were suspended?", adversarial w232).
+            asking = _parts(asking_part(frame.question))
+            groups = [g for g in groups if _mentioned(g, asking)]
         if not groups:
             return None
         about: list[Sentence] = []
@@ -1446,6 +1479,18 @@ def _figure_families(frame: QuestionFrame) -> set[str]:
     return set(known)
 
 
+# "When …", "In which month …", "On what date …": asked for a time.
+_ASKS_WHEN = re.compile(
+    r"^\s*(?:when\b|(?:in|on|by)\s+(?:which|what)\s+(?:month|date|day)\b|(?:which|what)\s+(?:month|date|day)\b)",
+    re.I,
+)
+# "…, according to the report on the first A380 delivery flight": which report, not what happens.
+_ACCORDING = re.compile(r",?\s+according\s+to\b.*$", re.I)
+# …nor what telling it is: "When did he announce that figure?" is answered by "said in January that …" (bundled q082).
+_TIME_NOUNS = frozenset(
+    "month months date dates day days year years time when announce announced announces say said says report reported "
+    "state stated reveal revealed figure figures".split()
+)
 _PERCENT_LOSS = frozenset({"loss", "losses"})
 _MONEY_LOST = frozenset({"lose", "loses", "lost", "losing"})
 _PERIODS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "half"})

@@ -28,6 +28,7 @@ __all__ = [
     "QuestionFrame",
     "asked_nouns",
     "asked_role",
+    "asking_part",
     "attribute_words",
     "family_of",
     "frame_question",
@@ -368,6 +369,13 @@ _NOT_EVENTS = frozenset(
 _CIRCUMSTANCE = re.compile(
     r"(?<=\s)(?:before|after|unless|until|once|if|while|when|whenever|on the day)(?![\w-])", re.I
 )
+
+
+def asking_part(question: str) -> str:
+    """The question before its one circumstance clause ("Why were US markets closed" of "… on the day Steve Jobs
+    announced his leave"), or all of it where it has none or two."""
+    clauses = list(_CIRCUMSTANCE.finditer(question))
+    return question[: clauses[0].start()] if len(clauses) == 1 else question
 
 
 # A name written in mixed case ("iPhone", "xAI") is a name, not the event.

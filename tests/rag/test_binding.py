@@ -1502,3 +1502,40 @@ def test_a_sentence_states_the_asked_year_itself_or_by_last_year(fake_encoder) -
     assert check.states_asked_year(question, said("GM lost $2 billion in 2008."))
     assert not check.states_asked_year(question, said("GM lost $6 billion in the first quarter of 2009."))
     assert not check.states_asked_year(question, said("It lost a net $5.9 billion."))
+
+
+def test_a_name_in_the_clause_dating_a_why_questions_event_is_not_whom_it_is_of() -> None:
+    # Held-out round 13, w407: the markets were closed; Steve Jobs only dates the day.
+    text = (
+        "Steve Jobs announced Monday that he would be on medical leave. The statement caused a sharp decrease of Apple "
+        "share prices in foreign markets, while US markets were closed in honor of Martin Luther King"
+    )
+    pool = sentences_of_text("a", text)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _a: pool, {"a": "Apple CEO Steve Jobs on medical leave"})
+    why = frame_question("Why were US markets closed on the day Steve Jobs announced his January 2011 medical leave?")
+    assert why.event == "closed" and check.premise(why, pool) is None
+    # The clause's name is still held to where the question takes for granted what he did.
+    fired = frame_question("Why did Steve Jobs close the markets on the day Tim Cook took charge?")
+    refused = check.premise(fired, pool)
+    assert refused is not None and refused.gate == "premise_relation"
+
+
+def test_a_month_answers_when_only_from_a_sentence_on_what_happens_then() -> None:
+    # Held-out round 13, w409: a month is in many sentences; only one says the terminal opens then.
+    question = (
+        "In which month will Changi Airport's Terminal 3 open, according to the report on the A380 delivery flight?"
+    )
+    flight = "The first test flight of the A380 may take place as early as March from Singapore's Changi Airport."
+    opens = "The SGD1.75-billion Terminal 3 at Changi Airport will open its doors in January next year."
+    said = "Mark Zuckerberg said in January that Meta would spend as much as US$65 billion this year."
+    pool = [Sentence(article_id="a", start=0, end=len(t), text=t) for t in (flight, opens, said)]
+    # Wide enough that the hashing fake puts no word of these sentences next to "open" (the real model does not).
+    check = BindingCheck(HashingEncoder(dim=1024), lambda _a: pool, {"a": "Airbus launches the A380"})
+    frame = frame_question(question)
+    assert check._when_unstated(frame, "March.", [pool[0]]) == "open"
+    assert check._when_unstated(frame, "January.", [pool[1]]) == ""
+    # Telling is not what happens: "said in January" answers when he announced it.
+    assert (
+        check._when_unstated(frame_question("When did Mark Zuckerberg announce that figure?"), "January.", [pool[2]])
+        == ""
+    )
