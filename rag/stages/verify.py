@@ -419,10 +419,14 @@ _SHARE = re.compile(
 )
 _PERCENTAGE = re.compile(r"[-+]?\d[\d,.]*\s*(?:%|per ?cent\b)", re.I)
 _MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
+_INNER_CAPITAL = re.compile(r"\b[A-Z][a-z]+[A-Z][\w-]*")
 _NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)\s+(\d+(?:\.\d+)?)\b(?![.,]?\d)")
 # ", the parent company of Facebook," after a name: a noun phrase in apposition (a relative clause, ", which was
 # founded by …,", may state the answer, so it stays).
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s[^,;:]*,")
+_LEGAL_ENDINGS = frozenset(
+    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "spa", "ag", "sa"}
+)
 _QUESTION_WORD = re.compile(r"[\w&.'’-]+")
 _ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
@@ -502,7 +506,9 @@ def adds_to_question(question: str, answer: str) -> bool:
         # is asked for, and the answer has none the question did not already hold.
         # A name whose every word the question holds is the question's, however capitalised: "the White House
         # Press Secretary said …" names no programme for "Which programme did the White House press secretary …".
+        # A company's legal ending names no other company: "Apple Inc." is the question's own Apple (Wikinews w428).
         held = {w.lower().removesuffix("'s").removesuffix("’s") for w in _QUESTION_WORD.findall(question)}
+        held |= _LEGAL_ENDINGS
         return any(not set(n.split()) <= held for n in _name_words(answer) - _name_words(question))
     return bool(_plain(content_words(answer)) - _plain(content_words(question)))
 
@@ -544,7 +550,9 @@ def _name_words(text: str) -> set[str]:
     names = {m.group(0).lower() for m in _MIXED_CASE.finditer(text)} | extract_names(text)
     # A name and its number are one name: "Llama 3" is not the "Llama" of "Defense Llama".
     names |= {f"{m.group(1).lower()} {m.group(2)}" for m in _NUMBERED_NAME.finditer(text)}
-    return {n.removesuffix("'s").removesuffix("’s") for n in names} - _COMMON_CAPS
+    # A capital inside a word makes it a name however common the word: "NeXT" is no "Next".
+    inner = {m.group(0).lower() for m in _INNER_CAPITAL.finditer(text)}
+    return {n.removesuffix("'s").removesuffix("’s") for n in names | inner} - (_COMMON_CAPS - inner)
 
 
 def _only_dates(question: str, answer: str) -> bool:

@@ -210,6 +210,9 @@ def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) 
             False,
         ),
         ("Which programme did the White House press secretary say might be used?", "The TARP programme.", True),
+        # Held-out round 14, w428: "Apple Inc." is the question's own Apple, not the company Jobs founded after it.
+        ("Which company did Steve Jobs found after he was fired from Apple?", "Apple Inc.", False),
+        ("Which company did Steve Jobs found after he was fired from Apple?", "NeXT.", True),
         # A yes/no or either/or question is answered in its own words.
         ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
