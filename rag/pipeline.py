@@ -698,10 +698,6 @@ class _Checked:
 _MAX_HOPS = 2
 
 
-# A draft refused by these checks gets one more try over focused sentences; the model's own "not found", an
-# empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
-# no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
-# sentence after "In November, Meta announced …" names.
 def _names_the_defined(question: str, evidence: Sequence[Evidence]) -> bool:
     """Whether a "Who is X?" question's name is written in a sentence found for it: "… said Ray Young, the chief
     financial officer for GM" is far in meaning from the three-word question, yet says who he is."""
@@ -709,6 +705,10 @@ def _names_the_defined(question: str, evidence: Sequence[Evidence]) -> bool:
     return asked is not None and any(asked[0] in e.sentence.text for e in evidence)
 
 
+# A draft refused by these checks gets one more try over focused sentences; the model's own "not found", an
+# empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
+# no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
+# sentence after "In November, Meta announced …" names.
 _RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "date", "year"})
 # The refusals that the one value the articles bind may answer in the draft's stead: its gathering binds the asked
 # attribute, subject and year, but not a rank, a direction, a day or a premise that another gate checks.

@@ -696,7 +696,7 @@ class BindingCheck:
             return ""
         asking = {w.lower() for w in _WORD.findall(_ACCORDING.sub("", asking_part(frame.question)))}
         happens = [
-            a for a in frame.attributes if a in asking and a not in _TIME_NOUNS and a not in frame.description_words
+            a for a in frame.attributes if a in asking and a not in _NOT_HAPPENINGS and a not in frame.description_words
         ]
         if not happens or any(any(self.matches(a, attribute_words(s.text)) for a in happens) for s in sentences):
             return ""
@@ -1486,13 +1486,15 @@ _ASKS_WHEN = re.compile(
 )
 # "…, according to the report on the first A380 delivery flight": which report, not what happens.
 _ACCORDING = re.compile(r",?\s+according\s+to\b.*$", re.I)
-# …nor what telling it is: "When did he announce that figure?" is answered by "said in January that …" (bundled q082).
-_TIME_NOUNS = frozenset(
+# Words of a when-question that say nothing of what happens then: the time asked, and the telling of it ("When did he
+# announce that figure?" is answered by "said in January that …", bundled q082).
+_NOT_HAPPENINGS = frozenset(
     "month months date dates day days year years time when announce announced announces say said says report reported "
     "state stated reveal revealed figure figures".split()
 )
 _PERCENT_LOSS = frozenset({"loss", "losses"})
-_MONEY_LOST = frozenset({"lose", "loses", "lost", "losing"})
+# Money a company "lost" is its loss (the gatherer reads it so too).
+MONEY_LOST = frozenset({"lose", "loses", "lost", "losing"})
 _PERIODS = frozenset({"quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "half"})
 # A figure in brackets right after a name: "Lehman Brothers ($691.06 billion)".
 _BRACKETED = re.compile(r"[A-Z][\w&'’.-]*\s*\(\s*$")
@@ -1585,7 +1587,7 @@ def clause_families(before: str, after: str, *, percent: bool = False, money: bo
     for part in (before, after):
         words = attribute_words(part) - _PERCENT_LOSS if percent else attribute_words(part)
         families = {f for w in words if (f := family_of(w)) in FIGURE_FAMILIES}
-        if money and words & _MONEY_LOST:
+        if money and words & MONEY_LOST:
             families.add("profit")
         if families:
             return families

@@ -24,6 +24,7 @@ from index import Sentence
 from rag.stages.amounts import NUMBER_WORDS, SCALES, Amount, figure_clause, find_amounts, number_value
 from rag.stages.binding import (
     HOLDER_SPAN_START,
+    MONEY_LOST,
     TITLED_PERSON,
     BindingCheck,
     name_groups,
@@ -513,9 +514,6 @@ _NEGATED = re.compile(r"(?:\b(?:not|never)|n't)\s+(?:[\w']+\s+)?$", re.I)
 _RECEIPT_REACH = 8  # "the $13.4 billion that it has already received": the verb of a figure said after it
 
 
-_MONEY_LOST = frozenset({"lose", "loses", "lost", "losing"})
-
-
 def asked_years_of(question: str) -> set[int]:
     """The years a question names: "in 2024" asks that year's figure."""
     return {int(y) for y in _YEAR.findall(question)}
@@ -531,7 +529,7 @@ def _family_positions(text: str, *, noun: str | None = None, lost: bool = False)
         family = family_of(m.group(0))
         if noun_stem and stem(m.group(0)) == noun_stem:
             found.append((m.start(), m.end(), noun or ""))
-        elif lost and m.group(0).lower() in _MONEY_LOST:
+        elif lost and m.group(0).lower() in MONEY_LOST:
             found.append((m.start(), m.end(), "profit"))
         elif noun in _PEOPLE_NOUNS and _PEOPLE.fullmatch(m.group(0)):
             found.append((m.start(), m.end(), noun))
