@@ -73,7 +73,8 @@ _PEER_SPLIT = re.compile(r"\s+(?:and|&)\s+")
 _CAPPED_RUN = r"[a-z]?[A-Z][\w&'’.-]*(?:\s+[a-z]?[A-Z][\w&'’.-]*)*"
 _LAST_RUN = re.compile(_CAPPED_RUN + r"\s*$")
 _FIRST_RUN = re.compile(r"^\s*" + _CAPPED_RUN)
-_PRONOUN_START = re.compile(r"^\W*(?:it|its|he|she|his|her)\b", re.I)
+_PRONOUN = r"^\W*(?:it|its|he|she|his|her)\b"
+_PRONOUN_START = re.compile(_PRONOUN, re.I)
 # Whom something came from, to the end of the clause.
 _FROM = re.compile(r"\bfrom\b[^,.;:]*")
 # How an answer states a change in words: "by $2 billion", "from X to Y", "up 40%" (``_states_change`` adds the
@@ -100,9 +101,7 @@ _REFERS_BACK = re.compile(
     re.I,
 )
 # One company or person a sentence refers back to ("It was valued …", "The startup's revenue …")…
-_REFERS_TO_ONE = re.compile(
-    r"^\W*(?:it|its|he|she|his|her)\b|\bthe (?:company|startup|start-up|firm|group|business)(?:'s|’s)?\b", re.I
-)
+_REFERS_TO_ONE = re.compile(_PRONOUN + r"|\bthe (?:company|startup|start-up|firm|group|business)(?:'s|’s)?\b", re.I)
 # …is not one the sentence before gives as an example of something ("whose customers include Microsoft Corp and
 # OpenAI", "clients such as OpenAI", "counts OpenAI among its clients"): examples are objects, not subjects.
 _EXAMPLE_LIST = (
@@ -1446,8 +1445,10 @@ def _states_role(role: str, text: str) -> bool:
     return bool(re.search(rf"(?i:\b(?:{ROLE_WORDS[role]})\b)", text))
 
 
+@lru_cache(maxsize=1024)
 def _title_peers(title: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The name words of the two subjects a title joins with "and", or None where it joins none."""
+    """The name words of the two subjects a title joins with "and", or None where it joins none; once a title, as
+    ``about`` asks for every sentence the gatherer reads."""
     parts = _PEER_SPLIT.split(title, maxsplit=1)
     if len(parts) != 2:
         return None
