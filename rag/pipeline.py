@@ -37,7 +37,7 @@ from rag.stages.binding import BindingCheck
 from rag.stages.bridge import Bridge, join_answers, resolved_name, split_description
 from rag.stages.cite import CitationRenderer
 from rag.stages.compound import split_compound
-from rag.stages.conversions import Converter, asked_currency
+from rag.stages.conversions import Converter, asked_currency, restated_figure
 from rag.stages.definitions import Definer, defined_name
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
@@ -642,6 +642,14 @@ class AnswerPipeline:
             verdict = s.binding.trim(frame, verdict)
         if s.binding and (problem := s.binding.run(frame, verdict)):
             return _Checked(None, problem, problem.message)
+        for check in verdict.supported if s.binding else []:
+            if restated := restated_figure(work.question, check.claim, check.sentences):
+                message = (
+                    f"The articles give {restated} as the question's own figure in another currency, not as what "
+                    "the question asks of it."
+                )
+                problem = Abstention(reason="constraint_unmet", gate="constraint", message=message)
+                return _Checked(None, problem, problem.message)
         everything = self._all_sentences(work.allowed)
         if s.roles and (problem := s.roles.set_aside(frame, verdict.supported_text, everything)):
             # The model named whom the question sets aside, reading "the one who is not its chief executive" as

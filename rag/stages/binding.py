@@ -448,22 +448,31 @@ class BindingCheck:
         return None
 
     def _other_ordinal(self, question: str, sentences: Sequence[Sentence]) -> tuple[str, str] | None:
-        """(the run the articles report, the run asked) where the question names the n-th day (week, …) of a run
-        and every article that gives the answer reports only another: "Why was trading on Russia's stock markets
-        suspended for a third consecutive day?" is not answered by the report of the second (Wikinews w100). None
-        where an article reports the asked one or none at all."""
-        asked = _ORDINAL_RUN.search(question)
+        """(what the articles rank, what the question asks) where the question names the n-th of a thing and every
+        article that gives the answer ranks that thing only otherwise: "Why was trading on Russia's stock markets
+        suspended for a third consecutive day?" is not answered by the report of the second (Wikinews w100), nor
+        "Under what registration is the second A380 prototype registered?" by the first prototype's (w468). None
+        where an article ranks the asked one, or ranks none of the question's words."""
+        asked = _ranked(question)
         if not asked or not sentences:
             return None
-        number, unit = _ORDINALS.get(asked.group(1).lower()), asked.group(2).lower()
-        reported: list[str] = []
+        reported: list[tuple[str, str]] = []
         for article_id in dict.fromkeys(s.article_id for s in sentences):
-            text = " ".join(t.text for t in self.sentences_of(article_id))
-            runs = [m for m in _ORDINAL_RUN.finditer(text) if m.group(2).lower() == unit]
-            if not runs or any(_ORDINALS.get(m.group(1).lower()) == number for m in runs):
+            title = self.titles.get(article_id, "")
+            ranked = _ranked("\n".join([title, *(t.text for t in self.sentences_of(article_id))]))
+            shared = [word for word in asked if word in ranked]
+            if shared and not _RUN_UNITS.intersection(shared):
+                # A report is of one day of a run, but may rank several things ("A second A380 is also travelling",
+                # Wikinews w040): a thing is ranked by the answer's own sentence, or the one it refers back to.
+                near = [s for s in sentences if s.article_id == article_id]
+                before = [t.text for s in near if self.refers_back(s.text) for t in self.preceding(s)]
+                ranked = _ranked("\n".join([title, *before, *(s.text for s in near)]))
+                shared = [word for word in asked if word in ranked]
+            if not shared or any(number in ranked[word] for word in shared for number in asked[word]):
                 return None
-            reported.append(runs[0].group(0))
-        return reported[0], asked.group(0)
+            word = shared[-1]  # the noun the ordinal ranks, after its modifiers
+            reported.append((next(iter(ranked[word].values())), next(iter(asked[word].values()))))
+        return reported[0]
 
     def _held_before_subject(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
         """The holder that the figure's own clause names, where every sentence that gives the answer's figure names
@@ -1511,11 +1520,29 @@ _ORDINALS = {
     )
     for word in words.split()
 }
-# "a third consecutive day", "the seventh straight day", "for a third day".
-_ORDINAL_RUN = re.compile(
-    rf"\b({'|'.join(_ORDINALS)})\s+(?:(?:consecutive|straight|successive|running)\s+)?(day|week|month|year|session)s?\b",
-    re.I,
+# An ordinal and the words after it that it ranks, up to a word that ends the noun: "the second A380 prototype", "a
+# third consecutive day", "the first of the A380s" (none).
+# The words are looked ahead at, so that an ordinal among them is read too; a line (a title) ends them.
+_ORDINAL_THING = re.compile(rf"\b({'|'.join(_ORDINALS)})\b(?=((?:[^\S\n]+[A-Za-z0-9][\w'’-]*){{1,3}}))", re.I)
+_RUN_UNITS = frozenset(root(unit) for unit in ("day", "week", "month", "year", "session"))
+_RANK_ENDS = frozenset(
+    "the a an of to in on at for by with from and or as than that which who was is were are be been has had have "
+    "its their his her it".split()
 )
+
+
+def _ranked(text: str) -> dict[str, dict[int, str]]:
+    """Each word an ordinal of ``text`` ranks (rooted), with the ordinals that rank it and their phrase up to it:
+    "the first A380 prototype" -> {"a380": {1: "first A380"}, "prototype": {1: "first A380 prototype"}}."""
+    out: dict[str, dict[int, str]] = {}
+    for match in _ORDINAL_THING.finditer(text):
+        ordinal, words = match.group(1), match.group(2).split()
+        for i, word in enumerate(words):
+            if word.lower() in _RANK_ENDS:
+                break
+            key = root(re.sub(r"['’]s?$", "", word).lower())
+            out.setdefault(key, {}).setdefault(_ORDINALS[ordinal.lower()], " ".join([ordinal, *words[: i + 1]]))
+    return out
 
 
 # A person named by an officer's title: "Chief executive Mark Zuckerberg", "CEO Tim Cook".

@@ -17,7 +17,7 @@ from index import Sentence
 from rag.stages.amounts import Amount, find_amounts
 from rag.stages.naming import Named
 
-__all__ = ["Converter", "asked_currency", "currency_of"]
+__all__ = ["Converter", "asked_currency", "currency_of", "equivalents", "restated_figure"]
 
 # The words that name a currency in a question, by the key a figure's sign or unit has.
 _ASKED = {
@@ -113,9 +113,30 @@ class Converter:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _conversions(text: str, value: float | None, wanted: str) -> list[_Figure]:
-    """The amounts in the asked currency that ``text`` gives beside a figure of ``value``, either way round:
-    the figure, then its conversion in brackets; or the asked figure, then the question's in brackets."""
+def equivalents(text: str, values: Iterable[float]) -> set[float]:
+    """The amounts ``text`` gives in brackets beside a figure of one of ``values`` in another currency, either way
+    round: "500 billion rubles (US$19.7 billion)" restates the 500 billion rubles as 1.97e10."""
+    return {f.amount.value for value in values for f in _conversions(text, value, None) if f.amount.value is not None}
+
+
+def restated_figure(question: str, claim: str, sentences: Iterable[Sentence]) -> str:
+    """The answer's figure where it only restates the question's own in another currency: "How much of the 500
+    billion rubles … was to come from the federal budget?" is not answered by the US$19.7 billion its sentence gives
+    beside them (Wikinews w447). '' otherwise, and for a question that asks for that conversion."""
+    asked = {a.value for a in find_amounts(question) if a.value is not None}
+    if not asked or asked_currency(question):
+        return ""
+    said = [a for a in find_amounts(claim) if a.value is not None and a.value not in asked]
+    if not said:
+        return ""
+    same = {value for sentence in sentences for value in equivalents(sentence.text, asked)}
+    return said[0].text if all(a.value in same for a in said) else ""
+
+
+def _conversions(text: str, value: float | None, wanted: str | None) -> list[_Figure]:
+    """The amounts in the asked currency (None: in any other) that ``text`` gives beside a figure of ``value``,
+    either way round: the figure, then its conversion in brackets; or the asked figure, then the question's in
+    brackets."""
     figures = [_figure(text, a) for a in find_amounts(text)]
     out = []
     for outside in figures:
@@ -126,8 +147,10 @@ def _conversions(text: str, value: float | None, wanted: str) -> list[_Figure]:
         start = end + bracket.start(1)
         inside = [f for f in figures if start <= f.amount.start < start + len(bracket.group(1))]
         if _same(outside, value):
-            out += [f for f in inside if f.currency == wanted and f.currency != outside.currency]
-        elif outside.currency == wanted and any(_same(f, value) and f.currency != wanted for f in inside):
+            out += [f for f in inside if wanted in (None, f.currency) and f.currency != outside.currency]
+        elif wanted in (None, outside.currency) and any(
+            _same(f, value) and f.currency != outside.currency for f in inside
+        ):
             out.append(outside)
     return out
 

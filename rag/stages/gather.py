@@ -31,6 +31,7 @@ from rag.stages.binding import (
     other_side,
     unmet_close,
 )
+from rag.stages.conversions import asked_currency, equivalents
 from rag.stages.dates import asked_days
 from rag.stages.frame import (
     COUNT_FAMILIES,
@@ -208,6 +209,7 @@ _PEOPLE_NOUNS = frozenset(
 _COUNTED_PEOPLE = _PEOPLE_NOUNS | {"people"}
 _PEOPLE = re.compile(r"\b(?:people|persons)\b", re.I)
 _LAST_WORD = re.compile(r"([A-Za-z][\w&-]*)\s$")  # "S&P 500" too
+_CAMEL = re.compile(r"[a-z]+[A-Z][\w&-]*")  # "iPhone", "eBay"
 # Question words that say nothing of what a count of people did: "the largest number of passengers".
 _BARE = frozenset("number largest smallest highest lowest many much total roughly about around".split())
 
@@ -368,6 +370,10 @@ class Gatherer:
         """Every figure of ``sentences`` that states ``family`` of the question's subject."""
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
         stated = extract_quantities(frame.question)
+        # The question's own figure in another currency ("500 billion rubles (US$19.7 billion)") restates it too, in
+        # any report: another's "Russia injected US$19.7 billion" is the same money (Wikinews w447).
+        given = set() if asked_currency(frame.question) else {a.value for a in find_amounts(frame.question) if a.value}
+        stated |= {value for sentence in sentences if given for value in equivalents(sentence.text, given)}
         asked_years = set() if any_year else asked_years_of(frame.question)
         receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
         by_how = bool(_BY_HOW.match(frame.question))
@@ -448,7 +454,11 @@ class Gatherer:
         ("The mid-sized 787 will seat …" under "Boeing unveils new 787 Dreamliner"; not "up 25 points" beside
         another article's "Merval 25")."""
         before = _LAST_WORD.search(text, 0, amount.start)
-        if before and before.group(1).lower() in self.binding.names(text[: amount.start]):
+        # A name may open with a small letter ("iPhone 4 customers", Wikinews w464); the name finder reads
+        # capitalised words only.
+        if before and (
+            before.group(1).lower() in self.binding.names(text[: amount.start]) or _CAMEL.fullmatch(before.group(1))
+        ):
             return True
         makers = self.binding.names(text) | self.binding.names(title)
         return any(amount.text in codes for maker, codes in self.binding.model_codes.items() if maker in makers)

@@ -1384,6 +1384,29 @@ def test_the_report_of_another_day_of_a_run_does_not_answer_for_the_day_asked(fa
     assert check._other_ordinal("Why was trading suspended?", [sentences["second"][1]]) is None
 
 
+def test_the_n_th_of_a_thing_is_not_answered_by_an_article_that_ranks_it_otherwise(fake_encoder) -> None:
+    """Wikinews w468: the first prototype's registration is not the second prototype's."""
+    text = (
+        "The first A380 prototype was unveiled in Toulouse. Its serial number is 001, and it is registered F-WWOW. "
+        "The second model, the A380-800F, will carry 150 tons."
+    )
+    said = sentences_of_text("a", text)
+    check = BindingCheck(fake_encoder, lambda a: said, {"a": "World's largest airliner makes first flight"})
+    asked = "Under what registration is the second A380 prototype registered?"
+    assert check._other_ordinal(asked, [said[1]]) == ("first A380 prototype", "second A380 prototype")
+    assert check._other_ordinal("Under what registration is the first A380 prototype registered?", [said[1]]) is None
+    # "second" ranks the model too, but no word of this question: nothing to tell apart.
+    assert check._other_ordinal("How much will the second freighter carry?", [said[2]]) is None
+    assert check._other_ordinal("Under what registration is the A380 prototype registered?", [said[1]]) is None
+    # Wikinews w040: a report that also ranks a second A380 may give the first one's delay in another sentence.
+    delayed = sentences_of_text("b", "The A380 was delivered two years late. A second A380 is also travelling.")
+    check = BindingCheck(fake_encoder, lambda a: delayed, {"b": "A380 makes maiden flight to US"})
+    assert check._other_ordinal("How late was the first A380 delivered?", [delayed[0]]) is None
+    from rag.stages.binding import _ranked as ranked_words
+
+    assert ranked_words("the first of the A380s") == {}
+
+
 def test_a_place_is_mentioned_by_its_peoples_word() -> None:
     """Wikinews w218: "the Russian government's Federal Service" is about Russia; "Metal" is not about Meta."""
     from rag.stages.binding import _mentioned

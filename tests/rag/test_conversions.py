@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.stages.conversions import Converter, asked_currency
+from rag.stages.conversions import Converter, asked_currency, equivalents, restated_figure
 from tests.citing import assert_read_off_the_articles
 from tests.fakes import ScriptedGenerator, as_fake, sentences_of_text
 from tests.rag.test_binding import _pipeline
@@ -91,3 +91,43 @@ def test_a_currency_no_article_gives_goes_the_usual_way(fake_index) -> None:
     pipeline = _pipeline(fake_index, _NOT_FOUND)
     answer = pipeline.ask("What is the potential US$10 billion investment in Scale AI worth in euros?")
     assert answer.abstention is not None and answer.abstention.gate == "model"
+
+
+def test_a_bracketed_conversion_is_the_same_amount_either_way_round() -> None:
+    assert equivalents(_TEXT, [5e11]) == {1.97e10}
+    assert equivalents(_TEXT, [1.97e10]) == {5e11}
+    assert equivalents(_TEXT, [1.5e8]) == {1.99e8}
+    assert equivalents(_TEXT, [42.34e9]) == {1e10}
+    # A figure with none beside it, or one in brackets in the same currency ("2.36% (118.40 points)"), restates none.
+    assert equivalents(_TEXT, [3.0]) == set()
+    assert equivalents("The FTSE fell 2.36% (118.40 points) today.", [2.36]) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "claim", "restated"),
+    [
+        # Wikinews w447: the part asked of the rubles is not the rubles in dollars.
+        (
+            "How much of the 500 billion rubles was to come from the federal budget?",
+            "US$19.7 billion.",
+            "US$19.7 billion",
+        ),
+        ("How much of the 500 billion rubles was to come from the federal budget?", "Half of it.", ""),
+        ("How much of the 500 billion rubles was to come from the federal budget?", "US$9.85 billion.", ""),
+        # Asked for the conversion, the bracket is the answer.
+        ("What were the 500 billion rubles worth in US dollars?", "US$19.7 billion.", ""),
+        # A question that gives no figure restates none.
+        ("How much did Russia put into its markets?", "US$19.7 billion.", ""),
+    ],
+)
+def test_an_answer_that_only_converts_the_questions_figure_restates_it(
+    question: str, claim: str, restated: str
+) -> None:
+    assert restated_figure(question, claim, sentences_of_text("a", _TEXT)) == restated
+
+
+def test_the_question_s_figure_in_another_currency_is_refused_as_its_answer(fake_index) -> None:
+    question = "How much of the financing of more than US$10 billion could come from Meta?"
+    answer = _pipeline(fake_index, "Sentences: 1\nAnswer: RM42.34 billion").ask(question)
+    assert answer.abstention is not None and answer.abstention.gate == "constraint", answer
+    assert "RM42.34 billion" in answer.abstention.message

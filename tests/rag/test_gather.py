@@ -543,6 +543,32 @@ def test_a_model_number_counts_nothing_and_a_figure_for_another_name_is_its() ->
     assert gathered is not None and [g.value for g in gathered.groups] == [555]  # not 747, not the 747's 416
 
 
+def test_a_number_after_a_name_that_opens_with_a_small_letter_counts_nothing() -> None:
+    # Wikinews w464: "one out of every 200 iPhone 4 customers" gave "4" as how many customers called.
+    pool, binding = _pool_binding(
+        {"z": "About one out of every 200 iPhone 4 customers have called AppleCare about the antenna."},
+        {"z": "Apple to give free cases"},
+    )
+    gathered = Gatherer(binding).run(frame_question("How many iPhone 3GS customers have called AppleCare?"), pool)
+    assert gathered is None or 4 not in [g.value for g in gathered.groups], gathered
+
+
+def test_the_question_s_figure_in_another_currency_is_no_answer_but_asked_for_it_is() -> None:
+    # Wikinews w447: the US$19.7 billion beside the question's 500 billion rubles is the same money.
+    # Another report's US$19.7 billion, with no rubles beside it, is that money as well.
+    pool, binding = _pool_binding(
+        {
+            "z": "Russia will spend 500 billion rubles (US$19.7 billion) on its stock markets.",
+            "y": "Russia will spend an additional US$19.7 billion on its markets.",
+        },
+        {"z": "Russia acts", "y": "Markets rally"},
+    )
+    part = Gatherer(binding).run(frame_question("How much of the 500 billion rubles will Russia spend?"), pool)
+    assert part is None or 1.97e10 not in [g.value for g in part.groups], part
+    whole = Gatherer(binding).run(frame_question("How much will Russia spend on its stock markets?"), pool)
+    assert whole is not None and 1.97e10 in [g.value for g in whole.groups], whole
+
+
 def test_a_maker_s_other_model_is_not_the_asked_one_and_its_bare_code_counts_nothing() -> None:
     # Wikinews w247: "How many passengers can a Boeing 747 carry …" was answered with the 787's seats, and with
     # "787 passengers". The collection writes "Boeing 747" and "Boeing 787", so a bare "787" is a model of Boeing's.
