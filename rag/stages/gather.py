@@ -371,9 +371,12 @@ class Gatherer:
         percent_asked = bool(_PERCENT_ASKED.search(frame.question))
         stated = extract_quantities(frame.question)
         # The question's own figure in another currency ("500 billion rubles (US$19.7 billion)") restates it too, in
-        # any report: another's "Russia injected US$19.7 billion" is the same money (Wikinews w447).
+        # any report: another's "Russia injected US$19.7 billion" is the same money (Wikinews w447). Only a sentence
+        # with a bracket can say so, so the others are not read for it.
         given = set() if asked_currency(frame.question) else {a.value for a in find_amounts(frame.question) if a.value}
-        stated |= {value for sentence in sentences if given for value in equivalents(sentence.text, given)}
+        stated |= {
+            v for sentence in sentences if given and "(" in sentence.text for v in equivalents(sentence.text, given)
+        }
         asked_years = set() if any_year else asked_years_of(frame.question)
         receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
         by_how = bool(_BY_HOW.match(frame.question))
