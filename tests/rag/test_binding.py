@@ -1475,14 +1475,19 @@ def test_a_percentage_loss_is_a_fall_not_a_profit_figure() -> None:
     assert _ranked(revenue, "Toyota reported US$39 million.", money, "Toyota reports") == "attribute"
 
 
+def _one_report(text: str, title: str) -> tuple[list[Sentence], BindingCheck]:
+    """The sentences of one article "a" under ``title``, and a binder that reads only it."""
+    pool = sentences_of_text("a", text)
+    return pool, BindingCheck(HashingEncoder(dim=64), lambda _a: pool, {"a": title})
+
+
 def test_it_under_a_title_of_two_subjects_is_the_one_named_just_before() -> None:
     # Held-out round 11, w371 (adversarial): the iPhone's 3.5-inch display is no answer about the Apple TV.
     text = (
         "Apple today introduced the iPhone at Macworld. The iPhone is claimed to be a revolutionary phone. "
         "It has a 3.5-inch touchscreen display. Apple TV connects to a computer over a wireless network"
     )
-    pool = sentences_of_text("a", text)
-    check = BindingCheck(HashingEncoder(dim=64), lambda _a: pool, {"a": "Apple introduces iPhone and Apple TV"})
+    pool, check = _one_report(text, "Apple introduces iPhone and Apple TV")
     display = Verdict([ClaimCheck("A 3.5-inch display.", [pool[2]], 1.0, True)])
     refused = check.run(frame_question("What size is the Apple TV's display?"), display)
     assert refused is not None and refused.gate == "subject"
@@ -1533,8 +1538,7 @@ def test_a_name_in_the_clause_dating_a_why_questions_event_is_not_whom_it_is_of(
         "Steve Jobs announced Monday that he would be on medical leave. The statement caused a sharp decrease of Apple "
         "share prices in foreign markets, while US markets were closed in honor of Martin Luther King"
     )
-    pool = sentences_of_text("a", text)
-    check = BindingCheck(HashingEncoder(dim=64), lambda _a: pool, {"a": "Apple CEO Steve Jobs on medical leave"})
+    pool, check = _one_report(text, "Apple CEO Steve Jobs on medical leave")
     why = frame_question("Why were US markets closed on the day Steve Jobs announced his January 2011 medical leave?")
     assert why.event == "closed" and check.premise(why, pool) is None
     # The clause's name is still held to where the question takes for granted what he did.
