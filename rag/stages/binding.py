@@ -75,6 +75,10 @@ _LAST_RUN = re.compile(_CAPPED_RUN + r"\s*$")
 _FIRST_RUN = re.compile(r"^\s*" + _CAPPED_RUN)
 _PRONOUN = r"^\W*(?:it|its|he|she|his|her)\b"
 _PRONOUN_START = re.compile(_PRONOUN, re.I)
+# A person the sentence refers back to.
+_PERSON_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
+# Whom a question cites for what it asks: "…, according to Henderson?"
+_CITED = re.compile(r"\baccording to ([^,?]+)", re.I)
 # Whom something came from, to the end of the clause.
 _FROM = re.compile(r"\bfrom\b[^,.;:]*")
 # How an answer states a change in words: "by $2 billion", "from X to Y", "up 40%" (``_states_change`` adds the
@@ -401,6 +405,22 @@ class BindingCheck:
                     message=f"The articles give this figure for {holder}, not for "
                     f"{_display(frame.question, self.subject_groups(frame)[0])}.",
                 )
+            if other := self._pronoun_of_another(frame, sentences):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f'The sentence that gives this answer speaks of {other} ("he" or "she" after a '
+                    "sentence naming them), not of whom the question asks.",
+                )
+            if flights := _other_flight(
+                frame.question, [(s.text, self.titles.get(s.article_id, "")) for s in sentences]
+            ):
+                return Abstention(
+                    reason="off_target",
+                    gate="occasion",
+                    message=f"The articles give this answer for the {flights[0]}, not the {flights[1]} the question "
+                    "asks about.",
+                )
             if figure and (clause := _unbound_clause(check.claim, sentences, frame.subjects)):
                 return Abstention(
                     reason="off_target",
@@ -503,6 +523,35 @@ class BindingCheck:
             if not holders or holders <= self.companions(frame, sentence.article_id):
                 return ""
             found = found or _display(text, frozenset(holders))
+        return found
+
+    def _pronoun_of_another(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
+        """Whom "he" or "she" stands for, where every sentence giving the answer opens so, a name of the question
+        is not in it, and the sentence just before names someone else and not that name: "He had previously held
+        a senior position with IBM, where he had worked for 25 years", after "Papermaster had been with Apple
+        since November 2008", is Papermaster's career, not Bob Mansfield's (Wikinews w489). '' otherwise: a
+        pronoun reaching further back than one sentence is not read."""
+        # Whom the question cites ("according to Henderson") is not whom it asks about.
+        cited = _parts(" ".join(_CITED.findall(frame.question)))
+        groups = [] if frame.described else [g for g in self.subject_groups(frame) if not _mentioned(g, cited)]
+        # A name's every word, "Jobs" of "Steve Jobs" too, which the groups drop as a common word.
+        runs = [_run_words(m.group(0)) for m in _NAME_GROUP.finditer(frame.question)]
+        found = ""
+        for sentence in sentences:
+            if not groups or not _PERSON_PRONOUN.match(sentence.text):
+                return ""
+            unnamed = [g for g in groups if not _mentioned(g, _parts(sentence.text))]
+            before = self.preceding(sentence)[-1:]
+            # "He stated …" before "He also mentioned …": the pronoun reaches further back.
+            if not unnamed or not before or _PERSON_PRONOUN.match(before[0].text):
+                return ""
+            previous = before[0].text
+            words = _parts(previous)
+            holders = self.holders(previous) - self.companions(frame, sentence.article_id)
+            named = [run for g in unnamed for run in runs if run & g]
+            if not holders or any(_norm(w) in words for run in named for w in run):
+                return ""
+            found = found or _display(previous, frozenset(holders))
         return found
 
     def _off_subject(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> Abstention | None:
@@ -1818,6 +1867,42 @@ def other_side(question: str, text: str, *, anchored: bool = True) -> tuple[str,
         if other := next((b for b in said if b[0] != later and (b[1] == anchor or not anchored)), None):
             return other[2], asked
     return None
+
+
+# A kind of flight, by the word just before "flight" or "service": "its first commercial flight" is not "its
+# maiden flight", the first one that carried no fare-paying passenger. "First" alone says neither.
+_FLIGHT = re.compile(r"\b([a-z]+)[\s-]+(?:flights?|services?)\b", re.I)
+_FLIGHT_KINDS = {
+    "maiden": "maiden flight",
+    "inaugural": "maiden flight",
+    "test": "test flight",
+    "trial": "test flight",
+    "commercial": "commercial flight",
+    "scheduled": "commercial flight",
+    "passenger": "commercial flight",
+    "charity": "charity flight",
+}
+
+
+def _flight_kinds(text: str) -> set[str]:
+    return {kind for m in _FLIGHT.finditer(text) if (kind := _FLIGHT_KINDS.get(m.group(1).lower()))}
+
+
+def _other_flight(question: str, texts: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """(the flight the answer's sentences speak of, the one asked) where the question names a kind of flight
+    and every sentence giving the answer names only other kinds: "made its maiden flight after lifting off from
+    Toulouse" does not say where the first commercial flight took off from (Wikinews w477). None where a sentence
+    names no kind of flight, or its title names the asked one."""
+    asked = _flight_kinds(question)
+    if len(asked) != 1:
+        return None
+    said: set[str] = set()
+    for text, title in texts:
+        kinds = _flight_kinds(text)
+        if not kinds or asked & (kinds | _flight_kinds(title)):
+            return None
+        said |= kinds
+    return (sorted(said)[0], next(iter(asked))) if said else None
 
 
 # What a crowd is asked to have attended: "attended the rollout of the first 787", "watched the unveiling".

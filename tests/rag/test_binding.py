@@ -1566,3 +1566,40 @@ def test_a_month_answers_when_only_from_a_sentence_on_what_happens_then() -> Non
         check._when_unstated(frame_question("When did Mark Zuckerberg announce that figure?"), "January.", [pool[2]])
         == ""
     )
+
+
+def test_he_after_a_sentence_naming_another_is_not_the_asked_person() -> None:
+    # Held-out round 16, w489 (adversarial): Papermaster's 25 years at IBM are not Bob Mansfield's.
+    text = (
+        "Papermaster's post will be filled by Bob Mansfield, Apple's senior vice president. "
+        "Papermaster had been with Apple since November 2008. "
+        "He had previously held a senior position with IBM, where he had worked for 25 years."
+    )
+    pool, check = _one_report(text, "Apple executive leaves company")
+    years = Verdict([ClaimCheck("Bob Mansfield had worked at IBM for 25 years.", [pool[2], pool[0]], 1.0, True)])
+    refused = check.run(frame_question("How long had Bob Mansfield worked at IBM?"), years)
+    assert refused is not None and refused.gate == "subject" and "Papermaster" in refused.message
+    assert check.run(frame_question("How long had Mark Papermaster worked at IBM?"), years) is None
+
+
+def test_he_that_reaches_further_back_or_names_the_cited_speaker_is_not_read() -> None:
+    # Wikinews w166: "He" is Henderson, whom the question cites; the figure is GM's, named in the sentence.
+    text = (
+        "GM chief executive Fritz Henderson spoke in New York. "
+        "He stated that the plan for General Motors had the support of the unions. "
+        "He also mentioned that GM had already received $1.5 million in bridge financing from the German government."
+    )
+    pool, check = _one_report(text, "CEO of GM outlines plan")
+    money = Verdict([ClaimCheck("$1.5 million.", [pool[2]], 1.0, True)])
+    question = "How much bridge financing had GM received from the German government, according to Henderson?"
+    assert check.run(frame_question(question), money) is None
+
+
+def test_an_answer_about_another_kind_of_flight_is_refused() -> None:
+    # Held-out round 16, w477: the maiden flight's take-off is no answer for the first commercial flight's.
+    maiden = "The Airbus A380 has made its maiden flight after lifting off from Toulouse in France."
+    question = "From which airport was the A380's first commercial flight expected to take off?"
+    assert _ranked(question, "Toulouse.", maiden, "A380 makes first flight") == "occasion"
+    assert _ranked(question, "Toulouse.", maiden, "First A380 enters commercial service") is None
+    charity = 'The first flight will take off for a "special charity-flight" from Singapore and land in Sydney.'
+    assert _ranked("Where did the A380's charity flight land?", "Sydney.", charity, "First A380 delivered") is None
