@@ -213,6 +213,15 @@ def _occasion_figures(question: str) -> frozenset[float] | None:
     return frozenset(extract_quantities(_MODEL_NUMBER.sub(" ", _YEAR.sub(" ", question[clause.end() :]))))
 
 
+def _precise(amount: Amount) -> bool:
+    """A figure written to its last unit or beyond ("8,579.19", "10769"), not a round mark ("9,000") that many
+    days' reports may pass; a count in words or a vague amount is not."""
+    value = amount.value
+    if value is None or amount.percent or (not amount.text[:1].isdigit() and not amount.sign):
+        return False
+    return value != int(value) or (value >= 1000 and value % 100 != 0)
+
+
 def _occasion_words(frame: QuestionFrame) -> str:
     """The clause's words in the question's order: "pre-orders swamped"."""
     return " ".join(a for a in frame.attributes if a in frame.circumstance)
@@ -975,6 +984,15 @@ class BindingCheck:
         if occasion is None or not frame.circumstance or figures is None:
             return True
         return occasion.speaks_of(frame.circumstance, article_id) and occasion.writes_a_figure(figures, article_id)
+
+    def reports_of(self, question: str) -> frozenset[str] | None:
+        """The articles that write the question's own precise figure ("the nine days before it closed at
+        8,579.19"): a figure so precise is of one day's report, and what the question asks of that day is in it
+        (Wikinews w474). None where the question writes no such figure, or no article does."""
+        precise = {a.value for a in find_amounts(_YEAR.sub(" ", question)) if a.value is not None and _precise(a)}
+        if not precise or self.occasion is None:
+            return None
+        return self.occasion.articles_writing(precise) or None
 
     def about(self, frame: QuestionFrame, sentence: Sentence) -> bool:
         """Whether the sentence is about the question's subjects: one name group in the sentence itself (or, where
@@ -1845,12 +1863,19 @@ _BOUND = re.compile(
     r"\b(before|until|till|after|since)\s+((?:the\s+)?(?:[A-Z][a-z]+\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|[\w-]+))"
 )
 _EARLIER = frozenset({"before", "until", "till"})
+_PRONOUNS = frozenset("it its they them he she him her this that".split())
+# A record a "since" dates: "its lowest level since 2003", "the worst day since 1998".
+_RECORD = re.compile(r"\b(?:\w+est|worst|best|most|least)\b(?:\s+[\w-]+){0,3}\s+$", re.I)
 
 
 def _bounds(text: str) -> set[tuple[bool, str, str]]:
-    """(later, anchor, as written) of each time ``text`` bounds by: (True, "september 30", "after September 30")."""
+    """(later, anchor, as written) of each time ``text`` bounds by: (True, "september 30", "after September 30").
+    Not a pronoun ("before it closed at 8,579.19" names no time), nor a record's "since" ("its lowest level since
+    2003" bounds nothing the figure is stated for)."""
     return {
-        (m.group(1) not in _EARLIER, m.group(2).lower().removeprefix("the "), m.group(0)) for m in _BOUND.finditer(text)
+        (m.group(1) not in _EARLIER, m.group(2).lower().removeprefix("the "), m.group(0))
+        for m in _BOUND.finditer(text)
+        if m.group(2).lower() not in _PRONOUNS and not (m.group(1) == "since" and _RECORD.search(text, 0, m.start()))
     }
 
 

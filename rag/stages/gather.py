@@ -79,6 +79,13 @@ _SHORT_OF = re.compile(r"\bshort of\b", re.I)
 # A question that asks the size of a move ("By how many points was the Dow Jones up …"), and a figure stated as the
 # level reached instead: "has a value of 11350.58 points", "to 2248.63", "at 5272.50", "the 5000 mark".
 _BY_HOW = re.compile(r"\s*by\s+how\s+(?:much|many)\b", re.I)
+# "How many points had the Dow Jones fallen …": the move, asked without "by".
+_POINTS_MOVED = re.compile(
+    r"\s*how\s+many\s+points\b.*\b(?:f[ae]ll(?:en|s)?|drop(?:ped|s)?|r[io]s(?:e|en|es)|gain(?:ed|s)?|los[est]|"
+    r"lost|declin(?:e|ed|es)|climb(?:ed|s)?|jump(?:ed|s)?|surg(?:e|ed|es)|plung(?:e|ed|es)|slip(?:ped|s)?|"
+    r"tumbl(?:e|ed|es)|shed)\b",
+    re.I,
+)
 _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:value|level)\s+of|\b(?:to|at)(?:\s+(?:about|nearly|around|above|below|just))?(?:\s+the)?)\s+$", re.I
 )
@@ -301,6 +308,8 @@ class Gatherer:
             return None
         family = asked_family(frame)
         sentences = list(sentences)
+        if not loose and (reports := self.binding.reports_of(frame.question)):
+            sentences = [s for s in sentences if s.article_id in reports]
         if family is not None:
             # The question's own words of that family, for the families whose words are not interchangeable.
             # A role ("investors") or a word of a name ("Founders Fund") does not say which of the family's
@@ -379,7 +388,7 @@ class Gatherer:
         }
         asked_years = set() if any_year else asked_years_of(frame.question)
         receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
-        by_how = bool(_BY_HOW.match(frame.question))
+        by_how = bool(_BY_HOW.match(frame.question) or _POINTS_MOVED.match(frame.question))
         readings: list[Reading] = []
         seen: set[tuple[str, int]] = set()
         for sentence in sentences:

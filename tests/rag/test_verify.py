@@ -43,6 +43,8 @@ def test_quantities_are_normalised() -> None:
     assert answers_question_type("How many monthly active users does it have?", "It has over a billion users.")
     assert 2016 in extract_quantities("in 2016")
     assert extract_quantities("no figures here") == set()
+    # A figure with thousands and decimals is one figure: an answer of 8,579.50 is not the 8,579.19 written.
+    assert extract_quantities("closing at 8,579.19.") == {8579.19}
 
 
 def test_a_figure_written_with_a_digit_is_stated_by_its_words(verifier: Verifier) -> None:
