@@ -24,7 +24,7 @@ import numpy as np
 
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
-from rag.stages.amounts import Amount, figure_clause, find_amounts
+from rag.stages.amounts import NUMBER_WORDS, Amount, figure_clause, find_amounts, number_value
 from rag.stages.dates import MONTHS, asked_days, days_spoken_of, months_named
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
@@ -211,6 +211,29 @@ def _occasion_figures(question: str) -> frozenset[float] | None:
     if clause is None:
         return None
     return frozenset(extract_quantities(_MODEL_NUMBER.sub(" ", _YEAR.sub(" ", question[clause.end() :]))))
+
+
+# A span of time counted: "the nine days before it closed", "in the past nine days", "90 minutes".
+_PERIOD = re.compile(
+    r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?:(?:straight|consecutive|trading|business)\s+)?"
+    r"(minute|hour|day|week|month|year|quarter|session)s?\b",
+    re.I,
+)
+
+
+def _periods(text: str) -> set[tuple[float, str]]:
+    return {(number_value(m.group(1)), m.group(2).lower()) for m in _PERIOD.finditer(text)}
+
+
+def _unstated_period(question: str, said: Sequence[str]) -> str:
+    """The span of time the question counts ("in the nine days before it closed") where no sentence that gives the
+    answer counts it: the day's fall of 678 points is not the nine days' of over 2,000 (Wikinews w474). The caller
+    leaves out a question that describes its subject ("the partner Chrysler was told to sign up within 30 days"):
+    that period finds the subject, not the figure."""
+    asked = _periods(question)
+    if not asked or any(asked & _periods(text) for text in said):
+        return ""
+    return next(m.group(0) for m in _PERIOD.finditer(question))
 
 
 def _precise(amount: Amount) -> bool:
@@ -701,6 +724,12 @@ class BindingCheck:
                 reason="constraint_unmet",
                 gate="constraint",
                 message=f"The articles state it {stated}, not {asked}.",
+            )
+        if said and not frame.described and (period := _unstated_period(frame.question, said)):
+            return Abstention(
+                reason="constraint_unmet",
+                gate="constraint",
+                message=f"No sentence that gives this answer speaks of the {period} the question asks about.",
             )
         # "to more than double to US$2 billion" gives the change as a multiple, and the level it reaches besides.
         if frame.asks_change and not multiples(answer) and _ends_at(answer, claims):
