@@ -717,10 +717,11 @@ def _names_the_defined(question: str, evidence: Sequence[Evidence]) -> bool:
 # empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
 # no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
 # sentence after "In November, Meta announced …" names.
-_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "date", "year"})
+_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "period", "date", "year"})
 # The refusals that the one value the articles bind may answer in the draft's stead: its gathering binds the asked
-# attribute, subject and year, but not a rank, a direction, a day or a premise that another gate checks.
-_SOLE_GATES = frozenset({"support", "answer_type", "attribute", "subject", "year"})
+# attribute, subject, year and span of time, but not a rank, a direction, a day or a premise that another gate
+# checks.
+_SOLE_GATES = frozenset({"support", "answer_type", "attribute", "subject", "period", "year"})
 
 # What a person is told for each reason, where the gate has nothing more specific to say.
 _MESSAGES: dict[AbstentionReason, str] = {

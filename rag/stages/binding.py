@@ -225,6 +225,12 @@ def _periods(text: str) -> set[tuple[float, str]]:
     return {(number_value(m.group(1)), m.group(2).lower()) for m in _PERIOD.finditer(text)}
 
 
+def states_period(question: str, text: str) -> bool:
+    """Whether ``text`` counts a span of time the question counts, or the question counts none."""
+    asked = _periods(question)
+    return not asked or bool(asked & _periods(text))
+
+
 def _unstated_period(question: str, said: Sequence[str]) -> str:
     """The span of time the question counts ("in the nine days before it closed") where no sentence that gives the
     answer counts it: the day's fall of 678 points is not the nine days' of over 2,000 (Wikinews w474). The caller
@@ -728,7 +734,7 @@ class BindingCheck:
         if said and not frame.described and (period := _unstated_period(frame.question, said)):
             return Abstention(
                 reason="constraint_unmet",
-                gate="constraint",
+                gate="period",
                 message=f"No sentence that gives this answer speaks of the {period} the question asks about.",
             )
         # "to more than double to US$2 billion" gives the change as a multiple, and the level it reaches besides.

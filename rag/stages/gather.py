@@ -29,6 +29,7 @@ from rag.stages.binding import (
     BindingCheck,
     name_groups,
     other_side,
+    states_period,
     unmet_close,
 )
 from rag.stages.conversions import asked_currency, equivalents
@@ -407,6 +408,8 @@ class Gatherer:
                 continue
             if not unnamed and not self.binding.about(frame, sentence):
                 continue
+            if not any_year and not frame.described and not states_period(frame.question, sentence.text):
+                continue  # "in the nine days before it closed": not a sentence on the day's fall alone
             if not any_year and unmet_close(frame.question, sentence.text):
                 continue  # "already fallen by 14.45% today, … not even half way through the trading day"
             if not any_year and not self.binding.speaks_of_occasion(frame, sentence.article_id):
