@@ -192,6 +192,11 @@ def _mentioned(group: frozenset[str], words: set[str]) -> bool:
 _PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ese"})
 
 
+def _singular(words: Iterable[str]) -> set[str]:
+    """The words with a plural "s" taken off a word of five letters or more ("a380s" is "a380")."""
+    return {w[:-1] if len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
 # A sentence whose subject is a description, not a name: "The test flight lasted …", "The massive airliner will …".
 _DESCRIBED_OPENING = re.compile(r"\W*The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+[a-z]")
 # A number that is part of a name: "iPhone 4", "Boeing 787", "3G", "A380".
@@ -1296,8 +1301,10 @@ class BindingCheck:
             # required …": naming no one but the subjects (and their officers), the sentence speaks of what its
             # article's lead names, the A380 (Wikinews w244); "the Senate … 60 needed to pass" is not about Ford.
             alone = not self.holders(TITLED_PERSON.sub(" ", sentence.text)) - frame.subjects
-            lead = self._lead(sentence.article_id) if alone else set()
-            if all(g & (words | title | lead) for g in groups):
+            # "Virgin Atlantic has purchased six of these aeroplanes": the lead's A380 (Wikinews w476).
+            lead = self._lead(sentence.article_id) if alone or _THESE_THINGS.search(sentence.text) else set()
+            # "A380s" is the A380; "Russian" is not Russia here (the government's markets are not its stocks).
+            if all(_singular(g) & _singular(words | title | lead) for g in groups):
                 about.append(sentence)
                 if self._states_premise(frame, sentence, groups):
                     return None
@@ -1364,6 +1371,12 @@ class BindingCheck:
         return False
 
 
+# A sentence that speaks of its article's product by pointing back to it.
+_THESE_THINGS = re.compile(
+    r"\b(?:these|this|those)\s+(?:new\s+)?(?:aeroplanes?|airplanes?|aircraft|planes?|jets?|airliners?|"
+    r"superjumbos?|phones?|handsets?|devices?|cars?|vehicles?|models?)\b",
+    re.I,
+)
 # "the original iPhone": a product asked about as its first model.
 _ORIGINAL = re.compile(r"\b(?:original|first-generation)\s+((?:[A-Z]|[a-z]+[A-Z])[\w-]*)(?!\s+\d)")
 # A product line and its model number, as a question names one: "iPhone 3G", "Xbox 360".

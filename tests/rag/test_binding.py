@@ -1612,3 +1612,16 @@ def test_an_answer_whose_sentence_does_not_count_the_asked_span_of_time_is_refus
     assert _ranked(question, "678 points.", day, "Dow Jones falls below 9,000") == "period"
     nine = "The index fell over 2,000 points in the past nine days to reach its lowest level since 2003."
     assert _ranked(question, "Over 2,000 points.", nine, "Dow Jones falls below 9,000") is None
+
+
+def test_a_sentence_pointing_back_to_its_articles_product_states_the_premise_of_it() -> None:
+    # Held-out round 16, w476: "six of these aeroplanes" are the A380s the article's lead names.
+    text = (
+        "Airbus unveiled plans for the A380, a twin-deck aircraft. The aircraft will take the world's-largest title. "
+        "Airbus hopes that sales will exceed 700. "
+        "British and American airline Virgin Atlantic has purchased six of these aeroplanes."
+    )
+    pool, check = _one_report(text, "Airbus launches world's largest passenger plane")
+    assert check.premise(frame_question("How many A380s has Virgin Atlantic purchased?"), pool) is None
+    refused = check.premise(frame_question("How many A380s has Lufthansa purchased?"), pool)
+    assert refused is not None and refused.gate == "premise_relation"
