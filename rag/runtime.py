@@ -34,6 +34,7 @@ from rag.stages.conversions import Converter
 from rag.stages.definitions import Definer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
+from rag.stages.frame import root
 from rag.stages.gather import Gatherer
 from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
@@ -232,7 +233,7 @@ def make_stages(
             corpus_terse=settings.corpus_terse,
             all_dates=settings.evidence_dates == "always",
         ),
-        verifier=Verifier(encoder, threshold=settings.support_threshold),
+        verifier=Verifier(encoder, threshold=settings.support_threshold, word_root=root),
         binding=binding,
         # Gathering binds figures with the gate's subject and attribute tests: it needs the gate on.
         gatherer=Gatherer(binding, dates) if binding and settings.gather else None,

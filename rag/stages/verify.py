@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -170,12 +170,21 @@ class Verdict:
 class Verifier:
     """Model-free support check with the embedding model."""
 
-    def __init__(self, encoder: TextEncoder, threshold: float = 0.55, max_sentences_per_claim: int = 3):
+    def __init__(
+        self,
+        encoder: TextEncoder,
+        threshold: float = 0.55,
+        max_sentences_per_claim: int = 3,
+        word_root: Callable[[str], str] = str.lower,
+    ):
+        """``word_root``: what two forms of a word share ("held", "hold"), for the words a claim echoes from its
+        question."""
         if not 0.0 <= threshold <= 1.0:
             raise ValueError("threshold must be within [0, 1]")
         self.encoder = encoder
         self.threshold = threshold
         self.max_per_claim = max_sentences_per_claim
+        self.word_root = word_root
 
     @staticmethod
     def claims(answer: str) -> list[str]:
@@ -217,6 +226,7 @@ class Verifier:
             asked = sent_vecs @ vectors[2 * n]
             overlap = _shared_words(question, [s.text for s in sentences])
         preferred_keys = {(s.article_id, s.start) for s in preferred}
+        asked_roots = {self.word_root(w) for w in content_words(question)}
         checks = []
         for i, claim in enumerate(claims):
             sims = np.maximum(sent_vecs @ claim_vecs[i], sent_vecs @ framed_vecs[i])
@@ -241,7 +251,13 @@ class Verifier:
             )
             checks.append(
                 self._check_claim(
-                    claim, [sentences[j] for j in ranked], [float(sims[j]) for j in ranked], titles, given, dates or {}
+                    claim,
+                    [sentences[j] for j in ranked],
+                    [float(sims[j]) for j in ranked],
+                    titles,
+                    given,
+                    dates or {},
+                    echoed=lambda w: self.word_root(w) in asked_roots,
                 )
             )
         return Verdict(checks=checks)
@@ -254,6 +270,8 @@ class Verifier:
         titles: dict[str, str],
         given: AbstractSet[float] = frozenset(),
         dates: Mapping[str, str | None] | None = None,
+        *,
+        echoed: Callable[[str], bool] = lambda _w: False,
     ) -> ClaimCheck:
         # A scaled figure is needed as scaled: "1 billion" is stated by "over a billion", which has no bare 1.
         need_q = extract_quantities(claim, bases=False) - given
@@ -294,7 +312,7 @@ class Verifier:
         score = max(max(sims), 0.0)
         supported = not missing and score >= self.threshold
         if not supported:
-            extractive = self._extractive_support(claim, need_q, ranked, sims, titles)
+            extractive = self._extractive_support(claim, need_q, ranked, sims, titles, echoed)
             if extractive is not None:
                 return extractive
         return ClaimCheck(claim=claim, sentences=chosen, score=score, supported=supported, missing=missing)
@@ -324,7 +342,12 @@ class Verifier:
 
     @staticmethod
     def _extractive_support(
-        claim: str, need_q: set[float], ranked: list[Sentence], sims: list[float], titles: dict[str, str]
+        claim: str,
+        need_q: set[float],
+        ranked: list[Sentence],
+        sims: list[float],
+        titles: dict[str, str],
+        echoed: Callable[[str], bool] = lambda _w: False,
     ) -> ClaimCheck | None:
         """A claim whose every content word and figure is in one sentence is supported by it.
 
@@ -335,9 +358,14 @@ class Verifier:
         words = _spelled(content_words(claim))
         if len(words) < _MIN_EXTRACTIVE_WORDS:
             return None
+        # Words the claim takes from its question ("Jim Press held the position of …" for "What position did Jim
+        # Press hold?") need no sentence; the rest, enough of them to say something, do (Wikinews w479).
+        own = {w for w in words if not echoed(w)}
+        if len(own) < _MIN_EXTRACTIVE_WORDS:
+            own = words
         for sentence, sim in zip(ranked[:_EXTRACTIVE_CANDIDATES], sims, strict=False):
             have = _spelled(content_words(sentence.text) | content_words(titles.get(sentence.article_id, "")))
-            if words <= have and need_q <= extract_quantities(sentence.text, bases=_scaled(claim)):
+            if own <= have and need_q <= extract_quantities(sentence.text, bases=_scaled(claim)):
                 return ClaimCheck(claim=claim, sentences=[sentence], score=max(sim, 0.0), supported=True)
         return None
 

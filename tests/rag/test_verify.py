@@ -2,6 +2,7 @@ import pytest
 
 from index import Article, Sentence, split_sentences
 from rag.runtime import assemble_pipeline
+from rag.stages.frame import root
 from rag.stages.verify import (
     Verifier,
     _shared_words,
@@ -238,6 +239,20 @@ def test_a_restatement_in_american_spelling_is_extractive() -> None:
     strict = Verifier(HashingEncoder(dim=256), threshold=0.99)
     assert strict.check("Anduril Industries is a defense contractor.", split_sentences(article), {}).answerable
     assert not strict.check("Anduril Industries is a defense supplier.", split_sentences(article), {}).answerable
+
+
+def test_words_a_claim_echoes_from_its_question_need_no_sentence() -> None:
+    # Wikinews w479: "held the position of" echoes "What position did Jim Press hold?"; the rest is in the sentence.
+    said = '"Spring shows signs of hope," said the vice president and chairman of Chrysler LLC Jim Press.'
+    article = Article(article_id="c", title="GM sales plunge", text=said, content_hash="c")
+    strict = Verifier(HashingEncoder(dim=256), threshold=0.99, word_root=root)
+    claim = "Jim Press held the position of vice president and chairman of Chrysler LLC."
+    question = "What position did Jim Press hold at Chrysler?"
+    assert strict.check(claim, split_sentences(article), {}, question=question).answerable
+    # Without the question, or with a word neither the question nor the sentence has, the claim says more.
+    assert not strict.check(claim, split_sentences(article), {}).answerable
+    fired = "Jim Press was fired from the position of vice president and chairman of Chrysler LLC."
+    assert not strict.check(fired, split_sentences(article), {}, question=question).answerable
 
 
 _HANG_SENG = "The Hang Seng fell 7.19% in Hong Kong."
