@@ -343,6 +343,12 @@ class BindingCheck:
                 gate="subject",
                 message=f"The sentences that give this answer speak of the {sibling[1]}, not the {sibling[0]}.",
             )
+        if variant := _other_variant(frame.question, said):
+            return Abstention(
+                reason="off_target",
+                gate="subject",
+                message=f"The sentences that give this answer speak of the {variant[1]}, not the {variant[0]}.",
+            )
         if spec := _unstated_spec(frame.question, said):
             return Abstention(
                 reason="off_target",
@@ -1497,6 +1503,25 @@ def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> 
     if asked and any((x.group(1) or "").strip().lower() in models for title in titles for x in named.finditer(title)):
         return None
     return label, mentions[0].group(0)
+
+
+# A model's variant after its code: "787-10", "A380-800", "A380-800F".
+_VARIANT = re.compile(r"\b([A-Z]?\d{3})-(\d+[A-Z]*)\b")
+
+
+def _other_variant(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """(the variant asked, another one named instead) where the question names a variant of a model ("787-10")
+    and the sentences that give the answer name only other variants of it: "The 787-8 holds between 210 and 250
+    passengers; the 787-9 holds 250 to 290" seats no 787-10 (Wikinews w419), and the A380-800F freighter's cargo
+    is not the A380-800 passenger model's (w466). None where a sentence names the model bare."""
+    asked = _VARIANT.search(question)
+    if asked is None:
+        return None
+    base, wanted = asked.group(1), asked.group(2).upper()
+    named = [m for text in texts for m in re.finditer(rf"\b{re.escape(base)}-(\d+[A-Z]*)\b", text)]
+    if not named or any(m.group(1).upper() == wanted for m in named):
+        return None
+    return asked.group(0), named[0].group(0)
 
 
 def _other_code(asked: str, texts: Sequence[str], titles: Sequence[str], *, label: str) -> tuple[str, str] | None:

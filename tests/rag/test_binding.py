@@ -1625,3 +1625,15 @@ def test_a_sentence_pointing_back_to_its_articles_product_states_the_premise_of_
     assert check.premise(frame_question("How many A380s has Virgin Atlantic purchased?"), pool) is None
     refused = check.premise(frame_question("How many A380s has Lufthansa purchased?"), pool)
     assert refused is not None and refused.gate == "premise_relation"
+
+
+def test_an_answer_from_another_variant_of_the_asked_model_is_refused() -> None:
+    # Wikinews w419 and w466 (adversarial): the 787-8's seats are not the 787-10's, the freighter's cargo not the
+    # passenger model's.
+    seats = "The 787-8 holds between 210 and 250 passengers; the 787-9 holds 250 to 290."
+    question = "How many passengers does the 787-10 hold?"
+    assert _ranked(question, "Between 210 and 250 passengers.", seats, "Boeing rolls out 787") == "subject"
+    assert _ranked(question.replace("787-10", "787-8"), "Between 210 and 250.", seats, "Boeing rolls out 787") is None
+    cargo = "The second model, the A380-800F dedicated freighter, will carry 150 tons of cargo."
+    asked = "How much cargo will the A380-800 passenger model carry?"
+    assert _ranked(asked, "150 tons of cargo.", cargo, "A380 makes first flight") == "subject"
