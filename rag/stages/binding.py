@@ -75,6 +75,8 @@ _LAST_RUN = re.compile(_CAPPED_RUN + r"\s*$")
 _FIRST_RUN = re.compile(r"^\s*" + _CAPPED_RUN)
 _PRONOUN = r"^\W*(?:it|its|he|she|his|her)\b"
 _PRONOUN_START = re.compile(_PRONOUN, re.I)
+# The name a sentence opens with, before its verb: "GM plans to …", "Singapore Airlines will …".
+_OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+(?=[a-z])")
 # A person the sentence refers back to.
 _PERSON_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
 # Whom a question cites for what it asks: "…, according to Henderson?"
@@ -470,6 +472,13 @@ class BindingCheck:
                     message=f"The articles give this answer for the {flights[0]}, not the {flights[1]} the question "
                     "asks about.",
                 )
+            if figure and (opener := self._opened_by_another(frame, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this figure for {opener}, not for "
+                    f"{_display(frame.question, self.subject_groups(frame)[0])}.",
+                )
             if figure and (clause := _unbound_clause(check.claim, sentences, frame.subjects)):
                 return Abstention(
                     reason="off_target",
@@ -572,6 +581,32 @@ class BindingCheck:
             if not holders or holders <= self.companions(frame, sentence.article_id):
                 return ""
             found = found or _display(text, frozenset(holders))
+        return found
+
+    def _opened_by_another(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
+        """The name that opens every sentence giving the answer's figure, as the one it is said of, where the
+        sentence names none of the question's names and its article's title gives both as peers: "GM plans to lay
+        off 47,000 employees and close five factories", under "US automakers GM and Chrysler seek more government
+        aid", is no plan of Chrysler's (Wikinews w345). '' otherwise."""
+        groups = [] if frame.described else self.subject_groups(frame)
+        found = ""
+        for sentence in sentences:
+            opening = _OPENING_NAME.match(sentence.text)
+            if not groups or opening is None:
+                return ""
+            opener = self.holders(opening.group(1))
+            words = _parts(sentence.text)
+            if not opener or any(_mentioned(g, words) for g in groups):
+                return ""
+            # Only under a title of peers, one of them asked: elsewhere a name opening a sentence may well hold
+            # the subject's figure ("The Central Bank … freeing up 300 billion ruble" in a report on Russia).
+            title = self.titles.get(sentence.article_id, "")
+            titled = _parts(title)
+            if not (_PEERS.search(title) and _mentioned(frozenset(opener), titled)) or not any(
+                _mentioned(g, titled) for g in groups
+            ):
+                return ""
+            found = found or opening.group(1)
         return found
 
     def _pronoun_of_another(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:

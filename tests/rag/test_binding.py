@@ -1637,3 +1637,16 @@ def test_an_answer_from_another_variant_of_the_asked_model_is_refused() -> None:
     cargo = "The second model, the A380-800F dedicated freighter, will carry 150 tons of cargo."
     asked = "How much cargo will the A380-800 passenger model carry?"
     assert _ranked(asked, "150 tons of cargo.", cargo, "A380 makes first flight") == "subject"
+
+
+def test_a_figure_of_the_peer_a_sentence_opens_with_is_not_the_asked_peers() -> None:
+    # Wikinews w345 (adversarial): under a title on GM and Chrysler, GM's plan to close five factories is GM's.
+    title = "US automakers GM and Chrysler seek more government aid"
+    said = "GM plans to lay off 47,000 employees and close five factories."
+    question = "How many factories did Chrysler plan to close, according to its February 2009 plan?"
+    assert _ranked(question, "Five factories.", said, title) == "subject"
+    assert _ranked(question.replace("Chrysler", "GM"), "Five factories.", said, title) is None
+    # Under a title of one subject, the name a sentence opens with may well hold its figure.
+    bank = "Central Bank chairman Sergei Ignatiev announced reserve cuts, freeing up 300 billion roubles."
+    asked = "How much did cutting banks' reserve requirements free up in Russia?"
+    assert _ranked(asked, "300 billion roubles.", bank, "Russian markets to remain closed") is None
