@@ -77,6 +77,13 @@ _PRONOUN = r"^\W*(?:it|its|he|she|his|her)\b"
 _PRONOUN_START = re.compile(_PRONOUN, re.I)
 # The name a sentence opens with, before its verb: "GM plans to …", "Singapore Airlines will …".
 _OPENING_NAME = re.compile(r"^\W*((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+(?=[a-z])")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# What a report says of a time after it: "will ship", "expects to sell", "is scheduled", "plans to".
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|could|may|might|should|going to|expect\w*|plan\w*|hope\w*|aim\w*|intend\w*|"
+    r"forecast\w*|predict\w*|project\w*|schedul\w*|due to|set to|to be|anticipat\w*|target\w*)\b",
+    re.I,
+)
 # A person the sentence refers back to.
 _PERSON_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
 # Whom a question cites for what it asks: "…, according to Henderson?"
@@ -949,6 +956,13 @@ class BindingCheck:
         for sentence in sentences:
             asked = named or {year + offset for year in self._article_year(sentence) for offset in relative}
             years = _stated_years(sentence.text) | self._relative_years(sentence)
+            published = self._article_year(sentence)
+            unquoted = _QUOTED.sub(" ", sentence.text)
+            if named and not years and published and min(named) > max(published) and not _AHEAD.search(unquoted):
+                # A report can tell of what was done before it only: "During his 2 hour speech", in a report of
+                # 2007, is no speech of 2009 (Wikinews w212). What it expects, it may (see ``_AHEAD``); what he
+                # was quoted saying ("Apple is going to reinvent the phone") is not the report's tense.
+                years = published
             if not asked or not years or years & asked:
                 return ""  # a sentence without a year, or with the asked one, may well be about it
             stated |= years

@@ -1650,3 +1650,16 @@ def test_a_figure_of_the_peer_a_sentence_opens_with_is_not_the_asked_peers() -> 
     bank = "Central Bank chairman Sergei Ignatiev announced reserve cuts, freeing up 300 billion roubles."
     asked = "How much did cutting banks' reserve requirements free up in Russia?"
     assert _ranked(asked, "300 billion roubles.", bank, "Russian markets to remain closed") is None
+
+
+def test_a_report_does_not_tell_of_a_later_years_doings(fake_encoder) -> None:
+    # Wikinews w212 (false premise): a 2007 report's "2 hour speech" is no speech of 2009.
+    check = BindingCheck(fake_encoder, lambda _id: [], {}, dates={"a": "2007-01-10"})
+    question = "How long did Steve Jobs's speech last when he unveiled the Apple TV in 2009?"
+    speech = 'During his 2 hour speech he stated that "Today Apple is going to reinvent the phone".'
+    said = Sentence(article_id="a", start=0, end=len(speech), text=speech)
+    assert check.other_year(question, [said]) == "2007"
+    # What it expects of that year, it may tell; and a report of 2009 may tell of 2009.
+    ahead = "Apple expects to sell 10 million iPhones."
+    assert check.other_year(question, [Sentence(article_id="a", start=0, end=len(ahead), text=ahead)]) == ""
+    assert check.other_year(question.replace("2009", "2007"), [said]) == ""
