@@ -470,9 +470,10 @@ class BindingCheck:
                     message=f'The sentence that gives this answer speaks of {other} ("he" or "she" after a '
                     "sentence naming them), not of whom the question asks.",
                 )
-            if flights := _other_flight(
-                frame.question, [(s.text, self.titles.get(s.article_id, "")) for s in sentences]
-            ):
+            # Every sentence the claim cites: "twenty tonnes of test equipment on board" beside "has made its maiden
+            # flight" is the maiden flight's load (Wikinews w463).
+            cited = [(s.text, self.titles.get(s.article_id, "")) for s in check.sentences]
+            if flights := _other_flight(frame.question, cited):
                 return Abstention(
                     reason="off_target",
                     gate="occasion",
@@ -2037,16 +2038,16 @@ def _flight_kinds(text: str) -> set[str]:
 
 def _other_flight(question: str, texts: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
     """(the flight the answer's sentences speak of, the one asked) where the question names a kind of flight
-    and every sentence giving the answer names only other kinds: "made its maiden flight after lifting off from
-    Toulouse" does not say where the first commercial flight took off from (Wikinews w477). None where a sentence
-    names no kind of flight, or its title names the asked one."""
+    and the sentences giving the answer name only other kinds: "made its maiden flight after lifting off from
+    Toulouse" does not say where the first commercial flight took off from (Wikinews w477). None where none names
+    a kind of flight, or one, or its title, names the asked one."""
     asked = _flight_kinds(question)
     if len(asked) != 1:
         return None
     said: set[str] = set()
     for text, title in texts:
         kinds = _flight_kinds(text)
-        if not kinds or asked & (kinds | _flight_kinds(title)):
+        if asked & (kinds | _flight_kinds(title)):
             return None
         said |= kinds
     return (sorted(said)[0], next(iter(asked))) if said else None

@@ -1663,3 +1663,18 @@ def test_a_report_does_not_tell_of_a_later_years_doings(fake_encoder) -> None:
     ahead = "Apple expects to sell 10 million iPhones."
     assert check.other_year(question, [Sentence(article_id="a", start=0, end=len(ahead), text=ahead)]) == ""
     assert check.other_year(question.replace("2009", "2007"), [said]) == ""
+
+
+def test_a_load_cited_beside_another_kind_of_flight_is_that_flights() -> None:
+    # Wikinews w463 (adversarial): the test equipment was on board the maiden flight.
+    maiden = "The Airbus A380 has made its maiden flight after lifting off from Toulouse in France."
+    load = "The aircraft flew with a flight crew of six and twenty tonnes of test equipment on board."
+    pool = [Sentence(article_id="a", start=i, end=i + len(t), text=t) for i, t in ((0, maiden), (100, load))]
+    check = BindingCheck(HashingEncoder(dim=64), lambda _a: pool, {"a": "A380 makes first flight"})
+    claim = ClaimCheck(
+        "The A380 carried twenty tonnes of test equipment on its first commercial flight.", pool, 1, True
+    )
+    question = "How much test equipment did the A380 carry on its first commercial flight?"
+    refused = check.run(frame_question(question), Verdict([claim]))
+    assert refused is not None and refused.gate == "occasion"
+    assert check.run(frame_question(question.replace("first commercial", "maiden")), Verdict([claim])) is None
