@@ -84,7 +84,7 @@ class Abstention(BaseModel):
     gate: str = Field(
         description="the check that decided: premise_figure, premise_relation, relevance, model, "
         "support, answer_type, attribute, direction, relation, role, year, date, occasion, subject, constraint, "
-        "gathered, successor, judge"
+        "period, gathered, successor, judge"
     )
     message: str = Field(
         description="one line for a person, e.g. 'The articles report talks to invest, not an acquisition.'"
