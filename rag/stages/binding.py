@@ -470,10 +470,13 @@ class BindingCheck:
                     message=f'The sentence that gives this answer speaks of {other} ("he" or "she" after a '
                     "sentence naming them), not of whom the question asks.",
                 )
-            # Every sentence the claim cites: "twenty tonnes of test equipment on board" beside "has made its maiden
-            # flight" is the maiden flight's load (Wikinews w463).
+            # The sentences that hold the answer, or where they name no flight every sentence the claim cites:
+            # "twenty tonnes of test equipment on board" beside "has made its maiden flight" is the maiden flight's
+            # load (Wikinews w463); "lifting off from Toulouse" on the maiden flight is not made the commercial one's
+            # by a title cited beside it (w477).
+            holding = [(s.text, self.titles.get(s.article_id, "")) for s in sentences]
             cited = [(s.text, self.titles.get(s.article_id, "")) for s in check.sentences]
-            if flights := _other_flight(frame.question, cited):
+            if flights := _other_flight(frame.question, holding if _names_flight(holding) else cited):
                 return Abstention(
                     reason="off_target",
                     gate="occasion",
@@ -1110,6 +1113,9 @@ class BindingCheck:
         close = self._context_words(sentence, title=False) | (lead if alone else set())
         around = self._context_words(sentence) | self._before(sentence) | lead
         if self.other_model(frame, sentence) is not None or self.other_peer(frame, sentence):
+            return False
+        # "iPhone 4 had only been out for 22 days" is no figure of the iPhone 3GS (round 17, w512).
+        if _other_model(frame.question, [sentence.text], [self.titles.get(sentence.article_id, "")]) is not None:
             return False
         # "The United States government would hold a 60% stake" names the asked holder of "the US government",
         # a name too weak ("US" also reads as "us", "US$") to be a group that every sentence around must mention.
@@ -2034,6 +2040,10 @@ _FLIGHT_KINDS = {
 
 def _flight_kinds(text: str) -> set[str]:
     return {kind for m in _FLIGHT.finditer(text) if (kind := _FLIGHT_KINDS.get(m.group(1).lower()))}
+
+
+def _names_flight(texts: Sequence[tuple[str, str]]) -> bool:
+    return any(_flight_kinds(text) for text, _ in texts)
 
 
 def _other_flight(question: str, texts: Sequence[tuple[str, str]]) -> tuple[str, str] | None:

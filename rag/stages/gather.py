@@ -91,6 +91,8 @@ _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:value|level)\s+of|\b(?:to|at)(?:\s+(?:about|nearly|around|above|below|just))?(?:\s+the)?)\s+$", re.I
 )
 _MARK = re.compile(r"\s+(?:mark|level)\b", re.I)
+_PER_SHARE = re.compile(r"\bper[\s-]+share\b", re.I)
+_HOW_OFTEN = re.compile(r"\s*how\s+many\s+times\b", re.I)
 _COMPARED = re.compile(r"\bhow\s+(?:much|many)\s+(?:less|more|fewer|higher|lower|cheaper|faster)\b", re.I)
 # A count asked per time, right after what it counts: "to how many aircraft a month" (not "how many people use it
 # each month", the count of a month's users).
@@ -275,8 +277,10 @@ def gatherable(frame: QuestionFrame) -> bool:
         return False
     if _ONE_SOURCE.search(frame.question) or _ASKS_NO_FIGURE.match(frame.question) or _SHORT_OF.search(frame.question):
         return False
-    if _RATE_ASKED.search(frame.question):
-        return False  # "to how many aircraft a month": a rate, which a count ("800 orders") does not give
+    if _RATE_ASKED.search(frame.question) or _PER_SHARE.search(frame.question):
+        return False  # "to how many aircraft a month", "loss per share": a rate, which a total does not give
+    if _HOW_OFTEN.match(frame.question):
+        return False  # "How many times had he taken leave?": an ordinal ("the third time"), not a count read by it
     if _COMPARED.search(frame.question):
         return False  # "how much less fuel per passenger": a difference, in percent or in units
     if _WORTH.search(frame.question) and any(a.money for a in find_amounts(frame.question)):

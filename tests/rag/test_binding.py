@@ -1678,3 +1678,17 @@ def test_a_load_cited_beside_another_kind_of_flight_is_that_flights() -> None:
     refused = check.run(frame_question(question), Verdict([claim]))
     assert refused is not None and refused.gate == "occasion"
     assert check.run(frame_question(question.replace("first commercial", "maiden")), Verdict([claim])) is None
+
+
+def test_a_title_cited_beside_the_answers_sentence_does_not_make_its_flight_the_asked_one() -> None:
+    # Round 16, w477: the maiden flight's take-off, cited beside the title "First A380 enters commercial service".
+    maiden = "The Airbus A380 has made its maiden flight after lifting off from Toulouse in France."
+    title = "First A380 enters commercial service"
+    pool = [Sentence(article_id=a, start=0, end=len(t), text=t) for a, t in (("a", maiden), ("b", title))]
+    check = BindingCheck(
+        HashingEncoder(dim=64), lambda a: [s for s in pool if s.article_id == a], {"a": "", "b": title}
+    )
+    claim = ClaimCheck("The first commercial flight took off from Toulouse.", pool, 1.0, True)
+    question = "From which airport was the A380's first commercial flight expected to take off?"
+    refused = check.run(frame_question(question), Verdict([claim]))
+    assert refused is not None and refused.gate == "occasion"

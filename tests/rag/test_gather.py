@@ -929,3 +929,23 @@ def test_points_asked_of_the_day_a_precise_figure_names_are_read_from_that_days_
     level = sentences_of_text("down", "The Dow Jones fell 312.5 points to 9,312.")
     moved = Gatherer(binding).run(frame_question("How many points did the Dow Jones fall?"), level)
     assert moved is not None and [g.text for g in moved.groups] == ["312.5"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was GM's loss per share in the first quarter of 2008?",  # round 17, w498: a rate, not the loss
+        "How many times in the past decade had Steve Jobs taken medical leave?",  # w508: "the third time"
+    ],
+)
+def test_a_rate_or_how_often_is_not_gathered(question: str) -> None:
+    assert not gatherable(frame_question(question))
+
+
+def test_a_figure_of_another_model_of_the_line_is_not_the_asked_models() -> None:
+    # Round 17, w512 (adversarial): the iPhone 4's 22 days out are not the iPhone 3GS's.
+    text = "Jobs said that iPhone 4 had only been out for 22 days."
+    pool, binding = _pool_binding({"c": text}, {"c": "Apple to give free cases"})
+    question = frame_question("How many days had the iPhone 3GS been out when Jobs answered critics?")
+    assert not binding.about(question, pool[0])
+    assert binding.about(frame_question("How many days had the iPhone 4 been out when Jobs answered critics?"), pool[0])
