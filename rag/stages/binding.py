@@ -24,7 +24,7 @@ import numpy as np
 
 from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
-from rag.stages.amounts import NUMBER_WORDS, Amount, figure_clause, find_amounts, number_value
+from rag.stages.amounts import NUMBER_WORDS, Amount, clauses, figure_clause, find_amounts, number_value
 from rag.stages.dates import MONTHS, asked_days, days_spoken_of, months_named
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
@@ -499,6 +499,12 @@ class BindingCheck:
             # "Worst since which year?": the answer's figure is a year, not a figure for the year the question names.
             dated = figure and not _answers_with_a_year(frame.question, added)
             if dated and (other := self.other_year(frame.question, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="year",
+                    message=f"The articles give this figure for {other}, not for the year the question asks about.",
+                )
+            if dated and (other := _clause_year(frame.question, sentences, added)):
                 return Abstention(
                     reason="off_target",
                     gate="year",
@@ -1667,6 +1673,25 @@ def _title_peers(title: str) -> tuple[frozenset[str], frozenset[str]] | None:
 def _stated_years(text: str) -> set[int]:
     """The years ``text`` places what it states in (not one a comparison reaches back to)."""
     return {int(y) for y in _YEAR.findall(_SINCE_YEAR.sub(" ", text))}
+
+
+def _clause_year(question: str, sentences: Sequence[Sentence], values: set[float]) -> str:
+    """The years the answer's figures are given for in their own clauses, where a sentence states the asked year
+    in another clause only: "He fought pancreatic cancer in 2004 and took six months off in early 2009" gives the
+    months off for 2009, not 2004 (round 17, w515). '' where a figure's clause states no year or the asked one."""
+    named = {int(y) for y in _YEAR.findall(question)}
+    if not named:
+        return ""
+    stated: set[int] = set()
+    for sentence in sentences:
+        # A year the answer gives ("until October 2007") is what it says, not whose figure it is.
+        figures = {v for v in values if not _YEARLIKE.fullmatch(f"{v:g}")}
+        held = [c for c in clauses(sentence.text) if extract_quantities(c) & figures]
+        years = set().union(*(_stated_years(c) for c in held)) - values if held else set()
+        if not years or years & named:
+            return ""
+        stated |= years
+    return ", ".join(str(y) for y in sorted(stated))
 
 
 def _answers_with_a_year(question: str, added: set[float]) -> bool:

@@ -12,7 +12,7 @@ from index import Chunk, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck, common_words, counts_other, other_side
+from rag.stages.binding import BindingCheck, _clause_year, common_words, counts_other, other_side
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import (
@@ -1692,3 +1692,15 @@ def test_a_title_cited_beside_the_answers_sentence_does_not_make_its_flight_the_
     question = "From which airport was the A380's first commercial flight expected to take off?"
     refused = check.run(frame_question(question), Verdict([claim]))
     assert refused is not None and refused.gate == "occasion"
+
+
+def test_a_figure_is_of_the_year_its_own_clause_states() -> None:
+    # Round 17, w515 (adversarial): the six months off were in 2009; the sentence names 2004 for the cancer.
+    said = "He fought pancreatic cancer in 2004 and took six months off in early 2009."
+    title = "Steve Jobs on medical leave"
+    assert _ranked("How long did Steve Jobs take off in early 2004?", "Six months.", said, title) == "year"
+    assert _ranked("How long did Steve Jobs take off in early 2009?", "Six months.", said, title) is None
+    # A year that is the answer is what it says: "until October 2007", asked of a report of 2006.
+    late = "The delivery will be delayed until October 2007."
+    asked = "Until when was delivery of Singapore Airlines' first A380 delayed, as reported in October 2006?"
+    assert _clause_year(asked, [Sentence(article_id="a", start=0, end=len(late), text=late)], {2007.0}) == ""
