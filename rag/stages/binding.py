@@ -1687,7 +1687,7 @@ def _clause_year(question: str, sentences: Sequence[Sentence], values: set[float
         # A year the answer gives ("until October 2007") is what it says, not whose figure it is.
         figures = {v for v in values if not _YEARLIKE.fullmatch(f"{v:g}")}
         held = [c for c in clauses(sentence.text) if extract_quantities(c) & figures]
-        years = set().union(*(_stated_years(c) for c in held)) - values if held else set()
+        years = set().union(*(_stated_years(c) for c in held)) if held else set()
         if not years or years & named:
             return ""
         stated |= years

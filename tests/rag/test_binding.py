@@ -1699,6 +1699,9 @@ def test_a_figure_is_of_the_year_its_own_clause_states() -> None:
     said = "He fought pancreatic cancer in 2004 and took six months off in early 2009."
     title = "Steve Jobs on medical leave"
     assert _ranked("How long did Steve Jobs take off in early 2004?", "Six months.", said, title) == "year"
+    # The answer restating the clause's year does not make it the asked one.
+    restated = "Steve Jobs took six months off in early 2009."
+    assert _ranked("How long did Steve Jobs take off in early 2004?", restated, said, title) == "year"
     assert _ranked("How long did Steve Jobs take off in early 2009?", "Six months.", said, title) is None
     # A year that is the answer is what it says: "until October 2007", asked of a report of 2006.
     late = "The delivery will be delayed until October 2007."
