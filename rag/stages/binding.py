@@ -250,8 +250,7 @@ def _unstated_period(question: str, said: Sequence[str]) -> str:
     answer counts it: the day's fall of 678 points is not the nine days' of over 2,000 (Wikinews w474). The caller
     leaves out a question that describes its subject ("the partner Chrysler was told to sign up within 30 days"):
     that period finds the subject, not the figure."""
-    asked = _periods(question)
-    if not asked or any(asked & _periods(text) for text in said):
+    if not _periods(question) or any(states_period(question, text) for text in said):
         return ""
     return next(m.group(0) for m in _PERIOD.finditer(question))
 
@@ -1682,10 +1681,10 @@ def _clause_year(question: str, sentences: Sequence[Sentence], values: set[float
     named = {int(y) for y in _YEAR.findall(question)}
     if not named:
         return ""
+    # A year the answer gives ("until October 2007") is what it says, not whose figure it is.
+    figures = {v for v in values if not _YEARLIKE.fullmatch(f"{v:g}")}
     stated: set[int] = set()
     for sentence in sentences:
-        # A year the answer gives ("until October 2007") is what it says, not whose figure it is.
-        figures = {v for v in values if not _YEARLIKE.fullmatch(f"{v:g}")}
         held = [c for c in clauses(sentence.text) if extract_quantities(c) & figures]
         years = set().union(*(_stated_years(c) for c in held)) if held else set()
         if not years or years & named:
