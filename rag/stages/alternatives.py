@@ -15,9 +15,9 @@ from collections.abc import Iterable
 
 from index import Sentence
 from rag.stages.amounts import Amount, figure_clause, find_amounts
-from rag.stages.binding import clause_families
+from rag.stages.binding import asked_years_of, clause_families
 from rag.stages.frame import FIGURE_FAMILIES, QuestionFrame
-from rag.stages.gather import Gathered, Gatherer, Reading, ValueGroup, asked_years_of
+from rag.stages.gather import Gathered, Gatherer, Reading, ValueGroup
 
 __all__ = ["AlternativeReader", "asked_alternatives"]
 

@@ -255,6 +255,11 @@ def _unstated_period(question: str, said: Sequence[str]) -> str:
     return next(m.group(0) for m in _PERIOD.finditer(question))
 
 
+def asked_years_of(question: str) -> set[int]:
+    """The years a question names: "in 2024" asks that year's figure."""
+    return {int(y) for y in _YEAR.findall(question)}
+
+
 def _precise(amount: Amount) -> bool:
     """A figure written to its last unit or beyond ("8,579.19", "10769"), not a round mark ("9,000") that many
     days' reports may pass; a count in words or a vague amount is not."""
@@ -957,7 +962,7 @@ class BindingCheck:
         A question that says "this year" or "last year" means it as the articles do: "What was the valuation
         earlier this year?" is not answered by an article of 2025 saying "valued at $14 billion in 2024".
         """
-        named = {int(y) for y in _YEAR.findall(question)}
+        named = asked_years_of(question)
         relative = [_RELATIVE[m.lower()] for m in _RELATIVE_YEAR.findall(question)]
         if not named and not relative:
             return ""
@@ -980,7 +985,7 @@ class BindingCheck:
     def states_asked_year(self, question: str, sentence: Sentence) -> bool:
         """Whether the sentence itself places what it states in a year the question names ("in 2008", or "last
         year" in an article of 2009)."""
-        named = {int(y) for y in _YEAR.findall(question)}
+        named = asked_years_of(question)
         return bool(named & (_stated_years(sentence.text) | self._relative_years(sentence)))
 
     def other_day(self, question: str, sentences: Sequence[Sentence]) -> str:
@@ -1022,7 +1027,7 @@ class BindingCheck:
 
     def in_asked_year(self, question: str, sentence: Sentence) -> bool:
         """Whether the sentence, or its article's date, has a year the question names (True where it names none)."""
-        named = {int(y) for y in _YEAR.findall(question)}
+        named = asked_years_of(question)
         years = _stated_years(sentence.text) | self._article_year(sentence)
         return not named or bool(named & years)
 
@@ -1678,7 +1683,7 @@ def _clause_year(question: str, sentences: Sequence[Sentence], values: set[float
     """The years the answer's figures are given for in their own clauses, where a sentence states the asked year
     in another clause only: "He fought pancreatic cancer in 2004 and took six months off in early 2009" gives the
     months off for 2009, not 2004 (round 17, w515). '' where a figure's clause states no year or the asked one."""
-    named = {int(y) for y in _YEAR.findall(question)}
+    named = asked_years_of(question)
     if not named:
         return ""
     # A year the answer gives ("until October 2007") is what it says, not whose figure it is.

@@ -27,6 +27,7 @@ from rag.stages.binding import (
     MONEY_LOST,
     TITLED_PERSON,
     BindingCheck,
+    asked_years_of,
     name_groups,
     other_side,
     states_period,
@@ -49,7 +50,7 @@ from rag.stages.frame import (
 )
 from rag.stages.verify import asks_quantity, extract_names, extract_quantities
 
-__all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "asked_years_of", "gatherable"]
+__all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
 
 # Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked; aid /
 # loans / bailout money). In the others a figure must sit by a word of the question's own stem: "raised $1 billion"
@@ -541,11 +542,6 @@ def _said_received(text: str, amount: Amount, amounts: Sequence[Amount]) -> bool
 # "if it does not receive both the US commitment of $2.3 billion": the money is not received.
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n't)\s+(?:[\w']+\s+)?$", re.I)
 _RECEIPT_REACH = 8  # "the $13.4 billion that it has already received": the verb of a figure said after it
-
-
-def asked_years_of(question: str) -> set[int]:
-    """The years a question names: "in 2024" asks that year's figure."""
-    return {int(y) for y in _YEAR.findall(question)}
 
 
 def _family_positions(text: str, *, noun: str | None = None, lost: bool = False) -> list[tuple[int, int, str]]:
