@@ -402,6 +402,15 @@ class BindingCheck:
                     gate="relation",
                     message=f"The articles say it was {stated}, not {asked}.",
                 )
+            if frame.act and sentences and all(_denies(frame.act, s.text) for s in sentences):
+                # "Which group gave the iPhone 4 a 'recommended' rating?" is not answered by the group that "declined
+                # to give" it one (Wikinews w514). A sentence that does not write the deed is not held to it: the
+                # articles word a deed many ways ("replaced" / "became chief executive", "commented" / "said").
+                return Abstention(
+                    reason="off_target",
+                    gate="relation",
+                    message=f'The articles say this was not done: none says it "{frame.act}" as the question asks.',
+                )
             if figure and all(unmet_close(frame.question, s.text) for s in sentences):
                 return Abstention(
                     reason="constraint_unmet",
@@ -1302,7 +1311,7 @@ class BindingCheck:
                 before = [_EXAMPLES.sub(" ", text) for text in before]
         shown_title = self.titles.get(sentence.article_id, "") if title or refers_back else ""
         text = " ".join([sentence.text, *before, shown_title])
-        return _parts(text) | {_norm(w) for w in _TOKEN.findall(text)}
+        return _parts(text) | {_norm(w) for w in _TOKEN.findall(text)} | _initials(text)
 
     # -- a second chance ------------------------------------------------------------------------------------
 
@@ -1443,9 +1452,10 @@ class BindingCheck:
         return False
 
 
-# A sentence that speaks of its article's product by pointing back to it.
+# A sentence that speaks of its article's product by pointing back to it: "six of these aeroplanes", "the
+# engines on the prototype airliner" (Wikinews w523).
 _THESE_THINGS = re.compile(
-    r"\b(?:these|this|those)\s+(?:new\s+)?(?:aeroplanes?|airplanes?|aircraft|planes?|jets?|airliners?|"
+    r"\b(?:(?:these|this|those)\s+(?:new\s+)?|the\s+(?:[a-z]+\s+)?)(?:aeroplanes?|airplanes?|aircraft|planes?|jets?|airliners?|"
     r"superjumbos?|phones?|handsets?|devices?|cars?|vehicles?|models?)\b",
     re.I,
 )
@@ -1624,6 +1634,30 @@ _LIGHT_VERBS = frozenset("set hold take make give get put go come team step pull
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|while|whereas|although|though)\b", re.I)
 # A negation and the (up to three) words it denies: "did not acquire", "rather than recall the devices".
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|without|rather\s+than|instead\s+of)\b|n['’]t\b)(?:\s+[\w'’-]+){1,3}", re.I)
+
+
+# Words that deny the deed after them ("declined to give", "did not buy", "never performed"), and how far before it.
+_DENIAL = frozenset("not never no declined refused failed".split())
+_DENIAL_REACH = 3
+
+
+# A name of two to four capitalised words: "General Motors", "Singapore Airlines", "Boeing Commercial Airplanes".
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of the names a text writes out, which a question may ask them by: "GM" is "General Motors"
+    ("This was the largest bankruptcy filing …" after "… General Motors filed for bankruptcy", Wikinews w522)."""
+    return {"".join(w[0] for w in m.group(0).split()).lower() for m in _NAME_RUN.finditer(text)}
+
+
+def _denies(act: str, text: str) -> bool:
+    """Whether the sentence writes the deed (by root) and denies it each time: "declined to give" for "gave"."""
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    said = [i for i, t in enumerate(tokens) if root(t) == root(act)]
+    return bool(said) and all(
+        any(t in _DENIAL or t.endswith(("n't", "n’t")) for t in tokens[max(0, i - _DENIAL_REACH) : i]) for i in said
+    )
 
 
 def _drop_negated(text: str) -> str:

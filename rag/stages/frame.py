@@ -258,6 +258,8 @@ class QuestionFrame:
     # Attribute words of a clause that places the figure ("… when Steve Jobs died"): they say when, not what is
     # asked, yet a premise check still reads them ("after finding it underpaid its workers").
     circumstance: frozenset[str] = field(default_factory=frozenset)
+    # The deed a who/which question asks the doer of: "Which company bought the stake …?" -> "bought".
+    act: str | None = None
 
 
 # Each role a question may ask the holder of, as a question words it and as sentences write it.
@@ -394,6 +396,57 @@ _PHRASAL_LIGHT = frozenset("pull step take give set turn back drop sell buy cut 
 _PARTICLES = frozenset("out up down off over back away".split())
 
 
+# Verbs that report a clause: "Why did Airbus say …", "Why did Obama announce that …".
+_REPORTING = frozenset("say said tell told announce announced state stated claim claimed explain report".split())
+# The reported clause's verb after its modal or auxiliary: "… would be replaced", "… will cut", "… had left".
+_REPORTED_VERB = re.compile(
+    r"\b(?:would|will|could|should|might|must|had|has|have|was|were|is|are|to)\s+(?:not\s+)?"
+    r"(?:be\s+|have\s+(?:been\s+)?|been\s+)?([a-z]{3,})\b"
+)
+
+
+def _reported_event(clause: str) -> tuple[str | None, tuple[str, ...]]:
+    """The event of a reported clause and the words of what it is done to, or none where no verb is marked."""
+    if not (m := _REPORTED_VERB.search(clause)) or m.group(1) in _NOT_EVENTS:
+        return None, ()
+    # A passive clause's verb is done to what comes before it ("two engines … would be replaced").
+    passive = re.search(r"\b(?:be|been|was|were|is|are)\s+\w+$", m.group(0))
+    span = clause[: m.start()] if passive else clause[m.end() :]
+    rest = (x.lower() for x in span.split() if not x[0].isupper() and not _MIXED.match(x))
+    objects = (x for x in rest if x.isalpha() and x not in _NOT_EVENTS and x not in _NOT_ATTRIBUTES and len(x) > 2)
+    return m.group(1), tuple(dict.fromkeys(objects))
+
+
+# "Who replaced Rick Wagoner …", "Which company bought …", "Which doctor performed …": the question's subject is
+# what is asked, and its verb, past and marked as one, is the deed the answer's sentence must say was done.
+_ASKS_DOER = re.compile(r"^\s*(who|which|what)\s+((?:[\w.'’-]+\s+){0,5})", re.I)
+_AUXILIARIES = frozenset("is are was were did does do has have had will would can could".split())
+_PAST = frozenset("bought sold paid built won led held gave wrote sent lost found chose".split())
+# Verbs that say little alone ("Who took over …") or that a sentence words as a state, not a deed.
+# "Which outlet reported …" is answered by "according to Bloomberg".
+_NO_DEED = frozenset("named called said told meant based used reported".split())
+_OPEN_PHRASE = frozenset("with of in on for from to and or that the a an as at by".split())
+
+
+def _act(question: str) -> str | None:
+    """The deed a who/which question asks the doer of, or None."""
+    if not (m := _ASKS_DOER.match(question)):
+        return None
+    words = m.group(2).split()
+    # "Who" is the doer itself; "Which New York University doctor" names the doer's kind first.
+    for i, word in enumerate(words[: 1 if m.group(1).lower() == "who" else 5]):
+        verb = word.lower()
+        if verb in _AUXILIARIES or (i == 0 and m.group(1).lower() != "who"):
+            if verb in _AUXILIARIES:
+                return None  # "What were annualised sales …", "Which company did Jobs found …": not the doer
+            continue
+        if verb in _OPEN_PHRASE:
+            return None  # "What product with virtual and augmented reality features …": a described thing
+        if verb in _PAST or (verb.endswith("ed") and len(verb) > 4 and word.islower()):
+            return None if verb in _NO_DEED else verb
+    return None
+
+
 def _event(question: str) -> tuple[str | None, tuple[str, ...]]:
     """The event a why-question takes for granted, and the words of what it is done to (names aside)."""
     if not (m := _WHY.match(question)) or m.group(1).lower() in ("does", "do"):
@@ -413,6 +466,11 @@ def _event(question: str) -> tuple[str | None, tuple[str, ...]]:
             continue
         if passive and not w.endswith(("ed", "en", "ing")) and w not in _IRREGULAR_PARTICIPLES:
             continue  # "was Meta's Llama 4 model praised": the participle, not the noun before it
+        if w in _REPORTING:
+            # "Why did Airbus say two engines … would be replaced?" takes for granted what was said, not the
+            # saying, which an article words many ways ("Citing 'a precautionary measure', Airbus announced that
+            # …", Wikinews w523): the event is the reported clause's verb, or none a check can read.
+            return _reported_event(" ".join(words[i + 1 :]))
         following = words[i + 1].lower() if i + 1 < len(words) else ""
         phrasal = w in _PHRASAL_LIGHT and following in _PARTICLES
         rest = (x.lower() for x in words[i + 1 + phrasal :] if not x[0].isupper() and not _MIXED.match(x))
@@ -500,6 +558,7 @@ def frame_question(question: str) -> QuestionFrame:
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,
         role=asked_role(question),
         not_role=set_aside_role(question),
+        act=_act(question),
     )
 
 

@@ -511,6 +511,10 @@ def test_an_acquisition_premise_is_refused_with_its_reason_before_the_model_is_a
         ("Why has Zuckerberg been personally overseeing recruitment?", "overseeing"),  # past the adverb
         ("Why did Apple's board fire Tim Cook?", "fire"),  # past the possessive's noun
         ("How did Meta respond?", None),  # only a why-question's event is checked
+        # Round 18, w523: what was said is taken for granted, not the saying; a passive's doer comes before it.
+        ("Why did Airbus say two engines on the A380 prototype would be replaced before its tour?", "replaced"),
+        ("Why did GM announce it will close plants?", "close"),
+        ("Why did Obama say that?", None),  # no reported clause to read
     ],
 )
 def test_the_event_a_why_question_takes_for_granted(question: str, event: str | None) -> None:
@@ -1707,3 +1711,52 @@ def test_a_figure_is_of_the_year_its_own_clause_states() -> None:
     late = "The delivery will be delayed until October 2007."
     asked = "Until when was delivery of Singapore Airlines' first A380 delayed, as reported in October 2006?"
     assert _clause_year(asked, [Sentence(article_id="a", start=0, end=len(late), text=late)], {2007.0}) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "act"),
+    [
+        ('Which consumer group gave the iPhone 4 a "recommended" rating?', "gave"),
+        ("Which New York University doctor performed Steve Jobs's liver transplant?", "performed"),
+        ("Who replaced Rick Wagoner at the head of General Motors?", "replaced"),
+        ("Which company did Steve Jobs found after he was fired?", None),  # the doer is not what is asked
+        ("What were annualised US vehicle sales in February 2009?", None),  # an auxiliary: no deed
+        ("What product with virtual and augmented reality features are they building?", None),  # a described thing
+        ("Which news organisation reported the deal?", None),  # a report is worded "according to …"
+    ],
+)
+def test_the_deed_a_who_or_which_question_asks_the_doer_of(question: str, act: str | None) -> None:
+    assert frame_question(question).act == act
+
+
+def test_a_deed_the_sentence_denies_is_refused() -> None:
+    # Round 17, w514 (adversarial): Consumer Reports "declined to give" the rating the question says it gave.
+    said = 'Consumer Reports declined to give Apple\'s newest phone a "recommended" rating due to the antenna.'
+    title = "Apple to give free cases"
+    asked = 'Which consumer group gave the iPhone 4 a "recommended" rating?'
+    assert _ranked(asked, "Consumer Reports.", said, title) == "relation"
+    # Asked as the articles say it, the same sentence answers; a sentence that writes the deed once affirmed does too.
+    assert _ranked(asked.replace("gave", "declined to give"), "Consumer Reports.", said, title) is None
+    given = "Consumer Reports gave it a rating after it had not given one before."
+    assert _ranked(asked, "Consumer Reports.", given, title) is None
+
+
+def test_a_deed_the_sentence_does_not_write_is_left_to_the_other_checks() -> None:
+    # Gold w006: "replaced" is worded "became chief executive"; only a denial is read, not an absence.
+    said = "Fritz Henderson became chief executive of General Motors after Rick Wagoner resigned."
+    asked = "Who replaced Rick Wagoner at the head of General Motors?"
+    assert _ranked(asked, "Fritz Henderson.", said, "GM chief executive resigns") is None
+
+
+def test_a_company_asked_by_its_initials_is_the_one_written_out_before() -> None:
+    # Round 18, w522: "This was … the fourth largest bankruptcy filing" follows "General Motors filed …".
+    text = (
+        "General Motors filed for bankruptcy protection in a New York federal bankruptcy court. "
+        "This was the fourth largest bankruptcy filing in recent U.S. history, after the bankruptcies of Lehman "
+        "Brothers and WorldCom."
+    )
+    pool, check = _one_report(text, "U.S. manufacturer seeks bankruptcy protection")
+    fourth = Verdict([ClaimCheck("Fourth largest.", [pool[1]], 1.0, True)])
+    question = "Where did GM's bankruptcy filing rank among the bankruptcies in recent US history?"
+    assert check.run(frame_question(question), fourth) is None
+    assert check.run(frame_question(question.replace("GM's", "Ford's")), fourth) is not None
