@@ -59,7 +59,14 @@ from rag.stages.source_clause import SourceClause, articles_stating, split_sourc
 from rag.stages.status import StatusReader, asked_status
 from rag.stages.successors import SuccessorReader, predecessor
 from rag.stages.tallies import TallyReader, asked_tally
-from rag.stages.verify import Verdict, Verifier, adds_to_question, answers_question_type, asks_event
+from rag.stages.verify import (
+    Verdict,
+    Verifier,
+    adds_to_question,
+    answers_question_type,
+    asks_event,
+    reason_left_out,
+)
 
 __all__ = ["AnswerPipeline", "Stages"]
 
@@ -638,6 +645,15 @@ class AnswerPipeline:
             # the gathering ("At which event did Apple reveal the iPhone 3GS?").
             refused.note = "name the event" if asks_event(work.question) else ""
             return refused
+        cited = [sentence for check in verdict.checks for sentence in check.sentences]
+        if reason_left_out(work.question, verdict.supported_text, cited):
+            refused = _Checked.refused(
+                "not_stated", "answer_type", "the answer leaves out the reason its sentence gives"
+            )
+            refused.note = "give the reason"
+            return refused
+        if unstated := s.verifier.unstated_kind(work.question, verdict.supported_text, cited, s.citer.titles):
+            return _Checked.refused("unsupported", "support", f"unsupported: {unstated!r} names what is asked")
         if s.binding:
             verdict = s.binding.trim(frame, verdict)
         if s.binding and (problem := s.binding.run(frame, verdict)):

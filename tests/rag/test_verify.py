@@ -11,6 +11,7 @@ from rag.stages.verify import (
     extract_names,
     extract_quantities,
     multiples,
+    reason_left_out,
 )
 from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, one_article_index, sentences_of_text
 
@@ -488,3 +489,47 @@ def test_a_draft_that_restates_what_was_shown_is_told_to_name_the_event(tmp_path
     assert "name the event" not in first[-1]["content"] and "name the event" in second[-1]["content"]
     assert answer.answerable and "Worldwide Developers Conference" in answer.answer
     assert any("Worldwide Developers Conference" in c.quote for c in answer.citations)
+
+
+def test_how_long_is_answered_by_a_span_without_a_figure() -> None:
+    # Round 18, w530: "decades in the making", as Obama put it.
+    question = "How long did Obama say General Motors' problem had been in the making?"
+    assert answers_question_type(question, "The problem had been in the making for decades.")
+    assert not answers_question_type(question, "Obama blamed the bad business decisions of the past.")
+
+
+def test_a_rank_is_answered_by_an_ordinal_or_a_superlative() -> None:
+    # Round 18, w522: what the filings did not cover is no place among bankruptcies.
+    question = "Where did GM's bankruptcy filing rank among the bankruptcies in recent US history?"
+    assert not answers_question_type(question, "The filings did not cover GM's businesses in Latin America.")
+    assert answers_question_type(question, "It was the fourth largest bankruptcy filing in recent U.S. history.")
+
+
+def test_a_word_of_the_asked_kinds_name_no_cited_sentence_writes_is_unstated() -> None:
+    # Round 18, w535 (adversarial): no sentence names Lehman Brothers' court; "court system" is the model's.
+    verifier = Verifier(HashingEncoder(dim=64), word_root=root)
+    said = "It was the fourth largest bankruptcy filing in recent U.S. history, after Lehman Brothers."
+    cited = [Sentence(article_id="a", start=0, end=len(said), text=said)]
+    question = "In which court did Lehman Brothers file for bankruptcy?"
+    claim = "Lehman Brothers filed for bankruptcy in the U.S. court system."
+    assert verifier.unstated_kind(question, claim, cited, {}) == "system"
+    court = "GM filed in a New York federal bankruptcy court."
+    named = [Sentence(article_id="a", start=0, end=len(court), text=court)]
+    assert (
+        verifier.unstated_kind(question.replace("Lehman Brothers", "GM"), "A federal bankruptcy court.", named, {})
+        == ""
+    )
+    # A question that asks no kind of thing is not read.
+    assert verifier.unstated_kind("What is the maximum amount?", "The U.S. court system.", cited, {}) == ""
+
+
+def test_a_why_answer_that_leaves_out_its_sentences_reason_is_refused() -> None:
+    # Round 18, w523: the sentence opens 'Citing "a precautionary measure"'; the answer restates the rest.
+    said = 'Citing "a precautionary measure", Airbus announced that two engines would be replaced.'
+    cited = [Sentence(article_id="a", start=0, end=len(said), text=said)]
+    question = "Why did Airbus say two engines would be replaced?"
+    assert reason_left_out(question, "Airbus announced that two engines would be replaced.", cited)
+    assert not reason_left_out(question, 'As "a precautionary measure".', cited)
+    # A reason given in other words, beside sentences that mark none, is left alone (gold q184).
+    plain = [Sentence(article_id="a", start=0, end=10, text="Meta is establishing a lab focused on superintelligence.")]
+    assert not reason_left_out("Why is Meta establishing a lab?", "A lab focused on superintelligence.", plain)
