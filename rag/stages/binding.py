@@ -44,7 +44,16 @@ from rag.stages.frame import (
     stem,
 )
 from rag.stages.occasion import OccasionCheck
-from rag.stages.verify import ClaimCheck, Verdict, asks_quantity, extract_names, extract_quantities, multiples
+from rag.stages.verify import (
+    NAME_RUN,
+    ClaimCheck,
+    Verdict,
+    asks_quantity,
+    extract_names,
+    extract_quantities,
+    initials,
+    multiples,
+)
 
 __all__ = ["BindingCheck", "clause_families", "common_words", "name_groups"]
 
@@ -1641,14 +1650,10 @@ _DENIAL = frozenset("not never no declined refused failed".split())
 _DENIAL_REACH = 3
 
 
-# A name of two to four capitalised words: "General Motors", "Singapore Airlines", "Boeing Commercial Airplanes".
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
-
-
 def _initials(text: str) -> set[str]:
     """The initials of the names a text writes out, which a question may ask them by: "GM" is "General Motors"
     ("This was the largest bankruptcy filing …" after "… General Motors filed for bankruptcy", Wikinews w522)."""
-    return {"".join(w[0] for w in m.group(0).split()).lower() for m in _NAME_RUN.finditer(text)}
+    return {initials(m.group(0)) for m in NAME_RUN.finditer(text)}
 
 
 def _denies(act: str, text: str) -> bool:

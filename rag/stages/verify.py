@@ -594,6 +594,11 @@ def adds_to_question(question: str, answer: str) -> bool:
         # A company's legal ending names no other company: "Apple Inc." is the question's own Apple (Wikinews w428).
         held = {w.lower().removesuffix("'s").removesuffix("’s") for w in _QUESTION_WORD.findall(question)}
         held |= _LEGAL_ENDINGS
+        # A name the question writes by its initials is the question's too: "General Motors" for "Which company
+        # bought the corporate stake in GM Europe …?" (Wikinews w540).
+        held |= {
+            w.lower() for m in NAME_RUN.finditer(answer) if initials(m.group(0)) in held for w in m.group(0).split()
+        }
         return any(not set(n.split()) <= held for n in _name_words(answer) - _name_words(question))
     return bool(_plain(content_words(answer)) - _plain(content_words(question)))
 
@@ -628,6 +633,15 @@ def _name_keys(text: str) -> set[str]:
         if strong:
             keys.add(strong[-1] if strong[-1] == words[-1] else strong[0])
     return keys
+
+
+# A name of two to four capitalised words: "General Motors", "Singapore Airlines", "Boeing Commercial Airplanes".
+NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
+
+
+def initials(name: str) -> str:
+    """ "General Motors" -> "gm", which a question may ask it by."""
+    return "".join(w[0] for w in name.split()).lower()
 
 
 def _name_words(text: str) -> set[str]:

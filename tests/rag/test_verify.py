@@ -533,3 +533,11 @@ def test_a_why_answer_that_leaves_out_its_sentences_reason_is_refused() -> None:
     # A reason given in other words, beside sentences that mark none, is left alone (gold q184).
     plain = [Sentence(article_id="a", start=0, end=10, text="Meta is establishing a lab focused on superintelligence.")]
     assert not reason_left_out("Why is Meta establishing a lab?", "A lab focused on superintelligence.", plain)
+
+
+def test_a_name_the_question_writes_by_its_initials_adds_nothing() -> None:
+    # Round 18, w540 (adversarial): "General Motors" is the question's own GM, no buyer of the stake.
+    question = "Which company bought the corporate stake in GM Europe that Obama thanked Germany for selling?"
+    assert not adds_to_question(question, "General Motors.")
+    assert adds_to_question(question, "Magna International.")
+    assert adds_to_question("Which company bought a stake in Opel?", "General Motors.")
