@@ -66,6 +66,7 @@ from rag.stages.verify import (
     answers_question_type,
     asks_event,
     reason_left_out,
+    with_stated_reason,
 )
 
 __all__ = ["AnswerPipeline", "Stages"]
@@ -647,11 +648,15 @@ class AnswerPipeline:
             return refused
         cited = [sentence for check in verdict.checks for sentence in check.sentences]
         if reason_left_out(work.question, verdict.supported_text, cited):
-            refused = _Checked.refused(
-                "not_stated", "answer_type", "the answer leaves out the reason its sentence gives"
-            )
-            refused.note = "give the reason"
-            return refused
+            # The small model restates the event and drops the sentence's "Citing …" (Wikinews w523); a second
+            # draft, told to give the reason, invented one. The sentence's own reason is added in its words.
+            if (completed := with_stated_reason(verdict)) is None:
+                refused = _Checked.refused(
+                    "not_stated", "answer_type", "the answer leaves out the reason its sentence gives"
+                )
+                refused.note = "give the reason"
+                return refused
+            verdict = completed
         if unstated := s.verifier.unstated_kind(work.question, verdict.supported_text, cited, s.citer.titles):
             return _Checked.refused("unsupported", "support", f"unsupported: {unstated!r} names what is asked")
         if s.binding:

@@ -473,6 +473,10 @@ _GIVES_REASON = re.compile(
 _STATES_REASON = re.compile(
     r"\b(?:because|due to|owing to|as a result of|citing|in order to|so that|blamed|(?:the )?reason)\b", re.I
 )
+# 'Citing "a precautionary measure", Airbus announced …': what is cited, to the comma.
+_CITING = re.compile(r"^\W*Citing\s+([^,]{3,80}),\s", re.I)
+# "… due to the antenna's placement": the marker and its clause, to the next comma or stop.
+_REASON_CLAUSE = re.compile(r"\b(because|due to|owing to|as a result of|in order to|so that)\s+([^,;.]{3,120})", re.I)
 _PLAIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]")
 _ASKS_DURATION = re.compile(r"\bhow long\b", re.I)
 # A span of time stated without a figure: "for decades", "many years", "several months".
@@ -692,6 +696,29 @@ def reason_left_out(question: str, answer: str, sentences: Sequence[Sentence]) -
     if not _ASKS_WHY.match(question) or _GIVES_REASON.search(answer):
         return False
     return any(_STATES_REASON.search(s.text) for s in sentences)
+
+
+def with_stated_reason(verdict: Verdict) -> Verdict | None:
+    """The verdict with the reason its cited sentence marks added to the claim that cites it, in the sentence's
+    words: "Airbus announced that two … engines … would be replaced, citing "a precautionary measure"." The words
+    are the cited sentence's own, so what supported the claim supports it still. None where no sentence gives a
+    reason as a phrase to take ("the reason was …" is left to a second draft)."""
+    checks = list(verdict.checks)
+    for i, check in enumerate(checks):
+        for sentence in check.sentences if check.supported else []:
+            if phrase := _reason_phrase(sentence.text):
+                claim = f"{check.claim.rstrip(' .')}, {phrase}."
+                checks[i] = ClaimCheck(claim, check.sentences, check.score, True, check.missing)
+                return Verdict(checks=checks)
+    return None
+
+
+def _reason_phrase(text: str) -> str:
+    if m := _CITING.match(text):
+        return f"citing {m.group(1)}"
+    if m := _REASON_CLAUSE.search(text):
+        return f"{m.group(1).lower()} {m.group(2).strip()}"
+    return ""
 
 
 def answers_question_type(question: str, answer: str, *, change: bool = False) -> bool:

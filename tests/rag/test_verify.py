@@ -4,6 +4,8 @@ from index import Article, Sentence, split_sentences
 from rag.runtime import assemble_pipeline
 from rag.stages.frame import root
 from rag.stages.verify import (
+    ClaimCheck,
+    Verdict,
     Verifier,
     _shared_words,
     adds_to_question,
@@ -12,6 +14,7 @@ from rag.stages.verify import (
     extract_quantities,
     multiples,
     reason_left_out,
+    with_stated_reason,
 )
 from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, one_article_index, sentences_of_text
 
@@ -541,3 +544,39 @@ def test_a_name_the_question_writes_by_its_initials_adds_nothing() -> None:
     assert not adds_to_question(question, "General Motors.")
     assert adds_to_question(question, "Magna International.")
     assert adds_to_question("Which company bought a stake in Opel?", "General Motors.")
+
+
+def test_a_why_answer_gets_the_reason_its_cited_sentence_states(tmp_path) -> None:
+    # Round 18, w523: the draft restated the event and dropped 'Citing "a precautionary measure"'; the answer
+    # carries the sentence's reason in its words, without a second draft.
+    index, encoder = one_article_index(
+        tmp_path,
+        '# Engine troubles delay Airbus superjumbo tour\n\nCiting "a precautionary measure", Airbus announced '
+        "that two engines on the prototype airliner would be replaced before the tour commenced.\n",
+    )
+    model = ScriptedGenerator(
+        lambda _m: (
+            "Sentences: 1\nAnswer: Airbus announced that two engines on the prototype airliner would be "
+            "replaced before the tour commenced."
+        )
+    )
+    question = "Why did Airbus say two engines on the prototype airliner would be replaced before the tour?"
+    answer = assemble_pipeline(gate_settings(), model, index, encoder).ask(question)
+    assert answer.answerable and 'citing "a precautionary measure"' in answer.answer
+    assert len(model.calls) == 1
+    assert answer.citations and answer.citations[0].quote.startswith("Citing")
+
+
+def test_a_reason_not_written_as_a_phrase_is_left_to_a_second_draft() -> None:
+    said = "The reason given was a shortage of parts, Airbus said."
+    check = ClaimCheck("Airbus said so.", [Sentence(article_id="a", start=0, end=len(said), text=said)], 0.9, True)
+    assert with_stated_reason(Verdict([check])) is None
+    due = "Consumer Reports declined to recommend it due to the antenna's placement, it said."
+    check = ClaimCheck(
+        "Consumer Reports declined.", [Sentence(article_id="a", start=0, end=len(due), text=due)], 0.9, True
+    )
+    completed = with_stated_reason(Verdict([check]))
+    assert (
+        completed is not None
+        and completed.supported_text == "Consumer Reports declined, due to the antenna's placement."
+    )
