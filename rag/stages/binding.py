@@ -135,6 +135,9 @@ _EXAMPLES = re.compile(
 )
 # A sentence's first word when no capitalised word follows it: "To date, …", "Around 50,000 people …".
 _INITIAL = re.compile(r"\W*([A-Z][a-z'’-]*)\b(?![\s,]+[A-Z])")
+_OPENING_WORD = re.compile(
+    r"\W*(Of|In|On|At|For|From|By|With|To|As|After|Before|During|Since|Under|Over|Among|Amid|Despite)\b"
+)
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 _SIMILAR = 0.62  # word-embedding cosine for two words outside the families to stand for each other
 
@@ -1299,6 +1302,10 @@ class BindingCheck:
         names = extract_names(text)
         if (m := _INITIAL.match(text)) and m.group(1).lower() in self.common:
             names.discard(m.group(1).lower())
+        if m := _OPENING_WORD.match(text):
+            # "Of GM's profitable ventures in China, …": a preposition opening the sentence names no one, whatever
+            # capital follows it.
+            names.discard(m.group(1).lower())
         return names
 
     def holders(self, text: str) -> set[str]:
@@ -1390,7 +1397,12 @@ class BindingCheck:
             # "Airbus chief executive Noel Forgeard stated that he expected sales of the aircraft to exceed the 250
             # required …": naming no one but the subjects (and their officers), the sentence speaks of what its
             # article's lead names, the A380 (Wikinews w244); "the Senate … 60 needed to pass" is not about Ford.
-            alone = not self.holders(TITLED_PERSON.sub(" ", sentence.text)) - frame.subjects
+            # A name that holds a subject's word is the subject's: "the New GM" is GM (Wikinews w551).
+            unnamed = _NAME_GROUP.sub(
+                lambda m: " " if _parts(m.group(0)) & frame.subjects else m.group(0),
+                TITLED_PERSON.sub(" ", sentence.text),
+            )
+            alone = not self.holders(unnamed) - frame.subjects
             # "Virgin Atlantic has purchased six of these aeroplanes": the lead's A380 (Wikinews w476).
             lead = self._lead(sentence.article_id) if alone or _THESE_THINGS.search(sentence.text) else set()
             # "A380s" is the A380; "Russian" is not Russia here (the government's markets are not its stocks).

@@ -59,7 +59,12 @@ _TIGHT_FAMILIES = frozenset(
     {"valuation", "revenue", "spending", "aid", "price", "employees", "death", "injury", "vote", "population"}
 )
 # "What revenue …", "what valuations do the reports give …": a figure asked for by its attribute's name.
-_WHAT_ATTRIBUTE = re.compile(r"^\s*what\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+# "What revenue did …", "What was the valuation …": the words after "what". After "what did", "what will" they
+# are the subject's, not the attribute's: "What did some customers report …" asks no customer count (Wikinews w543).
+_WHAT_ATTRIBUTE = re.compile(
+    r"^\s*what\s+(?!(?:did|does|do|will|would|could|can|should|might|had|has|have)\b)((?:[\w'’-]+\s+){0,3}[\w'’-]+)",
+    re.I,
+)
 _WORTH = re.compile(r"\bworth\b|\bvalued\b", re.I)
 # Nouns naming who gives, not what is given: "raised from its investors" asks what was raised.
 _ROLES = frozenset({"investor", "investors", "backer", "backers", "funder", "funders", "founder", "founders"})

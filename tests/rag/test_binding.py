@@ -1760,3 +1760,17 @@ def test_a_company_asked_by_its_initials_is_the_one_written_out_before() -> None
     question = "Where did GM's bankruptcy filing rank among the bankruptcies in recent US history?"
     assert check.run(frame_question(question), fourth) is None
     assert check.run(frame_question(question.replace("GM's", "Ford's")), fourth) is not None
+
+
+def test_a_sentence_opening_with_a_preposition_and_naming_the_new_company_is_about_its_subjects() -> None:
+    # Round 19, w551: "Of GM's profitable ventures in China, … he stated …" names no one but GM ("the New GM"
+    # is GM) and China, so it speaks of its article's lead, Henderson's press conference.
+    pool = sentences_of_text(
+        "a",
+        "Fritz Henderson, the chief executive of General Motors, outlined a plan for a New GM. "
+        "Of GM's profitable ventures in China, specifically, he stated that they were a critical part of the New GM.",
+    )
+    check = BindingCheck(HashingEncoder(dim=64), lambda _a: pool, {"a": "CEO of GM outlines plan"}, similar=0.99)
+    frame = frame_question("How did Henderson describe GM's profitable ventures in China?")
+    assert check.premise(frame, pool[1:]) is None
+    assert "of" not in check.names(pool[1].text)

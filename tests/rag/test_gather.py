@@ -949,3 +949,11 @@ def test_a_figure_of_another_model_of_the_line_is_not_the_asked_models() -> None
     question = frame_question("How many days had the iPhone 3GS been out when Jobs answered critics?")
     assert not binding.about(question, pool[0])
     assert binding.about(frame_question("How many days had the iPhone 4 been out when Jobs answered critics?"), pool[0])
+
+
+def test_what_did_someone_report_asks_no_figure_of_the_subjects_words() -> None:
+    # Round 19, w543: "customers" is who reported, not a customer count asked for.
+    question = "What did some customers report Apple had set on their phone lines during the iPhone 4 pre-orders?"
+    assert not gatherable(frame_question(question))
+    # The attribute named just after "what" is still read: "What revenue did Scale AI make in 2024?".
+    assert gatherable(frame_question("What revenue did Scale AI make in 2024?"))

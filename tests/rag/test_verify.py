@@ -580,3 +580,10 @@ def test_a_reason_not_written_as_a_phrase_is_left_to_a_second_draft() -> None:
         completed is not None
         and completed.supported_text == "Consumer Reports declined, due to the antenna's placement."
     )
+
+
+def test_what_did_someone_report_is_answered_by_what_they_reported() -> None:
+    # Round 19, w543: "customers" after "what did" is who reported, not a kind of named thing asked for.
+    question = "What did some customers report Apple had set on their phone lines during the iPhone 4 pre-orders?"
+    assert adds_to_question(question, "Apple had set a recording on their phone lines.")
+    assert not adds_to_question("Which customers did Apple report?", "Apple reported customers.")
