@@ -119,6 +119,9 @@ _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 # A sentence that refers back ("It was founded…", "the startup said…"): its subject may be named just before.
 _REFERS_BACK = re.compile(
     r"^\W*(?:it|its|he|she|his|her|they|their|this|that)\b"
+    # "Speaking to the public he said that …": a speaker named before, after an opening phrase (Wikinews w549).
+    r"|^[^.\"“]{0,60}?,?\s(?:he|she)\s+(?:said|stated|added|told|noted|explained|described|stressed|emphasi[sz]ed|"
+    r"mentioned|observed)\b"
     r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|talks|move)\b",
     re.I,
 )

@@ -1774,3 +1774,15 @@ def test_a_sentence_opening_with_a_preposition_and_naming_the_new_company_is_abo
     frame = frame_question("How did Henderson describe GM's profitable ventures in China?")
     assert check.premise(frame, pool[1:]) is None
     assert "of" not in check.names(pool[1].text)
+
+
+def test_he_said_after_an_opening_phrase_is_the_speaker_named_before() -> None:
+    # Round 19, w549: "Speaking to the public he said …" is Henderson's, named in the sentence before.
+    text = (
+        "Fritz Henderson, the chief executive of General Motors, outlined a plan in New York. "
+        'Speaking to the public he said that "The GM that let you down is history."'
+    )
+    pool, check = _one_report(text, "CEO outlines plan")
+    said = Verdict([ClaimCheck("The GM that let you down.", [pool[1]], 1.0, True)])
+    assert check.run(frame_question("What did Henderson say was history?"), said) is None
+    assert check.run(frame_question("What did Wagoner say was history?"), said) is not None
