@@ -432,14 +432,14 @@ def _act(question: str) -> str | None:
     """The deed a who/which question asks the doer of, or None."""
     if not (m := _ASKS_DOER.match(question)):
         return None
-    words = m.group(2).split()
+    who = m.group(1).lower() == "who"
     # "Who" is the doer itself; "Which New York University doctor" names the doer's kind first.
-    for i, word in enumerate(words[: 1 if m.group(1).lower() == "who" else 5]):
+    for i, word in enumerate(m.group(2).split()[: 1 if who else 5]):
         verb = word.lower()
-        if verb in _AUXILIARIES or (i == 0 and m.group(1).lower() != "who"):
-            if verb in _AUXILIARIES:
-                return None  # "What were annualised sales …", "Which company did Jobs found …": not the doer
-            continue
+        if verb in _AUXILIARIES:
+            return None  # "What were annualised sales …", "Which company did Jobs found …": not the doer
+        if i == 0 and not who:
+            continue  # the kind: "Which company …"
         if verb in _OPEN_PHRASE:
             return None  # "What product with virtual and augmented reality features …": a described thing
         if verb in _PAST or (verb.endswith("ed") and len(verb) > 4 and word.islower()):

@@ -48,7 +48,7 @@ from rag.stages.frame import (
     root,
     stem,
 )
-from rag.stages.verify import asks_quantity, extract_names, extract_quantities
+from rag.stages.verify import NOT_AN_AUXILIARY, asks_quantity, extract_names, extract_quantities
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
 
@@ -59,12 +59,8 @@ _TIGHT_FAMILIES = frozenset(
     {"valuation", "revenue", "spending", "aid", "price", "employees", "death", "injury", "vote", "population"}
 )
 # "What revenue …", "what valuations do the reports give …": a figure asked for by its attribute's name.
-# "What revenue did …", "What was the valuation …": the words after "what". After "what did", "what will" they
-# are the subject's, not the attribute's: "What did some customers report …" asks no customer count (Wikinews w543).
-_WHAT_ATTRIBUTE = re.compile(
-    r"^\s*what\s+(?!(?:did|does|do|will|would|could|can|should|might|had|has|have)\b)((?:[\w'’-]+\s+){0,3}[\w'’-]+)",
-    re.I,
-)
+# Not after "what did": "What did some customers report …" asks no customer count (Wikinews w543).
+_WHAT_ATTRIBUTE = re.compile(rf"^\s*what\s+{NOT_AN_AUXILIARY}((?:[\w'’-]+\s+){{0,3}}[\w'’-]+)", re.I)
 _WORTH = re.compile(r"\bworth\b|\bvalued\b", re.I)
 # Nouns naming who gives, not what is given: "raised from its investors" asks what was raised.
 _ROLES = frozenset({"investor", "investors", "backer", "backers", "funder", "funders", "founder", "founders"})

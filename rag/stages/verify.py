@@ -449,10 +449,13 @@ _ASKS_QUANTITY = re.compile(
     r"|\bwhat (is|was|were) the (dollar |exact |total )?(value|amount|size|number|price|valuation)\b",
     re.I,
 )
+# After "what did", "which will": the words that follow are the subject's, not a kind or attribute asked ("What
+# did some customers report …" asks what they said, Wikinews w543).
+NOT_AN_AUXILIARY = r"(?!(?:did|does|do|will|would|could|can|should|might|had|has|have)\b)"
 # "In which court …", "Which airline …": the kind of thing asked, named before the question's verb.
 _KIND_ASKED = re.compile(
     r"^\s*(?:(?:at|in|on|from|to|for|with|by|of|into)\s+)?(?:which|what)\s+"
-    r"(?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)([A-Za-z]+)\b",
+    rf"(?!(?:is|are|was|were)\b){NOT_AN_AUXILIARY}([A-Za-z]+)\b",
     re.I,
 )
 # "Where did it rank among …", "How did it rank?": a place in an order, which an ordinal or a superlative states.
@@ -488,8 +491,7 @@ _SPAN_WITHOUT_FIGURE = re.compile(
 _CHOICE = re.compile(r"^\s*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b|\bor\b", re.I)
 # Questions answered by a name: who, or which/what of a kind of thing that has names.
 _ASKS_NAME = re.compile(
-    # "What did some customers report …" asks what they said; the kind after the auxiliary is its subject (w543).
-    r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?!(?:did|does|do|will|would|could|can|should|had|has|have)\b)"
+    rf"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+{NOT_AN_AUXILIARY}"
     r"(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|start-?ups?|"
     r"airlines?|banks?|carriers?|organi[sz]ations?|outlets?|newspapers?|agenc(?:y|ies)|departments?|countr(?:y|ies)|"
     r"cit(?:y|ies)|persons?|executives?|investors?|rivals?|competitors?|customers?|contractors?|manufacturers?|"
