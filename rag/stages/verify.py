@@ -472,14 +472,14 @@ _GIVES_REASON = re.compile(
     r"blamed|as|precaution\w*|thanks)\b",
     re.I,
 )
-# How a sentence marks a reason, strictly.
-_STATES_REASON = re.compile(
-    r"\b(?:because|due to|owing to|as a result of|citing|in order to|so that|blamed|(?:the )?reason)\b", re.I
-)
+# The links before a reason that a phrase of the sentence can be taken after: "… due to the antenna's placement".
+_REASON_LINK = r"because|due to|owing to|as a result of|in order to|so that"
+# How a sentence marks a reason, strictly: those links, or a reason cited, blamed or named.
+_STATES_REASON = re.compile(rf"\b(?:{_REASON_LINK}|citing|blamed|(?:the )?reason)\b", re.I)
 # 'Citing "a precautionary measure", Airbus announced …': what is cited, to the comma.
 _CITING = re.compile(r"^\W*Citing\s+([^,]{3,80}),\s", re.I)
-# "… due to the antenna's placement": the marker and its clause, to the next comma or stop.
-_REASON_CLAUSE = re.compile(r"\b(because|due to|owing to|as a result of|in order to|so that)\s+([^,;.]{3,120})", re.I)
+# The link and its clause, to the next comma or stop.
+_REASON_CLAUSE = re.compile(rf"\b({_REASON_LINK})\s+([^,;.]{{3,120}})", re.I)
 _PLAIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]")
 _ASKS_DURATION = re.compile(r"\bhow long\b", re.I)
 # A span of time stated without a figure: "for decades", "many years", "several months".
