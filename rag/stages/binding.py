@@ -404,7 +404,7 @@ class BindingCheck:
             # the sentence may word in many ways ("probe" / "investigation"), a figure through an attribute.
             added = extract_quantities(check.claim) - asked_values
             figure = bool(added)
-            if figure and (stated := _opposite_move(frame.question, sentences, added)):
+            if figure and (stated := opposite_move(frame.question, sentences, added)):
                 return Abstention(
                     reason="off_target",
                     gate="direction",
@@ -484,11 +484,31 @@ class BindingCheck:
                     gate="attribute",
                     message=f"The articles give what the question asks for as {other}, not this figure.",
                 )
+            if figure and _TOTAL_ASKED.search(frame.question) and _each_only(sentences, added):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message="The articles give this figure for each one, not the total the question asks for.",
+                )
             if figure and (holder := self._held_before_subject(frame, sentences, added)):
                 return Abstention(
                     reason="off_target",
                     gate="subject",
                     message=f"The articles give this figure for {holder}, not for "
+                    f"{_display(frame.question, self.subject_groups(frame)[0])}.",
+                )
+            if figure and (holder := self._held_in_main_clause(frame, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this figure for {holder}, not for "
+                    f"{_display(frame.question, self.subject_groups(frame)[0])}.",
+                )
+            if figure and (namesake := self._namesake_figure(frame, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this figure for the {namesake}, not for "
                     f"{_display(frame.question, self.subject_groups(frame)[0])}.",
                 )
             if other := self._pronoun_of_another(frame, sentences):
@@ -628,6 +648,66 @@ class BindingCheck:
             found = found or _display(text, frozenset(holders))
         return found
 
+    def _held_in_main_clause(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
+        """The holder a sentence's main clause names before the answer's figure, where every sentence giving that
+        figure names the question's subject only in a concessive clause opening it: "Although the House approved the
+        measures, the Senate voted the proposition down with a vote of 52-35" gives the Senate's vote, not the
+        House's (Wikinews w370). '' otherwise."""
+        groups = [] if frame.described else self.subject_groups(frame)
+        found = ""
+        for sentence in sentences if groups else []:
+            opening = _CONCESSIVE_OPENING.match(sentence.text)
+            if opening is None:
+                return ""
+            concession, main = opening.group(1), sentence.text[opening.end() :]
+            figures = [a for a in find_amounts(main) if a.value in values]
+            if (
+                not figures
+                or not any(_mentioned(g, _parts(concession)) for g in groups)
+                or any(_mentioned(g, _parts(main)) for g in groups)
+            ):
+                return ""
+            holders = self.holders(main[: figures[0].start])
+            if not holders or holders <= self.companions(frame, sentence.article_id):
+                return ""
+            found = found or _display(main, frozenset(holders))
+        return found
+
+    def _namesake_figure(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
+        """The namesake ("Merval 25": the question's name with a number it does not write) whose clause holds the
+        answer's figure, where every sentence giving that figure also gives one of its kind in a clause that names
+        no one, the subject's own: "It dropped in value by 10.12%, while the affiliated Merval 25 index dropped by
+        nearly as much, 10.03%" gives the Merval's fall as 10.12% (Wikinews w573). '' otherwise: "the FTSE 100
+        fell 3%" alone answers for the FTSE."""
+        groups = [] if frame.described else self.subject_groups(frame)
+        found = ""
+        for sentence in sentences if groups else []:
+            text = sentence.text
+            # The number of a name ("25" of "Merval 25") is no figure it gives.
+            numbering = {m.start(2) for m in _NAME_NUMBER.finditer(text)}
+            amounts = [a for a in find_amounts(text) if a.start not in numbering]
+            answer = [a for a in amounts if a.value in values]
+            if not answer:
+                return ""
+            own = _FIGURE_CLAUSE_START.split(text[: answer[0].start])[-1]
+            namesakes = [
+                m.group(0)
+                for m in _NAME_NUMBER.finditer(own)
+                if m.group(2) not in _DIGITS.findall(frame.question)
+                and any(_mentioned(g, _parts(m.group(1))) for g in groups)
+            ]
+            subjects_own = [
+                a
+                for a in amounts
+                if a.value not in values
+                and a.percent == answer[0].percent
+                and not self.holders(_FIGURE_CLAUSE_START.split(text[: a.start])[-1])
+            ]
+            if not namesakes or not subjects_own:
+                return ""
+            found = found or namesakes[0]
+        return found
+
     def _opened_by_another(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
         """The name that opens every sentence giving the answer's figure, as the one it is said of, where the
         sentence names none of the question's names and its article's title gives both as peers: "GM plans to lay
@@ -761,7 +841,7 @@ class BindingCheck:
         opposite = [
             c
             for c in figured
-            if _opposite_move(
+            if opposite_move(
                 frame.question,
                 _holding_the_answer(c.claim, c.sentences, asked, frame.subjects),
                 extract_quantities(c.claim) - asked,
@@ -855,6 +935,8 @@ class BindingCheck:
         """A known attribute asked ("profit") must be stated as such; the question's other words ("annual")
         count only where it asks for none."""
         words = attribute_words(text)
+        # "It ended up 1.2%", "the Dax was 1.75% lower": a move stated by its adverb at a figure (Wikinews w567).
+        words |= {move for move, adverb in _FIGURE_ADVERBS.items() if adverb.search(text)}
         if _SHARES.search(frame.question) and _SHARES.search(text):
             words |= {"price"}  # "GM shares slipped 1.6% down to $1.92" gives the shares' price
         # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
@@ -1830,6 +1912,14 @@ TITLED_PERSON = re.compile(
     r"[Cc]hairwoman|[Pp]resident)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*"
 )
 # The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
+# A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
+# measures, the Senate voted …".
+_CONCESSIVE_OPENING = re.compile(r"\s*(?:although|though|even though|while|whereas)\b([^,]+),", re.I)
+# Where a figure's clause opens, for the namesake check: "…, while the affiliated Merval 25 index dropped …".
+_FIGURE_CLAUSE_START = re.compile(r"[;:]|\b(?:while|whereas|but|although|though)\b", re.I)
+_DIGITS = re.compile(r"\d+")
+# A name with a number after it, as an index or a model is named: "Merval 25", "FTSE 250".
+_NAME_NUMBER = re.compile(r"\b([A-Z][\w&]*)\s+(\d{1,4})\b(?!\s*(?:%|per|points?|billion|million|[.,]\d))")
 HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 
 
@@ -1899,6 +1989,20 @@ def clause_families(before: str, after: str, *, percent: bool = False, money: bo
         if families:
             return families
     return set()
+
+
+# A total asked, which a figure given for each one does not answer: "What total debt did Chrysler declare?" is not
+# "in debt to 20 creditors to a tune of more than $10 million each" (Wikinews w587).
+_TOTAL_ASKED = re.compile(r"\b(?:total|in total|in all|altogether|combined)\b", re.I)
+_EACH = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:each|apiece|a piece|per\s+\w+|a\s+(?:head|share|unit))\b", re.I)
+
+
+def _each_only(sentences: Sequence[Sentence], values: set[float]) -> bool:
+    """Whether the sentences write every sum of money of the answer (else every figure) as one for each: the "20"
+    of "in debt to 20 creditors … $10 million each" counts the creditors, the sum is each one's."""
+    given = [(a, s.text[a.end :]) for s in sentences for a in find_amounts(s.text) if a.value in values]
+    sums = [g for g in given if g[0].money] or given
+    return bool(sums) and all(_EACH.match(after) for _, after in sums)
 
 
 def _holding_the_answer(
@@ -2027,6 +2131,11 @@ _STATED_MOVES = {
     m: re.compile(rf"\b(?:{'|'.join(sorted(ATTRIBUTE_FAMILIES[m]))}|{_ADVERBS[m]})\b", re.I)
     for m in sorted(MOVE_FAMILIES)
 }
+# The same adverbs where they move a figure: "up 1.2%", "down by 3%", "1.75% lower".
+_FIGURE_ADVERBS = {
+    "fall": re.compile(r"\b(?:down|lower)\s+(?:by\s+)?(?:US)?\$?\d|\d%?\s+lower\b", re.I),
+    "rise": re.compile(r"\b(?:up|higher)\s+(?:by\s+)?(?:US)?\$?\d|\d%?\s+higher\b", re.I),
+}
 # Where a figure's own clause begins: "It ended up 1.2%, although this follows a large fall".
 _CLAUSE_START = re.compile(r".*(?:[,;:]|\b(?:although|though|but|while|after|before|following)\b)", re.I | re.S)
 
@@ -2037,7 +2146,7 @@ def _move(text: str, moves: dict[str, re.Pattern[str]] = _MOVES) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _opposite_move(question: str, sentences: Sequence[Sentence], values: set[float]) -> str:
+def opposite_move(question: str, sentences: Sequence[Sentence], values: set[float]) -> str:
     """The move the sentences state the answer's figure with, when it is the opposite of the question's ("fell by
     how much" answered by "it ended up 1.2%"); '' when it is the same, or cannot be told."""
     asked = _move(question)

@@ -29,12 +29,13 @@ from rag.stages.binding import (
     BindingCheck,
     asked_years_of,
     name_groups,
+    opposite_move,
     other_side,
     states_period,
     unmet_close,
 )
 from rag.stages.conversions import asked_currency, equivalents
-from rag.stages.dates import asked_days
+from rag.stages.dates import asked_days, days_spoken_of
 from rag.stages.frame import (
     COUNT_FAMILIES,
     FIGURE_FAMILIES,
@@ -44,6 +45,7 @@ from rag.stages.frame import (
     VALUES_IT,
     QuestionFrame,
     asked_nouns,
+    asking_part,
     family_of,
     root,
     stem,
@@ -153,6 +155,8 @@ class Gathered:
     groups: tuple[ValueGroup, ...]
     asks: Asks
     conflict: bool
+    # Every value read from a report of the day the question names, or a sentence that names that day.
+    on_asked_day: bool = False
 
     def admits(self, answer: str) -> bool:
         """Whether a figure of ``answer`` can be one of these values. An answer whose every figure is
@@ -183,9 +187,11 @@ class Gathered:
         """Whether the articles bind exactly one definite value to what was asked, which then answers a question
         whose draft was refused ("How much aid had Chrysler received?": the draft's "$5 billion" is no figure of the
         articles, their "four billion" is the one). Not where the question names a day (the figure a report of
-        another day gives is not the one "on 3 March"), or a part of a year that the value's sentences do not name:
-        a year's figure is not its first quarter's."""
-        if self.asks != "values" or len(self.groups) != 1 or self.groups[0].value is None or asked_days(question):
+        another day gives is not the one "on 3 March", unless every reading is that day's), or a part of a year that
+        the value's sentences do not name: a year's figure is not its first quarter's."""
+        if self.asks != "values" or len(self.groups) != 1 or self.groups[0].value is None:
+            return False
+        if asked_days(question) and not self.on_asked_day:
             return False
         part = _PART_OF_YEAR.search(question)
         if part is None:
@@ -350,13 +356,22 @@ class Gatherer:
                     break
         if family is None or not readings:
             return None
+        # "fall on 6 October 2008": that day's reports, not the NASDAQ's rise in one of 18 September (Wikinews
+        # w572). Where no reading may be of that day, all stay: the draft's date gate then says which day they are.
+        readings = [r for r in readings if not self.binding.other_day(frame.question, [r.sentence])] or readings
         groups = _group(readings)
         return Gathered(
             family=family,
             groups=tuple(sorted(groups, key=self._order)),
             asks=_asks(frame.question),
             conflict=_disagree(groups),
+            on_asked_day=self._on_asked_day(frame.question, readings),
         )
+
+    def _on_asked_day(self, question: str, readings: Sequence[Reading]) -> bool:
+        asked = asked_days(question)
+        spoken = [days_spoken_of(r.sentence.text, self.dates.get(r.sentence.article_id)) for r in readings]
+        return bool(asked) and all(days is not None and days & asked for days in spoken)
 
     def states(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> bool:
         """Whether the sentences bind any figure to the asked attribute, whoever holds it, for whatever year and by
@@ -397,6 +412,8 @@ class Gatherer:
         receipt = money and bool(_RECEIPT_ASKED.search(frame.question))
         by_how = bool(_BY_HOW.match(frame.question) or _POINTS_MOVED.match(frame.question))
         readings: list[Reading] = []
+        # The move asked, not one of the day it names: "close up on the day the Dow Jones fell below 9,000".
+        asking = asking_part(frame.question)
         seen: set[tuple[str, int]] = set()
         for sentence in sentences:
             key = (sentence.article_id, sentence.start)
@@ -440,8 +457,15 @@ class Gatherer:
                     _LEVEL_BEFORE.search(sentence.text, 0, amount.start) or _MARK.match(sentence.text, amount.end)
                 ):
                     continue  # "By how many points was the Dow up?" asks the move: not "a value of 11350.58 points"
-                if family not in MOVE_FAMILIES and not frame.asks_change and _BY.search(sentence.text, 0, amount.start):
-                    continue  # "reduce all-in costs by CA$19 per hour": the size of a cut, not the cost asked
+                if (
+                    family not in MOVE_FAMILIES
+                    and not frame.asks_change
+                    and not by_how
+                    and _BY.search(sentence.text, 0, amount.start)
+                ):
+                    # "reduce all-in costs by CA$19 per hour": the size of a cut, not the cost asked; but "by how
+                    # many points" asks just that ("has fallen by 100.12 points", Wikinews w572).
+                    continue
                 if not money and _PER.match(sentence.text, amount.end):
                     continue  # "800 orders at 200 million per aircraft": a rate, not a count
                 if not money and _added(sentence.text[amount.end : nearest[0]], frame.question):
@@ -462,6 +486,8 @@ class Gatherer:
                     continue  # "GM and Chrysler have received US$17.4 billion": not Chrysler's alone
                 if asked_years and not self.in_asked_year(amount, sentence, asked_years):
                     continue
+                if amount.value is not None and opposite_move(asking, [sentence], {amount.value}):
+                    continue  # "It went up by 0.16% (16.03 points)" is no drop (Wikinews w301)
                 if other_side(frame.question, _clause(sentence.text, amount), anchored=False):
                     continue  # "priced at US$29 before the press conference" is not its price "after September 30"
                 if receipt and not _said_received(sentence.text, amount, amounts):

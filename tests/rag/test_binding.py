@@ -1786,3 +1786,63 @@ def test_he_said_after_an_opening_phrase_is_the_speaker_named_before() -> None:
     said = Verdict([ClaimCheck("The GM that let you down.", [pool[1]], 1.0, True)])
     assert check.run(frame_question("What did Henderson say was history?"), said) is None
     assert check.run(frame_question("What did Wagoner say was history?"), said) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "claim", "sentence", "gate"),
+    [
+        # Round 20, w567: a rise stated by its adverb at the figure states the rise asked, beside "a large fall".
+        (
+            "By how much did the Nikkei rise on 17 September 2008?",
+            "1.2%.",
+            "It ended up 1.2%, although this follows a large fall in the value of the index.",
+            None,
+        ),
+        ("By how much did the Dax fall?", "1.75%.", "The Dax was 1.75% lower than the start of the day.", None),
+        ("By how much did the Nikkei rise?", "1.2%.", "The Nikkei set up a fund of 1.2% after a fall.", "attribute"),
+        # w573: the figure of a namesake ("Merval 25") beside one the subject's own clause gives.
+        (
+            "By what percentage did the Merval index drop on 6 October 2008?",
+            "10.03%.",
+            "It dropped in value by 10.12%, while the affiliated Merval 25 index dropped by nearly as much, 10.03%.",
+            "subject",
+        ),
+        (
+            "By what percentage did the Merval index drop on 6 October 2008?",
+            "10.12%.",
+            "It dropped in value by 10.12%, while the affiliated Merval 25 index dropped by nearly as much, 10.03%.",
+            None,
+        ),
+        ("By how much did the Merval fall?", "3%.", "The Merval 25 index fell 3% in early trading.", None),
+        # w587: a sum given for each one is no total.
+        (
+            "What total debt did Chrysler declare in its bankruptcy filing?",
+            "More than $10 million each to 20 creditors.",
+            "The filing indicated that Chrysler was in debt to 20 creditors to a tune of more than $10 million each.",
+            "attribute",
+        ),
+        (
+            "What debt did Chrysler declare in its bankruptcy filing?",
+            "More than $10 million each to 20 creditors.",
+            "The filing indicated that Chrysler was in debt to 20 creditors to a tune of more than $10 million each.",
+            None,
+        ),
+        # w370: a concessive clause's subject is not the main clause's, which holds the figure.
+        (
+            "By what vote did the House approve the auto bailout measures?",
+            "52-35.",
+            "Although the House approved the measures, the Senate voted the proposition down with a vote of 52-35.",
+            "subject",
+        ),
+        (
+            "What was the Senate's vote on the auto bailout measures?",
+            "52-35.",
+            "Although the House approved the measures, the Senate voted the proposition down with a vote of 52-35.",
+            None,
+        ),
+    ],
+)
+def test_round_20_figures_bound_to_their_move_subject_and_total(
+    question: str, claim: str, sentence: str, gate: str | None
+) -> None:
+    assert _moved(question, claim, sentence) == gate

@@ -957,3 +957,35 @@ def test_what_did_someone_report_asks_no_figure_of_the_subjects_words() -> None:
     assert not gatherable(frame_question(question))
     # The attribute named just after "what" is still read: "What revenue did Scale AI make in 2024?".
     assert gatherable(frame_question("What revenue did Scale AI make in 2024?"))
+
+
+def test_points_asked_of_a_named_day_are_that_days_and_the_asked_moves() -> None:
+    # Round 20, w572: "fall on 6 October 2008" is not the NASDAQ's rise in a report of 18 September; w301: nor a
+    # rise of the next day's report ("It went up by 0.16% (16.03 points)"), which may speak of the day before.
+    texts = {
+        "oct6": "The Nasdaq index has fallen by 100.12 points to 1847.27.",
+        "oct7": "The Nasdaq index went up by 0.16% (16.03 points) today.",
+        "sep18": "The Nasdaq was up nearly nine points.",
+    }
+    dates: dict[str, str | None] = {"oct6": "2008-10-06", "oct7": "2008-10-07", "sep18": "2008-09-18"}
+    pool = [s for k, v in texts.items() for s in sentences_of_text(k, v)]
+    binding = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: [s for s in pool if s.article_id == a],
+        {k: "Markets report" for k in texts},
+        common=common_words(texts.values()),
+        dates=dates,
+    )
+    question = "By how many points did the Nasdaq fall on 6 October 2008?"
+    gathered = Gatherer(binding, dates).run(frame_question(question), pool)
+    # "has fallen by 100.12 points" is the move asked "by how many points", not the size of a cut of something else.
+    assert gathered is not None and [g.text for g in gathered.groups] == ["100.12"]
+    # One value, every reading from the day asked: it answers where the draft was refused.
+    assert gathered.on_asked_day and gathered.sole(question)
+    # Undated, the reading may be of any day: it does not answer alone.
+    undated = Gatherer(binding).run(frame_question(question), sentences_of_text("oct6", texts["oct6"]))
+    assert undated is not None and not undated.sole(question)
+    rise = Gatherer(binding, dates).run(
+        frame_question("By how many points did the Nasdaq rise on 7 October 2008?"), pool
+    )
+    assert rise is not None and [g.text for g in rise.groups] == ["16.03"]

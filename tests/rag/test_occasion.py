@@ -95,7 +95,7 @@ def test_the_gate_refuses_a_figure_from_the_report_of_another_occasion() -> None
 
 def test_the_gatherer_reads_figures_of_the_occasion_and_of_the_subjects_own_clause() -> None:
     question = frame_question(
-        "How many points did the Nasdaq gain on the day the US government announced it would buy bad loans?"
+        "How many points did the Nasdaq fall on the day the US government announced it would buy bad loans?"
     )
     # The Nasdaq's points in a report of another day are not read; without the check they would be.
     sentences = [_sentence("fall", "The Nasdaq index has fallen 100.12 points to 1847.27.")]

@@ -170,6 +170,11 @@ def test_threshold_is_validated() -> None:
         ("At which event did Apple first show the original iPhone?", "Macworld.", True),
         ("At which conference did Apple reveal it?", "Apple revealed it at the conference.", False),
         ("What event caused the markets to fall?", "The collapse of the investment bank Lehman Brothers.", True),
+        # Round 20: a span without a figure answers how long (w570); a ratio answers a figure asked relative (w580).
+        ("For how long will the Treasury insure the funds?", "It will insure them for the next year.", True),
+        ("For how long will the Treasury insure the funds?", "It started a year ago.", False),
+        ("At what price relative to the original is it launching?", "It launches at half the price.", True),
+        ("At what price is it launching?", "It launches at half the price.", False),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
@@ -587,3 +592,31 @@ def test_what_did_someone_report_is_answered_by_what_they_reported() -> None:
     question = "What did some customers report Apple had set on their phone lines during the iPhone 4 pre-orders?"
     assert adds_to_question(question, "Apple had set a recording on their phone lines.")
     assert not adds_to_question("Which customers did Apple report?", "Apple reported customers.")
+
+
+def test_a_terse_answer_is_read_with_its_sentence_under_the_articles_title() -> None:
+    # Round 20, w574: "against it" is the bill only under its title, "US automaker bailout deal fails to pass Senate".
+    question = "How many Democrats voted against the auto bailout bill in the Senate?"
+    said = Sentence(
+        article_id="v", start=0, end=60, text="Three Democrats voted with thirty-one Republicans against it."
+    )
+    verifier = Verifier(HashingEncoder(dim=256), threshold=0.37)
+    titled = verifier.check("3.", [said], {"v": "US automaker bailout deal fails to pass Senate"}, question=question)
+    assert titled.answerable
+    assert not verifier.check("3.", [said], {"v": "Vote"}, question=question).answerable
+
+
+def test_a_date_its_report_gives_draws_no_other_sentence_into_the_citation() -> None:
+    # Round 20, w567: "on 17 September 2008" is the report's date; a Boeing sentence on "May 2008" and "September"
+    # was drawn in to cover it.
+    rose = Sentence(article_id="n", start=0, end=40, text="The Nikkei ended up 1.2% on the day.")
+    boeing = Sentence(
+        article_id="b", start=0, end=60, text="The first flight is due in September, with delivery in May 2008."
+    )
+    verdict = Verifier(HashingEncoder(dim=256), threshold=0.5).check(
+        "The Nikkei rose by 1.2% on 17 September 2008.",
+        [rose, boeing],
+        {"n": "Markets fall", "b": "Boeing unveils 787"},
+        dates={"n": "2008-09-17", "b": "2007-07-09"},
+    )
+    assert verdict.answerable and [s.article_id for s in verdict.checks[0].sentences] == ["n"]
