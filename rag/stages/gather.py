@@ -28,6 +28,7 @@ from rag.stages.binding import (
     TITLED_PERSON,
     BindingCheck,
     asked_years_of,
+    moves_apart,
     name_groups,
     opposite_move,
     other_side,
@@ -478,11 +479,19 @@ class Gatherer:
                     continue  # "15,000 people attended the unveiling" are not the passengers it can seat
                 if not amount.money and self._model_number(sentence.text, title, amount):
                     continue  # "a Boeing 747" counts nothing
-                if not unnamed and not _held_by_subject(
+                respective = _respective_holder(sentence.text, amount, self.binding)
+                if respective is not None:
+                    # "the United Kingdom and Spain will see 1,600 and 400 jobs cut respectively": the 400 is
+                    # Spain's, whoever else the sentence names, and a cut, whatever the question asks.
+                    if not self.binding.asked_holder(frame, respective) or moves_apart(
+                        asking, _respective_clause(sentence.text, amount)
+                    ):
+                        continue
+                elif not unnamed and not _held_by_subject(
                     frame, sentence.text, nearest, amount, self.binding, companions
                 ):
                     continue
-                if _shared(frame, sentence.text, amount, self.binding):
+                elif _shared(frame, sentence.text, amount, self.binding):
                     continue  # "GM and Chrysler have received US$17.4 billion": not Chrysler's alone
                 if asked_years and not self.in_asked_year(amount, sentence, asked_years):
                     continue
@@ -709,6 +718,36 @@ _RECIPIENT = re.compile(
     r"\s+(?:into|in|for(?:\s+(?:a|an|the))?)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)(?![\w&.]*-[a-z])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"  # not "for AI-related initiatives"
 )
+
+
+# "… the United Kingdom and Spain will see 1,600 and 400 jobs cut respectively": names and figures paired in order.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respective_clause(text: str, amount: Amount) -> str:
+    """The clause of a figure paired by "respectively", to that word."""
+    after = _RESPECTIVELY.search(text, amount.end)
+    start = amount.start - len(HOLDER_SPAN_START.split(text[: amount.start])[-1])
+    return text[start : after.start() if after else len(text)]
+
+
+def _respective_holder(text: str, amount: Amount, binding: BindingCheck) -> frozenset[str] | None:
+    """The name a "respectively" pairs the figure with: the names coordinated just before the clause's figures, in
+    their order (Wikinews w595); None where the sentence pairs nothing, or the counts differ."""
+    after = _RESPECTIVELY.search(text, amount.end)
+    if after is None:
+        return None
+    start = HOLDER_SPAN_START.split(text[: amount.start])[-1]
+    clause_start = amount.start - len(start)
+    names = [m for m in _COORDINATED.finditer(text, clause_start, amount.start)]
+    if not names:
+        return None
+    listed = names[-1]
+    figures = [a for a in find_amounts(text) if listed.end() <= a.start < after.start()]
+    groups = [g for run in (listed.group(1), listed.group(2)) for g in _names(run, binding)[:1]]
+    if len(figures) != len(groups) or amount.start not in [a.start for a in figures]:
+        return None
+    return groups[[a.start for a in figures].index(amount.start)]
 
 
 def _names(text: str, binding: BindingCheck) -> list[frozenset[str]]:

@@ -1846,3 +1846,13 @@ def test_round_20_figures_bound_to_their_move_subject_and_total(
     question: str, claim: str, sentence: str, gate: str | None
 ) -> None:
     assert _moved(question, claim, sentence) == gate
+
+
+def test_a_place_the_question_confines_the_answer_to_must_be_in_the_answers_article() -> None:
+    # Round 21, w609 (adversarial): Ford's US sales fall is no Canadian figure; Chrysler's sentence names Canada.
+    ford = "Chrysler reported a 39% loss, whilst Ford Motor Company sales fell 41%."
+    question = "By what percentage did Ford's auto sales volume in Canada drop compared to March 2008?"
+    assert _moved(question, "41%.", ford) == "subject"
+    assert _moved(question.replace(" in Canada", ""), "41%.", ford) is None
+    canada = "As a result, Ford's auto sales volume in Canada dropped 23% compared to March of 2008."
+    assert _moved(question, "23%.", canada) is None

@@ -989,3 +989,22 @@ def test_points_asked_of_a_named_day_are_that_days_and_the_asked_moves() -> None
         frame_question("By how many points did the Nasdaq rise on 7 October 2008?"), pool
     )
     assert rise is not None and [g.text for g in rise.groups] == ["16.03"]
+
+
+def test_names_and_figures_paired_by_respectively_are_read_in_order() -> None:
+    # Round 21, w595: the 400 is Spain's; w492 (adversarial): a cut is no gain of the United Kingdom's.
+    text = (
+        "France will lose 4,300 jobs, followed by Germany having a loss of 3,700 jobs, while the United Kingdom and "
+        "Spain will see 1,600 and 400 jobs cut respectively."
+    )
+    pool, binding = _pool_binding({"p": text}, {"p": "Airbus restructuring"})
+    gatherer = Gatherer(binding)
+
+    def read(question: str) -> list[str] | None:
+        gathered = gatherer.run(frame_question(question), pool)
+        return None if gathered is None else [g.text for g in gathered.groups]
+
+    assert read("How many jobs will Spain lose under the restructuring?") == ["400"]
+    assert read("How many jobs will the United Kingdom lose under the restructuring?") == ["1,600"]
+    assert read("How many jobs will France lose under the restructuring?") == ["4,300"]
+    assert read("How many jobs will the United Kingdom gain under the restructuring?") is None
