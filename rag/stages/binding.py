@@ -358,7 +358,8 @@ class BindingCheck:
                 message=f"No sentence that gives this answer speaks of {' and '.join(defined)} by name.",
             )
         titles = [self.titles.get(s.article_id, "") for c in claims for s in c.sentences]
-        if model := _other_model(frame.question, said, titles):
+        leads = [self._lead_text(s.article_id) for c in claims for s in c.sentences]
+        if model := _other_model(frame.question, said, titles, leads):
             return Abstention(
                 reason="off_target",
                 gate="subject",
@@ -496,6 +497,22 @@ class BindingCheck:
                     gate="subject",
                     message=f"The articles give this figure for {holder}, not for "
                     f"{_display(frame.question, self.subject_groups(frame)[0])}.",
+                )
+            if figure and (
+                model := _other_model(
+                    frame.question,
+                    [s.text for s in sentences],
+                    [self.titles.get(s.article_id, "") for s in sentences],
+                    [self._lead_text(s.article_id) for s in sentences],
+                )
+            ):
+                # The sentences that give the figure, not another cited for the model's name: "The first test flight
+                # of the aircraft may take place as early as March" beside "… a similar aircraft, the A350, in 2013"
+                # (Wikinews w630).
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The sentences that give this figure speak of the {model[1]}, not the {model[0]}.",
                 )
             if figure and (holder := self._held_in_main_clause(frame, sentences, added)):
                 return Abstention(
@@ -669,6 +686,7 @@ class BindingCheck:
             figures = [a for a in find_amounts(main) if a.value in values]
             if (
                 not figures
+                or any(a.value in values for a in find_amounts(concession))
                 or not any(_mentioned(g, _parts(concession)) for g in groups)
                 or any(_mentioned(g, _parts(main)) for g in groups)
             ):
@@ -1253,7 +1271,8 @@ class BindingCheck:
         if self.other_model(frame, sentence) is not None or self.other_peer(frame, sentence):
             return False
         # "iPhone 4 had only been out for 22 days" is no figure of the iPhone 3GS (round 17, w512).
-        if _other_model(frame.question, [sentence.text], [self.titles.get(sentence.article_id, "")]) is not None:
+        title, lead_text = self.titles.get(sentence.article_id, ""), self._lead_text(sentence.article_id)
+        if _other_model(frame.question, [sentence.text], [title], [lead_text]) is not None:
             return False
         # "The United States government would hold a 60% stake" names the asked holder of "the US government",
         # a name too weak ("US" also reads as "us", "US$") to be a group that every sentence around must mention.
@@ -1304,6 +1323,10 @@ class BindingCheck:
         an article that does not is ``about`` them (a cheap test before the sentence-by-sentence one)."""
         text = " ".join([self.titles.get(article_id, ""), *(t.text for t in self.sentences_of(article_id))])
         return any(_mentioned(g, _parts(text)) for g in self.subject_groups(frame))
+
+    def _lead_text(self, article_id: str) -> str:
+        """An article's first two sentences, where a news report names what it is about."""
+        return " ".join(t.text for t in self.sentences_of(article_id)[:2])
 
     def _lead(self, article_id: str) -> set[str]:
         """The words of an article's first two sentences: a news lead names what the whole article is about
@@ -1676,7 +1699,9 @@ def _unstated_spec(question: str, texts: Sequence[str]) -> str:
     return f"{number:g} {unit.upper() if len(unit) == 2 else unit}"
 
 
-def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> tuple[str, str] | None:
+def _other_model(
+    question: str, texts: Sequence[str], titles: Sequence[str], leads: Sequence[str] = ()
+) -> tuple[str, str] | None:
     """(the product asked about, the other model the answer's sentences name instead) when they name its line only
     as another model: "When Apple CEO Steve Jobs first introduced iPhone 4" is no answer to "At which event did
     Apple first show the original iPhone?", nor "The iPhone 3GS will be available in a 16 GB …" to "How much storage
@@ -1685,7 +1710,7 @@ def _other_model(question: str, texts: Sequence[str], titles: Sequence[str]) -> 
     thinnest smartphone …, a 24 percent reduction from … the iPhone 3GS"); a title that names only the line
     ("Apple launches new, faster iPhone") says nothing of which model."""
     if m := _CODED.search(question):
-        return _other_code(m.group(2), texts, titles, label=m.group(0))
+        return _other_code(m.group(2), texts, titles, label=m.group(0), leads=leads)
     if m := _ORIGINAL.search(question):
         name, asked, label = m.group(1), None, f"original {m.group(1)}"
         # "iPhone 4", "iPhone 3G", or another name begun by it ("iPhone OS").
@@ -1728,22 +1753,29 @@ def _other_variant(question: str, texts: Sequence[str]) -> tuple[str, str] | Non
     return asked.group(0), named[0].group(0)
 
 
-def _other_code(asked: str, texts: Sequence[str], titles: Sequence[str], *, label: str) -> tuple[str, str] | None:
+def _other_code(
+    asked: str, texts: Sequence[str], titles: Sequence[str], *, label: str, leads: Sequence[str] = ()
+) -> tuple[str, str] | None:
     """(the model asked about, the other code named instead) for a maker's model known by a code ("Airbus A350"):
     the answer's sentences name another code of its shape ("A380"), or name none and their articles' titles name
     only other codes. "Airbus has warned there could be additional charges to come", under "A380 makes maiden
     flight to US", is no answer to "What kinds of issues have plagued the Airbus A350 project?"; the maker named
-    bare speaks of whichever model its article is about, which the title names."""
+    bare speaks of whichever model its article is about, which the title names, or else its lead: "The first test
+    flight of the aircraft may take place as early as March", under "Airbus launches world's largest passenger plane"
+    whose lead unveils the A380, is no A350's (Wikinews w630)."""
     shape = re.compile(rf"\b{re.escape(asked.rstrip('0123456789'))}\d{{{sum(c.isdigit() for c in asked)}}}(?!\d)")
     named = [x.group(0) for text in texts for x in shape.finditer(text)]
     if asked in named:
         return None
     if named:
         return label, named[0]
-    titled = [x.group(0) for title in titles for x in shape.finditer(title)]
-    if not titled or asked in titled:
-        return None
-    return label, titled[0]
+    for around in (titles, leads):
+        written = [x.group(0) for text in around for x in shape.finditer(text)]
+        if asked in written:
+            return None
+        if written:
+            return label, written[0]
+    return None
 
 
 def _done_to(frame: QuestionFrame) -> bool:
@@ -1938,7 +1970,7 @@ TITLED_PERSON = re.compile(
 _PLACE_ASKED = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 # A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
 # measures, the Senate voted …".
-_CONCESSIVE_OPENING = re.compile(r"\s*(?:although|though|even though|while|whereas)\b([^,]+),", re.I)
+_CONCESSIVE_OPENING = re.compile(r"\s*(?:although|though|even though|while|whereas)\b((?:[^,]|,(?=\d))+),", re.I)
 # Where a figure's clause opens, for the namesake check: "…, while the affiliated Merval 25 index dropped …".
 _FIGURE_CLAUSE_START = re.compile(r"[;:]|\b(?:while|whereas|but|although|though)\b", re.I)
 _DIGITS = re.compile(r"\d+")

@@ -304,13 +304,16 @@ class Verifier:
         # Greedily add the sentences that cover the most of what is still missing (two sources, two figures).
         for _ in range(self.max_per_claim - 1):
             missing_q, missing_n = need_q - covered_q, _uncovered(need_n, covered_n)
-            # A date its report gives needs no other sentence: "The Nikkei rose by 1.2% on 17 September 2008"
-            # drew a Boeing sentence on "May 2008" and "September" for a citation (Wikinews w567).
-            if (not missing_q and not missing_n) or _reported_on(claim, missing_q, missing_n, chosen, dates or {}):
+            if not missing_q and not missing_n:
                 break
+            # A date its report gives is sought in no other article: "The Nikkei rose by 1.2% on 17 September 2008"
+            # drew a Boeing sentence on "May 2008" and "September" for a citation (Wikinews w567). Its own article
+            # is still read, where a sentence may name the event's own day ("On August 24, …").
+            dated = _reported_on(claim, missing_q, missing_n, chosen, dates or {})
+            reports = {c.article_id for c in chosen}
             gain, pick = 0, None
             for cand in ranked[1:12]:
-                if cand in chosen:
+                if cand in chosen or (dated and cand.article_id not in reports):
                     continue
                 cq = extract_quantities(cand.text, bases=bases)
                 cn = _covered_words(cand, titles)

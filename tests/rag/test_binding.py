@@ -1856,3 +1856,36 @@ def test_a_place_the_question_confines_the_answer_to_must_be_in_the_answers_arti
     assert _moved(question.replace(" in Canada", ""), "41%.", ford) is None
     canada = "As a result, Ford's auto sales volume in Canada dropped 23% compared to March of 2008."
     assert _moved(question, "23%.", canada) is None
+
+
+def test_a_concessive_clause_that_gives_the_answers_figure_is_the_subjects_own() -> None:
+    # Wikinews w225: the Nikkei's close is in the "While …" clause (its "11,489.30" holds a comma), beside the Hang
+    # Seng's figures in the main clause; an answer giving all three is not the Hang Seng's.
+    sentence = (
+        "While Japan's Nikkei index closed at a three-year low of 11,489.30 points, and the Hang Seng bottomed out at "
+        "16,283.72 points before closing at 17,849.97 points."
+    )
+    question = "At what level did Japan's Nikkei index close on the day the central banks announced the swap lines?"
+    assert _moved(question, "11,489.30 points.", sentence) is None
+    assert _moved(question, "11,489.30, 16,283.72 and 17,849.97 points.", sentence) is None
+
+
+def test_a_figure_of_an_article_whose_lead_names_another_model_is_not_the_asked_models() -> None:
+    # Round 22, w630 (adversarial): the sentence and title name no model; the lead unveils the A380. Citing a sentence
+    # of another article that names the A350 beside it does not make the March test flight the A350's.
+    lead = Sentence(article_id="a", start=0, end=60, text="In a ceremony, Airbus unveiled plans for the A380 airliner.")
+    month = Sentence(
+        article_id="a", start=61, end=150, text="The first test flight of the aircraft may take place as early as 2006."
+    )
+    a350 = Sentence(
+        article_id="b", start=0, end=70, text="Airbus is preparing to release a similar aircraft, the A350."
+    )
+    article = {"a": [lead, month], "b": [a350]}
+    check = BindingCheck(
+        HashingEncoder(dim=64), lambda a: article[a], {"a": "Airbus launches largest plane", "b": "Boeing 787 flies"}
+    )
+    claim = ClaimCheck("The first test flight of the Airbus A350 may take place in 2006.", [month, a350], 1.0, True)
+    problem = check.run(frame_question("When did the Airbus A350 make its first test flight?"), Verdict([claim]))
+    assert problem is not None and problem.gate == "subject" and "A380" in problem.message
+    asked = frame_question("When did the Airbus A380 make its first test flight?")
+    assert check.run(asked, Verdict([ClaimCheck("In 2006.", [month], 1.0, True)])) is None
