@@ -531,6 +531,16 @@ _ASKS_NAME = re.compile(
 _ASKS_LEVEL = re.compile(
     r"\b(?:what|which) (?:level|price|value)\b|\b(?:close|closed|end|ended|finish|finished) at\b", re.I
 )
+# A worth asked as the question's figure: "How much was Scale AI worth …", "What is the investment worth in ringgit?"
+# (not "Which outlet reported the deal could be worth …", nor "In what year was it valued at …").
+_ASKS_WORTH = re.compile(r"^\s*(?:how much|what)\b[^?]*\b(?:worth|valued at)\b", re.I)
+# A sum of money as answers write it: a currency sign or word, or a scale ("$5.62 billion", "RM42.34 billion",
+# "140bn", "nine billion dollars").
+_MONEY = re.compile(
+    r"[$£€¥]|\b(?:US|CA|RM|A|NZ|HK|S)\$|\b(?:dollars?|euros?|pounds?|yen|rubles?|roubles?|ringgit|yuan)\b|"
+    r"\d\s*(?:bn|billion|million|trillion|m)\b",
+    re.I,
+)
 # A figure asked relative to another, which a ratio answers: "what price relative to the original".
 _ASKS_RELATIVE = re.compile(r"\b(?:relative to|compared (?:with|to)|in comparison (?:with|to))\b", re.I)
 _RATIO = re.compile(r"\b(?:half|twice|thrice|a third|a quarter|one third|one quarter)\b", re.I)
@@ -786,6 +796,10 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         # "How long had GM's problem been in the making?" is answered by "decades", as the article words it
         # (Wikinews w530); that the articles say so is the support check's to decide.
         return True
+    if _ASKS_WORTH.match(question):
+        # "What were the 787's orders reported to make it worth to Boeing?" is not answered by "840 orders", a
+        # count (Wikinews w617): a worth is a sum of money.
+        return bool(extract_quantities(answer) - extract_quantities(question)) and bool(_MONEY.search(answer))
     if _ASKS_QUANTITY.search(question):
         return bool(extract_quantities(answer) - extract_quantities(question))
     if _ASKS_TIME.search(question):

@@ -175,6 +175,11 @@ def test_threshold_is_validated() -> None:
         ("For how long will the Treasury insure the funds?", "It started a year ago.", False),
         ("At what price relative to the original is it launching?", "It launches at half the price.", True),
         ("At what price is it launching?", "It launches at half the price.", False),
+        # A worth is a sum of money, not a count (w617).
+        ("What were the 787's orders reported to make it worth to Boeing?", "840 orders.", False),
+        ("What were the 787's orders reported to make it worth to Boeing?", "In the region of US$140bn.", True),
+        ("What is the investment worth in Malaysian ringgit?", "RM42.34 billion.", True),
+        ("Which outlet reported the deal could be worth $10 billion?", "Bloomberg.", True),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
