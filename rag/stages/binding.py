@@ -492,12 +492,7 @@ class BindingCheck:
                     message="The articles give this figure for each one, not the total the question asks for.",
                 )
             if figure and (holder := self._held_before_subject(frame, sentences, added)):
-                return Abstention(
-                    reason="off_target",
-                    gate="subject",
-                    message=f"The articles give this figure for {holder}, not for "
-                    f"{_display(frame.question, self.subject_groups(frame)[0])}.",
-                )
+                return self._held_by_another(frame, holder)
             if figure and (
                 model := _other_model(
                     frame.question,
@@ -515,12 +510,7 @@ class BindingCheck:
                     message=f"The sentences that give this figure speak of the {model[1]}, not the {model[0]}.",
                 )
             if figure and (holder := self._held_in_main_clause(frame, sentences, added)):
-                return Abstention(
-                    reason="off_target",
-                    gate="subject",
-                    message=f"The articles give this figure for {holder}, not for "
-                    f"{_display(frame.question, self.subject_groups(frame)[0])}.",
-                )
+                return self._held_by_another(frame, holder)
             if place := self._unspoken_place(frame, sentences):
                 return Abstention(
                     reason="off_target",
@@ -528,12 +518,7 @@ class BindingCheck:
                     message=f"No article that gives this answer speaks of {place}, where the question asks about it.",
                 )
             if figure and (namesake := self._namesake_figure(frame, sentences, added)):
-                return Abstention(
-                    reason="off_target",
-                    gate="subject",
-                    message=f"The articles give this figure for the {namesake}, not for "
-                    f"{_display(frame.question, self.subject_groups(frame)[0])}.",
-                )
+                return self._held_by_another(frame, f"the {namesake}")
             if other := self._pronoun_of_another(frame, sentences):
                 return Abstention(
                     reason="off_target",
@@ -640,6 +625,14 @@ class BindingCheck:
             reported.append((next(iter(ranked[word].values())), next(iter(asked[word].values()))))
         return reported[0]
 
+    def _held_by_another(self, frame: QuestionFrame, holder: str) -> Abstention:
+        return Abstention(
+            reason="off_target",
+            gate="subject",
+            message=f"The articles give this figure for {holder}, not for "
+            f"{_display(frame.question, self.subject_groups(frame)[0])}.",
+        )
+
     def _held_before_subject(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
         """The holder that the figure's own clause names, where every sentence that gives the answer's figure names
         the question's subject only after it: "Before the suspension, the RTS exchange fell by 6.39 percent in just
@@ -702,16 +695,19 @@ class BindingCheck:
         holding the answer names anywhere, title included: Ford's 41% fall of its US sales is no Canadian figure
         (Wikinews w609). '' otherwise."""
         articles = {s.article_id for s in sentences}
-        for match in _PLACE_ASKED.finditer(frame.question):
-            group = frozenset(w.lower() for w in match.group(1).split())
-            if not group <= frame.subjects or group & _CALENDAR:
-                continue
-            written = " ".join(
+        asked = [
+            (m.group(1), group)
+            for m in _PLACE_ASKED.finditer(frame.question)
+            if (group := frozenset(w.lower() for w in m.group(1).split())) <= frame.subjects and not group & _CALENDAR
+        ]
+        if not articles or not asked:
+            return ""
+        written = _parts(
+            " ".join(
                 [self.titles.get(a, "") for a in articles] + [t.text for a in articles for t in self.sentences_of(a)]
             )
-            if articles and not _mentioned(group, _parts(written)):
-                return match.group(1)
-        return ""
+        )
+        return next((place for place, group in asked if not _mentioned(group, written)), "")
 
     def _namesake_figure(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
         """The namesake ("Merval 25": the question's name with a number it does not write) whose clause holds the
@@ -1965,7 +1961,6 @@ TITLED_PERSON = re.compile(
     r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|CEO|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CFO|[Cc]hairman|"
     r"[Cc]hairwoman|[Pp]resident)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*"
 )
-# The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
 # A place a question confines its answer to: "in Canada", "in the United Kingdom".
 _PLACE_ASKED = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 # A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
@@ -1976,6 +1971,7 @@ _FIGURE_CLAUSE_START = re.compile(r"[;:]|\b(?:while|whereas|but|although|though)
 _DIGITS = re.compile(r"\d+")
 # A name with a number after it, as an index or a model is named: "Merval 25", "FTSE 250".
 _NAME_NUMBER = re.compile(r"\b([A-Z][\w&]*)\s+(\d{1,4})\b(?!\s*(?:%|per|points?|billion|million|[.,]\d))")
+# The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
 HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 
 
@@ -2182,15 +2178,11 @@ def _places_of_the_figure(answer: str, claims: Sequence[ClaimCheck]) -> list[tup
 # A question asks a move by its verb (the move families' words); a sentence may state it by an adverb too ("ended
 # up 1.2%", "closed down 3%"), but not "up to $15 billion" (a limit).
 _MOVES = {m: re.compile(rf"\b(?:{'|'.join(sorted(ATTRIBUTE_FAMILIES[m]))})\b", re.I) for m in sorted(MOVE_FAMILIES)}
-_ADVERBS = {"fall": r"down|lower", "rise": r"up(?!\s+to\b)|higher"}
-# A sentence states a fall by a cut too ("1,600 jobs cut", "cut production by 10%"); a question asking how much was
-# cut asks a cut, which the attribute words read.
-_STATED_FALLS = r"cut|cuts|slashed|axed"
+# A sentence states a move by its adverb too, and a fall by a cut ("1,600 jobs cut", "cut production by 10%"); a
+# question asking how much was cut asks a cut, which the attribute words read.
+_STATED_WORDS = {"fall": r"down|lower|cut|cuts|slashed|axed", "rise": r"up(?!\s+to\b)|higher"}
 _STATED_MOVES = {
-    m: re.compile(
-        rf"\b(?:{'|'.join(sorted(ATTRIBUTE_FAMILIES[m]))}|{_ADVERBS[m]}{'|' + _STATED_FALLS if m == 'fall' else ''})\b",
-        re.I,
-    )
+    m: re.compile(rf"\b(?:{'|'.join(sorted(ATTRIBUTE_FAMILIES[m]))}|{_STATED_WORDS[m]})\b", re.I)
     for m in sorted(MOVE_FAMILIES)
 }
 # The same adverbs where they move a figure: "up 1.2%", "down by 3%", "1.75% lower".

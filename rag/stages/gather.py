@@ -479,13 +479,12 @@ class Gatherer:
                     continue  # "15,000 people attended the unveiling" are not the passengers it can seat
                 if not amount.money and self._model_number(sentence.text, title, amount):
                     continue  # "a Boeing 747" counts nothing
-                respective = _respective_holder(sentence.text, amount, self.binding)
+                respective = _respective(sentence.text, amount, self.binding)
                 if respective is not None:
                     # "the United Kingdom and Spain will see 1,600 and 400 jobs cut respectively": the 400 is
                     # Spain's, whoever else the sentence names, and a cut, whatever the question asks.
-                    if not self.binding.asked_holder(frame, respective) or moves_apart(
-                        asking, _respective_clause(sentence.text, amount)
-                    ):
+                    holder, clause = respective
+                    if not self.binding.asked_holder(frame, holder) or moves_apart(asking, clause):
                         continue
                 elif not unnamed and not _held_by_subject(
                     frame, sentence.text, nearest, amount, self.binding, companions
@@ -724,30 +723,23 @@ _RECIPIENT = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
-def _respective_clause(text: str, amount: Amount) -> str:
-    """The clause of a figure paired by "respectively", to that word."""
-    after = _RESPECTIVELY.search(text, amount.end)
-    start = amount.start - len(HOLDER_SPAN_START.split(text[: amount.start])[-1])
-    return text[start : after.start() if after else len(text)]
-
-
-def _respective_holder(text: str, amount: Amount, binding: BindingCheck) -> frozenset[str] | None:
-    """The name a "respectively" pairs the figure with: the names coordinated just before the clause's figures, in
-    their order (Wikinews w595); None where the sentence pairs nothing, or the counts differ."""
+def _respective(text: str, amount: Amount, binding: BindingCheck) -> tuple[frozenset[str], str] | None:
+    """The name a "respectively" pairs the figure with (the names coordinated just before the clause's figures, in
+    their order: Wikinews w595) and the clause, to that word; None where the sentence pairs nothing, or the counts
+    differ."""
     after = _RESPECTIVELY.search(text, amount.end)
     if after is None:
         return None
-    start = HOLDER_SPAN_START.split(text[: amount.start])[-1]
-    clause_start = amount.start - len(start)
-    names = [m for m in _COORDINATED.finditer(text, clause_start, amount.start)]
+    start = amount.start - len(HOLDER_SPAN_START.split(text[: amount.start])[-1])
+    names = list(_COORDINATED.finditer(text, start, amount.start))
     if not names:
         return None
     listed = names[-1]
-    figures = [a for a in find_amounts(text) if listed.end() <= a.start < after.start()]
+    figures = [a.start for a in find_amounts(text) if listed.end() <= a.start < after.start()]
     groups = [g for run in (listed.group(1), listed.group(2)) for g in _names(run, binding)[:1]]
-    if len(figures) != len(groups) or amount.start not in [a.start for a in figures]:
+    if len(figures) != len(groups) or amount.start not in figures:
         return None
-    return groups[[a.start for a in figures].index(amount.start)]
+    return groups[figures.index(amount.start)], text[start : after.start()]
 
 
 def _names(text: str, binding: BindingCheck) -> list[frozenset[str]]:
