@@ -702,11 +702,7 @@ class BindingCheck:
         ]
         if not articles or not asked:
             return ""
-        written = _parts(
-            " ".join(
-                [self.titles.get(a, "") for a in articles] + [t.text for a in articles for t in self.sentences_of(a)]
-            )
-        )
+        written = set().union(*(self._article_words(a) for a in articles))
         return next((place for place, group in asked if not _mentioned(group, written)), "")
 
     def _namesake_figure(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
@@ -1317,8 +1313,12 @@ class BindingCheck:
     def in_article(self, frame: QuestionFrame, article_id: str) -> bool:
         """Whether the article names one of the question's name groups anywhere, title included: no sentence of
         an article that does not is ``about`` them (a cheap test before the sentence-by-sentence one)."""
-        text = " ".join([self.titles.get(article_id, ""), *(t.text for t in self.sentences_of(article_id))])
-        return any(_mentioned(g, _parts(text)) for g in self.subject_groups(frame))
+        words = self._article_words(article_id)
+        return any(_mentioned(g, words) for g in self.subject_groups(frame))
+
+    def _article_words(self, article_id: str) -> set[str]:
+        """The words of a whole article, title included, as names are matched (``_parts``)."""
+        return _parts(" ".join([self.titles.get(article_id, ""), *(t.text for t in self.sentences_of(article_id))]))
 
     def _lead_text(self, article_id: str) -> str:
         """An article's first two sentences, where a news report names what it is about."""
@@ -1965,9 +1965,10 @@ TITLED_PERSON = re.compile(
 _PLACE_ASKED = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 # A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
 # measures, the Senate voted …".
-_CONCESSIVE_OPENING = re.compile(r"\s*(?:although|though|even though|while|whereas)\b((?:[^,]|,(?=\d))+),", re.I)
+_CONCESSIVE = r"although|though|even though|while|whereas"
+_CONCESSIVE_OPENING = re.compile(rf"\s*(?:{_CONCESSIVE})\b((?:[^,]|,(?=\d))+),", re.I)
 # Where a figure's clause opens, for the namesake check: "…, while the affiliated Merval 25 index dropped …".
-_FIGURE_CLAUSE_START = re.compile(r"[;:]|\b(?:while|whereas|but|although|though)\b", re.I)
+_FIGURE_CLAUSE_START = re.compile(rf"[;:]|\b(?:{_CONCESSIVE}|but)\b", re.I)
 _DIGITS = re.compile(r"\d+")
 # A name with a number after it, as an index or a model is named: "Merval 25", "FTSE 250".
 _NAME_NUMBER = re.compile(r"\b([A-Z][\w&]*)\s+(\d{1,4})\b(?!\s*(?:%|per|points?|billion|million|[.,]\d))")

@@ -534,10 +534,10 @@ _ASKS_LEVEL = re.compile(
 # A worth asked as the question's figure: "How much was Scale AI worth …", "What is the investment worth in ringgit?"
 # (not "Which outlet reported the deal could be worth …", nor "In what year was it valued at …").
 _ASKS_WORTH = re.compile(r"^\s*(?:how much|what)\b[^?]*\b(?:worth|valued at)\b", re.I)
-# A sum of money as answers write it: a currency sign or word, or a scale ("$5.62 billion", "RM42.34 billion",
-# "140bn", "nine billion dollars").
+# A sum of money as answers write it: a currency sign (which any "US$", "HK$" holds) or word, or a scale ("$5.62
+# billion", "RM42.34 billion", "140bn", "nine billion dollars").
 _MONEY = re.compile(
-    r"[$£€¥]|\b(?:US|CA|RM|A|NZ|HK|S)\$|\b(?:dollars?|euros?|pounds?|yen|rubles?|roubles?|ringgit|yuan)\b|"
+    r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|rubles?|roubles?|ringgit|yuan)\b|"
     r"\d\s*(?:bn|billion|million|trillion|m)\b",
     re.I,
 )
