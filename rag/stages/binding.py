@@ -74,6 +74,7 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_TIME_ZONES = frozenset("utc gmt est edt cst cdt pst pdt cet cest bst".split())
 # Names a title joins as peers.
 _PEERS = re.compile(r"[A-Z][\w.&'’-]*,?\s+(?:and|&|or|vs\.?|versus)\s+[A-Z]")
 # A title's two subjects ("Apple introduces iPhone and Apple TV"): the run of capitalised words before "and" and the
@@ -95,6 +96,7 @@ _AHEAD = re.compile(
 )
 # A person the sentence refers back to.
 _PERSON_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
+_SPOKEN_OF = re.compile(r"\b(?:he|she)\b", re.I)
 # Whom a question cites for what it asks: "…, according to Henderson?"
 _CITED = re.compile(r"\baccording to ([^,?]+)", re.I)
 # Whom something came from, to the end of the clause.
@@ -511,6 +513,12 @@ class BindingCheck:
                 )
             if figure and (holder := self._held_in_main_clause(frame, sentences, added)):
                 return self._held_by_another(frame, holder)
+            if figure and (described := self._named_in_description_only(frame, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this figure for the {described[0]}, not for {described[1]}.",
+                )
             if place := self._unspoken_place(frame, sentences):
                 return Abstention(
                     reason="off_target",
@@ -519,6 +527,12 @@ class BindingCheck:
                 )
             if figure and (namesake := self._namesake_figure(frame, sentences, added)):
                 return self._held_by_another(frame, f"the {namesake}")
+            if voice := _voiced_by_another(frame.question, check.sentences):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this as what {voice[0]} {voice[1]}, not {voice[2]}.",
+                )
             if other := self._pronoun_of_another(frame, sentences):
                 return Abstention(
                     reason="off_target",
@@ -690,6 +704,35 @@ class BindingCheck:
             found = found or _display(main, frozenset(holders))
         return found
 
+    def _named_in_description_only(
+        self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]
+    ) -> tuple[str, str] | None:
+        """What a sentence describes by the question's subject, where every sentence giving the answer's figure
+        names that subject only in a clause saying which of those is meant: "up to 150 million … in aid to help
+        sub-contractors which supply Airbus" is the sub-contractors' aid, not Airbus's (Wikinews w608). '' otherwise,
+        and for a clause set off by a comma ("Scale AI, which Meta valued at …"), which describes a name."""
+        groups = [] if frame.described else self.subject_groups(frame)
+        asked = _parts(frame.question)
+        found: tuple[str, str] | None = None
+        for sentence in sentences if groups else []:
+            text = sentence.text
+            if not any(a.value in values for a in find_amounts(text)):
+                return None
+            outside = _parts(_RESTRICTIVE_CLAUSE.sub(" ", text))
+            # Whom the question asks of, named there only; unless the question asks of what is described
+            # ("… to help Airbus sub-contractors").
+            inside = [
+                (m, g)
+                for m in _RESTRICTIVE_CLAUSE.finditer(text)
+                for g in groups
+                if _mentioned(g, _parts(m.group(2))) and not _mentioned(g, outside) and not _parts(m.group(1)) <= asked
+            ]
+            if not inside:
+                return None
+            m, group = inside[0]
+            found = found or (_BEFORE_AND.split(m.group(0))[0], _display(frame.question, group))
+        return found
+
     def _unspoken_place(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
         """A place the question confines its answer to ("sales volume in Canada") that no article of the sentences
         holding the answer names anywhere, title included: Ford's 41% fall of its US sales is no Canadian figure
@@ -783,10 +826,14 @@ class BindingCheck:
                 return ""
             unnamed = [g for g in groups if not _mentioned(g, _parts(sentence.text))]
             before = self.preceding(sentence)[-1:]
-            # "He stated …" before "He also mentioned …": the pronoun reaches further back.
+            # "He stated …" before "He also mentioned …": the pronoun reaches further back; so it does after "Of the
+            # government ownership he stated that he refused to let General Motors …", whose own "he" comes before
+            # any name (Wikinews w650).
             if not unnamed or not before or _PERSON_PRONOUN.match(before[0].text):
                 return ""
             previous = before[0].text
+            if (spoken := _SPOKEN_OF.search(previous)) and not self.holders(previous[: spoken.start()]):
+                return ""
             words = _parts(previous)
             holders = self.holders(previous) - self.companions(frame, sentence.article_id)
             named = [run for g in unnamed for run in runs if run & g]
@@ -1279,9 +1326,12 @@ class BindingCheck:
 
     def asked_holder(self, frame: QuestionFrame, group: frozenset[str]) -> bool:
         """Whether a name group of a sentence is one the question names: a word in common, perhaps with an ending
-        ("One of the A380s … will be carrying about 500 people"), or the United States where the question asks of
-        the US government."""
+        ("One of the A380s … will be carrying about 500 people"), all the parts of a hyphenated one ("A380-800",
+        Wikinews w646), or the United States where the question asks of the US government."""
         if any(_akin(word, subject) for word in group for subject in frame.subjects):
+            return True
+        # A model with its version ("A380-800") is read as its parts, as the sentence's name groups are.
+        if any("-" in subject and set(subject.split("-")) <= group for subject in frame.subjects):
             return True
         return _asks_government(frame) and {"united", "states"} <= group
 
@@ -1441,8 +1491,9 @@ class BindingCheck:
 
     def refers_back(self, text: str) -> bool:
         """ "It was founded …", "the company said …", or a sentence that names nothing ("144 planes have already
-        been ordered"): its subject is named before it."""
-        return bool(_REFERS_BACK.search(text)) or not self.names(text)
+        been ordered"), or one that names only a day or a time zone ("The take-off, at 08:30 UTC, was apparently
+        normal"): its subject is named before it."""
+        return bool(_REFERS_BACK.search(text)) or not self.names(text) - _CALENDAR - _TIME_ZONES
 
     def _context_words(self, sentence: Sentence, *, title: bool = True) -> set[str]:
         before: list[str] = []
@@ -1504,6 +1555,8 @@ class BindingCheck:
         which the articles can only give for an event they report. Other generic verbs ("When did he announce
         that figure?") are worded too many ways to refuse a question for them.
         """
+        if frame.presupposes and (kept := self._post_kept(frame, sentences)):
+            return Abstention(reason="false_premise", gate="premise_relation", message=kept)
         if not frame.presupposes or not (frame.families or frame.event):
             return None
         groups = self.subject_groups(frame)
@@ -1545,6 +1598,33 @@ class BindingCheck:
             closest = about[int(np.argmax(vectors[1:] @ vectors[0]))].text.strip()
             message += f' The closest report: "{closest[:200]}{"…" if len(closest) > 200 else ""}"'
         return Abstention(reason="false_premise", gate="premise_relation", message=message)
+
+    def _post_kept(self, frame: QuestionFrame, sentences: Iterable[Sentence]) -> str:
+        """Where the question takes for granted that its subject left a post ("When did Steve Jobs give up his seat
+        as chairman of Apple's board?") and no sentence about the subject says so, while one says the subject kept
+        it ("Jobs stated that his desire was to remain as chairman of the board"): why the premise is false (Wikinews
+        w079). '' otherwise: resigning as CEO says nothing of the chairman's seat either way."""
+        asked = _LEFT_POST.search(frame.question)
+        groups = self.subject_groups(frame)
+        if asked is None or not groups:
+            return ""
+        post = _post_pattern(asked.group("post"))
+        left = re.compile(rf"\b(?:{_LEAVES})\b[^.;]{{0,40}}?\b(?:{post})\b", re.I)
+        kept = re.compile(rf"\b(?:{_KEEPS})\b[^.;]{{0,50}}?\b(?:{post})\b", re.I)
+        said = ""
+        for sentence in sentences:
+            words = _parts(sentence.text) | _parts(self.titles.get(sentence.article_id, ""))
+            if not all(_mentioned(g, words) for g in groups):
+                continue
+            if left.search(sentence.text):
+                return ""
+            said = said or (sentence.text.strip() if kept.search(sentence.text) else "")
+        if not said:
+            return ""
+        subject = _display(frame.question, groups[0])  # whose post: "Steve Jobs", not "Steve Jobs and Apple"
+        return (
+            f'No article says {subject} left the post of {asked.group("post")}; one says the opposite: "{said[:200]}"'
+        )
 
     def _states_premise(self, frame: QuestionFrame, sentence: Sentence, groups: Sequence[frozenset[str]]) -> bool:
         """Whether the sentence (or its title) states what the question takes for granted, affirmed: "Rather than
@@ -1966,6 +2046,29 @@ _PLACE_ASKED = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2
 # A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
 # measures, the Senate voted …".
 _CONCESSIVE = r"although|though|even though|while|whereas"
+# Leaving a post and keeping it: "When did Jobs give up his seat as chairman?" against "… to remain as chairman".
+_POSTS = r"chair(?:man|woman)?|chief executive(?: officer)?|ceo|president"
+_LEAVES = (
+    r"resign(?:s|ed|ing)?|step(?:s|ped|ping)? down|quit(?:s|ting)?|leav(?:e|es|ing)|left|g[ai]ve up|giv(?:es|en|ing) up"
+    r"|retir(?:e|es|ed|ing)"
+)
+_KEEPS = r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?"
+_LEFT_POST = re.compile(rf"\b(?:{_LEAVES})\b[^?]{{0,40}}?\b(?P<post>{_POSTS})\b", re.I)
+
+
+def _post_pattern(post: str) -> str:
+    """The ways a post is written: "CEO" is the chief executive."""
+    p = post.lower()
+    if p.startswith("chair"):
+        return r"chair(?:man|woman)?"
+    if p in ("ceo",) or p.startswith("chief executive"):
+        return r"ceo|chief executive"
+    return re.escape(p)
+
+
+# A clause that says which of a kind is meant, with no comma before it: "sub-contractors which supply Airbus".
+_RESTRICTIVE_CLAUSE = re.compile(r"\b([a-z][a-z-]+)\s+(?:which|who)\s+([^,;.]*)")
+_BEFORE_AND = re.compile(r"\s+and\s+")
 _CONCESSIVE_OPENING = re.compile(rf"\s*(?:{_CONCESSIVE})\b((?:[^,]|,(?=\d))+),", re.I)
 # Where a figure's clause opens, for the namesake check: "…, while the affiliated Merval 25 index dropped …".
 _FIGURE_CLAUSE_START = re.compile(rf"[;:]|\b(?:{_CONCESSIVE}|but)\b", re.I)
@@ -2121,6 +2224,48 @@ _RANK_WORDS |= {"highest": _RANK_WORDS["largest"], "lowest": _RANK_WORDS["smalle
 
 def _states_rank(rank: str, text: str) -> bool:
     return bool(re.search(rf"\b(?:{_RANK_WORDS[rank]})\b", text, re.I))
+
+
+def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[str, str, str] | None:
+    """(who, verb, whom the question asks) where the question asks what someone expected, predicted or the like and
+    every cited sentence that says so gives another's words, naming the one asked nowhere: "How long did Obama
+    expect the Chrysler bankruptcy to take?" is not answered by "Chrysler administrators expect that the bankruptcy
+    should take a couple of months" (Wikinews w187). A pronoun before the verb ("he expects") may be the one asked;
+    None then, and where no cited sentence holds the verb."""
+    asked = _VOICE_ASKED.search(question)
+    if asked is None:
+        return None
+    who = {w.lower() for w in asked.group("who").split()}
+    verb = re.compile(rf"\b{_VOICE_FORMS[asked.group('verb').lower()]}\b", re.I)
+    found: tuple[str, str, str] | None = None
+    for sentence in sentences:
+        if not (m := verb.search(sentence.text)):
+            continue
+        if who & {w.lower().strip("'’s") for w in _TOKEN.findall(sentence.text)}:
+            return None
+        voice = _CLAUSE_TAIL.search(sentence.text[: m.start()])
+        words = voice.group(1).split() if voice else []
+        if not words or words[0].lower() in _PRONOUNS or not any(w[:1].isupper() for w in words):
+            return None
+        found = found or (" ".join(words), m.group(0), asked.group("who"))
+    return found
+
+
+# "How long did Obama expect …", "What did Henderson predict …": whose expectation or words the question asks.
+_VOICE_FORMS = {
+    "expect": "expect(?:s|ed|ing)?",
+    "predict": "predict(?:s|ed|ing)?",
+    "forecast": "forecast(?:s|ed|ing)?",
+    "estimate": "estimat(?:e|es|ed|ing)",
+    "anticipate": "anticipat(?:e|es|ed|ing)",
+}
+_VOICE_ASKED = re.compile(
+    r"\b(?:did|does|do|will|would|had|has|have)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
+    rf"(?P<verb>{'|'.join(_VOICE_FORMS)})\b"
+)
+# The words just before a verb, within its clause: its subject ("Chrysler administrators expect").
+_CLAUSE_TAIL = re.compile(r"(?:^|[,;:\"“(]\s*)((?:[\w'’.-]+\s+){1,4})$")
+_PRONOUNS = frozenset("he she they it we i you who which that this".split())
 
 
 def _display(question: str, group: frozenset[str]) -> str:

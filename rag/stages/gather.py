@@ -449,7 +449,7 @@ class Gatherer:
                     continue  # a money attribute is stated in money, or at least in millions; a stake in percent
                 if not money and (amount.money or amount.value is None):
                     continue  # a count is not an amount of money
-                nearest = _nearest(amount, positions)
+                nearest = _nearest(amount, positions, sentence.text, amounts)
                 if nearest is None or nearest[2] != family:
                     continue
                 if not money and _gap(amount.start, amount.end, nearest[0], nearest[1]) > _COUNT_REACH:
@@ -641,15 +641,34 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return b_start - a_end if b_start >= a_end else a_start - b_end if b_end <= a_start else 0
 
 
-def _nearest(amount: Amount, positions: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+def _nearest(
+    amount: Amount, positions: Sequence[tuple[int, int, str]], text: str = "", amounts: Sequence[Amount] = ()
+) -> tuple[int, int, str] | None:
     """The attribute word closest to the figure: in "30 were killed and 50 injured", 50 is the injured, not
-    the dead."""
+    the dead. A word that another figure stands between, set off by a comma, is that figure's: in "The cost of the
+    project so far is £8.4bn, £1bn over budget" the £8.4bn is the cost, not the budget (Wikinews w649); "1,600
+    and 400 jobs" share their word."""
+    kept = [p for p in positions if not _set_off(amount, p, text, amounts)]
     best: tuple[int, tuple[int, int, str]] | None = None
-    for position in positions:
+    for position in kept or positions:
         gap = _gap(amount.start, amount.end, position[0], position[1])
         if best is None or gap < best[0]:
             best = (gap, position)
     return best[1] if best else None
+
+
+def _set_off(amount: Amount, word: tuple[int, int, str], text: str, amounts: Sequence[Amount]) -> bool:
+    lo, hi = (amount.end, word[0]) if word[0] >= amount.end else (word[1], amount.start)
+    between = [a for a in amounts if lo <= a.start and a.end <= hi]
+    if not between:
+        return False
+    gap = text[lo:hi]
+    for other in reversed(between):  # a figure's own commas ("11,489.30") set nothing off
+        gap = gap[: other.start - lo] + gap[other.end - lo :]
+    return bool(_SET_OFF.search(gap))
+
+
+_SET_OFF = re.compile(r"[,;]")
 
 
 def _held_by_subject(

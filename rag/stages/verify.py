@@ -524,7 +524,7 @@ _ASKS_NAME = re.compile(
     r"airlines?|banks?|carriers?|organi[sz]ations?|outlets?|newspapers?|agenc(?:y|ies)|departments?|countr(?:y|ies)|"
     r"cit(?:y|ies)|persons?|executives?|investors?|rivals?|competitors?|customers?|contractors?|manufacturers?|"
     r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?|models?|programmes?|programs?|funds?|indexes|"
-    r"indices|index|exchanges?)\b",
+    r"indices|index|exchanges?|devices?|products?|gadgets?)\b",
     re.I,
 )
 # A question asking for the level a figure stood at, not by how much it moved.
@@ -591,6 +591,9 @@ _EVENT_WORD = re.compile(
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'’-]*")
 # A word of a date: a year, a day of the month, a month.
 _DATE_WORD = re.compile(rf"(?:1[89]|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|{MONTH}", re.I)
+_ASKS_CLOCK = re.compile(r"\bat what time\b|^\s*what time\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:noon|midnight)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last year|this year|last week|earlier this year|recently)\b",
@@ -802,7 +805,15 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         return bool(extract_quantities(answer) - extract_quantities(question)) and bool(_MONEY.search(answer))
     if _ASKS_QUANTITY.search(question):
         return bool(extract_quantities(answer) - extract_quantities(question))
+    if _ASKS_CLOCK.search(question):
+        # "At what time did the A380 take off?" is not answered by "January 2005": a time of day is asked.
+        return bool(_CLOCK.search(answer))
     if _ASKS_TIME.search(question):
         # A figure the question holds ("the iPhone 4 offer") dates nothing.
-        return bool(extract_quantities(answer) - extract_quantities(question) or _MONTHS.search(answer))
+        # "On what day of the week did GM announce …?" is answered by "Wednesday" (Wikinews w658).
+        return bool(
+            extract_quantities(answer) - extract_quantities(question)
+            or _MONTHS.search(answer)
+            or _WEEKDAY.search(answer)
+        )
     return True

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from index import Chunk, SearchHit, Sentence
+from index import Chunk, ChunkerConfig, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck, _clause_year, common_words, counts_other, other_side
+from rag.stages.binding import BindingCheck, _clause_year, _voiced_by_another, common_words, counts_other, other_side
 from rag.stages.frame import attribute_words, frame_question
 from rag.stages.verify import ClaimCheck, Verdict
 from tests.fakes import (
@@ -1889,3 +1889,95 @@ def test_a_figure_of_an_article_whose_lead_names_another_model_is_not_the_asked_
     assert problem is not None and problem.gate == "subject" and "A380" in problem.message
     asked = frame_question("When did the Airbus A380 make its first test flight?")
     assert check.run(asked, Verdict([ClaimCheck("In 2006.", [month], 1.0, True)])) is None
+
+
+def test_a_figure_for_those_the_subject_only_describes_is_not_the_subjects() -> None:
+    # Round 23 (w608, adversarial): aid "to help sub-contractors which supply Airbus" is not aid given to Airbus.
+    aid = (
+        "The Belgian government has announced that it will give up to 150 million (US$199 million) in aid to help "
+        "sub-contractors which supply Airbus and employ thousands of workers."
+    )
+    said = Sentence(article_id="a", start=0, end=len(aid), text=aid)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _: [said], {"a": "A380 makes maiden flight to US"})
+    asked = frame_question("How much aid did the Belgian government give directly to Airbus?")
+    problem = check.run(asked, Verdict([ClaimCheck("Up to 150 million.", [said], 1.0, True)]))
+    assert problem is not None and problem.gate == "subject"
+    assert "sub-contractors which supply Airbus, not for Airbus" in problem.message
+    # Asked of those described, or told with a comma ("Airbus, which …") describing the subject itself: answered.
+    assert _moved("How much aid did Belgium give to help Airbus sub-contractors?", "Up to 150 million.", aid) is None
+    told = "The government gave up to 150 million in aid to Airbus, which employs thousands of workers."
+    assert _moved("How much aid did the government give to Airbus?", "Up to 150 million.", told) is None
+
+
+def test_a_pronoun_after_a_sentence_whose_own_pronoun_comes_first_reaches_further_back() -> None:
+    # Round 23, w650: "He pointed to …" follows "Of the government ownership he stated that he refused to let
+    # General Motors …": not General Motors' words (a company is no "he") but Obama's, named earlier.
+    text = (
+        "President Barack Obama presented a reorganization plan for General Motors. "
+        'Of the government ownership he stated that he refused "to let General Motors and Chrysler become wards of '
+        'the state". '
+        'He stated that General Motors was a "more complex company" than Chrysler.'
+    )
+    pool, check = _one_report(text, "Barack Obama presents rescue plan after GM declaration of bankruptcy")
+    said = Verdict([ClaimCheck("General Motors.", [pool[2]], 1.0, True)])
+    asked = 'Which company did Obama describe as a "more complex company" than Chrysler?'
+    assert check.run(frame_question(asked), said) is None
+    # After a sentence that names someone else first, "he" is still read as that one.
+    other = "Fritz Henderson said he would speak for GM. He stated that GM was a more complex company than Chrysler."
+    pool, check = _one_report(other, "GM report")
+    said = Verdict([ClaimCheck("GM.", [pool[1]], 1.0, True)])
+    problem = check.run(frame_question(asked), said)
+    assert problem is not None and problem.gate == "subject"
+
+
+def test_a_draft_that_made_up_a_time_of_day_is_shown_the_articles_sentences_that_give_one(tmp_path) -> None:
+    # Round 23, w637: the question's words reach the maiden flight's passage, not "The take-off, at 08:30 UTC, …";
+    # the model made a time up. Refused for it, the second draft is shown the article's sentences with a time of day
+    # (the one naming only a time zone refers back to the flight named before it).
+    filler = " ".join(f"Crowds gathered on bank number {n} of the runway." for n in range(8))
+    text = (
+        "# Largest airliner makes first flight\n\nThe Airbus A380 made its maiden flight after lifting off from "
+        "Toulouse in France. The take-off, at 08:30 UTC, was apparently normal and took place on time. " + filler
+    )
+    index, encoder = articles_index(tmp_path, {"a380.md": text}, ChunkerConfig(chunk_tokens=24, overlap_sentences=0))
+    question = "At what time did the A380 take off on its maiden flight from Toulouse?"
+    replies = iter(
+        ["Sentences: 1\nAnswer: The A380 took off from Toulouse at 10:00 AM.", "Sentences: 1\nAnswer: 08:30 UTC."]
+    )
+    settings = gate_settings(context_mode="retrieval", judge=False)
+    pipeline = assemble_pipeline(settings, ScriptedGenerator("unused"), index, encoder)
+    assert not any("08:30" in h.chunk.text for h in pipeline.stages.retriever.search(question, k=1))
+    pipeline.generator = pipeline.stages.drafter.generator = ScriptedGenerator(lambda messages: next(replies))
+    answer = pipeline.ask(question, top_k=1)
+    assert answer.answerable and "08:30" in answer.answer, answer.abstention
+    shown = as_fake(pipeline.generator, ScriptedGenerator).calls[1][-1]["content"]
+    assert "08:30 UTC" in shown
+
+
+def test_what_another_expects_is_not_what_the_asked_one_expects() -> None:
+    # Round 23's check run (w187, adversarial): Chrysler's administrators' expectation is not Obama's.
+    question = "How long did Obama expect the Chrysler bankruptcy to take?"
+    theirs = "Chrysler administrators expect that the bankruptcy should take a couple of months."
+    claim = "Obama expected the Chrysler bankruptcy to take a couple of months."
+    assert _moved(question, claim, theirs) == "subject"
+    assert _moved(question, claim, theirs.replace("Chrysler administrators", "Obama")) is None
+    # "He expects" may be Obama's: left to the pronoun check, which reads the sentence before.
+    his = theirs.replace("Chrysler administrators expect", "He expects")
+    assert _voiced_by_another(question, [Sentence(article_id="a", start=0, end=len(his), text=his)]) is None
+
+
+def test_a_post_the_articles_say_was_kept_was_not_given_up() -> None:
+    # Wikinews w079 (false premise): Jobs resigned as CEO and wished to remain chairman; resigning as CEO says
+    # nothing of the chairman's seat, and a report that he left the asked post answers it.
+    text = (
+        "On August 24, Jobs resigned from his post as CEO. "
+        "In that same letter, Jobs stated that his desire was to remain as chairman of the board."
+    )
+    pool, check = _one_report(text, "Apple executive Steve Jobs resigns")
+    seat = frame_question("When did Steve Jobs give up his seat as chairman of Apple's board?")
+    problem = check.premise(seat, pool)
+    assert problem is not None and problem.reason == "false_premise" and "remain as chairman" in problem.message
+    assert check.premise(frame_question("When did Steve Jobs resign as CEO of Apple?"), pool) is None
+    left = "On August 24, Jobs stepped down as chairman of the board. Jobs wanted to remain as chairman."
+    pool, check = _one_report(left, "Apple executive Steve Jobs resigns")
+    assert check.premise(seat, pool) is None

@@ -1008,3 +1008,19 @@ def test_names_and_figures_paired_by_respectively_are_read_in_order() -> None:
     assert read("How many jobs will the United Kingdom lose under the restructuring?") == ["1,600"]
     assert read("How many jobs will France lose under the restructuring?") == ["4,300"]
     assert read("How many jobs will the United Kingdom gain under the restructuring?") is None
+
+
+def test_round_23_a_hyphenated_model_and_a_figure_set_off_from_anothers_word() -> None:
+    pool, binding = _pool_binding(
+        {
+            "x": "The new Airbus will initially be sold in two versions: the A380-800, able to carry 555 passengers in "
+            "a three-class configuration. The cost of the project so far is £8.4bn, £1bn over budget."
+        },
+        {"x": "World's largest passenger airliner makes first flight"},
+    )
+    # w646: the A380-800 is named as its parts, as the sentence's name groups are.
+    seats = Gatherer(binding).run(frame_question("How many passengers can the A380-800 carry?"), pool)
+    assert seats is not None and [g.value for g in seats.groups] == [555]
+    # w649: "budget" is the £1bn's word, set off from the £8.4bn by it and a comma; the £8.4bn is the cost.
+    cost = Gatherer(binding).run(frame_question("How much had the A380 project cost?"), pool, unnamed=True)
+    assert cost is not None and [g.value for g in cost.groups] == [8.4e9]

@@ -180,6 +180,12 @@ def test_threshold_is_validated() -> None:
         ("What were the 787's orders reported to make it worth to Boeing?", "In the region of US$140bn.", True),
         ("What is the investment worth in Malaysian ringgit?", "RM42.34 billion.", True),
         ("Which outlet reported the deal could be worth $10 billion?", "Bloomberg.", True),
+        # Round 23: a weekday answers the day of the week (w658); a time of day is asked by "at what time" (w637).
+        ("On what day of the week did GM make the announcement?", "Wednesday.", True),
+        ("On what day of the week did GM make the announcement?", "Most bondholders did not exchange.", False),
+        ("At what time did the A380 take off on its maiden flight?", "08:30 UTC.", True),
+        ("At what time did the A380 take off on its maiden flight?", "At 6:40 p.m. local time.", True),
+        ("At what time did the A380 take off on its maiden flight?", "In January 2005.", False),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
@@ -230,6 +236,13 @@ def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) 
         # Held-out round 14, w428: "Apple Inc." is the question's own Apple, not the company Jobs founded after it.
         ("Which company did Steve Jobs found after he was fired from Apple?", "Apple Inc.", False),
         ("Which company did Steve Jobs found after he was fired from Apple?", "NeXT.", True),
+        # Round 23, w640: a device is asked for by name; the question's own iPhone, handed back, names none.
+        (
+            "Which device did Apple release on the same day it introduced the iPhone at Macworld?",
+            "The iPhone was released on the same day it introduced the iPhone at Macworld.",
+            False,
+        ),
+        ("Which device did Apple release on the same day it introduced the iPhone?", "Apple TV.", True),
         # A yes/no or either/or question is answered in its own words.
         ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
