@@ -580,6 +580,12 @@ class BindingCheck:
                     gate="year",
                     message=f"The articles give this figure for {other}, not for the year the question asks about.",
                 )
+            if dated and (month := _months_figure(frame.question, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="date",
+                    message=f"The articles give this figure as {month}'s, not for the month the question asks about.",
+                )
             if dated and (other := self.other_day(frame.question, sentences)):
                 return Abstention(
                     reason="off_target",
@@ -739,9 +745,9 @@ class BindingCheck:
         (Wikinews w609). '' otherwise."""
         articles = {s.article_id for s in sentences}
         asked = [
-            (m.group(1), group)
-            for m in _PLACE_ASKED.finditer(frame.question)
-            if (group := frozenset(w.lower() for w in m.group(1).split())) <= frame.subjects and not group & _CALENDAR
+            (place, group)
+            for place in (m.group(1) or m.group(2) for m in _PLACE_ASKED.finditer(frame.question))
+            if (group := frozenset(w.lower() for w in place.split())) <= frame.subjects and not group & _CALENDAR
         ]
         if not articles or not asked:
             return ""
@@ -2042,7 +2048,15 @@ TITLED_PERSON = re.compile(
     r"[Cc]hairwoman|[Pp]resident)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*"
 )
 # A place a question confines its answer to: "in Canada", "in the United Kingdom".
-_PLACE_ASKED = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+_PLACE_ASKED = re.compile(
+    r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b"
+    # "… due to arrive at Los Angeles airport" (Wikinews w668)
+    r"|\b(?:at|to)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+airport\b"
+)
+# A figure a month is said to own, right before it: "compared to February's 9.12 million".
+_MONTHS_OWN = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)['’]s\s+(?:US)?\W?$"
+)
 # A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
 # measures, the Senate voted …".
 _CONCESSIVE = r"although|though|even though|while|whereas"
@@ -2224,6 +2238,25 @@ _RANK_WORDS |= {"highest": _RANK_WORDS["largest"], "lowest": _RANK_WORDS["smalle
 
 def _states_rank(rank: str, text: str) -> bool:
     return bool(re.search(rf"\b(?:{_RANK_WORDS[rank]})\b", text, re.I))
+
+
+def _months_figure(question: str, sentences: Sequence[Sentence], values: set[float]) -> str:
+    """The month whose figure every sentence holding the answer's figure gives it as, where the question asks of
+    another: "… predicted to have dipped below nine million in March, compared to February's 9.12 million" gives
+    February's, not March's (Wikinews w680). '' otherwise."""
+    asked = months_named(question)
+    found = ""
+    for sentence in sentences if asked else []:
+        text = sentence.text
+        held = [a for a in find_amounts(text) if a.value in values]
+        if not held:
+            return ""
+        for amount in held:
+            owner = _MONTHS_OWN.search(text, 0, amount.start)
+            if owner is None or owner.group(1) in asked:
+                return ""
+            found = found or owner.group(1)
+    return found
 
 
 def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[str, str, str] | None:

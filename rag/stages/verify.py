@@ -593,6 +593,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w&'’-]*")
 _DATE_WORD = re.compile(rf"(?:1[89]|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|{MONTH}", re.I)
 _ASKS_CLOCK = re.compile(r"\bat what time\b|^\s*what time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:noon|midnight)\b", re.I)
+_ASKS_DAY = re.compile(r"\b(?:what|which) day\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -810,10 +811,11 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         return bool(_CLOCK.search(answer))
     if _ASKS_TIME.search(question):
         # A figure the question holds ("the iPhone 4 offer") dates nothing.
-        # "On what day of the week did GM announce …?" is answered by "Wednesday" (Wikinews w658).
+        # "On what day of the week did GM announce …?" is answered by "Wednesday" (Wikinews w658); "Until when does
+        # that offer run?" is not answered by what was "announced Friday" (w050).
         return bool(
             extract_quantities(answer) - extract_quantities(question)
             or _MONTHS.search(answer)
-            or _WEEKDAY.search(answer)
+            or (_ASKS_DAY.search(question) and _WEEKDAY.search(answer))
         )
     return True

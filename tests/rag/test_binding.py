@@ -1981,3 +1981,18 @@ def test_a_post_the_articles_say_was_kept_was_not_given_up() -> None:
     left = "On August 24, Jobs stepped down as chairman of the board. Jobs wanted to remain as chairman."
     pool, check = _one_report(left, "Apple executive Steve Jobs resigns")
     assert check.premise(seat, pool) is None
+
+
+def test_round_24_a_months_own_figure_and_an_airport_the_answers_article_never_names() -> None:
+    # w680 (adversarial): "compared to February's 9.12 million" is February's figure, not March's.
+    sales = (
+        "Annualised sales of vehicles in the car industry in the US are predicted to have dipped below nine million in "
+        "March, compared to February's 9.12 million, which was the lowest number since 1981."
+    )
+    assert _moved("What were annualised US vehicle sales in March 2009?", "9.12 million.", sales) == "date"
+    assert _moved("What were annualised US vehicle sales in February 2009?", "9.12 million.", sales) is None
+    # w668 (adversarial): the A380's landing time at Changi is no arrival time at Los Angeles airport.
+    changi = "The first Airbus A380 landed at Singapore's Changi International Airport at 6:40 p.m. (GMT +8)."
+    question = "At what time was the Qantas-branded A380 due to arrive at Los Angeles airport?"
+    assert _moved(question, "6:40 p.m.", changi) == "subject"
+    assert _moved(question.replace("Los Angeles", "Changi"), "6:40 p.m.", changi) is None

@@ -183,6 +183,7 @@ def test_threshold_is_validated() -> None:
         # Round 23: a weekday answers the day of the week (w658); a time of day is asked by "at what time" (w637).
         ("On what day of the week did GM make the announcement?", "Wednesday.", True),
         ("On what day of the week did GM make the announcement?", "Most bondholders did not exchange.", False),
+        ("Until when does that offer run?", "Apple announced Friday that it will give owners a free case.", False),
         ("At what time did the A380 take off on its maiden flight?", "08:30 UTC.", True),
         ("At what time did the A380 take off on its maiden flight?", "At 6:40 p.m. local time.", True),
         ("At what time did the A380 take off on its maiden flight?", "In January 2005.", False),
