@@ -74,6 +74,7 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# Time zones name no one either: "The take-off, at 08:30 UTC, …" refers back for its subject.
 _TIME_ZONES = frozenset("utc gmt est edt cst cdt pst pdt cet cest bst".split())
 # Names a title joins as peers.
 _PEERS = re.compile(r"[A-Z][\w.&'’-]*,?\s+(?:and|&|or|vs\.?|versus)\s+[A-Z]")
@@ -96,6 +97,7 @@ _AHEAD = re.compile(
 )
 # A person the sentence refers back to.
 _PERSON_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
+# A person pronoun anywhere in a sentence: one before any name there refers further back too.
 _SPOKEN_OF = re.compile(r"\b(?:he|she)\b", re.I)
 # Whom a question cites for what it asks: "…, according to Henderson?"
 _CITED = re.compile(r"\baccording to ([^,?]+)", re.I)
@@ -715,7 +717,7 @@ class BindingCheck:
     ) -> tuple[str, str] | None:
         """What a sentence describes by the question's subject, where every sentence giving the answer's figure
         names that subject only in a clause saying which of those is meant: "up to 150 million … in aid to help
-        sub-contractors which supply Airbus" is the sub-contractors' aid, not Airbus's (Wikinews w608). '' otherwise,
+        sub-contractors which supply Airbus" is the sub-contractors' aid, not Airbus's (Wikinews w608). None otherwise,
         and for a clause set off by a comma ("Scale AI, which Meta valued at …"), which describes a name."""
         groups = [] if frame.described else self.subject_groups(frame)
         asked = _parts(frame.question)
@@ -2054,9 +2056,7 @@ _PLACE_ASKED = re.compile(
     r"|\b(?:at|to)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+airport\b"
 )
 # A figure a month is said to own, right before it: "compared to February's 9.12 million".
-_MONTHS_OWN = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)['’]s\s+(?:US)?\W?$"
-)
+_MONTHS_OWN = re.compile(rf"\b({'|'.join(MONTHS)})['’]s\s+(?:US)?\W?$")
 # A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
 # measures, the Senate voted …".
 _CONCESSIVE = r"although|though|even though|while|whereas"
@@ -2075,7 +2075,7 @@ def _post_pattern(post: str) -> str:
     p = post.lower()
     if p.startswith("chair"):
         return r"chair(?:man|woman)?"
-    if p in ("ceo",) or p.startswith("chief executive"):
+    if p == "ceo" or p.startswith("chief executive"):
         return r"ceo|chief executive"
     return re.escape(p)
 
@@ -2268,13 +2268,13 @@ def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[st
     asked = _VOICE_ASKED.search(question)
     if asked is None:
         return None
-    who = {w.lower() for w in asked.group("who").split()}
+    who = {_norm(w) for w in asked.group("who").split()}
     verb = re.compile(rf"\b{_VOICE_FORMS[asked.group('verb').lower()]}\b", re.I)
     found: tuple[str, str, str] | None = None
     for sentence in sentences:
         if not (m := verb.search(sentence.text)):
             continue
-        if who & {w.lower().strip("'’s") for w in _TOKEN.findall(sentence.text)}:
+        if who & {_norm(w) for w in _TOKEN.findall(sentence.text)}:
             return None
         voice = _CLAUSE_TAIL.search(sentence.text[: m.start()])
         words = voice.group(1).split() if voice else []

@@ -591,8 +591,10 @@ _EVENT_WORD = re.compile(
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'’-]*")
 # A word of a date: a year, a day of the month, a month.
 _DATE_WORD = re.compile(rf"(?:1[89]|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|{MONTH}", re.I)
+# A time of day asked ("At what time did the A380 take off?") and written ("08:30 UTC", "6:40 p.m.").
 _ASKS_CLOCK = re.compile(r"\bat what time\b|^\s*what time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:noon|midnight)\b", re.I)
+# A day asked ("On what day of the week …?"), which a weekday answers.
 _ASKS_DAY = re.compile(r"\b(?:what|which) day\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _MONTHS = re.compile(
