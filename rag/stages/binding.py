@@ -40,6 +40,7 @@ from rag.stages.frame import (
     asking_part,
     attribute_words,
     family_of,
+    role_of,
     root,
     stem,
 )
@@ -1616,7 +1617,7 @@ class BindingCheck:
         groups = self.subject_groups(frame)
         if asked is None or not groups:
             return ""
-        post = _post_pattern(asked.group("post"))
+        post = ROLE_WORDS[role_of(asked.group("post"))]
         left = re.compile(rf"\b(?:{_LEAVES})\b[^.;]{{0,40}}?\b(?:{post})\b", re.I)
         kept = re.compile(rf"\b(?:{_KEEPS})\b[^.;]{{0,50}}?\b(?:{post})\b", re.I)
         said = ""
@@ -2068,16 +2069,6 @@ _LEAVES = (
 )
 _KEEPS = r"remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?"
 _LEFT_POST = re.compile(rf"\b(?:{_LEAVES})\b[^?]{{0,40}}?\b(?P<post>{_POSTS})\b", re.I)
-
-
-def _post_pattern(post: str) -> str:
-    """The ways a post is written: "CEO" is the chief executive."""
-    p = post.lower()
-    if p.startswith("chair"):
-        return r"chair(?:man|woman)?"
-    if p == "ceo" or p.startswith("chief executive"):
-        return r"ceo|chief executive"
-    return re.escape(p)
 
 
 # A clause that says which of a kind is meant, with no comma before it: "sub-contractors which supply Airbus".

@@ -32,6 +32,7 @@ __all__ = [
     "attribute_words",
     "family_of",
     "frame_question",
+    "role_of",
     "stem",
 ]
 
@@ -296,6 +297,7 @@ _ALIASES = {
     "cfo": "chief financial officer",
     "cto": "chief technology officer",
     "chairwoman": "chairman",
+    "chair": "chairman",
     "launch customer": "first customer",
 }
 # Questions that ask for the holder: "Who is/runs/became … <role>", "Which airline was the first customer …".
@@ -331,8 +333,7 @@ def _heads_unit(question: str) -> bool:
 def set_aside_role(question: str) -> str | None:
     """The role whose holder the question sets aside ("the one who is not its chief executive"), else None."""
     if m := _SETS_ASIDE_ROLE.search(question):
-        role = re.sub(r"\s+", " ", m.group("role").lower())
-        return _ALIASES.get(role, role)
+        return role_of(m.group("role"))
     return None
 
 
@@ -341,7 +342,13 @@ def asked_role(question: str) -> str | None:
     m = _ASKED_ROLE.search(question) if _ASKS_HOLDER.match(question) else None
     if m is None:
         return "head" if _heads_unit(question) else None
-    role = re.sub(r"\s+", " ", m.group("role").lower())
+    return role_of(m.group("role"))
+
+
+def role_of(title: str) -> str:
+    """The role a title names, as ``ROLE_WORDS`` keys it: "CEO" and "chief executive officer" are the chief
+    executive, "chair" the chairman."""
+    role = re.sub(r"\s+", " ", title.lower())
     return _ALIASES.get(role, role)
 
 
