@@ -122,12 +122,27 @@ _RELATIVE = {"this year": 0, "last year": -1, "next year": 1, "earlier this year
 _RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)), re.I)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 # A sentence that refers back ("It was founded…", "the startup said…"): its subject may be named just before.
+_SPEAKER_VERBS = (
+    r"(?:(?:also|first|then|later|further)\s+)?(?:said|stated|added|told|noted|explained|described|stressed|"
+    r"emphasi[sz]ed|mentioned|observed)\b"
+)
+# A speaker named before, after an opening phrase: "Speaking to the public he said that …" (Wikinews w549), or after
+# a long one set off by a comma or semicolon: "In response to questions about … the federal government, …; he first
+# observed that …" (w694). The opening phrase says what was asked, not who answered.
+_SPEAKER_BACK = re.compile(
+    # A full stop inside a word ("the U.S.,") does not end the phrase.
+    r"^(?:[^.\"“]|\.(?!\s)){0,60}?,?\s(?:he|she)\s+"
+    + _SPEAKER_VERBS
+    + r"|^(?:[^.\"“]|\.(?!\s)){0,300}?[,;]\s(?:he|she)\s+"
+    + _SPEAKER_VERBS,
+    re.I,
+)
+# How far a run of sentences each referring back to the one before is followed to whom they refer to.
+_CHAIN_LIMIT = 8
 _REFERS_BACK = re.compile(
     r"^\W*(?:it|its|he|she|his|her|they|their|this|that)\b"
-    # "Speaking to the public he said that …": a speaker named before, after an opening phrase (Wikinews w549).
-    r"|^[^.\"“]{0,60}?,?\s(?:he|she)\s+(?:said|stated|added|told|noted|explained|described|stressed|emphasi[sz]ed|"
-    r"mentioned|observed)\b"
-    r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|talks|move)\b",
+    r"|" + _SPEAKER_BACK.pattern + r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|"
+    r"talks|move)\b",
     re.I,
 )
 # One company or person a sentence refers back to ("It was valued …", "The startup's revenue …")…
@@ -841,6 +856,10 @@ class BindingCheck:
             if not unnamed or not before or _PERSON_PRONOUN.match(before[0].text):
                 return ""
             previous = before[0].text
+            # "In response to questions of whether the New GM would import cars …, he stated …" before "He declined
+            # to predict …": the speaker of both is named further back (w693).
+            if _SPEAKER_BACK.match(previous):
+                return ""
             if (spoken := _SPOKEN_OF.search(previous)) and not self.holders(previous[: spoken.start()]):
                 return ""
             words = _parts(previous)
@@ -1402,6 +1421,20 @@ class BindingCheck:
                 return article[max(0, i - self.lookback) : i]
         return []
 
+    def _referred_to(self, sentence: Sentence) -> Sequence[Sentence]:
+        """The sentences before this one that may name whom it refers back to: the ``lookback``, and on through a
+        run of sentences each referring back in turn. "In response to …, he first observed …" follows "He also
+        mentioned …", "He stated …", "Regarding the bankruptcy process he said …" and "He emphasized …", all
+        Henderson's, whom the sentence before them names (Wikinews w694)."""
+        article = self.sentences_of(sentence.article_id)
+        at = next((i for i, s in enumerate(article) if s.start == sentence.start), None)
+        if at is None:
+            return []
+        start = max(0, at - self.lookback)
+        while start > 0 and at - start < _CHAIN_LIMIT and self.refers_back(article[start].text):
+            start -= 1
+        return article[start:at]
+
     def subject_groups(self, frame: QuestionFrame) -> list[frozenset[str]]:
         """The question's name groups, each without the words the collection also writes in lower case unless
         they are all it has: "All Nippon Airways" is not found in "all", but "Scale" is Scale AI's only word."""
@@ -1508,7 +1541,7 @@ class BindingCheck:
         before: list[str] = []
         refers_back = self.refers_back(sentence.text)
         if refers_back:
-            before = [t.text for t in self.preceding(sentence)]
+            before = [t.text for t in self._referred_to(sentence)]
             if _REFERS_TO_ONE.search(sentence.text):
                 before = [_EXAMPLES.sub(" ", text) for text in before]
         shown_title = self.titles.get(sentence.article_id, "") if title or refers_back else ""

@@ -57,7 +57,8 @@ _COMMON_CAPS = frozenset(
     "the a an it its this that these those in on at by for from with and but or if as yes no however also while "
     "according he she they we i there his her their our you your what which who when where why how meanwhile "
     "earlier later last next first second both each one two some many most several sources source article "
-    "articles reports report answer not found besides apart except until since during".split()
+    "articles reports report answer not found besides apart except until since during instead rather after before "
+    "despite regarding among without".split()
 )
 
 

@@ -1930,6 +1930,54 @@ def test_a_pronoun_after_a_sentence_whose_own_pronoun_comes_first_reaches_furthe
     assert problem is not None and problem.gate == "subject"
 
 
+def test_a_run_of_sentences_referring_back_is_followed_to_whom_they_refer_to() -> None:
+    # Round 25, w694: "…; he first observed …" comes four "he" sentences after Henderson is named; each of them refers
+    # back in turn, so the answer is Henderson's. A long opening phrase before "he first observed" says what was
+    # asked, not who answered.
+    text = (
+        "Fritz Henderson outlined a plan for a New GM. "
+        "He stressed that the process would be quick. "
+        "He emphasized that GM remains open for business. "
+        "He stated that the plan had the support of the unions. "
+        "He also mentioned that GM had received bridge financing from the German government. "
+        "In response to questions about the possibility of the United States federal government, a majority "
+        "shareholder in the restructured company, dictating future product strategy; he first observed that the "
+        'federal government had already stated to him that it had "no real interest in running our business".'
+    )
+    pool, check = _one_report(text, "CEO of GM outlines plan for New GM")
+    said = Verdict([ClaimCheck("No real interest in running our business.", [pool[5]], 1.0, True)])
+    asked = "What did the US federal government tell Henderson it had no real interest in?"
+    assert check.run(frame_question(asked), said) is None
+    # The run stops at a sentence that names someone without referring back: the "he" is that one's, not Henderson's.
+    other = (
+        "Fritz Henderson outlined a plan for a New GM. Barack Obama took questions afterwards. "
+        "He stated that the process would be quick. He stated that GM remains open for business. "
+        'He stated that Washington had "no real interest in running our business".'
+    )
+    pool, check = _one_report(other, "Plans for GM")
+    said = Verdict([ClaimCheck("No real interest in running our business.", [pool[4]], 1.0, True)])
+    problem = check.run(frame_question(asked), said)
+    assert problem is not None and problem.gate == "subject"
+
+
+def test_he_after_a_sentence_whose_speaker_is_named_further_back_is_not_the_company_before_its_pronoun() -> None:
+    # Round 25, w693: "He declined to predict …" after "In response to questions of whether the New GM would import
+    # cars …, he stated …": that "he" is no New GM but the speaker named before it, Henderson. The question's opening
+    # "Instead" names no one.
+    text = (
+        "Fritz Henderson outlined a plan for a New GM. "
+        "In response to questions of whether the New GM would import cars from China to the U.S., he stated that "
+        "GM builds where it sells. "
+        "He declined to predict when the New GM would return to profitability, stating that the goal was rather to "
+        "lower the break-even EBIT point for the company."
+    )
+    pool, check = _one_report(text, "CEO of GM outlines plan for New GM")
+    said = Verdict([ClaimCheck("To lower the break-even EBIT point.", [pool[2]], 1.0, True)])
+    asked = "Instead of predicting a return to profitability, what did Henderson say the goal was?"
+    assert "instead" not in frame_question(asked).subjects
+    assert check.run(frame_question(asked), said) is None
+
+
 def test_a_draft_that_made_up_a_time_of_day_is_shown_the_articles_sentences_that_give_one(tmp_path) -> None:
     # Round 23, w637: the question's words reach the maiden flight's passage, not "The take-off, at 08:30 UTC, …";
     # the model made a time up. Refused for it, the second draft is shown the article's sentences with a time of day
