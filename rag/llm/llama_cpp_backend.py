@@ -24,8 +24,15 @@ _PREFIX_SLICE = 256
 
 
 class LlamaCppGenerator:
-    """A GGUF model in this process. One generation at a time (the lock); the KV cache keeps the
-    longest common token prefix between calls, so a fixed prompt head is evaluated once."""
+    """A GGUF model in this process. One generation at a time (the lock); the KV cache keeps a prompt's fixed
+    head (everything before its last message) between calls, so it is evaluated once.
+
+    Only that head, a prefix saved for corpus mode, or the whole of the call just before (a judge asking after
+    the draft it judges) is reused: never another question's tail. llama.cpp sums a batch in another order than
+    a cached token by token, and a 1.5B model's greedy draft can turn on a near tie, so reusing whatever the
+    previous question happened to share made the same question's answer depend on what was asked before it
+    (Wikinews w698: answered after itself, refused after w694). Each part is now always evaluated alike.
+    """
 
     def __init__(
         self,
@@ -76,6 +83,9 @@ class LlamaCppGenerator:
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelUnavailableError(f"cannot load {model_path} with llama.cpp: {exc}") from exc
         self.n_ctx = n_ctx
+        # Tokens of a prefix evaluated or restored alone (corpus mode's), and of the last call's prompt.
+        self._pinned = 0
+        self._previous = 0
         template = self.llm.metadata.get("tokenizer.chat_template")
         if not template:
             raise ModelUnavailableError(f"{model_path} carries no chat template; use an instruct model")
@@ -109,20 +119,31 @@ class LlamaCppGenerator:
         prefill: str = "",
     ) -> Completion:
         prompt = self.format(messages) + prefill
-        return self.complete(prompt, max_tokens=max_tokens, stop=stop, on_token=on_token)
+        return self.complete(prompt, max_tokens=max_tokens, stop=stop, on_token=on_token, head=self._head(messages))
 
     def complete(
-        self, prompt: str, *, max_tokens: int, stop: Sequence[str] = (), on_token: TokenCallback | None = None
+        self,
+        prompt: str,
+        *,
+        max_tokens: int,
+        stop: Sequence[str] = (),
+        on_token: TokenCallback | None = None,
+        head: str = "",
     ) -> Completion:
-        """Continue a raw prompt (already in the model's chat format)."""
+        """Continue a raw prompt (already in the model's chat format); ``head`` is the start of it that other
+        prompts share (its instructions), the part that is kept cached between calls."""
         tokens = self.tokenize(prompt)
         if len(tokens) + max_tokens > self.n_ctx:
             raise GenerationError(
                 f"prompt of {len(tokens)} tokens plus {max_tokens} to generate exceeds the context of {self.n_ctx}"
             )
         with self._lock:
-            cached = self._common_prefix(tokens)
             started = time.perf_counter()
+            try:
+                kept, cached = self._settle(tokens, self._head_tokens(head, tokens))
+            except (RuntimeError, ValueError) as exc:
+                raise GenerationError(f"llama.cpp failed: {exc}") from exc
+            self._previous = len(tokens)
             first: float | None = None
             parts: list[str] = []
             stopped = False
@@ -130,7 +151,7 @@ class LlamaCppGenerator:
             try:
                 if self._draft is not None:
                     self._draft.reset()
-                    self._evaluate_without_logits(tokens[:-1], cached)
+                    self._evaluate_without_logits(tokens[:-1], kept)
                 stream: Any = self.llm.create_completion(
                     tokens,
                     max_tokens=max_tokens,
@@ -175,15 +196,15 @@ class LlamaCppGenerator:
         model is almost always yes. Re-uses the cached prompt prefix like ``complete``.
         """
         tokens = self.tokenize(self.format(messages))
+        head = self._head_tokens(self._head(messages), tokens)
         variants = {
             c: {self.tokenize(v)[0] for v in (c, c.capitalize(), " " + c, " " + c.capitalize())} for c in choices
         }
         with self._lock:
-            # At least the last prompt token is evaluated, so its logits are fresh.
-            keep = min(self._common_prefix(tokens), len(tokens) - 1)
             try:
-                self.llm._ctx.kv_cache_seq_rm(-1, keep, -1)
-                self.llm.n_tokens = keep
+                # At least the last prompt token is evaluated, so its logits are fresh.
+                keep, _ = self._settle(tokens, head)
+                self._previous = len(tokens)
                 # Only the last token's logits are read: none for the others, even in prompt lookup's mode.
                 logits_all, self.llm._logits_all = self.llm._logits_all, False
                 try:
@@ -206,6 +227,7 @@ class LlamaCppGenerator:
             raise GenerationError(f"a prefix of {len(tokens)} tokens does not fit the context of {self.n_ctx}")
         with self._lock:
             self.llm.reset()
+            self._pinned = self._previous = 0
             # Nothing samples inside the prefix: logits for all its tokens (prompt lookup's mode) would cost
             # the output layer on thousands of tokens and gigabytes of scores.
             logits_all, self.llm._logits_all = self.llm._logits_all, False
@@ -219,6 +241,7 @@ class LlamaCppGenerator:
                 raise GenerationError(f"llama.cpp failed evaluating the prefix: {exc}") from exc
             finally:
                 self.llm._logits_all = logits_all
+            self._pinned = len(tokens)
 
     def prefix_state(self) -> tuple[list[int], bytes]:
         """The tokens held in the KV cache and the cache's contents (keys and values only, no logits)."""
@@ -249,6 +272,7 @@ class LlamaCppGenerator:
                 raise GenerationError("llama.cpp rejected the saved KV state (another model or context size?)")
             self.llm.input_ids[: len(tokens)] = tokens
             self.llm.n_tokens = len(tokens)
+            self._pinned, self._previous = len(tokens), 0
             # The logits of the last prefix token were not saved: the next call must decode before sampling.
             self.llm._requires_eval = True
 
@@ -263,6 +287,63 @@ class LlamaCppGenerator:
         logits_all, self.llm._logits_all = self.llm._logits_all, False
         try:
             self.llm.eval(list(tokens[cached:]))
+        finally:
+            self.llm._logits_all = logits_all
+
+    def _head(self, messages: Sequence[Message]) -> str:
+        """The prompt text before the last message's content: what prompts of one kind share."""
+        if not messages:
+            return ""
+        full = self.format(messages)
+        empty = self.format([*messages[:-1], {"role": messages[-1]["role"], "content": ""}])
+        n = 0
+        for a, b in zip(full, empty, strict=False):
+            if a != b:
+                break
+            n += 1
+        return full[:n]
+
+    def _head_tokens(self, head: str, tokens: list[int]) -> int:
+        """How many leading tokens of ``tokens`` are the head's, short of the last prompt token (whose logits
+        every call needs fresh); the head's last token may merge with what follows, so it is not counted."""
+        if not head:
+            return 0
+        own = self.tokenize(head)
+        n = 0
+        for a, b in zip(own[:-1], tokens, strict=False):
+            if a != b:
+                break
+            n += 1
+        return min(n, len(tokens) - 1)
+
+    def _settle(self, tokens: list[int], head: int) -> tuple[int, int]:
+        """Leave the KV cache holding a prefix of ``tokens`` evaluated as every call evaluates it: the whole of
+        the last call where this prompt continues it (a judge after its draft); else the prompt's head,
+        evaluated on its own (after a saved prefix it extends) where not held. Returns that prefix's length and
+        how much of it was held before."""
+        held = self._common_prefix(tokens)
+        if 0 < self._pinned <= held and self._pinned < len(tokens):
+            head = max(head, self._pinned)  # a saved prefix ends where it ends, not a token short of its head
+        if self._previous and self._previous <= held < len(tokens):
+            keep = reused = held
+        elif held >= head:
+            keep = reused = head
+        else:
+            reused = self._pinned if 0 < self._pinned <= held else 0
+            self.llm._ctx.kv_cache_seq_rm(-1, reused, -1)
+            self.llm.n_tokens = reused
+            self._evaluate_alone(tokens[reused:head])
+            keep = head
+        self.llm._ctx.kv_cache_seq_rm(-1, keep, -1)
+        self.llm.n_tokens = keep
+        return keep, reused
+
+    def _evaluate_alone(self, tokens: Sequence[int]) -> None:
+        """Evaluate ``tokens`` after what the cache holds, in slices of their own, without logits."""
+        logits_all, self.llm._logits_all = self.llm._logits_all, False
+        try:
+            for start in range(0, len(tokens), _PREFIX_SLICE):
+                self.llm.eval(list(tokens[start : start + _PREFIX_SLICE]))
         finally:
             self.llm._logits_all = logits_all
 
