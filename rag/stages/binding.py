@@ -142,7 +142,8 @@ _CHAIN_LIMIT = 8
 _REFERS_BACK = re.compile(
     r"^\W*(?:it|its|he|she|his|her|they|their|this|that)\b"
     r"|" + _SPEAKER_BACK.pattern + r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|"
-    r"talks|move)\b",
+    # "More people watched the flight on a giant screen …" after "… watched the maiden flight" (Wikinews w681).
+    r"talks|move|flight|aircraft|plane|airliner|jet|device|handset)\b",
     re.I,
 )
 # One company or person a sentence refers back to ("It was valued …", "The startup's revenue …")…

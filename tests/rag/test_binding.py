@@ -1960,6 +1960,26 @@ def test_a_run_of_sentences_referring_back_is_followed_to_whom_they_refer_to() -
     assert problem is not None and problem.gate == "subject"
 
 
+def test_the_flight_refers_back_to_the_flight_named_before_it() -> None:
+    # Round 24, w681: "More people watched the flight on a giant screen …" names only Toulouse; "the flight" is the
+    # A380's maiden flight of the sentence before, which is about what the article's lead names.
+    text = (
+        "The Airbus A380 made its maiden flight from Toulouse today. "
+        "Around 50,000 people watched the maiden flight, many sitting on grass banks lining the runway. "
+        "More people watched the flight on a giant screen erected in the centre of Toulouse."
+    )
+    pool, check = _one_report(text, "World's largest passenger airliner makes first flight")
+    said = Verdict([ClaimCheck("On a giant screen in the centre of Toulouse.", [pool[2]], 1.0, True)])
+    asked = "Where else did people watch the A380's maiden flight, besides the grass banks lining the runway?"
+    assert check.run(frame_question(asked), said) is None
+    # A sentence that names a place and refers back to nothing is still not about the A380.
+    other = "The Airbus A380 made its maiden flight today. Crowds watched a concert in the centre of Toulouse."
+    pool, check = _one_report(other, "Airliner flies")
+    said = Verdict([ClaimCheck("In the centre of Toulouse.", [pool[1]], 1.0, True)])
+    problem = check.run(frame_question("Where did people watch the A380's concert?"), said)
+    assert problem is not None and problem.gate == "subject"
+
+
 def test_he_after_a_sentence_whose_speaker_is_named_further_back_is_not_the_company_before_its_pronoun() -> None:
     # Round 25, w693: "He declined to predict …" after "In response to questions of whether the New GM would import
     # cars …, he stated …": that "he" is no New GM but the speaker named before it, Henderson. The question's opening
