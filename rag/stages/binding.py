@@ -1024,9 +1024,11 @@ class BindingCheck:
                 message="The articles give the value it is to reach, not by how much it changes.",
             )
         # Two figures of its own ("from US$870 million to US$2 billion") give the change; years the answer repeats
-        # from the question ("from 2024 to 2025") do not.
+        # from the question ("from 2024 to 2025") do not. So does a multiple its sentence states ("By more than
+        # double to US$2 billion", bundled q134).
         if (
             frame.asks_change
+            and not multiples(answer)
             and len(set(_FIGURE.findall(answer)) - set(_FIGURE.findall(frame.question))) < 2
             and not _worded_as_change(answer, claims)
         ):

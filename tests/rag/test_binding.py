@@ -447,6 +447,14 @@ def test_a_change_told_as_a_multiple_passes_beside_the_level_it_reaches(fake_enc
     )
     assert gate("Scale AI's revenue is expected to more than double to US$2 billion in 2025.") is None
     assert gate("Scale AI's revenue is expected to reach US$2 billion in 2025.") == "constraint"
+    # Bundled q134: the multiple stated apart from the level still gives the change.
+    apart = _gate_of_claims(
+        fake_encoder,
+        "By how much is Scale AI's revenue expected to grow in 2025?",
+        "The startup expects sales to more than double in 2025, when it now expects to earn US$2 billion.",
+        "Scale AI revenue",
+    )
+    assert apart("By more than double to US$2 billion in 2025.") is None
 
 
 @pytest.mark.parametrize("multiple", ["quadrupled", "halved", "grew tenfold", "grew 3-fold"])
