@@ -456,7 +456,10 @@ class BindingCheck:
                 )
             # Every figure of the answer from the report of that occasion: "fell US$19.37 …, continuing their trend of
             # having risen 23 percent" joins a figure of the asked day to one of another.
-            of_occasion = [self.speaks_of_occasion(frame, s.article_id) for s in sentences]
+            of_occasion = [
+                self.speaks_of_occasion(frame, s.article_id) or self._told_again_of_occasion(frame, s)
+                for s in sentences
+            ]
             if not (all(of_occasion) if figure else any(of_occasion)):
                 return Abstention(
                     reason="off_target",
@@ -1309,6 +1312,21 @@ class BindingCheck:
         if occasion is None or not frame.circumstance or figures is None:
             return True
         return occasion.speaks_of(frame.circumstance, article_id) and occasion.writes_a_figure(figures, article_id)
+
+    def _told_again_of_occasion(self, frame: QuestionFrame, sentence: Sentence) -> bool:
+        """Whether a report that speaks of the question's occasion tells this sentence again: two reports of one day
+        share a paragraph ("The primary UK index, the FTSE 100, dropped in value by 2.36%, which is 118.40 points, …"
+        is in the report of Russia's markets suspended, with "British" for "UK", and in one that never names them,
+        Wikinews w667), and the one the verifier found first is no less the occasion's. Told again is every figure
+        of it, two at least, in one sentence of the other report: one shared figure may be chance."""
+        figures = _figures_of(sentence.text)
+        if self.occasion is None or len(figures) < 2:
+            return False
+        return any(
+            self.speaks_of_occasion(frame, other)
+            and any(figures <= _figures_of(s.text) for s in self.sentences_of(other))
+            for other in sorted(self.occasion.articles_writing(figures) - {sentence.article_id})
+        )
 
     def reports_of(self, question: str) -> frozenset[str] | None:
         """The articles that write the question's own precise figure ("the nine days before it closed at
@@ -2352,6 +2370,10 @@ _CHANGE_REACH = 40
 def _states_change(text: str) -> bool:
     """Whether ``text`` words a change: a change word before a figure, or a multiple ("doubled", "tenfold")."""
     return bool(_CHANGE_WORDS.search(text) or multiples(text))
+
+
+def _figures_of(text: str) -> set[float]:
+    return {a.value for a in find_amounts(text) if a.value is not None}
 
 
 def _worded_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:

@@ -1692,6 +1692,39 @@ def test_a_load_cited_beside_another_kind_of_flight_is_that_flights() -> None:
     assert check.run(frame_question(question.replace("first commercial", "maiden")), Verdict([claim])) is None
 
 
+def test_a_figure_told_again_by_the_report_of_the_occasion_is_that_occasions() -> None:
+    # Round 24, w667: two reports of one day share the FTSE's fall ("UK" in one, "British" in the other); the
+    # verifier cited the one that never names Russia's suspended markets, the occasion the question names.
+    from rag.stages.occasion import OccasionCheck
+
+    texts = {
+        "world": "Stock markets fell. The primary UK index, the FTSE 100, dropped in value by 2.36%, which is 118.40 "
+        "points, to 4907.20.",
+        "russia": "Trading on Russia's stock markets has been suspended for a second consecutive day. The primary "
+        "British index, the FTSE 100, dropped in value by 2.36%, which is 118.40 points, to 4907.20.",
+        "other": "Trading on Russia's stock markets has been suspended for a second consecutive day. The FTSE 100 "
+        "dropped 2.36% in a week.",
+    }
+    pools = {a: sentences_of_text(a, t) for a, t in texts.items()}
+    check = BindingCheck(
+        HashingEncoder(dim=64), lambda a: pools[a], {a: "Markets" for a in texts}, occasion=OccasionCheck(texts)
+    )
+    question = (
+        "By what percentage did the FTSE 100 drop on the day Russia's stock markets were suspended for a second "
+        "consecutive day?"
+    )
+    cited = pools["world"][1]
+    claim = ClaimCheck("The FTSE 100 dropped by 2.36%, which is 118.40 points.", [cited], 1.0, True)
+    assert check.run(frame_question(question), Verdict([claim])) is None
+    # One shared figure is not the same sentence told again: "2.36% in a week" does not vouch for the day's fall.
+    alone = {a: t for a, t in texts.items() if a != "russia"}
+    check = BindingCheck(
+        HashingEncoder(dim=64), lambda a: pools[a], {a: "Markets" for a in alone}, occasion=OccasionCheck(alone)
+    )
+    refused = check.run(frame_question(question), Verdict([claim]))
+    assert refused is not None and refused.gate == "occasion"
+
+
 def test_a_title_cited_beside_the_answers_sentence_does_not_make_its_flight_the_asked_one() -> None:
     # Round 16, w477: the maiden flight's take-off, cited beside the title "First A380 enters commercial service".
     maiden = "The Airbus A380 has made its maiden flight after lifting off from Toulouse in France."
