@@ -46,8 +46,11 @@ class _Recorder:
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
         prefill: str = "",
+        shared: str = "",
     ) -> Completion:
-        completion = self.inner.chat(messages, max_tokens=max_tokens, stop=stop, on_token=on_token, prefill=prefill)
+        completion = self.inner.chat(
+            messages, max_tokens=max_tokens, stop=stop, on_token=on_token, prefill=prefill, shared=shared
+        )
         self.completions.append(completion)
         return completion
 

@@ -29,7 +29,7 @@ from rag.models import (
 )
 from rag.parsing import parse_reply
 from rag.prompt_cache import CorpusPrompt
-from rag.prompts import answer_messages, corpus_messages, judge_messages
+from rag.prompts import answer_messages, corpus_lead, corpus_messages, judge_messages
 from rag.question import validate_question
 from rag.settings import Settings
 from rag.stages.alternatives import AlternativeReader, asked_alternatives
@@ -155,7 +155,8 @@ class AnswerPipeline:
         """Load lazily-loaded weights and evaluate the fixed prompt head, so the first question is fast."""
         self.encoder.encode(["warm up"])
         if self.corpus:
-            self.generator.chat(corpus_messages(self.corpus.system, "warm up", []), max_tokens=1)
+            warm = corpus_messages(self.corpus.system, "warm up", [])
+            self.generator.chat(warm, max_tokens=1, shared=corpus_lead(warm))
         else:
             self.generator.chat(answer_messages("warm up", []), max_tokens=1)
         judge = self.stages.judge

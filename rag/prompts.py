@@ -169,6 +169,16 @@ def clip_hint(sentence: str, question: str, words: int) -> str:
     return ("…" if best else "") + clipped + ("…" if best + words < len(parts) else "")
 
 
+# What a corpus-mode question message opens with, the same in every such prompt: kept cached with the collection.
+_CORPUS_LEADS = ("Sentences that may help:", "Sentence that may help:", "Question: ")
+
+
+def corpus_lead(messages: Sequence[Message]) -> str:
+    """The text opening a corpus-mode prompt's question message that every such prompt opens with."""
+    content = messages[-1]["content"] if messages else ""
+    return next((lead for lead in _CORPUS_LEADS if content.startswith(lead)), "")
+
+
 def corpus_messages(
     system: str,
     question: str,

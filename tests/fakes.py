@@ -72,6 +72,7 @@ class ScriptedGenerator:
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
         prefill: str = "",
+        shared: str = "",
     ) -> Completion:
         self.calls.append([{"role": m["role"], "content": m["content"]} for m in messages])
         text = self.reply(messages) if callable(self.reply) else self.reply
@@ -146,6 +147,7 @@ class PrefixCachingFake(ScriptedGenerator):
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
         prefill: str = "",
+        shared: str = "",
     ) -> Completion:
         tokens = self.tokenize(self.format(messages) + prefill)
         common = 0

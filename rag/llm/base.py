@@ -54,11 +54,14 @@ class Generator(Protocol):
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
         prefill: str = "",
+        shared: str = "",
     ) -> Completion:
         """Generate the assistant's reply to ``messages`` (greedy unless the backend is told otherwise).
 
         ``prefill`` starts the reply (it holds a small model to a format); the returned text excludes it.
-        Backends that cannot prefill send it as an instruction-free hint and may repeat it.
+        Backends that cannot prefill send it as an instruction-free hint and may repeat it. ``shared`` is text
+        opening the last message that every prompt of its kind opens with ("Sentences that may help:"): a
+        backend that keeps a prompt's head cached may keep it with the head.
         """
         ...
 

@@ -117,9 +117,13 @@ class LlamaCppGenerator:
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
         prefill: str = "",
+        shared: str = "",
     ) -> Completion:
         prompt = self.format(messages) + prefill
-        return self.complete(prompt, max_tokens=max_tokens, stop=stop, on_token=on_token, head=self._head(messages))
+        head = self._head(messages)
+        if shared and messages[-1]["content"].startswith(shared):
+            head += shared
+        return self.complete(prompt, max_tokens=max_tokens, stop=stop, on_token=on_token, head=head)
 
     def complete(
         self,

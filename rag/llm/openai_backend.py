@@ -103,9 +103,10 @@ class OpenAIGenerator:
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
         prefill: str = "",
+        shared: str = "",
     ) -> Completion:
         # Chat endpoints cannot be made to continue a reply portably; the reply parser copes without it.
-        del prefill
+        del prefill, shared  # nothing of the prompt is cached here
         body = {
             "model": self.name,
             "messages": list(messages),

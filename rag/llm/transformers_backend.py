@@ -54,7 +54,9 @@ class TransformersGenerator:
         stop: Sequence[str] = (),
         on_token: TokenCallback | None = None,
         prefill: str = "",
+        shared: str = "",
     ) -> Completion:
+        del shared  # no KV cache is kept between calls here
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
         prompt = self.tokenizer.apply_chat_template(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rag.llm.base import Completion, Generator, Message, TokenCallback
 from rag.models import Evidence
 from rag.prompt_cache import CorpusPrompt
-from rag.prompts import answer_messages, corpus_messages
+from rag.prompts import answer_messages, corpus_lead, corpus_messages
 from rag.stages.dates import asks_about_time
 from rag.stages.relay import AnswerRelay
 
@@ -85,9 +85,17 @@ class Drafter:
             prefill = PREFILL
             relay = AnswerRelay(on_token)
 
+        # Corpus mode's question message opens alike every time: kept cached with the collection (~0.1 s).
+        shared = corpus_lead(messages) if self.corpus else ""
+
         def generate(prefill: str) -> Completion:
             return self.generator.chat(
-                messages, max_tokens=self.max_tokens, stop=STOPS, on_token=relay if on_token else None, prefill=prefill
+                messages,
+                max_tokens=self.max_tokens,
+                stop=STOPS,
+                on_token=relay if on_token else None,
+                prefill=prefill,
+                shared=shared,
             )
 
         completion = generate(prefill)

@@ -38,6 +38,14 @@ def test_llama_cpp_generates_streams_and_reuses_the_prefix() -> None:
     head = gen.tokenize(gen.format([messages[0], {"role": "user", "content": ""}]))
     assert first.cached_tokens == 0 and len(head) // 2 < second.cached_tokens < len(head), "the head was reused"
     assert third.cached_tokens == second.cached_tokens, "another prompt's tail was not"
+    # Text every prompt of a kind opens its last message with is kept with the head, and changes no answer.
+    asked: list[Message] = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Question: Hi?"}]
+    plain = gen.chat(asked, max_tokens=8)
+    gen.chat(other, max_tokens=8)
+    lead = gen.chat(asked, max_tokens=8, shared="Question: ")
+    again = gen.chat(asked, max_tokens=8, shared="Question: ")
+    assert plain.text == lead.text == again.text
+    assert again.cached_tokens > third.cached_tokens and again.cached_tokens < again.prompt_tokens - 1
     probs = gen.choice_probabilities(messages, ["yes", "no"])
     assert 0.0 <= probs["yes"] <= 1.0 and 0.0 <= probs["no"] <= 1.0
 
