@@ -121,24 +121,22 @@ _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d{2}
 _RELATIVE = {"this year": 0, "last year": -1, "next year": 1, "earlier this year": 0, "a year earlier": -1}
 _RELATIVE_YEAR = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)), re.I)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-# A sentence that refers back ("It was founded…", "the startup said…"): its subject may be named just before.
 _SPEAKER_VERBS = (
     r"(?:(?:also|first|then|later|further)\s+)?(?:said|stated|added|told|noted|explained|described|stressed|"
     r"emphasi[sz]ed|mentioned|observed)\b"
 )
+# The opening phrase's characters: no quote, and no full stop but inside a word ("the U.S.,").
+_PHRASE = r"(?:[^.\"“]|\.(?!\s))"
 # A speaker named before, after an opening phrase: "Speaking to the public he said that …" (Wikinews w549), or after
 # a long one set off by a comma or semicolon: "In response to questions about … the federal government, …; he first
 # observed that …" (w694). The opening phrase says what was asked, not who answered.
 _SPEAKER_BACK = re.compile(
-    # A full stop inside a word ("the U.S.,") does not end the phrase.
-    r"^(?:[^.\"“]|\.(?!\s)){0,60}?,?\s(?:he|she)\s+"
-    + _SPEAKER_VERBS
-    + r"|^(?:[^.\"“]|\.(?!\s)){0,300}?[,;]\s(?:he|she)\s+"
-    + _SPEAKER_VERBS,
+    rf"^{_PHRASE}{{0,60}}?,?\s(?:he|she)\s+{_SPEAKER_VERBS}|^{_PHRASE}{{0,300}}?[,;]\s(?:he|she)\s+{_SPEAKER_VERBS}",
     re.I,
 )
 # How far a run of sentences each referring back to the one before is followed to whom they refer to.
 _CHAIN_LIMIT = 8
+# A sentence that refers back ("It was founded…", "the startup said…"): its subject may be named just before.
 _REFERS_BACK = re.compile(
     r"^\W*(?:it|its|he|she|his|her|they|their|this|that)\b"
     r"|" + _SPEAKER_BACK.pattern + r"|\bthe (?:company|companies|startup|start-up|firm|group|business|deal|investment|"
@@ -1436,19 +1434,20 @@ class BindingCheck:
     def preceding(self, sentence: Sentence) -> Sequence[Sentence]:
         """The ``lookback`` sentences just before this one in its article, where a subject it refers back to is
         named; none for the first, or for a sentence not found in its article."""
+        article, at = self._place(sentence)
+        return [] if at is None else article[max(0, at - self.lookback) : at]
+
+    def _place(self, sentence: Sentence) -> tuple[Sequence[Sentence], int | None]:
+        """The sentence's article and its position there (None where it is not found)."""
         article = self.sentences_of(sentence.article_id)
-        for i, s in enumerate(article):
-            if s.start == sentence.start:
-                return article[max(0, i - self.lookback) : i]
-        return []
+        return article, next((i for i, s in enumerate(article) if s.start == sentence.start), None)
 
     def _referred_to(self, sentence: Sentence) -> Sequence[Sentence]:
         """The sentences before this one that may name whom it refers back to: the ``lookback``, and on through a
         run of sentences each referring back in turn. "In response to …, he first observed …" follows "He also
         mentioned …", "He stated …", "Regarding the bankruptcy process he said …" and "He emphasized …", all
         Henderson's, whom the sentence before them names (Wikinews w694)."""
-        article = self.sentences_of(sentence.article_id)
-        at = next((i for i, s in enumerate(article) if s.start == sentence.start), None)
+        article, at = self._place(sentence)
         if at is None:
             return []
         start = max(0, at - self.lookback)
@@ -2373,6 +2372,7 @@ def _states_change(text: str) -> bool:
 
 
 def _figures_of(text: str) -> set[float]:
+    """The values of the figures ``text`` writes."""
     return {a.value for a in find_amounts(text) if a.value is not None}
 
 
