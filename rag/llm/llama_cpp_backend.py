@@ -86,6 +86,8 @@ class LlamaCppGenerator:
         # Tokens of a prefix evaluated or restored alone (corpus mode's), and of the last call's prompt.
         self._pinned = 0
         self._previous = 0
+        self._head_text = ""
+        self._head_ids: list[int] = []
         template = self.llm.metadata.get("tokenizer.chat_template")
         if not template:
             raise ModelUnavailableError(f"{model_path} carries no chat template; use an instruct model")
@@ -119,8 +121,9 @@ class LlamaCppGenerator:
         prefill: str = "",
         shared: str = "",
     ) -> Completion:
-        prompt = self.format(messages) + prefill
-        head = self._head(messages)
+        formatted = self.format(messages)
+        prompt = formatted + prefill
+        head = self._head(messages, formatted)
         if shared and messages[-1]["content"].startswith(shared):
             head += shared
         return self.complete(prompt, max_tokens=max_tokens, stop=stop, on_token=on_token, head=head)
@@ -199,8 +202,9 @@ class LlamaCppGenerator:
         A calibrated score lets the caller pick its own threshold, where a greedy "yes" from a small
         model is almost always yes. Re-uses the cached prompt prefix like ``complete``.
         """
-        tokens = self.tokenize(self.format(messages))
-        head = self._head_tokens(self._head(messages), tokens)
+        formatted = self.format(messages)
+        tokens = self.tokenize(formatted)
+        head = self._head_tokens(self._head(messages, formatted), tokens)
         variants = {
             c: {self.tokenize(v)[0] for v in (c, c.capitalize(), " " + c, " " + c.capitalize())} for c in choices
         }
@@ -232,19 +236,11 @@ class LlamaCppGenerator:
         with self._lock:
             self.llm.reset()
             self._pinned = self._previous = 0
-            # Nothing samples inside the prefix: logits for all its tokens (prompt lookup's mode) would cost
-            # the output layer on thousands of tokens and gigabytes of scores.
-            logits_all, self.llm._logits_all = self.llm._logits_all, False
             try:
-                for start in range(0, len(tokens), _PREFIX_SLICE):
-                    self.llm.eval(list(tokens[start : start + _PREFIX_SLICE]))
-                    if progress:
-                        progress(min(start + _PREFIX_SLICE, len(tokens)), len(tokens))
+                self._evaluate_alone(tokens, progress)
             except (RuntimeError, ValueError) as exc:
                 self.llm.reset()
                 raise GenerationError(f"llama.cpp failed evaluating the prefix: {exc}") from exc
-            finally:
-                self.llm._logits_all = logits_all
             self._pinned = len(tokens)
 
     def prefix_state(self) -> tuple[list[int], bytes]:
@@ -294,11 +290,11 @@ class LlamaCppGenerator:
         finally:
             self.llm._logits_all = logits_all
 
-    def _head(self, messages: Sequence[Message]) -> str:
-        """The prompt text before the last message's content: what prompts of one kind share."""
+    def _head(self, messages: Sequence[Message], full: str) -> str:
+        """The prompt text (``full``, the messages formatted) before the last message's content: what prompts of
+        one kind share."""
         if not messages:
             return ""
-        full = self.format(messages)
         empty = self.format([*messages[:-1], {"role": messages[-1]["role"], "content": ""}])
         n = 0
         for a, b in zip(full, empty, strict=False):
@@ -312,7 +308,10 @@ class LlamaCppGenerator:
         every call needs fresh); the head's last token may merge with what follows, so it is not counted."""
         if not head:
             return 0
-        own = self.tokenize(head)
+        # The same head on every call of a kind (in corpus mode the whole collection): tokenized once.
+        if head != self._head_text:
+            self._head_text, self._head_ids = head, self.tokenize(head)
+        own = self._head_ids
         n = 0
         for a, b in zip(own[:-1], tokens, strict=False):
             if a != b:
@@ -333,21 +332,22 @@ class LlamaCppGenerator:
         elif held >= head:
             keep = reused = head
         else:
-            reused = self._pinned if 0 < self._pinned <= held else 0
-            self.llm._ctx.kv_cache_seq_rm(-1, reused, -1)
-            self.llm.n_tokens = reused
-            self._evaluate_alone(tokens[reused:head])
-            keep = head
-        self.llm._ctx.kv_cache_seq_rm(-1, keep, -1)
-        self.llm.n_tokens = keep
+            keep, reused = head, (self._pinned if 0 < self._pinned <= held else 0)
+        self.llm._ctx.kv_cache_seq_rm(-1, reused, -1)
+        self.llm.n_tokens = reused
+        self._evaluate_alone(tokens[reused:keep])
         return keep, reused
 
-    def _evaluate_alone(self, tokens: Sequence[int]) -> None:
-        """Evaluate ``tokens`` after what the cache holds, in slices of their own, without logits."""
+    def _evaluate_alone(self, tokens: Sequence[int], progress: Callable[[int, int], None] | None = None) -> None:
+        """Evaluate ``tokens`` after what the cache holds, in slices of their own, without logits: nothing samples
+        inside a prefix, and logits for all its tokens (prompt lookup's mode) would cost the output layer on
+        thousands of tokens and gigabytes of scores."""
         logits_all, self.llm._logits_all = self.llm._logits_all, False
         try:
             for start in range(0, len(tokens), _PREFIX_SLICE):
                 self.llm.eval(list(tokens[start : start + _PREFIX_SLICE]))
+                if progress:
+                    progress(min(start + _PREFIX_SLICE, len(tokens)), len(tokens))
         finally:
             self.llm._logits_all = logits_all
 
