@@ -110,7 +110,10 @@ _CHANGE_WORDS = re.compile(
     # "by CA$19 per hour", "by HK$2": any dollar's country letters.
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:[A-Z]{0,3}\$|€|£)?\d|\bfrom\b.*\bto\b"
     r"|\b(?:up(?!\s+to\b)|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
-    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent)"
+    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent|\b(?:"
+    # "up two hours from the 3GS": a figure in words moves too.
+    + "|".join(NUMBER_WORDS)
+    + r")\b)"
     r"|%|percent",
     re.I,
 )
@@ -539,6 +542,13 @@ class BindingCheck:
                     gate="subject",
                     message=f"The articles give this figure for the {described[0]}, not for {described[1]}.",
                 )
+            if figure and (aside := self._named_in_aside_only(frame, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The sentences that give this figure name {aside} only in an aside, not as what the "
+                    "figure is of.",
+                )
             if place := self._unspoken_place(frame, sentences):
                 return Abstention(
                     reason="off_target",
@@ -757,6 +767,23 @@ class BindingCheck:
                 return None
             m, group = inside[0]
             found = found or (_BEFORE_AND.split(m.group(0))[0], _display(frame.question, group))
+        return found
+
+    def _named_in_aside_only(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
+        """The question's subject, where every sentence giving the answer's figure names it only in parentheses of
+        three words or more that do not hold the figure: "Even though it now uses Apple's faster A4 processor (first
+        used in its iPad tablet), iPhone 4 has a claimed seven hours of 3G talk time" gives the iPhone 4's talk
+        time, not the iPad's (held-out round 26, w729). A shorter aside may be the subject's own abbreviation
+        ("the Troubled Assets Relief Program (TARP)"). '' otherwise."""
+        groups = [] if frame.described else self.subject_groups(frame)
+        found = ""
+        for sentence in sentences if groups else []:
+            asides = [a for a in _ASIDE.findall(sentence.text) if len(a.split()) >= 3]
+            outside = _parts(_ASIDE.sub(" ", sentence.text))
+            inside = [g for g in groups if not _mentioned(g, outside) and any(_mentioned(g, _parts(a)) for a in asides)]
+            if not inside or any(extract_quantities(a) & values for a in asides):
+                return ""
+            found = found or _display(frame.question, inside[0])
         return found
 
     def _unspoken_place(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
@@ -2364,6 +2391,15 @@ _END_VALUE = re.compile(
 
 # How far before a figure its sentence's change word may stand: "slid $19.37", "has fallen by 3.16%".
 _CHANGE_REACH = 40
+# A parenthesised aside: what it names is said in passing, not what the sentence's figures are of.
+_ASIDE = re.compile(r"\(([^()]*)\)")
+# A figure that compares is a difference too: "will use 20 percent less fuel per passenger than similarly sized
+# aircraft" answers "How much less fuel …?" (Wikinews w280).
+# An answer that words its figure as a difference: "two more hours"; "more than $2 billion" is a level.
+_COMPARATIVE = re.compile(
+    r"\b(?:more|fewer|less|longer|shorter|higher|lower)\b(?!\s+than\s+(?:about\s+)?(?:[A-Z]{0,3}\$|€|£)?\d)", re.I
+)
+_COMPARED = re.compile(r"\s*(?:%|percent|per cent)?\s*(?:[a-z]+\s+)?(?:more|less|fewer|higher|lower)\b", re.I)
 
 
 def _states_change(text: str) -> bool:
@@ -2383,8 +2419,11 @@ def _worded_as_change(answer: str, claims: Sequence[ClaimCheck]) -> bool:
     "has earmarked up to $65 billion" is a level the draft called a change."""
     places = _places_of_the_figure(answer, claims)
     if not places:
-        return _states_change(answer)
-    return any(_states_change(text[max(0, amount.start - _CHANGE_REACH) : amount.end]) for text, amount in places)
+        return _states_change(answer) or bool(_COMPARATIVE.search(answer))
+    return any(
+        _states_change(text[max(0, amount.start - _CHANGE_REACH) : amount.end]) or _COMPARED.match(text, amount.end)
+        for text, amount in places
+    )
 
 
 def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:
@@ -2397,10 +2436,31 @@ def _ends_at(answer: str, claims: Sequence[ClaimCheck]) -> bool:
 def _places_of_the_figure(answer: str, claims: Sequence[ClaimCheck]) -> list[tuple[str, Amount]]:
     """Each (sentence text, amount) where the claims' sentences give the answer's figure; none unless the answer
     gives exactly one."""
-    figures = [a.value for a in find_amounts(answer) if a.value is not None]
+    figures = [a.value for a in _amounts_or_words(answer) if a.value is not None]
     if len(figures) != 1:
         return []
-    return [(s.text, a) for c in claims for s in c.sentences for a in find_amounts(s.text) if a.value == figures[0]]
+    return [
+        (s.text, a) for c in claims for s in c.sentences for a in _amounts_or_words(s.text) if a.value == figures[0]
+    ]
+
+
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _amounts_or_words(text: str) -> list[Amount]:
+    """The amounts of ``text`` and its numbers in words, in order: "up two hours from the 3GS" gives the change
+    that "How many more hours …?" asks (find_amounts leaves words out: "two sources" is rarely a reported figure,
+    but an answer's one figure is sought where its sentence writes it)."""
+    found = find_amounts(text)
+    taken = [(a.start, a.end) for a in found]
+    words = [
+        Amount(
+            text=m.group(0), start=m.start(), end=m.end(), value=float(NUMBER_WORDS[m.group(0).lower()]), money=False
+        )
+        for m in _NUMBER_WORD.finditer(text)
+        if not any(start <= m.start() < end for start, end in taken)
+    ]
+    return sorted([*found, *words], key=lambda a: a.start)
 
 
 # A question asks a move by its verb (the move families' words); a sentence may state it by an adverb too ("ended

@@ -125,7 +125,9 @@ _COUNT = re.compile(r"\b(?:which|what|name|list)\s+(?:the\s+)?(two|three|four|fi
 _CHANGE = re.compile(
     r"\bby how much\b|\bby what (?:factor|percentage|percent|proportion|margin|multiple)\b|"
     r"\bhow much (?:did|has|have|had|was|were)\b.*\b(?:grow|grew|increase|increased|rise|rose|"
-    r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b",
+    r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b|"
+    # "How many more hours of talk time does the iPhone 4 have than the 3GS?" asks the difference, not a level.
+    r"\bhow (?:many|much) (?:more|fewer|less)\b[^?]*\bthan\b",
     re.I,
 )
 # What a description calls its subject ("the carmaker whose …", "the Japanese index that …"): one list for the

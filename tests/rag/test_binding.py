@@ -2105,3 +2105,52 @@ def test_round_24_a_months_own_figure_and_an_airport_the_answers_article_never_n
     question = "At what time was the Qantas-branded A380 due to arrive at Los Angeles airport?"
     assert _moved(question, "6:40 p.m.", changi) == "subject"
     assert _moved(question.replace("Los Angeles", "Changi"), "6:40 p.m.", changi) is None
+
+
+def test_how_many_more_than_asks_the_difference_not_a_level(fake_encoder) -> None:
+    # Held-out round 26, w720: "7 hours" is the iPhone 4's talk time, not how many more hours than the 3GS it has.
+    text = (
+        "Even though it now uses Apple's faster A4 processor (first used in its iPad tablet), iPhone 4 has a claimed "
+        "seven hours of 3G talk time, up two hours from the 3GS."
+    )
+    gate = _gate_of_claims(
+        fake_encoder,
+        "How many more hours of 3G talk time does the iPhone 4 have than the iPhone 3GS?",
+        text,
+        "Apple unveils iPhone 4",
+    )
+    assert gate("7 hours.") == "constraint"
+    assert gate("Two hours.") is None
+    assert gate("Two more hours than the 3GS.") is None
+    assert gate("Up two hours from the 3GS.") is None
+
+
+def test_a_figure_that_compares_answers_how_much_less(fake_encoder) -> None:
+    # Wikinews w280: "20 percent less fuel … than similarly sized aircraft" is the difference asked.
+    text = (
+        "According to the company, the 787 Dreamliner will use 20 percent less fuel per passenger than similarly "
+        "sized aircraft."
+    )
+    question = "How much less fuel per passenger will the 787 Dreamliner use than similarly sized aircraft?"
+    assert _gate_of_claims(fake_encoder, question, text, "Boeing unveils new 787 Dreamliner")("20 percent.") is None
+
+
+def test_a_subject_named_only_in_an_aside_does_not_own_the_figure(fake_encoder) -> None:
+    # The pattern of held-out round 26, w729 (adversarial: the talk time of the iPhone 4 given as the iPad's, which
+    # the aside names; "iPad" itself is read as no name, so w729 is not caught by this).
+    text = (
+        "Even though it now uses the faster A4 processor (first used in the Apple TV box), the new Nano has a "
+        "claimed seven hours of talk time, up two hours from the old model."
+    )
+    title = "Apple unveils new phones"
+    claim = "7 hours of talk time."
+    aside = _gate_of_claims(fake_encoder, "How many hours of talk time does the Apple TV have?", text, title)
+    assert aside(claim) == "subject"
+    main = _gate_of_claims(fake_encoder, "How many hours of talk time does the Nano have?", text, title)
+    assert main(claim) is None
+
+
+def test_an_abbreviation_in_parentheses_still_names_the_subject(fake_encoder) -> None:
+    text = "The Troubled Assets Relief Program (TARP) will give the automakers US$17.4 billion in loans."
+    gate = _gate_of_claims(fake_encoder, "How much will TARP give the automakers in loans?", text, "Bailout")
+    assert gate("US$17.4 billion.") is None
