@@ -1656,6 +1656,10 @@ class BindingCheck:
             # day Russia's markets were suspended?", adversarial w232).
             asking = _parts(asking_part(frame.question))
             groups = [g for g in groups if _mentioned(g, asking)]
+        # Whom the question cites, and where ("…, according to Jobs at WWDC 2010?"), is the report's source, not
+        # whom the event is of: no sentence need name them with it (held-out round 26, w716).
+        cited = _parts(" ".join(_CITED.findall(frame.question)))
+        groups = [g for g in groups if not _mentioned(g, cited)] or groups
         if not groups:
             return None
         about: list[Sentence] = []

@@ -2154,3 +2154,20 @@ def test_an_abbreviation_in_parentheses_still_names_the_subject(fake_encoder) ->
     text = "The Troubled Assets Relief Program (TARP) will give the automakers US$17.4 billion in loans."
     gate = _gate_of_claims(fake_encoder, "How much will TARP give the automakers in loans?", text, "Bailout")
     assert gate("US$17.4 billion.") is None
+
+
+def test_whom_a_question_cites_is_not_held_to_its_premise() -> None:
+    # Held-out round 26, w716: the sentence stating the purchases names Jobs and the App Store but not WWDC, where
+    # the question says Jobs spoke; "according to Jobs at WWDC 2010" is the report's source, not the event's subject.
+    said = (
+        "Earlier this year, Android phones managed to outsell iPhones. Jobs also noted that over five billion iOS "
+        'applications, commonly called "apps," have been purchased from Apple\'s App Store.'
+    )
+    pool, check = _one_report(said, "Apple unveils iPhone 4")
+    cited = frame_question(
+        "How many iOS applications had been purchased from the App Store, according to Jobs at WWDC?"
+    )
+    assert cited.presupposes and check.premise(cited, pool) is None
+    # Without the citation, WWDC is a subject the sentence must be read with, and no sentence names it.
+    named = frame_question("How many iOS applications had been purchased from the App Store by Jobs at WWDC?")
+    assert named.presupposes and check.premise(named, pool) is not None
