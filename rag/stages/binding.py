@@ -590,6 +590,18 @@ class BindingCheck:
                     message=f"The articles give this figure for {opener}, not for "
                     f"{_display(frame.question, self.subject_groups(frame)[0])}.",
                 )
+            if figure and (duration := _unstated_duration(check.claim, sentences)):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message=f'No sentence that gives this figure says "{duration}".',
+                )
+            if ratio := _ratio_of_another(check.claim, check.sentences):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message=f'The articles say "{ratio[1]}", not "{ratio[0]}".',
+                )
             if figure and (clause := _unbound_clause(check.claim, sentences, frame.subjects)):
                 return Abstention(
                     reason="off_target",
@@ -2275,6 +2287,43 @@ _FIGURE_WORDS = frozenset("year years old aged age percent per cent billion mill
 
 # "the only one with an upper limit": a pronoun, not a figure.
 _ONE = re.compile(r"\bone\b", re.I)
+
+
+# A span of time: "1 hour", "a 12-hour flight", "seven days"; not an age ("56 years old", "a 56-year-old").
+_DURATION = re.compile(
+    r"(?<![\w.$,])(\d+(?:\.\d+)?|"
+    + "|".join(NUMBER_WORDS)
+    + r")(?:\s+|-)(second|minute|hour|day|week|month|year)s?\b(?![\s-]+old\b)",
+    re.I,
+)
+
+
+def _unstated_duration(claim: str, sentences: Sequence[Sentence]) -> str:
+    """A span of time the answer gives ("1 hour") that no sentence giving it writes with its unit: "How long did
+    Henderson's press conference last?" was answered "1 hour", the 1 of "June 1" (Wikinews w564). '' otherwise."""
+    stated = {(number_value(m.group(1)), m.group(2).lower()) for s in sentences for m in _DURATION.finditer(s.text)}
+    return next(
+        (m.group(0) for m in _DURATION.finditer(claim) if (number_value(m.group(1)), m.group(2).lower()) not in stated),
+        "",
+    )
+
+
+# A ratio and what it is of: "twice the price", "half the price", "twice as fast".
+_RATIO_OF = re.compile(r"\b(twice|double|half|triple|a third|a quarter)\s+(?:as|the|its|their)\s+(\w+)", re.I)
+
+
+def _ratio_of_another(claim: str, sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+    """(the answer's ratio, the sentences') where the answer puts a ratio on what its sentences give another ratio
+    of: "launching at twice the price of the original" from "twice as fast at half the price" (Wikinews w580).
+    None where a sentence writes the answer's, or gives that thing no ratio."""
+    stated = [m for s in sentences for m in _RATIO_OF.finditer(s.text)]
+    for m in _RATIO_OF.finditer(claim):
+        ratio, of = m.group(1).lower(), m.group(2).lower()
+        if any(n.group(1).lower() == ratio and n.group(2).lower() == of for n in stated):
+            continue
+        if other := next((n.group(0) for n in stated if n.group(2).lower() == of), None):
+            return m.group(0), other
+    return None
 
 
 def _unbound_clause(claim: str, sentences: Sequence[Sentence], subjects: frozenset[str]) -> tuple[str, str] | None:

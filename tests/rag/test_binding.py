@@ -2171,3 +2171,31 @@ def test_whom_a_question_cites_is_not_held_to_its_premise() -> None:
     # Without the citation, WWDC is a subject the sentence must be read with, and no sentence names it.
     named = frame_question("How many iOS applications had been purchased from the App Store by Jobs at WWDC?")
     assert named.presupposes and check.premise(named, pool) is not None
+
+
+def test_a_span_of_time_must_be_written_with_its_unit(fake_encoder) -> None:
+    # Wikinews w564 (adversarial): "1 hour" for how long a press conference lasted, the 1 being June 1's.
+    question = "How long did Henderson's press conference on the New GM last?"
+    dated = "Henderson spoke to the press at 16:15 UTC on June 1 about the New GM."
+    assert _gate_of_claims(fake_encoder, question, dated, "CEO of GM outlines plan")("1 hour.") == "attribute"
+    lasted = "Henderson's press conference on the New GM lasted one hour."
+    assert _gate_of_claims(fake_encoder, question, lasted, "CEO of GM outlines plan")("1 hour.") is None
+    flight = "The 12-hour flight from Toulouse landed in Singapore."
+    asked = "How long was the A380's delivery flight to Singapore?"
+    assert _gate_of_claims(fake_encoder, asked, flight, "First A380 delivered")("12 hours.") is None
+
+
+def test_a_ratio_is_of_what_its_sentence_says(fake_encoder) -> None:
+    # Wikinews w580: "twice as fast at half the price" gives the price as half, not twice.
+    text = (
+        "Jobs said, \"just one year after launching the iPhone, we're launching the new iPhone 3G that is twice as "
+        'fast at half the price."'
+    )
+    gate = _gate_of_claims(
+        fake_encoder,
+        "At what price relative to the original did Steve Jobs say the iPhone 3G was launching?",
+        text,
+        "Apple launches 3G iPhone",
+    )
+    assert gate("Steve Jobs said the iPhone 3G was launching at twice the price of the original iPhone.") == "attribute"
+    assert gate("Steve Jobs said the iPhone 3G was launching at half the price.") is None
