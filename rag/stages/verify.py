@@ -379,6 +379,9 @@ class Verifier:
                 *(content_words(titles.get(s.article_id, "")) for s in sentences),
             )
         )
+        # Or the question writes them: "half the price relative to the original" repeats "At what price relative
+        # to the original …?" (Wikinews w580).
+        cited |= content_words(question)
         cited_roots = {self.word_root(w) for w in cited}
         tokens = _PLAIN_TOKEN.findall(answer)
         for i, token in enumerate(tokens):

@@ -639,3 +639,14 @@ def test_a_date_its_report_gives_draws_no_other_sentence_into_the_citation() -> 
         dates={"n": "2008-09-17", "b": "2007-07-09"},
     )
     assert verdict.answerable and [s.article_id for s in verdict.checks[0].sentences] == ["n"]
+
+
+def test_a_word_the_question_writes_beside_the_kind_is_not_unstated() -> None:
+    # Wikinews w580: the retry's right answer repeats "relative to the original" from the question.
+    verifier = Verifier(HashingEncoder(dim=64), word_root=root)
+    said = "We're launching the new iPhone 3G that is twice as fast at half the price."
+    cited = [Sentence(article_id="a", start=0, end=len(said), text=said)]
+    question = "At what price relative to the original did Steve Jobs say the iPhone 3G was launching?"
+    claim = "Steve Jobs said the iPhone 3G was launching at half the price relative to the original."
+    assert verifier.unstated_kind(question, claim, cited, {}) == ""
+    assert verifier.unstated_kind(question, "At half the discounted price.", cited, {}) == "discounted"
