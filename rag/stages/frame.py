@@ -127,7 +127,8 @@ _CHANGE = re.compile(
     r"\bhow much (?:did|has|have|had|was|were)\b.*\b(?:grow|grew|increase|increased|rise|rose|"
     r"fall|fell|drop|dropped|decline|declined|jump|jumped|change|changed)\b|"
     # "How many more hours of talk time does the iPhone 4 have than the 3GS?" asks the difference, not a level.
-    r"\bhow (?:many|much) (?:more|fewer|less)\b[^?]*\bthan\b",
+    r"\bhow (?:many|much) (?:more|fewer|less|faster|slower|cheaper|higher|lower|bigger|larger|smaller|longer|shorter)\b"
+    r"[^?]*\bthan\b",
     re.I,
 )
 # What a description calls its subject ("the carmaker whose …", "the Japanese index that …"): one list for the

@@ -14,7 +14,7 @@ from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import BindingCheck, _clause_year, _voiced_by_another, common_words, counts_other, other_side
 from rag.stages.frame import attribute_words, frame_question
-from rag.stages.verify import ClaimCheck, Verdict
+from rag.stages.verify import ClaimCheck, Verdict, answers_question_type
 from tests.fakes import (
     HashingEncoder,
     ScriptedGenerator,
@@ -2199,3 +2199,12 @@ def test_a_ratio_is_of_what_its_sentence_says(fake_encoder) -> None:
     )
     assert gate("Steve Jobs said the iPhone 3G was launching at twice the price of the original iPhone.") == "attribute"
     assert gate("Steve Jobs said the iPhone 3G was launching at half the price.") is None
+
+
+def test_how_much_faster_than_is_answered_by_a_multiple(fake_encoder) -> None:
+    # Wikinews w193: "double the speed" answers how much faster; the frame must read it as a comparison asked.
+    frame = frame_question(
+        "How much faster is the internet access of the 3G iPhone than that of earlier iPhones, according to Apple?"
+    )
+    assert frame.asks_change
+    assert answers_question_type(frame.question, "At double the speed of the previous versions.", change=True)
