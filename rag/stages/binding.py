@@ -104,17 +104,18 @@ _SPOKEN_OF = re.compile(r"\b(?:he|she)\b", re.I)
 _CITED = re.compile(r"\baccording to ([^,?]+)", re.I)
 # Whom something came from, to the end of the clause.
 _FROM = re.compile(r"\bfrom\b[^,.;:]*")
+# Numbers written as words, as a pattern's alternatives.
+_IN_WORDS = "|".join(NUMBER_WORDS)
 # How an answer states a change in words: "by $2 billion", "from X to Y", "up 40%" (``_states_change`` adds the
 # multiples: "doubled", "tenfold"). "Up to $65 billion" is a ceiling, not a rise.
 _CHANGE_WORDS = re.compile(
     # "by CA$19 per hour", "by HK$2": any dollar's country letters.
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:[A-Z]{0,3}\$|€|£)?\d|\bfrom\b.*\bto\b"
     r"|\b(?:up(?!\s+to\b)|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
-    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent|\b(?:"
     # "up two hours from the 3GS": a figure in words moves too.
-    + "|".join(NUMBER_WORDS)
-    + r")\b)"
-    r"|%|percent",
+    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent|\b(?:"
+    + _IN_WORDS
+    + r")\b)|%|percent",
     re.I,
 )
 _YEAR = re.compile(r"(?<![\w$.,])((?:19|20)\d{2})(?![\w.,]\d)")
@@ -266,7 +267,7 @@ def _occasion_figures(question: str) -> frozenset[float] | None:
 
 # A span of time counted: "the nine days before it closed", "in the past nine days", "90 minutes".
 _PERIOD = re.compile(
-    r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?:(?:straight|consecutive|trading|business)\s+)?"
+    r"\b(\d+|" + _IN_WORDS + r")\s+(?:(?:straight|consecutive|trading|business)\s+)?"
     r"(minute|hour|day|week|month|year|quarter|session)s?\b",
     re.I,
 )
@@ -2289,10 +2290,12 @@ _FIGURE_WORDS = frozenset("year years old aged age percent per cent billion mill
 _ONE = re.compile(r"\bone\b", re.I)
 
 
+# A parenthesised aside: what it names is said in passing, not what the sentence's figures are of.
+_ASIDE = re.compile(r"\(([^()]*)\)")
 # A span of time: "1 hour", "a 12-hour flight", "seven days"; not an age ("56 years old", "a 56-year-old").
 _DURATION = re.compile(
     r"(?<![\w.$,])(\d+(?:\.\d+)?|"
-    + "|".join(NUMBER_WORDS)
+    + _IN_WORDS
     + r")(?:\s+|-)(second|minute|hour|day|week|month|year)s?\b(?![\s-]+old\b)",
     re.I,
 )
@@ -2444,14 +2447,12 @@ _END_VALUE = re.compile(
 
 # How far before a figure its sentence's change word may stand: "slid $19.37", "has fallen by 3.16%".
 _CHANGE_REACH = 40
-# A parenthesised aside: what it names is said in passing, not what the sentence's figures are of.
-_ASIDE = re.compile(r"\(([^()]*)\)")
-# A figure that compares is a difference too: "will use 20 percent less fuel per passenger than similarly sized
-# aircraft" answers "How much less fuel …?" (Wikinews w280).
 # An answer that words its figure as a difference: "two more hours"; "more than $2 billion" is a level.
 _COMPARATIVE = re.compile(
     r"\b(?:more|fewer|less|longer|shorter|higher|lower)\b(?!\s+than\s+(?:about\s+)?(?:[A-Z]{0,3}\$|€|£)?\d)", re.I
 )
+# A figure that compares is a difference too: "will use 20 percent less fuel per passenger than similarly sized
+# aircraft" answers "How much less fuel …?" (Wikinews w280).
 _COMPARED = re.compile(r"\s*(?:%|percent|per cent)?\s*(?:[a-z]+\s+)?(?:more|less|fewer|higher|lower)\b", re.I)
 
 
@@ -2497,7 +2498,7 @@ def _places_of_the_figure(answer: str, claims: Sequence[ClaimCheck]) -> list[tup
     ]
 
 
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + _IN_WORDS + r")\b", re.I)
 
 
 def _amounts_or_words(text: str) -> list[Amount]:
