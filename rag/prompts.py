@@ -169,8 +169,10 @@ def clip_hint(sentence: str, question: str, words: int) -> str:
     return ("…" if best else "") + clipped + ("…" if best + words < len(parts) else "")
 
 
-# What a corpus-mode question message opens with, the same in every such prompt: kept cached with the collection.
-_CORPUS_LEADS = ("Sentences that may help:", "Sentence that may help:", "Question: ")
+# How a corpus-mode question message opens: hint sentences, or the question itself. Written once, so the leads a
+# backend keeps cached with the collection (``corpus_lead``) stay the ones the prompt writes.
+_HINTS, _HINT, _ASK = "Sentences that may help:", "Sentence that may help:", "Question: "
+_CORPUS_LEADS = (_HINTS, _HINT, _ASK)
 
 
 def corpus_lead(messages: Sequence[Message]) -> str:
@@ -197,12 +199,12 @@ def corpus_messages(
     """
     pointed = [numbers.get((ev.sentence.article_id, ev.sentence.text)) for ev in hints] if numbers else []
     if pointed and all(pointed):
-        lead = f"Sentence{'s' if len(hints) > 1 else ''} that may help: {', '.join(f'[{n}]' for n in pointed)}\n\n"
+        lead = f"{_HINTS if len(hints) > 1 else _HINT} {', '.join(f'[{n}]' for n in pointed)}\n\n"
     else:
         if hint_words:
             shown = "\n".join(f"[{ev.n}] {clip_hint(ev.sentence.text, question, hint_words)}" for ev in hints)
         else:
             shown = format_evidence(hints, sources=False)
-        lead = f"Sentences that may help:\n{shown}\n\n" if hints else ""
-    ask = f"Question: {question}\n{TERSE}" if terse else f"Question: {question}"
+        lead = f"{_HINTS}\n{shown}\n\n" if hints else ""
+    ask = f"{_ASK}{question}\n{TERSE}" if terse else f"{_ASK}{question}"
     return [{"role": "system", "content": system}, {"role": "user", "content": f"{lead}{ask}"}]
