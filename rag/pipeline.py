@@ -662,6 +662,8 @@ class AnswerPipeline:
             verdict = completed
         if unstated := s.verifier.unstated_kind(work.question, verdict.supported_text, cited, s.citer.titles):
             return _Checked.refused("unsupported", "support", f"unsupported: {unstated!r} names what is asked")
+        if unstated := s.verifier.unstated_reason(work.question, verdict.supported_text, cited, s.citer.titles):
+            return _Checked.refused("unsupported", "support", f"unsupported: {unstated!r} is the reason given")
         if s.binding:
             verdict = s.binding.trim(frame, verdict)
         if s.binding and (problem := s.binding.run(frame, verdict)):

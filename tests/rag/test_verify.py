@@ -650,3 +650,23 @@ def test_a_word_the_question_writes_beside_the_kind_is_not_unstated() -> None:
     claim = "Steve Jobs said the iPhone 3G was launching at half the price relative to the original."
     assert verifier.unstated_kind(question, claim, cited, {}) == ""
     assert verifier.unstated_kind(question, "At half the discounted price.", cited, {}) == "discounted"
+
+
+def test_a_reason_its_sentences_do_not_write_is_unstated() -> None:
+    # Held-out round 27, w733: names and figures are all the support check reads, and a made-up reason has neither.
+    verifier = Verifier(HashingEncoder(dim=64), word_root=root)
+    said = (
+        "Sunday was chosen as its date matches the aircraft's designation number when written in the American "
+        "format, 7/8/07."
+    )
+    cited = [Sentence(article_id="a", start=0, end=len(said), text=said)]
+    titles = {"a": "Boeing unveils new 787 Dreamliner"}
+    question = "Why did Boeing choose a Sunday to unveil the 787 Dreamliner?"
+    made_up = "Boeing chose a Sunday to unveil the 787 Dreamliner because it was the first day of the week [1]."
+    assert verifier.unstated_reason(question, made_up, cited, titles) == "first day week"
+    stated = "Because its date matched the aircraft's designation number, 7/8/07 [1]."
+    assert verifier.unstated_reason(question, stated, cited, titles) == ""
+    # Half the reason's words in other words still counts as the sentence's reason; a non-why question is not read.
+    worded = "Because the date matched the plane's model number [1]."
+    assert verifier.unstated_reason(question, worded, cited, titles) == ""
+    assert verifier.unstated_reason("When did Boeing unveil the 787?", made_up, cited, titles) == ""
