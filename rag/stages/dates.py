@@ -81,18 +81,25 @@ def days_named(text: str, article_date: str | None) -> set[date]:
     return _days(text, published.year if published else None)
 
 
-def days_spoken_of(text: str, article_date: str | None) -> set[date] | None:
+def days_spoken_of(text: str, article_date: str | None, lead: str = "") -> set[date] | None:
     """The days a sentence may be reporting: the ones it names, else its article's day and the day before
     ("yesterday", or news filed the morning after). None when that cannot be told: the article has no date, or the
-    sentence places its event on another day it does not name ("on Monday", "last week")."""
+    sentence places its event on another day it does not name ("on Monday", "last week").
+
+    ``lead``, the article's opening, places the sentences that say nothing of their day: a report that opens
+    "Stock markets around the world continued to fall dramatically today" gives YRC's "loss of 27.30%" a few
+    sentences on as that day's, not the day before's (held-out round 27, w755)."""
     published = _parse(article_date)
     named = _days(text, published.year if published else None)
     if named:
         return named
     if published is None or _OTHER_DAY.search(text):
         return None
-    if _TODAY.search(text) and not _YESTERDAY.search(text):
-        return {published}  # "continued to fall today" in an article of 7 October is no report of 6 October
+    for said in (text, lead):
+        if _YESTERDAY.search(said) or _OTHER_DAY.search(said) or days_named(said, article_date):
+            break  # the opening itself speaks of another day: the sentence may be that day's
+        if _TODAY.search(said):
+            return {published}  # "continued to fall today" in an article of 7 October is no report of 6 October
     return {published, published - timedelta(days=1)}
 
 

@@ -12,8 +12,17 @@ from index import Chunk, ChunkerConfig, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck, _clause_year, _voiced_by_another, common_words, counts_other, other_side
+from rag.stages.binding import (
+    BindingCheck,
+    _clause_year,
+    _described,
+    _voiced_by_another,
+    common_words,
+    counts_other,
+    other_side,
+)
 from rag.stages.frame import attribute_words, frame_question
+from rag.stages.occasion import OccasionCheck
 from rag.stages.verify import ClaimCheck, Verdict, answers_question_type
 from tests.fakes import (
     HashingEncoder,
@@ -182,6 +191,21 @@ def test_a_figure_reported_on_another_day_does_not_answer(fake_encoder) -> None:
     today = said("The Dow Jones index continued to fall today, down 2.62%.")
     assert check.other_day("How far did the Dow Jones fall on 6 October 2008?", [today]) == "7 October 2008"
     assert check.other_day("How far did the Dow Jones fall on 7 October 2008?", [today]) == ""
+
+
+def test_a_lead_that_reports_today_places_the_sentences_that_name_no_day(fake_encoder) -> None:
+    # Held-out round 27, w755 (adversarial): YRC's loss, a few sentences after "continued to fall … today", is
+    # 7 October's, not the day before's; a lead that reports yesterday leaves both days open.
+    def report(lead: str) -> tuple[BindingCheck, Sentence]:
+        pool = sentences_of_text("oct", f"{lead} YRC Worldwide was the biggest faller, with its loss of 27.30%.")
+        return BindingCheck(fake_encoder, lambda _id: pool, {}, dates={"oct": "2008-10-07"}), pool[-1]
+
+    asked = "By what percentage did YRC Worldwide's shares fall on 6 October 2008?"
+    check, yrc = report("Stock markets around the world continued to fall dramatically today.")
+    assert check.other_day(asked, [yrc]) == "7 October 2008"
+    assert check.other_day(asked.replace("6 October", "7 October"), [yrc]) == ""
+    check, yrc = report("Stock markets around the world fell dramatically yesterday.")
+    assert check.other_day(asked, [yrc]) == ""
 
 
 def test_a_year_asked_for_is_not_a_figure_for_the_year_the_question_names(fake_encoder) -> None:
@@ -2208,3 +2232,74 @@ def test_how_much_faster_than_is_answered_by_a_multiple(fake_encoder) -> None:
     )
     assert frame.asks_change
     assert answers_question_type(frame.question, "At double the speed of the previous versions.", change=True)
+
+
+def test_a_day_or_a_described_nationality_is_no_one_else_in_a_premise() -> None:
+    # Held-out round 27, w733: "Sunday was chosen as its date matches … the American format" states that the
+    # unveiling's day was chosen; neither Sunday nor "American" (describing a format) is another actor.
+    text = (
+        "Aircraft manufacturer Boeing have unveiled their new 787 Dreamliner at their Everett Factory. Sunday was "
+        "chosen as its date matches the aircraft's designation number when written in the American format, 7/8/07."
+    )
+    pool, check = _one_report(text, "Boeing unveils new 787 Dreamliner")
+    assert check.premise(frame_question("Why did Boeing choose a Sunday to unveil the 787 Dreamliner?"), pool) is None
+    # A nationality that is an actor's stays a name: "the American government chose …" is someone else's choice.
+    assert _described("when written in the American format") == {"american"}
+    assert _described("The American government chose the date") == set()
+
+
+def test_a_figure_written_where_an_index_stands_gives_its_level(fake_encoder) -> None:
+    # Held-out round 27, w742: "stayed below 5000 mark at 4605.22" is where the FTSE 100 stood; a rise by 16.03
+    # points is no level.
+    text = "The FTSE 100 went up by 0.16% (16.03 points), but stayed below 5000 mark at 4605.22."
+    question = "At what level did the FTSE 100 stand at 18:00 UTC on 7 October 2008?"
+    gate = _gate_of_claims(fake_encoder, question, text, "Stock markets worldwide continue to fall")
+    assert gate("The FTSE 100 stood at 4605.22.") is None
+    rose = "The FTSE 100 went up by 0.16%, a rise of 16.03 points."
+    assert _gate_of_claims(fake_encoder, question, rose, "Markets")("16.03 points.") == "attribute"
+
+
+def test_an_answer_calling_the_asked_kind_by_name_needs_a_sentence_that_speaks_of_it(fake_encoder) -> None:
+    # Held-out round 27, w738: "International airports" from ANA's "international route"; the kind asked
+    # ("airports") must be what the sentence speaks of, not only the question's word.
+    question = "What kind of airports is the 787 Dreamliner targeted at?"
+    routes = '"We plan to increase our revenue from international route significantly with the 787," he adds.'
+    assert _gate_of_claims(fake_encoder, question, routes, "Boeing 787")("International airports.") == "attribute"
+    targeted = "Whereas the Airbus A380 flies between major hubs, the Dreamliner is targeted at smaller airports."
+    assert _gate_of_claims(fake_encoder, question, targeted, "Boeing 787")("Smaller airports.") is None
+    # An answer naming an instance of the kind ("contractors" for "what kind of workers") is not held to it.
+    workers = "Scale AI relies on contractors around the world to label data."
+    asked = "What kind of workers does Scale AI rely on to label and clean data?"
+    assert _gate_of_claims(fake_encoder, asked, workers, "Scale AI")("Contractors.") is None
+
+
+def test_a_figure_said_to_come_from_someone_needs_a_sentence_that_speaks_of_them(fake_encoder) -> None:
+    # Held-out round 27, w749 (adversarial): Boeing's 800 orders in all are not orders from All Nippon Airways,
+    # though the sentence names Boeing, one of the question's names.
+    question = "How many new orders did Boeing announce from All Nippon Airways the day before the 787 was unveiled?"
+    total = "Boeing says they have 800 orders at 200 million per aircraft."
+    assert _gate_of_claims(fake_encoder, question, total, "Boeing rolls out first 787")("800 orders.") == "subject"
+    theirs = "On Saturday, Boeing announced 35 new orders from All Nippon Airways, bringing the total to 677."
+    assert _gate_of_claims(fake_encoder, question, theirs, "Boeing unveils 787")("35 new orders.") is None
+
+
+def test_what_a_figure_had_reached_by_the_time_of_an_event_is_from_a_report_of_it() -> None:
+    # Held-out round 27, w753 (adversarial): "To date, 149 confirmed orders" in a report of the A380's launch in
+    # 2005 is no count by the time Boeing unveiled the 787 in 2007, an occasion that report does not speak of.
+    frame = frame_question("How many orders had the Airbus A380 received by the time Boeing unveiled the 787?")
+    assert frame.circumstance == frozenset({"unveiled"})
+    launch = "Airbus launched the A380 at Toulouse. To date, 149 confirmed orders for the aircraft have been received."
+    unveiling = "Boeing unveiled the 787 Dreamliner. Airbus has 189 orders for its A380 by then."
+    pool = sentences_of_text("launch", launch) + sentences_of_text("unveiling", unveiling)
+    texts = {"launch": f"Airbus launches A380\n{launch}", "unveiling": f"Boeing unveils 787\n{unveiling}"}
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: [s for s in pool if s.article_id == a],
+        {"launch": "Airbus launches A380", "unveiling": "Boeing unveils 787"},
+        occasion=OccasionCheck(texts),
+    )
+    said = Verdict([ClaimCheck("149 confirmed orders.", [pool[1]], 0.9, True)])
+    refused = check.run(frame, said)
+    assert refused is not None and refused.gate == "occasion"
+    told = Verdict([ClaimCheck("189 orders.", [pool[3]], 0.9, True)])
+    assert check.run(frame, told) is None
