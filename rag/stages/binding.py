@@ -1159,6 +1159,8 @@ class BindingCheck:
         words |= {move for move, adverb in _FIGURE_ADVERBS.items() if adverb.search(text)}
         if _SHARES.search(frame.question) and _SHARES.search(text):
             words |= {"price"}  # "GM shares slipped 1.6% down to $1.92" gives the shares' price
+        if _APPOSITIVE_AGE.search(text):
+            words |= {"old", "age"}  # "Papermaster, 49, had left the company" gives his age (Wikinews w382)
         if _AT_LEVEL.search(text):
             # "It … stayed below 5000 mark at 4605.22" gives the level an index stood at (held-out round 27, w742).
             words |= {"level"}
@@ -2512,6 +2514,8 @@ def _display(question: str, group: frozenset[str]) -> str:
     return " ".join(sorted(group)).title()
 
 
+# An age as news writes it, set off after a name: "Papermaster, 49, had left …".
+_APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+\d{2},\s")
 # A figure written as where something is or ends: "at 4605.22", "down 2.62% to 9694.73"; not a time ("at 18:00")
 # nor a year ("to 2010").
 _AT_LEVEL = re.compile(r"\b(?:at|to)\s+(?:US)?\$?(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![:\d])")

@@ -2303,3 +2303,12 @@ def test_what_a_figure_had_reached_by_the_time_of_an_event_is_from_a_report_of_i
     assert refused is not None and refused.gate == "occasion"
     told = Verdict([ClaimCheck("189 orders.", [pool[3]], 0.9, True)])
     assert check.run(frame, told) is None
+
+
+def test_an_age_set_off_after_a_name_gives_how_old(fake_encoder) -> None:
+    # Wikinews w382: news gives an age between commas after the name; a figure that is no age still does not.
+    question = "How old was Mark Papermaster when he left Apple?"
+    aged = "Apple said Papermaster, 49, had left the company, but did not say whether he was forced out."
+    assert _gate_of_claims(fake_encoder, question, aged, "Apple executive leaves company")("49.") is None
+    counted = "Apple said Papermaster had left the company after 49 days, but did not say why."
+    assert _gate_of_claims(fake_encoder, question, counted, "Apple executive leaves company")("49.") == "attribute"
