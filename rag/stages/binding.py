@@ -66,9 +66,9 @@ _NAME_GROUP = re.compile(
     r"(?:(?<![\w$.,])(?!(?:19|20)\d\d\b)\d{2,4}\s+(?=[A-Z]))?"
     r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w&'’.-]*)*"
 )
-# The kind a question asks for ("which airline", "name a company"): it says nothing of what was done.
 # "What kind of airports …", "Name a type of data …": the things a kind is asked of.
 _KIND_OF = re.compile(r"\b(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z-]+)")
+# The kind a question asks for ("which airline", "name a company"): it says nothing of what was done.
 _KIND_ASKED = re.compile(r"\b(?:which|what|name\s+an?)\s+(?:other\s+)?([a-z][\w-]*)", re.I)
 # Name words that alone say nothing of which company or person is meant.
 _WEAK = frozenset("ai inc inc. corp co ltd llc group the us u.s. new".split())
@@ -956,8 +956,8 @@ class BindingCheck:
 
     def _unnamed_source(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
         """Whom the question says its figure came from ("orders … from All Nippon Airways", "financing … from the
-        German government"), where no sentence that gives the figure speaks of them, itself, by the sentences it
-        refers back to, or by its title; "" otherwise. One name of the question is enough for the subject check, and
+        German government"), where no sentence that gives the figure speaks of them as the subject check reads it
+        (``_around``); "" otherwise. One name of the question is enough for the subject check, and
         "Boeing says they have 800 orders" names Boeing, but they are not ANA's orders (held-out round 27, w749)."""
         source = _FROM_NAME.search(asking_part(frame.question))
         if source is None or not sentences:
@@ -966,11 +966,7 @@ class BindingCheck:
         groups = [g for g in self.subject_groups(frame) if _mentioned(g, named)]
         if not groups:
             return ""
-        context: set[str] = set()
-        for sentence in sentences:
-            context |= self._context_words(sentence)
-            if not self.names(sentence.text) or _DESCRIBED_OPENING.match(sentence.text):
-                context |= self._lead(sentence.article_id)  # as ``_missing_subjects`` reads a sentence naming no one
+        context = set().union(*(self._around(s) for s in sentences))
         missing = [g for g in groups if not _mentioned(g, context)]
         return " and ".join(_display(frame.question, g) for g in missing)
 
@@ -1391,18 +1387,22 @@ class BindingCheck:
             return ""
         context: set[str] = set()
         for sentence in sentences:
-            if self.other_peer(frame, sentence):
-                continue
-            context |= self._context_words(sentence)
-            if not self.names(sentence.text) or _DESCRIBED_OPENING.match(sentence.text):
-                # A sentence that names no one ("Around 50,000 people watched the maiden flight") is about what
-                # its article's lead names, as the gatherer reads it (``about``); so is one whose subject is what the
-                # article is about, by a description ("The test flight lasted four hours, … as it circled the Bay
-                # of Biscay", "The massive airliner will then bypass … Malaysia": Wikinews w241, w221).
-                context |= self._lead(sentence.article_id)
+            if not self.other_peer(frame, sentence):
+                context |= self._around(sentence)
         if any(_mentioned(group, context) for group in groups):
             return ""
         return " or ".join(_display(frame.question, group) for group in groups)
+
+    def _around(self, sentence: Sentence) -> set[str]:
+        """The words a sentence is read with for whom it is about: its own, those it refers back to, its title, and
+        where it names no one its article's lead. A sentence that names no one ("Around 50,000 people watched the
+        maiden flight") is about what its article's lead names, as the gatherer reads it (``about``); so is one whose
+        subject is what the article is about, by a description ("The test flight lasted four hours, … as it circled
+        the Bay of Biscay", "The massive airliner will then bypass … Malaysia": Wikinews w241, w221)."""
+        context = self._context_words(sentence)
+        if not self.names(sentence.text) or _DESCRIBED_OPENING.match(sentence.text):
+            context |= self._lead(sentence.article_id)
+        return context
 
     def other_peer(self, frame: QuestionFrame, sentence: Sentence) -> bool:
         """Whether the sentence's "It …" is the other of two subjects its title names, where the question asks of
@@ -1855,8 +1855,8 @@ class BindingCheck:
                 and not any(_mentioned(g, _parts(clause[cause.end() :])) for g in groups)
             ):
                 continue
-            # A day names no one else: "Sunday was chosen as its date matches …" is the unveiling Boeing chose
-            # (held-out round 27, w733).
+            # A day, or a nationality that describes a thing, names no one else: "Sunday was chosen as its date
+            # matches … in the American format" is the unveiling Boeing chose (held-out round 27, w733).
             others = self.names(clause.strip()) - named - _CALENDAR - _described(clause)
             if not others or any(_mentioned(g, words) for g in groups):
                 return True
