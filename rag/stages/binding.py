@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -1155,7 +1155,7 @@ class BindingCheck:
         words |= {move for move, adverb in _FIGURE_ADVERBS.items() if adverb.search(text)}
         if _SHARES.search(frame.question) and _SHARES.search(text):
             words |= {"price"}  # "GM shares slipped 1.6% down to $1.92" gives the shares' price
-        if _APPOSITIVE_AGE.search(text):
+        if _aged_as_asked(frame.question, text):
             words |= {"old", "age"}  # "Papermaster, 49, had left the company" gives his age (Wikinews w382)
         if _AT_LEVEL.search(text):
             # "It … stayed below 5000 mark at 4605.22" gives the level an index stood at (held-out round 27, w742).
@@ -1326,11 +1326,23 @@ class BindingCheck:
             days = days_spoken_of(
                 sentence.text, self.dates.get(sentence.article_id), self._lead_text(sentence.article_id)
             )
-            if days is None or days & asked:
+            if days is None or days & asked or self._told_on(sentence, asked):
                 return ""
             stated |= days
         latest = max(stated, default=None)
         return f"{latest.day} {latest:%B %Y}" if latest else ""
+
+    def _told_on(self, sentence: Sentence, asked: set[date]) -> bool:
+        """Whether a report of an asked day (or one filed the morning after) writes the same sentence: the report of
+        7 October repeats the 6 October one's "… including the US Government's $700 billion bail out of the
+        financial sector" (Wikinews w571), which answers for the 6th whichever report the verifier found first."""
+        days = {(d + timedelta(days=late)).isoformat() for d in asked for late in (0, 1)}
+        text = " ".join(sentence.text.split())
+        return any(
+            (published or "")[:10] in days and any(" ".join(s.text.split()) == text for s in self.sentences_of(other))
+            for other, published in self.dates.items()
+            if other != sentence.article_id
+        )
 
     def other_month(self, question: str, sentences: Sequence[Sentence]) -> str:
         """The month a question names without a day ("announced in November") where none of the sentences places
@@ -2515,7 +2527,20 @@ def _display(question: str, group: frozenset[str]) -> str:
 
 
 # An age as news writes it, set off after a name: "Papermaster, 49, had left …".
-_APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+\d{2},\s")
+_APPOSITIVE_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+\d{2},\s")
+# Whose age a question asks: "How old was Bob Mansfield when …".
+_HOW_OLD = re.compile(r"\b(?i:how old)\s+(?:was|is|were|will\s+be|would\s+be)\s+((?:[A-Z][\w'’.-]*\s*)+)")
+
+
+def _aged_as_asked(question: str, text: str) -> bool:
+    """Whether ``text`` sets off an age after the name of whom the question asks the age of (after any name where
+    the question does not say whose): "Papermaster, 49, …" is Papermaster's age, not that of Bob Mansfield, who
+    "took over Mark Papermaster's post" (Wikinews w392, adversarial)."""
+    asked = _HOW_OLD.search(question)
+    whose = {w.lower() for w in _WORD.findall(asked.group(1))} if asked else set()
+    return any(not whose or m.group(1).lower() in whose for m in _APPOSITIVE_AGE.finditer(text))
+
+
 # A figure written as where something is or ends: "at 4605.22", "down 2.62% to 9694.73"; not a time ("at 18:00")
 # nor a year ("to 2010").
 _AT_LEVEL = re.compile(r"\b(?:at|to)\s+(?:US)?\$?(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![:\d])")

@@ -2312,3 +2312,22 @@ def test_an_age_set_off_after_a_name_gives_how_old(fake_encoder) -> None:
     assert _gate_of_claims(fake_encoder, question, aged, "Apple executive leaves company")("49.") is None
     counted = "Apple said Papermaster had left the company after 49 days, but did not say why."
     assert _gate_of_claims(fake_encoder, question, counted, "Apple executive leaves company")("49.") == "attribute"
+    # Wikinews w392 (adversarial): the age set off after Papermaster's name is not that of whom the question asks.
+    other = "How old was Bob Mansfield when he took over Mark Papermaster's post?"
+    assert _gate_of_claims(fake_encoder, other, aged, "Apple executive leaves company")("49.") == "attribute"
+
+
+def test_a_sentence_a_report_of_the_asked_day_also_writes_answers_for_that_day(fake_encoder) -> None:
+    # Wikinews w571: the 7 October report repeats the 6 October one's sentence on the $700 billion bail-out; found
+    # in the later report first, it still answers for the 6th. A sentence only the later report writes does not.
+    repeated = "This is following the US Government's $700 billion bail out of the financial sector."
+    reports = {
+        "oct6": sentences_of_text("oct6", f"Stock markets have fallen dramatically today. {repeated}"),
+        "oct7": sentences_of_text(
+            "oct7", f"Stock markets continued to fall today. {repeated} YRC fell 27.30% to 5.13."
+        ),
+    }
+    check = BindingCheck(fake_encoder, lambda a: reports[a], {}, dates={"oct6": "2008-10-06", "oct7": "2008-10-07"})
+    asked = "How large was the bail out that the 6 October 2008 market report mentions?"
+    assert check.other_day(asked, [reports["oct7"][1]]) == ""
+    assert check.other_day(asked, [reports["oct7"][2]]) == "7 October 2008"
