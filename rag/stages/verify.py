@@ -761,7 +761,7 @@ def _names_event(question: str, answer: str) -> bool:
     if any(m.group(0).lower() not in asked for m in _EVENT_WORD.finditer(answer)):
         return True
     held = {w.lower() for w in _CAPITALISED.findall(question)}
-    words = re.findall(r"[\w&'’-]+", re.sub(r"\[\d+\]", " ", answer))
+    words = re.findall(r"[\w&'’-]+", _MARKER.sub(" ", answer))
     return len(words) <= 4 and any(w.lower() not in held for w in _CAPITALISED.findall(answer))
 
 
