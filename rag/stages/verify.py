@@ -597,7 +597,10 @@ _ASKS_TIME = re.compile(
 # "At which event …", "Which airline …", "What programme …": a thing, not a time.
 _ASKS_THING = re.compile(
     r"^\s*(?:(?:at|in|on|from|to|for|with|by|of)\s+)?(?:which|what)\s+"
-    r"(?!(?:years?|months?|dates?|days?|times?|weeks?|decades?|century|period|quarter|season|hour)\b)[a-z]+\b",
+    # A text asked for may be anything, dates too: "What text did Apple's homepage display …?" is answered by
+    # "Steve Jobs 1955-2011" (held-out round 28, w762).
+    r"(?!(?:years?|months?|dates?|days?|times?|weeks?|decades?|century|period|quarter|season|hour|"
+    r"text|words?|wording|message|slogan|motto|inscription|caption|headline)\b)[a-z]+\b",
     re.I,
 )
 # "At which event …", "during what conference …": a gathering, which an answer names by its kind ("the Macworld
@@ -623,6 +626,13 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:noon|midnigh
 # A day asked ("On what day of the week …?"), which a weekday answers.
 _ASKS_DAY = re.compile(r"\b(?:what|which) day\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+# A weekday as the time of what is asked: "will re-open on Friday", or an answer that is the time itself ("Friday
+# morning", held-out round 28, w770); not one that dates another deed ("Apple announced Friday that …", w050).
+_WEEKDAY_AS_TIME = re.compile(
+    r"\b(?:on|by|until|till|from|next|this)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I
+)
+_SHORT_TIME = 3
+_WORD = re.compile(r"[\w'’-]+")
 _MONTHS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"last year|this year|last week|earlier this year|recently)\b",
@@ -850,5 +860,7 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
             extract_quantities(answer) - extract_quantities(question)
             or _MONTHS.search(answer)
             or (_ASKS_DAY.search(question) and _WEEKDAY.search(answer))
+            or _WEEKDAY_AS_TIME.search(answer)
+            or (_WEEKDAY.search(answer) and len(_WORD.findall(_MARKER.sub(" ", answer))) <= _SHORT_TIME)
         )
     return True

@@ -2331,3 +2331,45 @@ def test_a_sentence_a_report_of_the_asked_day_also_writes_answers_for_that_day(f
     asked = "How large was the bail out that the 6 October 2008 market report mentions?"
     assert check.other_day(asked, [reports["oct7"][1]]) == ""
     assert check.other_day(asked, [reports["oct7"][2]]) == "7 October 2008"
+
+
+def test_a_figure_the_occasions_report_writes_is_the_occasions_though_another_report_writes_it_too() -> None:
+    # Round 28, w757: "since 2004" is in the report of Jobs's death and in two before it. Cited beside the death
+    # report's sentence, or told in the same words as it, the figure is the death report's; a report that words it
+    # otherwise ("in 2004"), cited alone, is of another occasion.
+    from rag.stages.occasion import OccasionCheck
+
+    texts = {
+        "died": "Steve Jobs has died at the age of 56. He has been fighting pancreatic cancer since 2004.",
+        "resigned": "Steve Jobs resigns as chief executive. Jobs has been fighting pancreatic cancer since 2004.",
+        "leave": "Steve Jobs takes medical leave. He fought pancreatic cancer in 2004.",
+    }
+    pools = {a: sentences_of_text(a, t) for a, t in texts.items()}
+    check = BindingCheck(
+        HashingEncoder(dim=64), lambda a: pools[a], {a: "Steve Jobs" for a in texts}, occasion=OccasionCheck(texts)
+    )
+    question = frame_question("Since what year had Steve Jobs been fighting pancreatic cancer when he died?")
+
+    def gate(*cited: Sentence) -> str | None:
+        refused = check.run(question, Verdict([ClaimCheck("Since 2004.", list(cited), 1.0, True)]))
+        return refused.gate if refused else None
+
+    assert gate(pools["died"][1], pools["leave"][1]) is None
+    assert gate(pools["resigned"][1]) is None
+    assert gate(pools["leave"][1]) == "occasion"
+
+
+def test_a_purchase_the_sentence_gives_to_another_buyer_does_not_answer_for_the_asked_one(fake_encoder) -> None:
+    # Round 28, w773 and w779 (adversarial): Apple Computer bought NeXT, Disney bought Pixar in 2005.
+    nexts = "In 1996, following Apple Computer's purchase of NeXT, Jobs returned to Apple."
+    pixar = "In 1986 he bought Pixar which was acquired by The Walt Disney Company in 2005."
+    pool = [Sentence(article_id="a", start=i, end=i + len(t), text=t) for i, t in ((0, nexts), (100, pixar))]
+    check = BindingCheck(fake_encoder, lambda _a: pool, {"a": "Apple Inc. co-founder Steve Jobs dies"})
+
+    def gate(question: str, claim: str, sentence: Sentence) -> str | None:
+        refused = check.run(frame_question(question), Verdict([ClaimCheck(claim, [sentence], 1.0, True)]))
+        return refused.gate if refused else None
+
+    assert gate("In what year did Steve Jobs buy NeXT?", "1996.", pool[0]) == "relation"
+    assert gate("Which company did Apple acquire in 2005?", "Pixar.", pool[1]) == "relation"
+    assert gate("Which company acquired Pixar?", "The Walt Disney Company.", pool[1]) is None

@@ -184,6 +184,12 @@ def test_threshold_is_validated() -> None:
         ("On what day of the week did GM make the announcement?", "Wednesday.", True),
         ("On what day of the week did GM make the announcement?", "Most bondholders did not exchange.", False),
         ("Until when does that offer run?", "Apple announced Friday that it will give owners a free case.", False),
+        # Round 28: a weekday that is the time asked (w770); a text asked may be written with years (w762).
+        ("When will Russia's exchanges re-open?", "Friday morning.", True),
+        ("When will Russia's exchanges re-open?", "They will re-open on Friday morning.", True),
+        ("When will Russia's exchanges re-open?", "Russia announced Friday that it would infuse money.", False),
+        ("What text did Apple's homepage display after Steve Jobs died?", "Steve Jobs 1955-2011.", True),
+        ("At which event did Apple first show the original iPhone?", "In 2007.", False),
         ("At what time did the A380 take off on its maiden flight?", "08:30 UTC.", True),
         ("At what time did the A380 take off on its maiden flight?", "At 6:40 p.m. local time.", True),
         ("At what time did the A380 take off on its maiden flight?", "In January 2005.", False),
