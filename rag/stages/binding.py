@@ -2892,6 +2892,13 @@ _RELATION_SIDES = (
         re.compile(r"\b(?:fir(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|sack(?:s|ed)?|laid off|lay off)\b", re.I),
         ("hired", "fired"),
     ),
+    (
+        # "Three Democrats voted with thirty-one Republicans against it" is no count of those who voted for the bill
+        # (held-out round 28, w772).
+        re.compile(r"\bvot(?:e|es|ed|ing)\b(?:\s+[\w-]+){0,6}?\s+(?:for|in\s+favou?r)\b", re.I),
+        re.compile(r"\bvot(?:e|es|ed|ing)\b(?:\s+[\w-]+){0,6}?\s+against\b", re.I),
+        ("voted for", "voted against"),
+    ),
 )
 
 

@@ -103,6 +103,34 @@ def test_a_relation_stated_the_other_way_round_is_refused(question: str, text: s
     assert _gate(question, "The United Auto Workers union.", text, "CEO of GM outlines plan") == gate
 
 
+@pytest.mark.parametrize(
+    ("question", "claim", "text", "gate"),
+    [
+        # Round 28, w772: those who voted with the Republicans against the bill are no count of those for it.
+        (
+            "How many Democrats voted for the auto bailout bill in the Senate?",
+            "Three.",
+            "Three Democrats voted with thirty-one Republicans against it.",
+            "relation",
+        ),
+        (
+            "How many Democrats voted for the auto bailout bill in the Senate?",
+            "Forty.",
+            "Only ten Republicans joined forty Democrats and two independents in voting for the bill.",
+            None,
+        ),
+        (
+            "How many Democrats voted against the auto bailout bill in the Senate?",
+            "Three.",
+            "Three Democrats voted with thirty-one Republicans against it.",
+            None,
+        ),
+    ],
+)
+def test_a_vote_cast_the_other_way_is_refused(question: str, claim: str, text: str, gate: str | None) -> None:
+    assert _gate(question, claim, text, "US automaker bailout deal fails to pass Senate") == gate
+
+
 def test_a_canadian_dollar_is_a_figure_in_canadian_dollars() -> None:
     # Wikinews 123881 gives every Canadian loan as "CA$…": without the sign they were no figures at all.
     text = "Chrysler will receive CA$1 billion and may be eligible for as much as AU$4 billion."
