@@ -334,10 +334,6 @@ class AnswerPipeline:
                     (sentence, hit) for sentence, hit in found if binding.states_asked_year(frame.question, sentence)
                 ]
                 return dated or [(t, hit) for t, hit in found if not binding.other_year(frame.question, [t])]
-            if gate == "relation":
-                # "Three Democrats voted … against it" was taken again for those who voted for the bill (round 28,
-                # w772): the second draft is not shown a sentence that states the other side.
-                return [(sentence, hit) for sentence, hit in found if not binding.other_side(frame.question, sentence)]
             return found
 
         focused = binding.focus(frame, candidates(work.hits), limit=limit)
@@ -747,9 +743,7 @@ def _names_the_defined(question: str, evidence: Sequence[Evidence]) -> bool:
 # empty retrieval and a false premise do not. A draft bound to another month or year read the wrong sentence, not
 # no sentence: "Anduril … last week" for the contractors of the initiatives "announced in November", which the
 # sentence after "In November, Meta announced …" names.
-_RETRY_GATES = frozenset(
-    {"support", "answer_type", "attribute", "subject", "constraint", "period", "date", "year", "relation"}
-)
+_RETRY_GATES = frozenset({"support", "answer_type", "attribute", "subject", "constraint", "period", "date", "year"})
 # The refusals that the one value the articles bind may answer in the draft's stead: its gathering binds the asked
 # attribute, subject, year and span of time, but not a rank, a direction, a day or a premise that another gate
 # checks.

@@ -1351,11 +1351,6 @@ class BindingCheck:
             if other != sentence.article_id
         )
 
-    def other_side(self, question: str, sentence: Sentence) -> bool:
-        """Whether the sentence states only the other side of the relation the question asks ("voted against" for
-        "voted for"), or gives the purchase the question asks of its subject to another buyer."""
-        return bool(_opposite_relation(question, [sentence]) or other_buyer(question, [sentence.text]))
-
     def other_month(self, question: str, sentences: Sequence[Sentence]) -> str:
         """The month a question names without a day ("announced in November") where none of the sentences places
         its event there: by naming it, in the sentences just before, or by its article's date; '' otherwise.

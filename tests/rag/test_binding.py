@@ -267,28 +267,6 @@ def test_a_draft_refused_for_another_days_figure_is_retried_without_that_days_re
     assert "678 points" not in calls[1][-1]["content"], "the 9 October report is not shown again"
 
 
-def test_a_draft_refused_for_the_other_side_of_a_vote_is_retried_without_that_sentence(tmp_path) -> None:
-    # Round 28, w772: "Three Democrats voted … against it" was drafted for those who voted for the bill; the second
-    # draft is shown the sentence on the votes for it, not the one refused.
-    index, encoder = articles_index(
-        tmp_path,
-        {
-            "vote.txt": " date 2008-12-12 US automaker bailout deal fails to pass Senate\n\n"
-            "The bailout bill for the automakers failed in the Senate. "
-            "Only ten Republicans joined forty Democrats and two independents in voting for the bailout bill. "
-            "Three Democrats voted with thirty-one Republicans against the bailout bill.",
-        },
-    )
-    replies = iter(["Sentences: 3\nAnswer: Three.", "Sentences: 1\nAnswer: Forty."])
-    pipeline = assemble_pipeline(gate_settings(), ScriptedGenerator("unused"), index, encoder)
-    pipeline.generator = pipeline.stages.drafter.generator = ScriptedGenerator(lambda messages: next(replies))
-    answer = pipeline.ask("How many Democrats voted for the bailout bill in the Senate?")
-    calls = as_fake(pipeline.generator, ScriptedGenerator).calls
-    assert len(calls) == 2, "one retry"
-    assert "against the bailout bill" not in calls[1][-1]["content"], "the refused sentence is not shown again"
-    assert answer.answerable and "Forty" in answer.answer, answer.abstention
-
-
 def test_besides_x_answered_with_x_is_refused_whatever_the_wording(fake_index) -> None:
     reply = "Sentences: 1\nAnswer: Scale AI has a client list including Microsoft and OpenAI."
     # Gathering off: with it on, the list naming them is read first (tests/rag/test_remainder.py).
