@@ -2597,8 +2597,10 @@ def _each_from_occasion(figures: set[float], sentences: Sequence[Sentence], of_o
     before it (held-out round 28, w757). Where no sentence writes a figure as the answer does (one it converted),
     every sentence must be the occasion's."""
 
+    written = [extract_quantities(s.text) for s in sentences]
+
     def from_occasion(value: float) -> bool:
-        writing = [ok for s, ok in zip(sentences, of_occasion, strict=True) if value in extract_quantities(s.text)]
+        writing = [ok for values, ok in zip(written, of_occasion, strict=True) if value in values]
         return any(writing) if writing else all(of_occasion)
 
     return all(from_occasion(value) for value in figures)
