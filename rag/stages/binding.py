@@ -603,6 +603,13 @@ class BindingCheck:
                     gate="subject",
                     message=f"The articles give this as what {voice[0]} {voice[1]}, not {voice[2]}.",
                 )
+            if topic := self._unspoken_topic(frame, check.sentences):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"No sentence that gives this answer, nor those it follows, speaks of {topic}, what the "
+                    "question asks was said about.",
+                )
             if other := self._pronoun_of_another(frame, sentences):
                 return Abstention(
                     reason="off_target",
@@ -1436,6 +1443,25 @@ class BindingCheck:
             if asked <= asked_words and not other <= asked_words:
                 return other <= before and not asked <= before and not (asked - other) & _parts(sentence.text)
         return False
+
+    def _unspoken_topic(self, frame: QuestionFrame, sentences: Sequence[Sentence]) -> str:
+        """The names of what the question asks was said about ("What did Stephen Harper say about the CARS act?")
+        where no cited sentence has them around it: in itself, the sentences just before it, its title, or where it
+        names no one its article's lead. The question's other names place the speaker; a quote of his on another
+        matter is his, and no answer (held-out round 29: Harper's words on Canada's loans, w798; Doherty's on
+        Jobs, asked of Tim Cook, w801). '' where the question asks no such thing or a sentence speaks of it."""
+        asked = _SPOKEN_ABOUT.search(frame.question)
+        if asked is None or not sentences:
+            return ""
+        topic = _parts(asked.group("topic"))
+        groups = [g for g in self.subject_groups(frame) if g & topic]
+        if not groups:
+            return ""  # "about the bailout": a topic no name pins down, which the sentence may word otherwise
+        for sentence in sentences:
+            around = self._around(sentence) | self._before(sentence)
+            if all(_mentioned(g, around) for g in groups):
+                return ""
+        return " and ".join(_display(frame.question, g) for g in groups)
 
     def speaks_of_occasion(self, frame: QuestionFrame, article_id: str) -> bool:
         """Whether the article speaks of the occasion the question's clause names ("when iPhone 4 pre-orders
@@ -2519,6 +2545,13 @@ def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[st
     return found
 
 
+# "What did Stephen Harper say about the CARS act?": what was said, asked of its topic.
+_SPOKEN_ABOUT = re.compile(
+    r"\b(?:say|says|said|tell|tells|told|think|thinks|thought|write|writes|wrote|comment|comments|commented|"
+    r"remark|remarks|remarked|warn|warns|warned|predict|predicts|predicted|claim|claims|claimed)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:about|regarding|concerning)\s+(?P<topic>[^?,;]+)",
+    re.I,
+)
 # "How long did Obama expect …", "What did Henderson predict …": whose expectation or words the question asks.
 _VOICE_FORMS = {
     "expect": "expect(?:s|ed|ing)?",
@@ -2901,6 +2934,13 @@ _RELATION_SIDES = (
         re.compile(r"\bvot(?:e|es|ed|ing)\b(?:\s+[\w-]+){0,6}?\s+against\b", re.I),
         ("voted for", "voted against"),
     ),
+    (
+        # "What position did Steve Jobs say he wanted to remain in when he resigned as Apple's CEO?" is not answered
+        # by the post he stepped down from (held-out round 29, w791).
+        re.compile(r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?)\b", re.I),
+        re.compile(r"\b(?:step(?:s|ped|ping)?\s+down|resign(?:s|ed|ing|ation)?|quit(?:s|ting)?)\b", re.I),
+        ("kept", "given up"),
+    ),
 )
 
 
@@ -2910,12 +2950,15 @@ def _opposite_relation(question: str, sentences: Sequence[Sentence]) -> tuple[st
     Workers union". None where a sentence states the asked side, or the question asks no such relation."""
     if not sentences:
         return None
+    # The side asked is the main clause's: "… remain in when he resigned as CEO" asks what was kept, and the clause
+    # only places it in time.
+    main = asking_part(question)
     for first, second, (first_word, second_word) in _RELATION_SIDES:
         for asked, other, asked_word, other_word in (
             (first, second, first_word, second_word),
             (second, first, second_word, first_word),
         ):
-            if not asked.search(question) or other.search(question):
+            if not asked.search(main) or other.search(main):
                 continue
             if all(other.search(s.text) and not asked.search(s.text) for s in sentences):
                 return other_word, asked_word

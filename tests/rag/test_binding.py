@@ -2373,3 +2373,42 @@ def test_a_purchase_the_sentence_gives_to_another_buyer_does_not_answer_for_the_
     assert gate("In what year did Steve Jobs buy NeXT?", "1996.", pool[0]) == "relation"
     assert gate("Which company did Apple acquire in 2005?", "Pixar.", pool[1]) == "relation"
     assert gate("Which company acquired Pixar?", "The Walt Disney Company.", pool[1]) is None
+
+
+def test_what_was_said_about_a_named_topic_is_not_answered_by_words_on_another() -> None:
+    # Held-out round 29 (adversarial): Harper's words on Canada's loans are not what he said about the CARS act
+    # (w798); Doherty's on Jobs are not his on Tim Cook (w801).
+    text = (
+        "GM and Chrysler will receive bridge loans from Canada. "
+        '"This is a regrettable but necessary step," said Stephen Harper, Prime Minister of Canada. '
+        "Betty Sutton put forward the CARS act, an incentive for trading in a vehicle."
+    )
+    pool, check = _one_report(text, "GM and Chrysler receive Canadian loans")
+    harper = Verdict([ClaimCheck("Harper called it a regrettable but necessary step.", [pool[1]], 1.0, True)])
+    refused = check.run(frame_question("What did Stephen Harper say about the CARS act?"), harper)
+    assert refused is not None and refused.gate == "subject" and "CARS" in refused.message
+    # The topic named around the quote (its title, the sentence before it) is spoken of.
+    assert check.run(frame_question("What did Stephen Harper say about the loans to Chrysler?"), harper) is None
+    assert check.run(frame_question("What did Stephen Harper say about the bridge loans?"), harper) is None
+    sutton = Verdict([ClaimCheck("Sutton put forward the CARS act.", [pool[2]], 1.0, True)])
+    assert check.run(frame_question("What did Betty Sutton say about the CARS act?"), sutton) is None
+
+
+def test_a_post_given_up_does_not_answer_which_was_kept() -> None:
+    # Held-out round 29, w791: the clause "when he resigned as Apple's CEO" only places the question in time; the
+    # post Jobs stepped down from is not the one he wanted to remain in.
+    text = (
+        "Steve Jobs has chosen to step down from his post as CEO of the company. "
+        "In that same letter, Jobs stated that his desire was to remain as chairman of the board."
+    )
+    pool, check = _one_report(text, "Apple executive Steve Jobs resigns")
+    question = frame_question(
+        "What position did Steve Jobs say he wanted to remain in when he resigned as Apple's CEO?"
+    )
+    stepped = Verdict([ClaimCheck("Jobs stepped down from his post as CEO.", [pool[0]], 1.0, True)])
+    refused = check.run(question, stepped)
+    assert refused is not None and refused.gate == "relation"
+    kept = Verdict([ClaimCheck("Jobs wanted to remain as chairman of the board.", [pool[1]], 1.0, True)])
+    assert check.run(question, kept) is None
+    # Asked of the post given up, the sentence that says so answers.
+    assert check.run(frame_question("Which post did Steve Jobs resign from?"), stepped) is None
