@@ -2412,3 +2412,39 @@ def test_a_post_given_up_does_not_answer_which_was_kept() -> None:
     assert check.run(question, kept) is None
     # Asked of the post given up, the sentence that says so answers.
     assert check.run(frame_question("Which post did Steve Jobs resign from?"), stepped) is None
+
+
+def test_what_was_said_about_a_topic_is_read_in_what_was_said_only() -> None:
+    # Held-out round 30, w827 (adversarial): Henderson's words on GM's bankruptcy are not what he said about
+    # Chrysler's, though a report of GM and Chrysler that names him without his words was cited beside them.
+    said = sentences_of_text(
+        "a", "Fritz Henderson spoke in New York. Henderson stated that the bankruptcy process would take 60 days."
+    )
+    named = sentences_of_text("b", "As part of the restructuring, Rick Wagoner was replaced with Fritz Henderson.")
+    pool = {"a": said, "b": named}
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda article: pool[article],
+        {"a": "CEO of GM outlines plan for New GM", "b": "GM and Chrysler receive Canadian loans"},
+    )
+    both = Verdict([ClaimCheck("Henderson said the process would take 60 days.", [said[1], named[0]], 1.0, True)])
+    refused = check.run(frame_question("What did Fritz Henderson say about Chrysler's bankruptcy?"), both)
+    assert refused is not None and refused.gate == "subject" and "Chrysler" in refused.message
+    # Where no cited sentence reports anyone's words, each is read as before.
+    replaced = Verdict([ClaimCheck("Wagoner was replaced with Henderson.", [named[0]], 1.0, True)])
+    assert check.run(frame_question("What did Fritz Henderson say about Chrysler's loans?"), replaced) is None
+
+
+def test_a_figure_of_another_owners_thing_is_not_the_asked_owners() -> None:
+    # Held-out round 30, w824 (adversarial): "Shares of Apple Inc. rose US$5.41" is no rise of AT&T's shares (the
+    # test's splitter ends a sentence at "Inc.", so it says "the Apple company").
+    text = (
+        "Pre-orders of the iPhone 4 began Tuesday, overwhelming Apple and AT&T. "
+        "Shares of the Apple company rose US$5.41 yesterday in regular trading, continuing their trend of having "
+        "risen 23 percent this year."
+    )
+    pool, check = _one_report(text, "Apple swamped by iPhone 4 pre-orders")
+    risen = Verdict([ClaimCheck("The shares had risen 23 percent this year.", [pool[1]], 1.0, True)])
+    refused = check.run(frame_question("By what percentage had AT&T's shares risen this year?"), risen)
+    assert refused is not None and refused.gate == "subject" and "Apple" in refused.message
+    assert check.run(frame_question("By what percentage had Apple's shares risen this year?"), risen) is None

@@ -676,3 +676,16 @@ def test_a_reason_its_sentences_do_not_write_is_unstated() -> None:
     worded = "Because the date matched the plane's model number [1]."
     assert verifier.unstated_reason(question, worded, cited, titles) == ""
     assert verifier.unstated_reason("When did Boeing unveil the 787?", made_up, cited, titles) == ""
+
+
+def test_a_kind_that_goes_by_names_is_answered_by_a_name_the_question_does_not_hold() -> None:
+    # Held-out round 30, w828 (adversarial): "his medical team" names no doctor.
+    question = "Which doctor treated Steve Jobs during his January 2011 medical leave?"
+    assert not answers_question_type(
+        question, "Steve Jobs was treated by his medical team during his January 2011 leave."
+    )
+    assert not answers_question_type(question, "The medical team treated him.")
+    assert answers_question_type(question, "Lewis W. Teperman treated him.")
+    assert answers_question_type("Which newspaper first broke the news?", "The New York Times.")
+    # A kind whose members are plain words is not held to a name.
+    assert answers_question_type("Which organ did Steve Jobs receive in a transplant?", "A liver.")
