@@ -2593,12 +2593,16 @@ _OWNER = r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
 def _owned_by_another(question: str, sentences: Sequence[Sentence], values: set[float]) -> tuple[str, str] | None:
     """Whose the thing is, as the sentences giving the answer's figure write it, where each writes it another's
     and none the question's owner's: "Shares of Apple Inc. rose US$5.41" is no rise of AT&T's shares, which the
-    report names a sentence before (held-out round 30, w824). None where the question asks of no one's thing, or a
-    sentence writes the thing without an owner, or the owner's own."""
+    report names a sentence before (held-out round 30, w824). None where the question asks of no one's thing, a
+    sentence names the asked owner, or writes the thing without an owner."""
     asked = _OWNED_ASKED.search(question)
     if asked is None or not sentences:
         return None
     owner, noun = asked.group("owner"), asked.group("noun")
+    if any(_parts(owner) <= _parts(sentence.text) for sentence in sentences):
+        # The owner named anywhere in a sentence may be the thing's, written otherwise: "recruitment of AI experts
+        # …, Meta's Llama 4" is Meta's recruitment (bundled q023).
+        return None
     nouns = "|".join(sorted({re.escape(noun), re.escape(noun.removesuffix("s")), re.escape(noun) + "s"}))
     owned = re.compile(rf"{_OWNER}['’]s\s+(?i:{nouns})\b|\b(?i:{nouns})\s+of\s+{_OWNER}")
     found = ""

@@ -2448,3 +2448,15 @@ def test_a_figure_of_another_owners_thing_is_not_the_asked_owners() -> None:
     refused = check.run(frame_question("By what percentage had AT&T's shares risen this year?"), risen)
     assert refused is not None and refused.gate == "subject" and "Apple" in refused.message
     assert check.run(frame_question("By what percentage had Apple's shares risen this year?"), risen) is None
+
+
+def test_a_thing_written_of_another_name_is_the_owners_where_the_sentence_names_the_owner() -> None:
+    # Bundled q023: "recruitment of AI experts" in a sentence that names Meta is Meta's recruitment.
+    text = (
+        "Zuckerberg has been personally overseeing recruitment of AI experts, reportedly frustrated with the "
+        "response to Meta's Llama 4 model."
+    )
+    pool, check = _one_report(text, "Meta considers investment in Scale AI")
+    claim = Verdict([ClaimCheck("Zuckerberg, frustrated with Meta's Llama 4 model.", [pool[0]], 1.0, True)])
+    question = frame_question("Who has been personally overseeing Meta's recruitment of AI experts?")
+    assert check.run(question, claim) is None
