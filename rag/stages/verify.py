@@ -591,12 +591,13 @@ _QUESTION_WORD = re.compile(r"[\w&.'’-]+")
 _ASKS_KIND = re.compile(r"\b(?:kind|type|sort)s?\s+of\b", re.I)
 _ASKS_OTHER = re.compile(r"^\s*(who|whom|whose|which|where|why)\b", re.I)
 # A kind whose members go by names: "Which doctor …" is answered by one's name, "Which organ …" by a plain word.
+# The kind in lower case after at most one word that is no auxiliary: "What was Bank of America's share price" asks
+# a price.
 _ASKS_NAMED_KIND = re.compile(
-    r"^\s*(?:which|what)\s+(?:[a-z-]+\s+)?(?:doctors?|physicians?|analysts?|executives?|officials?|"
-    r"spokes(?:man|woman|person)|economists?|ministers?|senators?|chairman|judges?|reporters?|journalists?|"
-    r"lawyers?|researchers?|newspapers?|compan(?:y|ies)|firms?|banks?|airlines?|carriers?|automakers?|"
-    r"manufacturers?|retailers?|unions?|agenc(?:y|ies)|organi[sz]ations?)\b",
-    re.I,
+    r"^\s*(?i:which|what)\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\s)[A-Za-z-]+\s+)?"
+    r"(?:doctors?|physicians?|analysts?|executives?|officials?|spokes(?:man|woman|person)|economists?|ministers?|"
+    r"senators?|chairman|judges?|reporters?|journalists?|lawyers?|researchers?|newspapers?|compan(?:y|ies)|firms?|"
+    r"banks?|airlines?|carriers?|automakers?|manufacturers?|retailers?|unions?|agenc(?:y|ies)|organi[sz]ations?)\b"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*")
 _ASKS_TIME = re.compile(

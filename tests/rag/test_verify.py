@@ -689,3 +689,5 @@ def test_a_kind_that_goes_by_names_is_answered_by_a_name_the_question_does_not_h
     assert answers_question_type("Which newspaper first broke the news?", "The New York Times.")
     # A kind whose members are plain words is not held to a name.
     assert answers_question_type("Which organ did Steve Jobs receive in a transplant?", "A liver.")
+    # A name that holds a kind's word asks no kind: "Bank of America's share price" is a price.
+    assert answers_question_type("What was Bank of America's share price at the close?", "It closed at $23.77.")
