@@ -599,7 +599,6 @@ _ASKS_NAMED_KIND = re.compile(
     r"senators?|chairman|judges?|reporters?|journalists?|lawyers?|researchers?|newspapers?|compan(?:y|ies)|firms?|"
     r"banks?|airlines?|carriers?|automakers?|manufacturers?|retailers?|unions?|agenc(?:y|ies)|organi[sz]ations?)\b"
 )
-_CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*")
 _ASKS_TIME = re.compile(
     r"^\s*when\b|\b(?:until|till|by|since) when\b|\b(what|which) (year|month|date|day)\b|\bin which (year|month)\b",
     re.I,
@@ -778,7 +777,7 @@ def _names_another(question: str, answer: str) -> bool:
     his January 2011 medical leave" names no doctor, only the question's own names (held-out round 30, w828)."""
     asked = {w.lower() for w in _PLAIN_TOKEN.findall(question)}
     for word in _CAPITALISED.findall(answer):
-        plain = re.sub(r"['’]s$", "", word.lower()).rstrip(".")
+        plain = re.sub(r"['’]s$", "", word.lower())
         # A sentence's opening "The" or "He" is no name.
         if plain not in asked and word.lower() not in asked and content_words(plain):
             return True
