@@ -269,7 +269,9 @@ def asked_family(frame: QuestionFrame) -> str | None:
     # "What share of GM's bondholders had to agree before the administration would give more aid?" asks a share:
     # an attribute word in a clause of circumstance says when or on what terms, not what figure is asked.
     for word in frame.attributes:
-        if word in frame.circumstance:
+        # "What were investors awaiting …" asks nothing of an investment: a role names who acts (held-out round 31,
+        # w840); "how much … had investors pulled out" still asks their money.
+        if word in frame.circumstance or (word in _ROLES and not money and counted is None):
             continue
         family = family_of(word)
         if counted and (family in MONEY_FAMILIES or (family == "vote" and family_of(counted) != family)):

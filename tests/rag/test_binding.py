@@ -16,6 +16,8 @@ from rag.stages.binding import (
     BindingCheck,
     _clause_year,
     _described,
+    _done_by_another,
+    _spoken_by_another,
     _voiced_by_another,
     common_words,
     counts_other,
@@ -2390,8 +2392,10 @@ def test_what_was_said_about_a_named_topic_is_not_answered_by_words_on_another()
     # The topic named around the quote (its title, the sentence before it) is spoken of.
     assert check.run(frame_question("What did Stephen Harper say about the loans to Chrysler?"), harper) is None
     assert check.run(frame_question("What did Stephen Harper say about the bridge loans?"), harper) is None
+    # A sentence that names the topic passes this check; it reports no words of hers, which the next one reads.
     sutton = Verdict([ClaimCheck("Sutton put forward the CARS act.", [pool[2]], 1.0, True)])
-    assert check.run(frame_question("What did Betty Sutton say about the CARS act?"), sutton) is None
+    refused = check.run(frame_question("What did Betty Sutton say about the CARS act?"), sutton)
+    assert refused is not None and "reports what Betty Sutton said" in refused.message
 
 
 def test_a_post_given_up_does_not_answer_which_was_kept() -> None:
@@ -2430,9 +2434,12 @@ def test_what_was_said_about_a_topic_is_read_in_what_was_said_only() -> None:
     both = Verdict([ClaimCheck("Henderson said the process would take 60 days.", [said[1], named[0]], 1.0, True)])
     refused = check.run(frame_question("What did Fritz Henderson say about Chrysler's bankruptcy?"), both)
     assert refused is not None and refused.gate == "subject" and "Chrysler" in refused.message
-    # Where no cited sentence reports anyone's words, each is read as before.
+    # Where no cited sentence reports anyone's words, each is read as before for the topic; none reports his words.
     replaced = Verdict([ClaimCheck("Wagoner was replaced with Henderson.", [named[0]], 1.0, True)])
-    assert check.run(frame_question("What did Fritz Henderson say about Chrysler's loans?"), replaced) is None
+    asked = frame_question("What did Fritz Henderson say about Chrysler's loans?")
+    assert check._unspoken_topic(asked, [named[0]]) == ""
+    refused = check.run(asked, replaced)
+    assert refused is not None and "reports what Fritz Henderson said" in refused.message
 
 
 def test_a_figure_of_another_owners_thing_is_not_the_asked_owners() -> None:
@@ -2460,3 +2467,104 @@ def test_a_thing_written_of_another_name_is_the_owners_where_the_sentence_names_
     claim = Verdict([ClaimCheck("Zuckerberg, frustrated with Meta's Llama 4 model.", [pool[0]], 1.0, True)])
     question = frame_question("Who has been personally overseeing Meta's recruitment of AI experts?")
     assert check.run(question, claim) is None
+
+
+def test_words_another_said_are_not_what_the_asked_speaker_called_it() -> None:
+    # Held-out round 31, w847 (adversarial): the emblem is Obama's word; Harper, named in the sentence cited beside
+    # it, said something else.
+    text = (
+        '"We are doing this on the assumption that we can not afford a collapse." said Stephen Harper, Prime Minister '
+        'of Canada. "This industry is, like no other, an emblem of the American spirit," said Barack Obama, President '
+        "of the United States."
+    )
+    pool, check = _one_report(text, "GM and Chrysler receive Canadian loans")
+    claim = "Stephen Harper called the auto industry an emblem of the American spirit."
+    verdict = Verdict([ClaimCheck(claim, pool, 1.0, True)])
+    refused = check.run(frame_question("What did Stephen Harper call the auto industry an emblem of?"), verdict)
+    assert refused is not None and "Barack Obama" in refused.message
+    assert _spoken_by_another("What did Barack Obama call the auto industry an emblem of?", claim, pool) is None
+    # "he said" may be the one asked: no verdict.
+    his = [Sentence(article_id="a", start=0, end=20, text='"An emblem of the American spirit," he said.')]
+    assert _spoken_by_another("What did Stephen Harper call it?", "An emblem of the American spirit.", his) is None
+
+
+def test_what_someone_did_is_not_what_they_said() -> None:
+    # Held-out round 31, w846 (adversarial): putting the act forward is no word of Sutton's on it.
+    text = (
+        '"Going forward, the industry will be smaller," said Clements. Betty Sutton, Ohio\'s Congresswoman put '
+        "forward the CARS act which provides an incentive for those who trade in their vehicle."
+    )
+    pool, check = _one_report(text, "GM and Chrysler receive Canadian loans")
+    question = "What did Betty Sutton say the CARS act does for the environment?"
+    claim = "Betty Sutton put forward the CARS act which provides an incentive for those who trade in their vehicle."
+    assert check._not_spoken(question, claim, [pool[1]]) == "Betty Sutton"
+    # A sentence inside a quote opened before it is still the speaker's.
+    quoted = '"Going forward, the industry will be smaller. Betty Sutton\'s act provides an incentive," said Clements.'
+    inner, inside = _one_report(quoted, "Loans")
+    assert inside._not_spoken(question, "The act provides an incentive.", [inner[1]]) == ""
+
+
+def test_what_was_said_of_one_thing_is_not_read_in_a_quote_on_another() -> None:
+    # Held-out round 31, w841: Medvedev's "top priority" is not what he said the market should be given.
+    text = (
+        '"There is no more important task than stability of our financial system. This is our top priority," '
+        'Medvedev said. "The market should be given all the necessary support."'
+    )
+    pool, check = _one_report(text, "Russian markets to remain closed")
+    question = "What did Medvedev say the market should be given?"
+    assert check._unsaid_clause(question, [pool[1]]) == "the market should be given"
+    assert check._unsaid_clause(question, [pool[2]]) == ""
+
+
+def test_he_after_another_name_does_not_make_the_answer_his() -> None:
+    # Held-out round 31, w842: "He is known for staying out of the spotlight" follows a sentence on Cook.
+    text = (
+        "Before his post at Apple, Cook held positions at IBM and Compaq. He is known for staying out of the spotlight."
+    )
+    pool, check = _one_report(text, "Apple executive Steve Jobs resigns")
+    jobs = Sentence(article_id="b", start=0, end=40, text="Apple CEO Steve Jobs unveiled the device.")
+    question = "Which Apple executive is known for staying out of the spotlight?"
+    claim = "Steve Jobs is known for staying out of the spotlight."
+    assert check._answer_pronoun_of_another(question, claim, [jobs, pool[1]]) == ("Cook", "Steve Jobs")
+    assert (
+        check._answer_pronoun_of_another(question, "Cook is known for staying out of the spotlight.", [pool[1]]) is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "claim", "sentence", "doer"),
+    [
+        # Held-out round 31, w850 and w848 (adversarial): another name does what the question says its subject did.
+        (
+            "What company does Tim Cook leave behind?",
+            "Steve leaves behind a company that only he could have built.",
+            "Steve leaves behind a company that only he could have built.",
+            "Steve",
+        ),
+        (
+            "What seating layout did ANA choose for its first 787?",
+            "ANA chose the seating layout it wanted.",
+            "Airlines choose the seating layout they want.",
+            "Airlines",
+        ),
+        # The one asked named, or a description that may be it: no verdict.
+        (
+            "What seating layout did ANA choose?",
+            "A layout of nine seats.",
+            "ANA will choose a layout of nine seats.",
+            None,
+        ),
+        (
+            "What seating layout did ANA choose?",
+            "A layout of nine seats.",
+            "The airline chose a layout of nine seats.",
+            None,
+        ),
+    ],
+)
+def test_a_deed_another_name_did_is_not_the_asked_ones(
+    question: str, claim: str, sentence: str, doer: str | None
+) -> None:
+    said = [Sentence(article_id="a", start=0, end=len(sentence), text=sentence)]
+    found = _done_by_another(question, claim, said)
+    assert (found[0] if found else None) == doer

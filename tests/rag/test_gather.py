@@ -1024,3 +1024,12 @@ def test_round_23_a_hyphenated_model_and_a_figure_set_off_from_anothers_word() -
     # w649: "budget" is the £1bn's word, set off from the £8.4bn by it and a comma; the £8.4bn is the cost.
     cost = Gatherer(binding).run(frame_question("How much had the A380 project cost?"), pool, unnamed=True)
     assert cost is not None and [g.value for g in cost.groups] == [8.4e9]
+
+
+def test_investors_who_act_ask_no_investment() -> None:
+    # Held-out round 31, w840: "What were investors awaiting" asks what they awaited, not a figure of investment;
+    # "how much had investors pulled out" still asks their money.
+    assert not gatherable(
+        frame_question("What were investors awaiting on the weekend the G7 ministers met in Washington?")
+    )
+    assert asked_family(frame_question("How much wealth had investors pulled out of Russian markets?")) == "investment"
