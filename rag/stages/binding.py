@@ -711,13 +711,14 @@ class BindingCheck:
                 return problem
         # After every check above, so that a draft one of them refused is refused as before.
         for check in claims:
-            if speaker := _spoken_by_another(frame.question, check.claim, check.sentences):
+            carrying = _carrying(frame.question, check.claim, check.sentences)
+            if speaker := _spoken_by_another(frame.question, carrying):
                 return Abstention(
                     reason="off_target",
                     gate="subject",
                     message=f"The articles give these words as {speaker[0]}'s, not {speaker[1]}'s.",
                 )
-            if doer := _done_by_another(frame.question, check.claim, check.sentences):
+            if doer := _done_by_another(frame.question, carrying):
                 return Abstention(
                     reason="off_target",
                     gate="subject",
@@ -730,7 +731,7 @@ class BindingCheck:
                     message="No sentence that gives this answer speaks of what the question asks was said "
                     f'("{unsaid}").',
                 )
-            if unspoken := self._not_spoken(frame.question, check.claim, check.sentences):
+            if unspoken := self._not_spoken(frame.question, carrying):
                 return Abstention(
                     reason="not_stated",
                     gate="subject",
@@ -745,12 +746,12 @@ class BindingCheck:
                 )
         return None
 
-    def _not_spoken(self, question: str, claim: str, cited: Sequence[Sentence]) -> str:
+    def _not_spoken(self, question: str, carrying: Sequence[Sentence]) -> str:
         """Whom a "What did X say …" question asks the words of, where the sentences that give the answer report
         no words at all and stand outside any quote: "Betty Sutton … put forward the CARS act which
-        provides …" is what she did, not what she said the act does (held-out round 31, w846). '' otherwise."""
+        provides …" is what she did, not what she said the act does (held-out round 31, w846). '' otherwise.
+        ``carrying``: the sentences that give the answer (``_carrying``)."""
         asked = _SAID_ASKED.search(question)
-        carrying = _carrying(question, claim, cited)
         if asked is None or not carrying:
             return ""
         for sentence in carrying:
@@ -2648,28 +2649,22 @@ def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[st
             continue
         if who & {_norm(w) for w in _TOKEN.findall(sentence.text)}:
             return None
-        voice = _CLAUSE_TAIL.search(sentence.text[: m.start()])
-        words = voice.group(1).split() if voice else []
+        words = _subject_before(sentence.text, m.start())
         if not words or words[0].lower() in _PRONOUNS or not any(w[:1].isupper() for w in words):
             return None
         found = found or (" ".join(words), m.group(0), asked.group("who"))
     return found
 
 
+# "did Stephen Harper …", "will Obama …": an auxiliary and the name run the question asks what it said or did.
+_ASKED_OF = r"\b(?:did|does|do|will|would|has|have|had)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
 # "What did Stephen Harper call the auto industry …", "What did Medvedev say …": whose words the question asks.
-_SPEECH_ASKED = re.compile(
-    r"\b(?:did|does|do|will|would|has|have|had)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
-    r"(?P<verb>say|call|describe|tell|state|add|claim|warn|comment|remark)\b"
-)
+_SPEECH_ASKED = re.compile(_ASKED_OF + r"(?P<verb>say|call|describe|tell|state|add|claim|warn|comment|remark)\b")
 # The verbs of that shape that ask for words, not a name given to something ("call", "describe").
-_SAID_ASKED = re.compile(
-    r"\b(?:did|does|do|will|would|has|have|had)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
-    r"(?:say|tell|state)\b"
-)
+_SAID_ASKED = re.compile(_ASKED_OF + r"(?:say|tell|state)\b")
 # "… say the market should be given", "… say that GM would need": what was said, as a clause of its own.
 _SAID_CLAUSE = re.compile(
-    r"\b(?:did|does|do|will|would|has|have|had)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:say|tell|state)\s+"
-    r"(?:that\s+)?(?P<clause>(?:the|a|an|his|her|its|their|this)\s+[^?]+)"
+    _ASKED_OF + r"(?:say|tell|state)\s+(?:that\s+)?(?P<clause>(?:the|a|an|his|her|its|their|this)\s+[^?]+)"
 )
 _SPEECH_VERB = alternation(forms(SPEAKER_NAMED, [THIRD, PAST]))
 _SPEAKER_RUN = r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
@@ -2716,13 +2711,13 @@ def _speaker(text: str) -> frozenset[str]:
     return frozenset()
 
 
-def _spoken_by_another(question: str, claim: str, cited: Sequence[Sentence]) -> tuple[str, str] | None:
+def _spoken_by_another(question: str, carrying: Sequence[Sentence]) -> tuple[str, str] | None:
     """(who said it, whom the question asks) where the question asks what someone said or called something and
     every sentence that gives the answer gives the words to another, naming the one asked nowhere in it: "an emblem
     of the American spirit …," said Barack Obama" is no answer to what Stephen Harper called the industry (held-out
-    round 31, w847). None where a sentence names the one asked or names no speaker ("he said")."""
+    round 31, w847). None where a sentence names the one asked or names no speaker ("he said"). ``carrying``: the
+    sentences that give the answer (``_carrying``)."""
     asked = _SPEECH_ASKED.search(question)
-    carrying = _carrying(question, claim, cited)
     if asked is None or not carrying:
         return None
     who = _run_words(asked.group("who"))
@@ -2749,17 +2744,17 @@ _NOT_A_DEED = frozenset(
 _SENTENCE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def _done_by_another(question: str, claim: str, cited: Sequence[Sentence]) -> tuple[str, str, str] | None:
+def _done_by_another(question: str, carrying: Sequence[Sentence]) -> tuple[str, str, str] | None:
     """(who, the verb as written, whom the question asks) where the question asks what someone did and every
     sentence that gives the answer has a name of its own do it, naming the one asked nowhere: "Steve leaves behind a
     company that only he could have built" is not what Tim Cook leaves behind, nor "Airlines choose the seating
     layout they want" ANA's choice (held-out round 31, w850, w848). None where a sentence names the one asked, does
-    not write the verb, or gives it to a pronoun or a description ("the airline chose"), which may be the one asked."""
+    not write the verb, or gives it to a pronoun or a description ("the airline chose"), which may be the one asked.
+    ``carrying``: the sentences that give the answer (``_carrying``)."""
     asked = _DEED_ASKED.search(question)
     if asked is None or asked.group("verb") in _NOT_A_DEED:
         return None
     who = _run_words(asked.group("who"))
-    carrying = _carrying(question, claim, cited)
     if not who or not carrying:
         return None
     verb = root(asked.group("verb"))
@@ -2771,8 +2766,7 @@ def _done_by_another(question: str, claim: str, cited: Sequence[Sentence]) -> tu
         at = next((m for m in words if m.group(0)[:1].islower() and root(m.group(0)) == verb), None)
         if at is None:
             return None
-        tail = _CLAUSE_TAIL.search(sentence.text[: at.start()])
-        doer = tail.group(1).split() if tail else []
+        doer = _subject_before(sentence.text, at.start())
         if not doer or doer[0].lower() in _NOT_A_SPEAKER or not all(w[:1].isupper() for w in doer):
             return None
         found = found or (" ".join(doer), at.group(0), asked.group("who"))
@@ -2799,13 +2793,16 @@ _VOICE_FORMS = {
     "estimate": "estimat(?:e|es|ed|ing)",
     "anticipate": "anticipat(?:e|es|ed|ing)",
 }
-_VOICE_ASKED = re.compile(
-    r"\b(?:did|does|do|will|would|had|has|have)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
-    rf"(?P<verb>{'|'.join(_VOICE_FORMS)})\b"
-)
+_VOICE_ASKED = re.compile(_ASKED_OF + rf"(?P<verb>{'|'.join(_VOICE_FORMS)})\b")
 # The words just before a verb, within its clause: its subject ("Chrysler administrators expect").
 _CLAUSE_TAIL = re.compile(r"(?:^|[,;:\"“(]\s*)((?:[\w'’.-]+\s+){1,4})$")
 _PRONOUNS = frozenset("he she they it we i you who which that this".split())
+
+
+def _subject_before(text: str, end: int) -> list[str]:
+    """The words just before ``end`` within their clause: the subject of the verb written there."""
+    tail = _CLAUSE_TAIL.search(text[:end])
+    return tail.group(1).split() if tail else []
 
 
 # "AT&T's shares": whose thing the question asks of, and the thing.

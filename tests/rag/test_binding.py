@@ -14,6 +14,7 @@ from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import (
     BindingCheck,
+    _carrying,
     _clause_year,
     _described,
     _done_by_another,
@@ -2482,10 +2483,12 @@ def test_words_another_said_are_not_what_the_asked_speaker_called_it() -> None:
     verdict = Verdict([ClaimCheck(claim, pool, 1.0, True)])
     refused = check.run(frame_question("What did Stephen Harper call the auto industry an emblem of?"), verdict)
     assert refused is not None and "Barack Obama" in refused.message
-    assert _spoken_by_another("What did Barack Obama call the auto industry an emblem of?", claim, pool) is None
+    obama = "What did Barack Obama call the auto industry an emblem of?"
+    assert _spoken_by_another(obama, _carrying(obama, claim, pool)) is None
     # "he said" may be the one asked: no verdict.
     his = [Sentence(article_id="a", start=0, end=20, text='"An emblem of the American spirit," he said.')]
-    assert _spoken_by_another("What did Stephen Harper call it?", "An emblem of the American spirit.", his) is None
+    harper = "What did Stephen Harper call it?"
+    assert _spoken_by_another(harper, _carrying(harper, "An emblem of the American spirit.", his)) is None
 
 
 def test_what_someone_did_is_not_what_they_said() -> None:
@@ -2497,11 +2500,11 @@ def test_what_someone_did_is_not_what_they_said() -> None:
     pool, check = _one_report(text, "GM and Chrysler receive Canadian loans")
     question = "What did Betty Sutton say the CARS act does for the environment?"
     claim = "Betty Sutton put forward the CARS act which provides an incentive for those who trade in their vehicle."
-    assert check._not_spoken(question, claim, [pool[1]]) == "Betty Sutton"
+    assert check._not_spoken(question, _carrying(question, claim, [pool[1]])) == "Betty Sutton"
     # A sentence inside a quote opened before it is still the speaker's.
     quoted = '"Going forward, the industry will be smaller. Betty Sutton\'s act provides an incentive," said Clements.'
     inner, inside = _one_report(quoted, "Loans")
-    assert inside._not_spoken(question, "The act provides an incentive.", [inner[1]]) == ""
+    assert inside._not_spoken(question, _carrying(question, "The act provides an incentive.", [inner[1]])) == ""
 
 
 def test_what_was_said_of_one_thing_is_not_read_in_a_quote_on_another() -> None:
@@ -2566,5 +2569,5 @@ def test_a_deed_another_name_did_is_not_the_asked_ones(
     question: str, claim: str, sentence: str, doer: str | None
 ) -> None:
     said = [Sentence(article_id="a", start=0, end=len(sentence), text=sentence)]
-    found = _done_by_another(question, claim, said)
+    found = _done_by_another(question, _carrying(question, claim, said))
     assert (found[0] if found else None) == doer
