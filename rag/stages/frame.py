@@ -278,7 +278,7 @@ ROLE_WORDS: dict[str, str] = {
     # Who heads a part of an organisation (a lab, a business, a division): said by a verb or "head of", not a
     # title; a company's chief executive is not thereby the head of its new lab.
     "head": r"head(?:s|ed|ing)?|lead(?:s|ing)?|led|leader|in charge|responsible for|run(?:s|ning)?|ran|"
-    r"oversee(?:s|ing)?|oversaw|director|manager",
+    r"oversee(?:s|ing)?|oversaw|manag(?:es?|ed|ing)|director|manager",
 }
 # Roles written as a title before or beside a name ("chief executive officer Alexandr Wang"), which
 # ``rag.stages.roles`` reads; "head" is worded by verbs ("is led by …") and only checked.
@@ -325,11 +325,17 @@ _ORGANISATION_NOUNS = frozenset(
 )
 
 
+# A clause after the unit says when, not what is headed: "Who was running Airbus when the A380 was unveiled?" asks
+# for Airbus's chief (held-out round 32, w867).
+_UNIT_ENDS = re.compile(r"\s+(?:when|while|after|before|during|since|until|as|at the time)\b.*$", re.I)
+
+
 def _heads_unit(question: str) -> bool:
     m = _HEADS.match(question)
     if m is None:
         return False
-    nouns = [w for w in re.findall(r"\b[a-z][\w-]*", m.group("unit")) if w not in {"the", "its", "their", "new"}]
+    unit = _UNIT_ENDS.sub("", m.group("unit"))
+    nouns = [w for w in re.findall(r"\b[a-z][\w-]*", unit) if w not in {"the", "its", "their", "new"}]
     return bool(nouns) and not (len(nouns) == 1 and nouns[0] in _ORGANISATION_NOUNS)
 
 
@@ -504,6 +510,10 @@ def _description_words(question: str, m: re.Match[str] | None) -> frozenset[str]
     return frozenset(_possessive(w) for w in _WORD.findall(question[m.start() : end]))
 
 
+_TIME_SPENT = re.compile(r"^\s*how\s+long\b[^?]*\b(?:spend|spends|spent|spending)\b", re.I)
+_SPEND = frozenset({"spend", "spends", "spent", "spending"})
+
+
 def _rephrased(attributes: tuple[str, ...], text: str) -> tuple[str, ...]:
     """The attribute words as the phrases of ``text`` ask them."""
     if _RAISED_THING.search(text):
@@ -514,6 +524,9 @@ def _rephrased(attributes: tuple[str, ...], text: str) -> tuple[str, ...]:
         attributes = tuple(dict.fromkeys("valuation" if w in _MARKET_WORDS else w for w in attributes))
     if _TAKINGS.search(text) and "revenue" not in attributes:
         attributes += ("revenue",)  # "How much did Scale AI take in from its customers?" asks its revenue
+    if _TIME_SPENT.search(text):
+        # "How long would GM spend in bankruptcy?" asks a time, not money spent (held-out round 32, w868).
+        attributes = tuple(w for w in attributes if w not in _SPEND)
     return attributes
 
 

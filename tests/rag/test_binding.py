@@ -18,6 +18,8 @@ from rag.stages.binding import (
     _clause_year,
     _described,
     _done_by_another,
+    _negated_only,
+    _opposite_relation,
     _spoken_by_another,
     _voiced_by_another,
     common_words,
@@ -2571,3 +2573,142 @@ def test_a_deed_another_name_did_is_not_the_asked_ones(
     said = [Sentence(article_id="a", start=0, end=len(sentence), text=sentence)]
     found = _done_by_another(question, _carrying(question, claim, said))
     assert (found[0] if found else None) == doer
+
+
+def _two_reports(
+    first: tuple[str, str], second: tuple[str, str]
+) -> tuple[list[Sentence], list[Sentence], BindingCheck]:
+    """The sentences of articles "a" and "b", each (title, text), and a binder that reads them."""
+    pools = {"a": sentences_of_text("a", first[1]), "b": sentences_of_text("b", second[1])}
+    check = BindingCheck(HashingEncoder(dim=64), lambda a: pools[a], {"a": first[0], "b": second[0]})
+    return pools["a"], pools["b"], check
+
+
+def test_he_after_a_sentence_on_another_did_not_do_what_the_question_asks_of_its_subject() -> None:
+    # Held-out round 32, w870 (adversarial): Jobs bought Pixar in 1986, not Apple.
+    text = (
+        "Jobs, born in San Francisco, co-founded the company in 1976. One year later he was fired from it and he "
+        "founded NeXT. In 1986 he bought Pixar which was acquired by The Walt Disney Company in 2005."
+    )
+    pool, check = _one_report(text, "Apple co-founder Steve Jobs dies")
+    assert check._pronoun_doer_of_another("Which company did Apple buy in 1986?", [pool[2]]) == (
+        "Jobs",
+        "bought",
+        "Apple",
+    )
+    assert check._pronoun_doer_of_another("Which company did Jobs buy in 1986?", [pool[2]]) is None
+    # A sentence before that opens with no name ("The government will give GM …") says nothing of whom "he" is.
+    obama, binder = _one_report(
+        "The government will give GM a capital infusion. He pointed to the bankruptcy of Chrysler as an example.",
+        "Barack Obama presents rescue plan",
+    )
+    assert binder._pronoun_doer_of_another("Whose bankruptcy did Obama point to?", [obama[1]]) is None
+
+
+def test_an_answer_from_another_articles_sentence_must_be_about_the_subject_itself() -> None:
+    # Held-out round 32, w874 (adversarial): Chrysler's 30-to-60-day process, with a sentence on GM cited beside it.
+    chrysler, gm, check = _two_reports(
+        (
+            "Chrysler files for bankruptcy",
+            '"We expect this to be a very short, 30-to-60-day bankruptcy process," a top administration official said.',
+        ),
+        ("CEO of GM outlines plan", "Henderson stated that he envisioned the bankruptcy process would take months."),
+    )
+    claim = "A 30-to-60-day bankruptcy process."
+    verdict = Verdict([ClaimCheck(claim, [gm[0], chrysler[0]], 1.0, True)])
+    refused = check.run(
+        frame_question("How long did a top administration official expect GM's bankruptcy to take?"), verdict
+    )
+    assert refused is not None and refused.gate == "subject" and "GM" in refused.message
+    asked = frame_question("How long did a top administration official expect Chrysler's bankruptcy to take?")
+    assert check.run(asked, Verdict([ClaimCheck(claim, [chrysler[0]], 1.0, True)])) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "claim", "text", "refused"),
+    [
+        # Held-out round 32, w872 (adversarial): Obama is called a president in the articles, never an analyst.
+        (
+            "Which analyst said the Chrysler-Fiat alliance would work well?",
+            "Barack Obama.",
+            '"It\'s a partnership that will give Chrysler a chance," said American president Barack Obama.',
+            ("Barack Obama", "an analyst"),
+        ),
+        (
+            "Which analyst had hesitations about the alliance?",
+            "Erich Merkle.",
+            "However, automotive analyst Erich Merkle has hesitations.",
+            None,
+        ),
+        # w874: whose words the answer gives, where the question asks an official's.
+        (
+            "How long did a top administration official expect GM's bankruptcy to take?",
+            "Between 60 and 90 days.",
+            "Henderson said that he envisioned the bankruptcy process would take between 60 and 90 days.",
+            ("Henderson", "an official"),
+        ),
+    ],
+)
+def test_a_kind_of_person_asked_is_one_the_articles_call_so(
+    question: str, claim: str, text: str, refused: tuple[str, str] | None
+) -> None:
+    pool, check = _one_report(text, "Chrysler files for bankruptcy")
+    assert check._not_of_kind(question, claim, pool, _carrying(question, claim, pool)) == refused
+
+
+def test_a_word_the_sentences_write_only_after_a_negation_is_not_what_the_question_says() -> None:
+    # Held-out round 32, w872 (adversarial): Merkle said alliances "really don't work that well".
+    said = [
+        Sentence(
+            article_id="a",
+            start=0,
+            end=80,
+            text='"History would show that alliances really don\'t work that well," Merkle said.',
+        )
+    ]
+    assert _negated_only("Which analyst said the Chrysler-Fiat alliance would work well?", said) == "really don't work"
+    # A question asking the doubt itself, or one not asking who, is answered beside a negation.
+    assert _negated_only("Which analyst doubted that the Chrysler-Fiat tie-up would work?", said) == ""
+    assert _negated_only("How well did Merkle say alliances work?", said) == ""
+
+
+def test_putting_a_bill_forward_is_not_opposing_it() -> None:
+    # Held-out round 32, w873 (adversarial).
+    said = [
+        Sentence(
+            article_id="a",
+            start=0,
+            end=60,
+            text="Betty Sutton, Ohio's Congresswoman put forward the CARS act which provides an incentive.",
+        )
+    ]
+    assert _opposite_relation("Which congresswoman opposed the CARS act?", said) == ("supported", "opposed")
+    assert _opposite_relation("Which congresswoman introduced the CARS act?", said) is None
+
+
+def test_an_answer_whose_words_no_cited_sentence_holds_is_refused() -> None:
+    # Held-out round 32, w875 (adversarial): a made-up "antenna connector" citing only a title.
+    pool, check = _one_report("Apple launches 3G iPhone. Apple Computer today launched a 3G version.", "Apple")
+    claim = "The iPhone 3G acts as its antenna through the antenna connector."
+    refused = check.run(
+        frame_question("What part of the iPhone 3G acts as its antenna?"),
+        Verdict([ClaimCheck(claim, [pool[0]], 1.0, True)]),
+    )
+    assert refused is not None and refused.gate == "support"
+
+
+def test_a_sentence_counting_those_present_says_how_big_the_crowd_was() -> None:
+    # Held-out round 32, w853: "greeted by some 400 guests" for "How big was the crowd that welcomed …".
+    pool, check = _one_report(
+        "The first Airbus A380 landed at Changi. The aircraft was greeted by some 400 guests.",
+        "First A380 enters commercial service",
+    )
+    frame = frame_question("How big was the crowd that welcomed the first A380 to Changi?")
+    assert check._states_attribute(frame, pool[1].text)
+    assert not check._states_attribute(frame, pool[0].text)
+
+
+def test_time_spent_is_no_money_spent() -> None:
+    # Held-out round 32, w868: "How long would GM spend in bankruptcy?" asks a time.
+    assert not frame_question("How long did Henderson think GM would spend in bankruptcy?").families
+    assert frame_question("How much did GM spend in 2008?").families == {"spending"}

