@@ -183,10 +183,10 @@ _OPENING_WORD = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 # Those present at an occasion, and a sentence that counts them ("some 400 guests", "Around 50,000 people watched").
-_PRESENT = frozenset(
+_THOSE_PRESENT = frozenset(
     "crowd crowds audience audiences guests attendees spectators onlookers visitors people attended attendance".split()
 )
-_PRESENT_COUNTED = re.compile(
+_THOSE_PRESENT_COUNTED = re.compile(
     r"\b\d[\d,.]*\s+(?:VIP\s+)?(?:people|persons|guests|visitors|spectators|attendees|onlookers)\b", re.I
 )
 _SIMILAR = 0.62  # word-embedding cosine for two words outside the families to stand for each other
@@ -845,8 +845,7 @@ class BindingCheck:
         for sentence in carrying:
             if _mentioned(who, _parts(sentence.text)):
                 return None
-            words = _SENTENCE_WORD.finditer(sentence.text)
-            at = next((m for m in words if m.group(0)[:1].islower() and root(m.group(0)) == verb), None)
+            at = _verb_at(sentence.text, verb)
             doer = _subject_before(sentence.text, at.start()) if at else []
             if not doer or doer[-1].lower() not in {"he", "she"}:
                 continue
@@ -1394,10 +1393,10 @@ class BindingCheck:
             words |= {"price"}  # "GM shares slipped 1.6% down to $1.92" gives the shares' price
         if _aged_as_asked(frame.question, text):
             words |= {"old", "age"}  # "Papermaster, 49, had left the company" gives his age (Wikinews w382)
-        if _PRESENT_COUNTED.search(text):
+        if _THOSE_PRESENT_COUNTED.search(text):
             # "greeted by some 400 guests" says how big the crowd was (held-out round 32, w853): the words for those
             # present stand for each other where the sentence counts them.
-            words |= _PRESENT
+            words |= _THOSE_PRESENT
         if _AT_LEVEL.search(text):
             # "It … stayed below 5000 mark at 4605.22" gives the level an index stood at (held-out round 27, w742).
             words |= {"level"}
@@ -2881,8 +2880,7 @@ def _done_by_another(question: str, carrying: Sequence[Sentence]) -> tuple[str, 
     for sentence in carrying:
         if _mentioned(who, _parts(sentence.text)):
             return None
-        words = _SENTENCE_WORD.finditer(sentence.text)
-        at = next((m for m in words if m.group(0)[:1].islower() and root(m.group(0)) == verb), None)
+        at = _verb_at(sentence.text, verb)
         if at is None:
             return None
         doer = _subject_before(sentence.text, at.start())
@@ -2952,8 +2950,8 @@ def _negated_only(question: str, cited: Sequence[Sentence]) -> str:
         # asks the denial itself (w863), and "How much debt did GM ask its bondholders to exchange" is answered
         # beside "bondholders did not exchange" (Wikinews w132).
         return ""
-    for word in sorted(_content(question)):
-        written = [m for s in cited for m in re.finditer(rf"\b{re.escape(word)}\w*", s.text, re.I) if len(word) > 3]
+    for word in sorted(w for w in _content(question) if len(w) > 3):
+        written = [m for s in cited for m in re.finditer(rf"\b{re.escape(word)}\w*", s.text, re.I)]
         negated = [
             m
             for m in written
@@ -2987,6 +2985,13 @@ def _pronoun_first(text: str) -> bool:
 _OPENERS = frozenset(
     "He She They We It One The A An In On At Of For From By With To As After Before During Since This That".split()
 )
+
+
+def _verb_at(text: str, verb: str) -> re.Match[str] | None:
+    """Where ``text`` first writes ``verb`` (a ``root``) in any form, in lower case: not a name that spells it."""
+    return next(
+        (m for m in _SENTENCE_WORD.finditer(text) if m.group(0)[:1].islower() and root(m.group(0)) == verb), None
+    )
 
 
 def _subject_before(text: str, end: int) -> list[str]:
