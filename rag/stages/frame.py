@@ -385,7 +385,9 @@ _NOT_EVENTS = frozenset(
 # A clause that places the figure in time or on a condition ("… when Steve Jobs died", "… on the day GM reported a
 # 45% drop in March sales"): its words say when, not what is asked. "After-hours trading" opens none.
 _CIRCUMSTANCE = re.compile(
-    r"(?<=\s)(?:before|after|unless|until|once|if|while|when|whenever|on the day|by the time(?! of))(?![\w-])", re.I
+    r"(?<=\s)(?:before|after|unless|until|once|if|while|when|whenever|on the day|"
+    r"the day(?=\s+(?:it|he|she|they|the|(?-i:[A-Z])\w*)\s)|by the time(?! of))(?![\w-])",
+    re.I,
 )
 
 

@@ -26,12 +26,14 @@ from rag.stages.binding import (
     HOLDER_SPAN_START,
     MONEY_LOST,
     TITLED_PERSON,
+    ZONE_OFFSET,
     BindingCheck,
     asked_years_of,
     moves_apart,
     name_groups,
     opposite_move,
     other_side,
+    other_time_unit,
     states_period,
     unmet_close,
 )
@@ -469,6 +471,10 @@ class Gatherer:
                     # "reduce all-in costs by CA$19 per hour": the size of a cut, not the cost asked; but "by how
                     # many points" asks just that ("has fallen by 100.12 points", Wikinews w572).
                     continue
+                if not money and ZONE_OFFSET.search(sentence.text, 0, amount.start):
+                    continue  # "(GMT +8)": an offset, no count of hours
+                if not money and other_time_unit(frame.question, sentence.text, amount.end):
+                    continue  # "two years late" is no count of the months asked
                 if not money and _PER.match(sentence.text, amount.end):
                     continue  # "800 orders at 200 million per aircraft": a rate, not a count
                 if not money and _added(sentence.text[amount.end : nearest[0]], frame.question):

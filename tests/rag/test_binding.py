@@ -19,14 +19,17 @@ from rag.stages.binding import (
     _described,
     _done_by_another,
     _negated_only,
+    _occasion_figures,
     _opposite_relation,
     _spoken_by_another,
     _voiced_by_another,
     common_words,
     counts_other,
     other_side,
+    other_time_unit,
 )
-from rag.stages.frame import attribute_words, frame_question
+from rag.stages.frame import asking_part, attribute_words, frame_question
+from rag.stages.gather import Gatherer
 from rag.stages.occasion import OccasionCheck
 from rag.stages.verify import ClaimCheck, Verdict, answers_question_type
 from tests.fakes import (
@@ -2712,3 +2715,105 @@ def test_time_spent_is_no_money_spent() -> None:
     # Held-out round 32, w868: "How long would GM spend in bankruptcy?" asks a time.
     assert not frame_question("How long did Henderson think GM would spend in bankruptcy?").families
     assert frame_question("How much did GM spend in 2008?").families == {"spending"}
+
+
+# -- held-out round 33 -----------------------------------------------------------------------------------------
+
+
+def test_a_count_in_another_unit_of_time_is_not_the_count_asked() -> None:
+    # Held-out round 33, w884: "two" read off "October-two years late" is no count of months.
+    late = "Deliveries to Singapore Airlines are not due until October-two years late."
+    question = "How many months late did Singapore Airlines get its first A380?"
+    assert other_time_unit(question, late, late.index("two") + 3) == "year"
+    on_time = "The first A380 was delivered to Singapore Airlines 18 months behind schedule."
+    assert other_time_unit(question, on_time, on_time.index("18") + 2) == ""
+    assert other_time_unit("How late was the first A380?", late, late.index("two") + 3) == ""
+    pool, check = _one_report(late, "A380 makes maiden flight to US")
+    refused = check.run(frame_question(question), Verdict([ClaimCheck("Two years late.", [pool[0]], 0.9, True)]))
+    assert refused is not None and refused.gate == "attribute" and "years" in refused.message
+
+
+def test_words_from_a_report_that_never_names_the_one_asked_are_anothers() -> None:
+    # Held-out round 33, w899 (adversarial): Obama's words, in a report that never names Henderson; "he" cannot be
+    # the one asked.
+    pool, check = _one_report(
+        "Obama presented the plan on Monday. He described the financial hardship that dealers would undergo as a "
+        '"sacrifice for the next generation."',
+        "Barack Obama presents rescue plan after GM files for bankruptcy",
+    )
+    claim = "A sacrifice for the next generation."
+    verdict = Verdict([ClaimCheck(claim, [pool[1]], 0.9, True)])
+    refused = check.run(frame_question("What did Henderson call the hardship GM's dealers would face?"), verdict)
+    assert refused is not None and refused.gate == "subject" and "Henderson" in refused.message
+    assert check.run(frame_question("What did Obama call the hardship GM's dealers would face?"), verdict) is None
+
+
+def test_an_answer_cited_to_someone_is_given_as_their_words() -> None:
+    # Held-out round 33, w887: the report's finding is not what Airbus said came in late.
+    pool, check = _one_report(
+        "The main fault has been found to be problems in the aircraft's 500km of wiring. On its website the company "
+        'said that "the 3D digital mock-up was implemented late".',
+        "Singapore Airlines to be compensated for A380 delays",
+    )
+    question = "According to Airbus, what came in late and caused the A380's wiring trouble?"
+    assert check._not_from_cited(question, [pool[0]]) == "Airbus"
+    assert check._not_from_cited(question, [pool[1]]) == ""
+    # A report cited says which report, not whose words.
+    assert check._not_from_cited("What was at fault, according to the October 2006 report on SIA?", [pool[0]]) == ""
+
+
+def test_a_kind_named_by_another_word_before_its_noun_is_not_the_kind_asked() -> None:
+    # Held-out round 33, w900 (adversarial): Chrysler's all-in costs are no legacy costs.
+    pool, check = _one_report(
+        "Chrysler must reduce all-in costs by CA$19 per hour. GM must reduce some of its legacy costs which "
+        "include its pensions and union health care costs.",
+        "GM and Chrysler receive Canadian loans",
+    )
+    question = "Which legacy costs must Chrysler reduce?"
+    assert check._other_modifier(question, "Chrysler must reduce all-in costs.", [pool[0]]) == (
+        "all-in costs",
+        "legacy costs",
+    )
+    assert check._other_modifier("Which legacy costs must GM reduce?", "Union health care costs.", [pool[1]]) is None
+    # "other" narrows nothing a sentence must repeat.
+    assert check._other_modifier("Which other costs must Chrysler cut?", "All-in costs.", [pool[0]]) is None
+
+
+def test_a_subject_named_beside_the_cited_source_must_be_around_the_answer() -> None:
+    # Held-out round 33, w898 (adversarial): Airbus's mock-up came in late for the A380, not the Boeing 787.
+    pool, check = _one_report(
+        'Airbus said that "the 3D digital mock-up of the A380 was implemented late".',
+        "Singapore Airlines to be compensated for A380 delays",
+    )
+    verdict = Verdict([ClaimCheck("The 3D digital mock-up.", [pool[0]], 0.9, True)])
+    refused = check.run(
+        frame_question("According to Airbus, what came in late in the design of the Boeing 787?"), verdict
+    )
+    assert refused is not None and refused.gate == "subject" and "Boeing" in refused.message
+    assert (
+        check.run(frame_question("According to Airbus, what came in late in the design of the A380?"), verdict) is None
+    )
+
+
+def test_the_day_a_clause_names_is_an_occasion() -> None:
+    # Held-out round 33, w878: "the day it dropped under 9,000" names the day, as "on the day" does.
+    question = "Where did the Dow end the day it dropped under 9,000?"
+    assert asking_part(question) == "Where did the Dow end "
+    assert frame_question(question).circumstance == {"dropped"}
+    assert _occasion_figures(question) == {9000.0}
+    assert _occasion_figures("Where did the Dow end the day?") is None
+
+
+def test_a_sentence_split_off_at_an_abbreviation_is_read_with_the_one_before() -> None:
+    # Held-out round 33, w885: "(GMT +8) after a 12-hour flight" goes on from the sentence on the A380's landing, and
+    # neither GMT holds the flight nor is "+8" a count of hours.
+    pool, check = _one_report(
+        "The first Airbus A380 landed at Singapore's Changi Airport at 6:40 p.m. (GMT +8) after a 12-hour flight "
+        "from Airbus' Delivery Center.",
+        "First A380 enters commercial service",
+    )
+    assert pool[1].text.startswith("(GMT +8)")
+    frame = frame_question("How many hours was the delivery flight that brought the first A380 to Singapore?")
+    assert check.refers_back(pool[1].text) and check.about(frame, pool[1])
+    gathered = Gatherer(check).run(frame, pool)
+    assert gathered is not None and [g.key for g in gathered.groups] == ["12"]
