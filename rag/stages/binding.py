@@ -443,7 +443,19 @@ class BindingCheck:
             # been plagued by strike action, parts shortages …" is the 787's, not the A350's that was asked about;
             # or give another's words ("financial hardship", Obama's, for what Henderson called it: w899).
             for check in verdict.supported:
-                if problem := self._not_theirs(frame.question, _carrying(frame.question, check.claim, check.sentences)):
+                carrying = _carrying(frame.question, check.claim, check.sentences)
+                new_words = _content(" ".join(w for w in _WORD.findall(check.claim) if w.islower())) - _content(
+                    frame.question
+                )
+                if new_words and not carrying and not check.claim.startswith(_GATHERED_FRAME):
+                    # "financial hardship", cited to a sentence on Henderson's "New GM" that writes neither word
+                    # (held-out round 33, w899): near in meaning to the embedding model, held by no sentence.
+                    return Abstention(
+                        reason="unsupported",
+                        gate="support",
+                        message="No cited sentence holds any word the answer adds to the question.",
+                    )
+                if problem := self._not_theirs(frame.question, carrying):
                     return problem
             return self._off_subject(frame, quoted) if quoted else None
         answer = verdict.supported_text

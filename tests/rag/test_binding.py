@@ -2817,3 +2817,18 @@ def test_a_sentence_split_off_at_an_abbreviation_is_read_with_the_one_before() -
     assert check.refers_back(pool[1].text) and check.about(frame, pool[1])
     gathered = Gatherer(check).run(frame, pool)
     assert gathered is not None and [g.key for g in gathered.groups] == ["12"]
+
+
+def test_words_an_answer_adds_must_be_in_a_cited_sentence_even_without_a_figure_or_name() -> None:
+    # Held-out round 33, w899: "financial hardship", cited to a sentence on Henderson's "New GM" that writes neither
+    # word; near in meaning for the embedding model, held by no sentence.
+    pool, check = _one_report(
+        'Fritz Henderson outlined a plan for what he called a "New GM". He described the hardship as a defining '
+        "moment.",
+        "CEO of GM outlines plan",
+    )
+    question = "What did Henderson call the hardship GM's dealers would face?"
+    refused = check.run(frame_question(question), Verdict([ClaimCheck("financial hardship", [pool[0]], 0.9, True)]))
+    assert refused is not None and refused.gate == "support"
+    held = Verdict([ClaimCheck("a defining moment", [pool[1]], 0.9, True)])
+    assert check.run(frame_question(question), held) is None
