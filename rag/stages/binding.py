@@ -993,10 +993,18 @@ class BindingCheck:
         who = _run_words(source) if source[:1].isupper() and not _REPORT_CITED.search(source) else frozenset()
         if not who:
             return ""
+        # An outlet the article reports from ("…, Bloomberg previously reported") may be cited for the whole
+        # report: "According to Bloomberg, which AI start-up have Amazon and Alphabet each put billions into?"
+        # (bundled q113).
+        outlet = re.compile(
+            rf"\b{re.escape(source)}(?:'s)?\s+(?:\w+\s+)?report|according\s+to\s+{re.escape(source)}", re.I
+        )
         for sentence in carrying:
             if _mentioned(who, _parts(sentence.text)) or _REPORTS_SPEECH.search(sentence.text):
                 return ""
-            if self._inside_quote(sentence):
+            if self._inside_quote(sentence) or any(
+                outlet.search(t.text) for t in self.sentences_of(sentence.article_id)
+            ):
                 return ""
         return source
 

@@ -2760,6 +2760,13 @@ def test_an_answer_cited_to_someone_is_given_as_their_words() -> None:
     assert check._not_from_cited(question, [pool[1]]) == ""
     # A report cited says which report, not whose words.
     assert check._not_from_cited("What was at fault, according to the October 2006 report on SIA?", [pool[0]]) == ""
+    # An outlet the article reports from may be cited for the whole report (bundled q113).
+    pool, check = _one_report(
+        "Bloomberg previously reported that Scale was in talks. Amazon and Alphabet have put billions into Anthropic.",
+        "Meta in talks over Scale AI investment",
+    )
+    question = "According to Bloomberg, which AI start-up have Amazon and Alphabet each put billions into?"
+    assert check._not_from_cited(question, [pool[1]]) == ""
 
 
 def test_a_kind_named_by_another_word_before_its_noun_is_not_the_kind_asked() -> None:
