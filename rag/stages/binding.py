@@ -444,17 +444,10 @@ class BindingCheck:
             # or give another's words ("financial hardship", Obama's, for what Henderson called it: w899).
             for check in verdict.supported:
                 carrying = _carrying(frame.question, check.claim, check.sentences)
-                new_words = _content(" ".join(w for w in _WORD.findall(check.claim) if w.islower())) - _content(
-                    frame.question
-                )
-                if new_words and not carrying and not check.claim.startswith(_GATHERED_FRAME):
+                if _adds_unheld(frame.question, check.claim, carrying):
                     # "financial hardship", cited to a sentence on Henderson's "New GM" that writes neither word
                     # (held-out round 33, w899): near in meaning to the embedding model, held by no sentence.
-                    return Abstention(
-                        reason="unsupported",
-                        gate="support",
-                        message="No cited sentence holds any word the answer adds to the question.",
-                    )
+                    return _unheld()
                 if problem := self._not_theirs(frame.question, carrying):
                     return problem
             return self._off_subject(frame, quoted) if quoted else None
@@ -842,21 +835,12 @@ class BindingCheck:
             elsewhere = carrying and beside and not any(s.article_id in articles for s in beside)
             if elsewhere and (problem := self._off_subject(frame, carrying)):
                 return problem
-            # Words only: a name the sentence writes otherwise ("Meta's") is the name checks'; a figure's own checks
-            # read an answer that gives one ("49 years old"); a gathered answer's frame ("The articles give …") is
-            # no claim of its own.
-            adds_words = _content(" ".join(w for w in _WORD.findall(check.claim) if w.islower())) - _content(
-                frame.question
-            )
-            unheld = not carrying and adds_words and not check.claim.startswith(_GATHERED_FRAME)
+            # A figure's own checks read an answer that gives one ("49 years old").
+            unheld = _adds_unheld(frame.question, check.claim, carrying)
             if unheld and not extract_quantities(check.claim) - asked_values:
                 # "The iPhone 3G acts as its antenna through the antenna connector", citing only "Apple launches 3G
                 # iPhone": what the answer adds to the question is in no cited sentence (held-out round 32, w875).
-                return Abstention(
-                    reason="unsupported",
-                    gate="support",
-                    message="No cited sentence holds any word the answer adds to the question.",
-                )
+                return _unheld()
             if called := self._not_of_kind(frame.question, check.claim, check.sentences, carrying):
                 return Abstention(
                     reason="off_target",
@@ -2996,6 +2980,23 @@ _MODIFIED_ASKED = re.compile(r"^\W*(?i:which|what)\s+([a-z][a-z-]{2,})\s+([a-z]{
 _MODIFIER_NEAR = 0.4
 # Words before a noun that narrow nothing a sentence must repeat: "Which other retailers …", "Which major indexes …".
 _LOOSE_MODIFIERS = frozenset("other another new main major key several many more most few".split())
+
+
+def _adds_unheld(question: str, claim: str, carrying: Sequence[Sentence]) -> bool:
+    """Whether the claim adds lower-case words to the question and no cited sentence holds any of them
+    (``carrying`` empty). Words only: a name the sentence writes otherwise ("Meta's") is the name checks'; a
+    gathered answer's frame ("The articles give …") is no claim of its own."""
+    adds = _content(" ".join(w for w in _WORD.findall(claim) if w.islower())) - _content(question)
+    return bool(adds) and not carrying and not claim.startswith(_GATHERED_FRAME)
+
+
+def _unheld() -> Abstention:
+    """The support gate's refusal of a claim whose added words no cited sentence holds (``_adds_unheld``)."""
+    return Abstention(
+        reason="unsupported",
+        gate="support",
+        message="No cited sentence holds any word the answer adds to the question.",
+    )
 
 
 def _carrying(question: str, claim: str, cited: Sequence[Sentence]) -> list[Sentence]:
