@@ -51,7 +51,7 @@ from rag.stages.naming import Naming, asked_kind_of_name
 from rag.stages.periods import PeriodGatherer, asks_period
 from rag.stages.polarity import Polarity, asks_yes_or_no
 from rag.stages.premise import PremiseCheck
-from rag.stages.reasons import ReasonReader, asked_event
+from rag.stages.reasons import ReasonReader, asked_event, restates_without_reason
 from rag.stages.remainder import Remainder
 from rag.stages.rewrite import FollowUpRewriter
 from rag.stages.roles import RoleHolder
@@ -660,6 +660,10 @@ class AnswerPipeline:
                 refused.note = "give the reason"
                 return refused
             verdict = completed
+        if restates_without_reason(work.question, verdict.supported_text):
+            refused = _Checked.refused("not_stated", "answer_type", "the answer restates the event and gives no reason")
+            refused.note = "give the reason"
+            return refused
         if unstated := s.verifier.unstated_kind(work.question, verdict.supported_text, cited, s.citer.titles):
             return _Checked.refused("unsupported", "support", f"unsupported: {unstated!r} names what is asked")
         if unstated := s.verifier.unstated_reason(work.question, verdict.supported_text, cited, s.citer.titles):

@@ -358,6 +358,26 @@ def _in_other_unit(question: str, sentences: Sequence[Sentence], values: set[flo
     return (written, asked.group(1).lower()) if written else None
 
 
+# "In which storage sizes …", "What models …": a kind of thing asked by its noun that no percentage can be.
+_NO_PERCENT_KIND = re.compile(
+    r"^\s*(?:(?:in|at|on|for|from)\s+)?(?:which|what)\s+(?P<kind>(?:[a-z-]+\s+)?"
+    r"(?:sizes?|capacit(?:y|ies)|models?|versions?|colou?rs?|features?|products?|prices?|names?|cities|city|"
+    r"countries|country|dates?))\b",
+    re.I,
+)
+
+
+def _percent_for_kind(question: str, claim: str) -> str:
+    """The kind a "which <kind>" question asks for, where every figure the answer gives is a percentage: "24
+    percent reduction from Apple's previous model, the iPhone 3GS" is no storage size (Wikinews w915); '' otherwise."""
+    if not (asked := _NO_PERCENT_KIND.match(question)):
+        return ""
+    amounts = find_amounts(claim)
+    if not amounts or not all(a.percent for a in amounts):
+        return ""
+    return asked.group("kind").lower()
+
+
 def _unstated_period(question: str, said: Sequence[str]) -> str:
     """The span of time the question counts ("in the nine days before it closed") where no sentence that gives the
     answer counts it: the day's fall of 678 points is not the nine days' of over 2,000 (Wikinews w474). The caller
@@ -517,7 +537,7 @@ class BindingCheck:
             sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
             # The attribute is bound to a figure only: a name answers a who/which question through a relation
             # the sentence may word in many ways ("probe" / "investigation"), a figure through an attribute.
-            added = extract_quantities(check.claim) - asked_values
+            added = self._figures(check.claim) - asked_values
             figure = bool(added)
             if figure and (stated := opposite_move(frame.question, sentences, added)):
                 return Abstention(
@@ -530,6 +550,12 @@ class BindingCheck:
                     reason="off_target",
                     gate="attribute",
                     message=f"The articles count this figure in {units[0]}s, not the {units[1]}s the question asks.",
+                )
+            if figure and (kind := _percent_for_kind(frame.question, check.claim)):
+                return Abstention(
+                    reason="off_target",
+                    gate="attribute",
+                    message=f"The articles give a percentage here, not the {kind} the question asks for.",
                 )
             if relation := _opposite_relation(frame.question, sentences):
                 stated, asked = relation
@@ -837,7 +863,7 @@ class BindingCheck:
                 return problem
             # A figure's own checks read an answer that gives one ("49 years old").
             unheld = _adds_unheld(frame.question, check.claim, carrying)
-            if unheld and not extract_quantities(check.claim) - asked_values:
+            if unheld and not self._figures(check.claim) - asked_values:
                 # "The iPhone 3G acts as its antenna through the antenna connector", citing only "Apple launches 3G
                 # iPhone": what the answer adds to the question is in no cited sentence (held-out round 32, w875).
                 return _unheld()
@@ -2134,6 +2160,17 @@ class BindingCheck:
         text = " ".join([sentence.text, *before, shown_title])
         return _parts(text) | {_norm(w) for w in _TOKEN.findall(text)} | _initials(text)
 
+    def _figures(self, text: str) -> set[float]:
+        """The figures of ``text``, but for the numbers that close a name: "Safari 4.0" or "iPhone 3.0 software" is
+        a product, not a figure bound to what the question asks (Wikinews w912: "Besides the iPhone 3GS, what did
+        Apple show …" answered with "… Snow Leopard, and … the new Safari 4.0 web browser")."""
+
+        def unnamed(m: re.Match[str]) -> str:
+            word = m.group(1)
+            return m.group(0) if word.lower() in self.common or word.lower() in _CALENDAR else word
+
+        return extract_quantities(_NAME_NUMBER.sub(unnamed, text))
+
     # -- a second chance ------------------------------------------------------------------------------------
 
     def focus(
@@ -2287,6 +2324,10 @@ class BindingCheck:
         event = frame.event
 
         def states(text: str) -> bool:
+            if _denies(event, text):
+                # "Consumer Reports declined to give Apple's newest phone a 'recommended' rating" states the rating
+                # the question takes for granted and denies that it was given (Wikinews w918).
+                return False
             words = _parts(text)
             if light:
                 return any(self._states_event(o, words) for o in frame.event_object)
@@ -2703,8 +2744,8 @@ _CONCESSIVE_OPENING = re.compile(rf"\s*(?:{_CONCESSIVE})\b((?:[^,]|,(?=\d))+),",
 # Where a figure's clause opens, for the namesake check: "…, while the affiliated Merval 25 index dropped …".
 _FIGURE_CLAUSE_START = re.compile(rf"[;:]|\b(?:{_CONCESSIVE}|but)\b", re.I)
 _DIGITS = re.compile(r"\d+")
-# A name with a number after it, as an index or a model is named: "Merval 25", "FTSE 250".
-_NAME_NUMBER = re.compile(r"\b([A-Z][\w&]*)\s+(\d{1,4})\b(?!\s*(?:%|per|points?|billion|million|[.,]\d))")
+# A name with a number after it, as an index, a model or a version is named: "Merval 25", "FTSE 250", "Safari 4.0".
+_NAME_NUMBER = re.compile(r"\b([A-Z][\w&]*)\s+(\d{1,4}(?:\.\d{1,2})?)\b(?!\s*(?:%|per|points?|billion|million|[.,]\d))")
 # The words before a figure that may name who has it: back to a clause's start, across "and" (which joins holders).
 HOLDER_SPAN_START = re.compile(r"[;:()]|,(?!\d{3})|\b(?:which|who|that|while|whereas|but)\b", re.I)
 

@@ -14,15 +14,12 @@ import re
 from collections.abc import Iterable
 
 from index import Sentence
-from rag.stages.frame import CAUSAL_LINK, root
+from rag.stages.frame import CAUSAL_LINK, asked_event, root
 from rag.stages.naming import Named
+from rag.stages.verify import gives_reason
 
-__all__ = ["ReasonReader", "asked_event"]
+__all__ = ["ReasonReader", "asked_event", "restates_without_reason"]
 
-# "Why do large tech companies remain interested in AI start-ups, according to the coverage?"
-_WHY = re.compile(r"^\s*why\s+(?:do|does|did|is|are|was|were|has|have|had)\s+(.+?)\s*\??\s*$", re.I)
-# Where the question names its source, the source is not part of what happened.
-_SOURCE = re.compile(r",?\s+(?:according to|as reported by|in the view of)\s+.*$", re.I)
 # Words that say nothing of the event, auxiliaries among them ("Why does his health have ups and downs": "his
 # health has ups and downs"): they need not be in the sentence.
 _FILLER = frozenset(
@@ -38,11 +35,29 @@ _NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor)\b|n['’]t\b", re
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
 
-def asked_event(question: str) -> str | None:
-    """What a why-question takes to have happened ("large tech companies remain interested in AI start-ups"),
-    without the source it is asked of; None for any other question."""
-    m = _WHY.match(question)
-    return _SOURCE.sub("", m.group(1)) if m else None
+# The share of the asked event's words an answer must say again to be read as restating it.
+_RESTATED = 0.75
+# What an event led to, not what led to it: "…, leading to a rearrangement of its public appearances".
+_CONSEQUENCE = re.compile(r"\b(?:leading|led|leads)\s+to\b|\b(?:resulting\s+in|forcing|prompting|causing)\b", re.I)
+# An answer that adds no more than this many words to the restated event adds no reason either.
+_FEW_ADDED = 2
+
+
+def restates_without_reason(question: str, answer: str) -> bool:
+    """Whether a why-question's answer says again what the question asks about and marks no reason: "The departure
+    from France of the new Airbus A380 … on a tour of Asia and Australia has been delayed, leading to a
+    rearrangement of its public appearances" for "Why was the A380's 2005 departure … delayed?" (Wikinews w902).
+    The reason was in the next sentence; this one only restates the event and what followed it. What the answer
+    adds beyond the event, with no link, may be the reason in other words ("Meta is establishing a new AI research
+    lab focused on achieving 'superintelligence'", bundled q184): only an addition of a word or two, or one that
+    follows a consequence's link, is read as none."""
+    event = asked_event(question)
+    if event is None:
+        return False
+    wanted, said = _roots(event), _roots(answer)
+    if len(wanted) < 2 or len(wanted & said) < _RESTATED * len(wanted) or gives_reason(answer):
+        return False
+    return len(said - wanted) <= _FEW_ADDED or bool(_CONSEQUENCE.search(answer))
 
 
 def _roots(text: str) -> set[str]:

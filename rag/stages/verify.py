@@ -38,6 +38,7 @@ __all__ = [
     "asks_quantity",
     "extract_names",
     "extract_quantities",
+    "gives_reason",
     "premise_figures",
     "spellings",
 ]
@@ -516,12 +517,14 @@ _RANKED = re.compile(
     re.I,
 )
 _ASKS_WHY = re.compile(r"^\s*why\b", re.I)
-# How an answer gives a reason, loosely ("to help …", "after …", "as …").
+# How an answer gives a reason, loosely ("to help …", "after …", "as …"): "to" before a verb, not before what an
+# event led to ("…, leading to a rearrangement of its public appearances" is a consequence).
 _GIVES_REASON = re.compile(
-    r"\b(?:because|due|owing|result|citing|cited|since|after|amid|following|over|order|so|to|for|reasons?|caused|"
-    r"blamed|as|precaution\w*|thanks)\b",
+    r"\b(?:because|due|owing|result|citing|cited|since|after|amid|following|over|order|so|for|reasons?|caused|"
+    r"blamed|as|precaution\w*|thanks)\b|\bto\s+(?!(?:a|an|the|its|their|his|her|this|that|these|those)\b)",
     re.I,
 )
+_LED_TO = re.compile(r"\b(?:lead|leads|leading|led)\s+to\b", re.I)
 # The links before a reason that a phrase of the sentence can be taken after: "… due to the antenna's placement".
 _REASON_LINK = r"because|due to|owing to|as a result of|in order to|so that"
 # How a sentence marks a reason, strictly: those links, or a reason cited, blamed or named.
@@ -801,9 +804,14 @@ def reason_left_out(question: str, answer: str, sentences: Sequence[Sentence]) -
     announced that two … engines … would be replaced before the tour commenced", cited to "Citing 'a precautionary
     measure', Airbus announced …" (Wikinews w523). An answer that gives its reason in other words ("focused on
     achieving …") is left alone where its sentences mark none."""
-    if not _ASKS_WHY.match(question) or _GIVES_REASON.search(answer):
+    if not _ASKS_WHY.match(question) or gives_reason(answer):
         return False
     return any(_STATES_REASON.search(s.text) for s in sentences)
+
+
+def gives_reason(answer: str) -> bool:
+    """Whether an answer marks a reason, loosely: "because …", "citing …", "to help …"."""
+    return bool(_GIVES_REASON.search(_LED_TO.sub(" ", answer)))
 
 
 _MARKER = re.compile(r"\[\d+\]")

@@ -413,6 +413,35 @@ def _gate_of_claims(encoder, question: str, text: str, title: str):
     return gate
 
 
+def test_a_number_that_closes_a_name_is_no_figure_bound_to_the_attribute(fake_encoder) -> None:
+    # Round 34, w912: "Safari 4.0" is a product; read as a figure, the answer needed a sentence stating "show".
+    text = (
+        "In addition to the new iPhone hardware, Apple also demonstrated some of the features of its new desktop "
+        "operating system, Snow Leopard, and highlighted the new Safari 4.0 web browser."
+    )
+    question = "Besides the iPhone 3GS, what did Apple demonstrate at its 2009 Worldwide Developers Conference?"
+    gate = _gate_of_claims(fake_encoder, question, text, "Apple launches new, faster iPhone")
+    assert gate("Apple demonstrated Snow Leopard and highlighted the Safari 4.0 web browser.") is None
+    # A figure with a scale after the name is still one, and must be given where the sentence speaks of it.
+    assert gate("Apple demonstrated sales of 4 million.") is not None
+
+
+def test_a_percentage_is_no_kind_a_which_question_asks_by_its_noun(fake_encoder) -> None:
+    # Round 34, w915: a percentage cited for "which storage sizes".
+    text = "It is only 9.3 millimetres thick, a 24 percent reduction from Apple's previous model, the iPhone 3GS."
+    gate = _gate_of_claims(fake_encoder, "In which storage sizes is the iPhone 3GS available?", text, "iPhone 4")
+    assert gate("24 percent reduction from Apple's previous model, the iPhone 3GS.") == "attribute"
+    sizes = "The iPhone 3GS will be available in a 16 GB and 32 GB models, retailing for US$199 and $299."
+    gate = _gate_of_claims(fake_encoder, "In which storage sizes is the iPhone 3GS available?", sizes, "iPhone 3GS")
+    assert gate("The iPhone 3GS is available in 16 GB and 32 GB models.") is None
+    # A share asked by its noun is a percentage.
+    share = "Fiat will take a 20 percent stake in Chrysler."
+    assert (
+        _gate_of_claims(fake_encoder, "What stake will Fiat take in Chrysler?", share, "Chrysler")("20 percent.")
+        is None
+    )
+
+
 def test_a_figure_is_what_its_own_clause_says_it_is(fake_encoder) -> None:
     # The sentence speaks of the funding round, so the sentence-wide check passes; the figure's own clause gives
     # 13.8 billion as the valuation (bundled q142, retrieval mode, answered with it as the investment).
@@ -555,6 +584,9 @@ def test_an_acquisition_premise_is_refused_with_its_reason_before_the_model_is_a
         ("Why did Airbus say two engines on the A380 prototype would be replaced before its tour?", "replaced"),
         ("Why did GM announce it will close plants?", "close"),
         ("Why did Obama say that?", None),  # no reported clause to read
+        # Round 34, w903/w904: a negated reported clause takes nothing for granted but the saying.
+        ("Why did Jobs say Apple could not have resolved the antenna issue any faster?", None),
+        ("Why did Consumer Reports say the free cases were not enough to earn a higher rating?", None),
     ],
 )
 def test_the_event_a_why_question_takes_for_granted(question: str, event: str | None) -> None:
@@ -627,6 +659,17 @@ def test_an_event_the_articles_deny_is_not_stated() -> None:
     assert message is not None and '"recall"' in message
     assert _premise("Why did Meta acquire Scale AI?", "Meta did not acquire Scale AI outright.") is not None
     assert _premise("Why did Meta acquire Scale AI?", "Meta acquired a stake in Scale AI.") is None
+
+
+def test_an_event_whose_verb_the_sentence_denies_is_not_stated() -> None:
+    # Round 34, w918: the rating is named, and the giving of it declined.
+    text = 'Consumer Reports declined to give Apple\'s newest phone a "recommended" rating due to the antenna.'
+    question = "Why did Consumer Reports give the iPhone 4 a recommended rating after Apple offered free cases?"
+    message = _premise(question, text)
+    assert message is not None and '"give"' in message
+    assert _premise(question, 'Consumer Reports gave the phone a "recommended" rating.') is None
+    # What the event is done to is asked before the clause that dates it, not in it.
+    assert frame_question(question).event_object == ("recommended", "rating")
 
 
 def test_an_event_in_a_clause_about_someone_else_is_not_the_subjects() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.stages.reasons import ReasonReader, asked_event
+from rag.stages.reasons import ReasonReader, asked_event, restates_without_reason
 from tests.citing import assert_read_off_the_articles
 from tests.fakes import ScriptedGenerator, as_fake, sentences_of_text
 from tests.rag.test_binding import _pipeline
@@ -102,3 +102,45 @@ def test_a_why_question_no_sentence_links_a_reason_to_goes_the_usual_way(fake_in
     answer = pipeline.ask("Why does Scale AI rely on so many contract workers?")
     assert as_fake(pipeline.generator, ScriptedGenerator).calls
     assert answer.abstention is not None and answer.abstention.gate == "model"
+
+
+_Q902 = "Why was the A380's 2005 departure from France on its tour of Asia and Australia delayed?"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "restates"),
+    [
+        # Held-out round 34, w902: the event said again, then what it led to.
+        (
+            _Q902,
+            "The departure from France of the new Airbus A380 superjumbo airliner on a tour of Asia and Australia has "
+            "been delayed, leading to a rearrangement of its public appearances.",
+            True,
+        ),
+        (_Q902, "The A380's departure from France on its tour of Asia and Australia was delayed.", True),
+        (
+            _Q902,
+            "The A380's departure on its tour of Asia and Australia was delayed because two engines failed.",
+            False,
+        ),
+        (_Q902, "Two of the Rolls-Royce Trent 900 engines on the prototype would be replaced before the tour.", False),
+        # Bundled q184: the reason in other words, with no link before it.
+        (
+            "Why is Meta establishing a new AI research lab?",
+            'Meta is establishing a new AI research lab focused on achieving "superintelligence".',
+            False,
+        ),
+        ("Who delayed the A380's departure?", "The A380's departure was delayed, leading to a rearrangement.", False),
+    ],
+)
+def test_a_why_answer_that_only_restates_the_event_gives_no_reason(question: str, answer: str, restates: bool) -> None:
+    assert restates_without_reason(question, answer) is restates
+
+
+def test_a_draft_that_restates_the_event_is_refused_when_the_second_draft_does_too(fake_index) -> None:
+    reply = "Sentences: 1\nAnswer: Large tech companies remain interested in AI start-ups, leading to a heated contest."
+    pipeline = _pipeline(fake_index, reply, gather=False)
+    answer = pipeline.ask("Why do large tech companies remain interested in AI start-ups?")
+    model = as_fake(pipeline.generator, ScriptedGenerator)
+    assert len(model.calls) == 2  # the second draft was told to give the reason
+    assert answer.abstention is not None and answer.abstention.gate == "answer_type"
