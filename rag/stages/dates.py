@@ -93,14 +93,35 @@ def days_spoken_of(text: str, article_date: str | None, lead: str = "") -> set[d
     named = _days(text, published.year if published else None)
     if named:
         return named
-    if published is None or _OTHER_DAY.search(text):
+    if published is None:
         return None
+    if _OTHER_DAY.search(text):
+        return _weekdays_near(text, published)
     for said in (text, lead):
         if _YESTERDAY.search(said) or _OTHER_DAY.search(said) or days_named(said, article_date):
             break  # the opening itself speaks of another day: the sentence may be that day's
         if _TODAY.search(said):
             return {published}  # "continued to fall today" in an article of 7 October is no report of 6 October
     return {published, published - timedelta(days=1)}
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "last week", "days ago": another day, but which cannot be told.
+_VAGUE_DAY = re.compile(r"\b(?:last week|earlier this week|days? (?:ago|before)|weeks? (?:ago|before)|week)\b", re.I)
+
+
+def _weekdays_near(text: str, published: date) -> set[date] | None:
+    """The days a sentence's weekdays may be, in the week before its article or the week after: "An iOS update
+    released Thursday", in a report of Saturday 17 July 2010, is of the 15th (or, told of what is to come, the
+    22nd), not of 2 July (Wikinews w456). None where the sentence also places its event vaguely ("last week")."""
+    if _VAGUE_DAY.search(text):
+        return None
+    days: set[date] = set()
+    for m in _WEEKDAY.finditer(text):
+        ahead = (_WEEKDAYS.index(m.group(1).lower()) - published.weekday()) % 7
+        days |= {published + timedelta(days=ahead), published - timedelta(days=(7 - ahead) % 7)}
+    return days or None
 
 
 _TODAY = re.compile(r"\btoday\b", re.I)

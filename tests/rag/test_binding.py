@@ -190,7 +190,11 @@ def test_a_figure_reported_on_another_day_does_not_answer(fake_encoder) -> None:
     assert check.other_day(question, [said(fall)]) == "7 October 2008"
     assert check.other_day(question, [said(fall, "sep")]) == "", "filed the morning after"
     assert check.other_day(question, [said(fall, "undated")]) == ""
-    assert check.other_day(question, [said("On Monday, Bank of America fell 17.38%.")]) == "", "day not named"
+    # A weekday is one of the week before the report or the week after (Wikinews w456): not mid-September.
+    assert check.other_day(question, [said("On Monday, Bank of America fell 17.38%.")]) == "6 October 2008"
+    assert check.other_day(question, [said("Last week, Bank of America fell 17.38%.")]) == "", "day not told"
+    monday = "How far did Bank of America's shares fall on 13 October 2008?"
+    assert check.other_day(monday, [said("On Monday, Bank of America will report.")]) == "", "the Monday after"
     assert check.other_day(question, [said("On September 17, Bank of America fell 17.38%.")]) == ""
     earlier = said("On 15 September, Bank of America fell 17.38%.", "sep")
     assert check.other_day(question, [earlier]) == "15 September 2008"
@@ -424,6 +428,26 @@ def test_a_number_that_closes_a_name_is_no_figure_bound_to_the_attribute(fake_en
     assert gate("Apple demonstrated Snow Leopard and highlighted the Safari 4.0 web browser.") is None
     # A figure with a scale after the name is still one, and must be given where the sentence speaks of it.
     assert gate("Apple demonstrated sales of 4 million.") is not None
+
+
+def test_a_name_answer_from_a_report_of_another_day_is_refused(fake_encoder) -> None:
+    # Wikinews w456: what the iOS update "released Thursday" came with, for what Apple said on 2 July.
+    update = (
+        "An iOS update released Thursday came with a more accurate method of calculating the number of signal bars "
+        "to display, but did not actually prevent the signal loss."
+    )
+    bug = "On July 2, Apple associated the issue with a long-undiscovered software bug."
+    question = "What did Apple associate the iPhone 4 antenna issue with on July 2, 2010?"
+    check = BindingCheck(fake_encoder, lambda _id: [], {"a": "Apple to give free cases"}, dates={"a": "2010-07-17"})
+    frame = frame_question(question)
+
+    def verdict(text: str) -> Verdict:
+        sentence = Sentence(article_id="a", start=0, end=len(text), text=text)
+        return Verdict([ClaimCheck(text, [sentence], 0.9, True)])
+
+    refused = check.run(frame, verdict(update))
+    assert refused is not None and refused.gate == "date" and "15 July 2010" in refused.message
+    assert check.run(frame, verdict(bug)) is None
 
 
 def test_a_percentage_is_no_kind_a_which_question_asks_by_its_noun(fake_encoder) -> None:
@@ -2565,6 +2589,10 @@ def test_what_was_said_of_one_thing_is_not_read_in_a_quote_on_another() -> None:
     question = "What did Medvedev say the market should be given?"
     assert check._unsaid_clause(question, [pool[1]]) == "the market should be given"
     assert check._unsaid_clause(question, [pool[2]]) == ""
+    # Round 33's leftover w615: what he called the top priority, asked by "call".
+    called = "What did Medvedev call the top priority of Russian authorities?"
+    assert check._unsaid_clause(called, [pool[2]]) == "the top priority of Russian authorities"
+    assert check._unsaid_clause(called, [pool[1]]) == ""
 
 
 def test_he_after_another_name_does_not_make_the_answer_his() -> None:
