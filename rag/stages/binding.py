@@ -1835,6 +1835,11 @@ class BindingCheck:
         if (cited := _CITED.search(frame.question)) and not _REPORT_CITED.search(cited.group(1)):
             source = _parts(cited.group(1))
             groups = [g for g in groups if not _mentioned(g, source)] or groups
+        # What a "how many" question counts is no subject where it names another: "How many A380s had Singapore
+        # Airlines ordered by January 2005?" is not answered by "144 planes have already been ordered", on the A380,
+        # with Singapore Airlines in the sentence after it (Wikinews w488).
+        if counted := _COUNTED_NAME.match(frame.question):
+            groups = [g for g in groups if not _mentioned(g, _parts(counted.group(1)))] or groups
         if not groups:
             return ""
         context: set[str] = set()
@@ -2365,6 +2370,12 @@ class BindingCheck:
             if not others or any(_mentioned(g, words) for g in groups):
                 return True
         return False
+
+
+# "How many A380s …", "How many Boeing 787s …": the named thing a question counts.
+_COUNTED_NAME = re.compile(
+    r"^\s*(?i:how\s+many)\s+((?:[A-Z0-9][\w-]*\s+){1,3})(?=(?:had|have|has|did|does|do|were|was|are|is|will|would|could)\b)"
+)
 
 
 # A sentence that speaks of its article's product by pointing back to it: "six of these aeroplanes", "the

@@ -450,6 +450,20 @@ def test_a_name_answer_from_a_report_of_another_day_is_refused(fake_encoder) -> 
     assert check.run(frame, verdict(bug)) is None
 
 
+def test_what_a_how_many_question_counts_is_not_its_subject() -> None:
+    # Wikinews w488: the A380's order book under the lead on the A380, for Singapore Airlines' own orders.
+    lead = "The Airbus A380 made its first flight today."
+    text = f"{lead} 144 planes have already been ordered. Singapore Airlines will be the first to fly it."
+    pool = sentences_of_text("a", text)
+    check = BindingCheck(HashingEncoder(dim=64), lambda _id: pool, {"a": "Airbus A380 makes first flight"})
+    claim = "144 planes had Singapore Airlines ordered by January 2005."
+    verdict = Verdict([ClaimCheck(claim=claim, sentences=pool[1:3], score=0.9, supported=True)])
+    refused = check.run(frame_question("How many A380s had Singapore Airlines ordered by January 2005?"), verdict)
+    assert refused is not None and refused.gate == "subject" and "Singapore Airlines" in refused.message
+    # Asked of the A380 alone, the order book answers.
+    assert check.run(frame_question("How many A380s had been ordered by January 2005?"), verdict) is None
+
+
 def test_a_percentage_is_no_kind_a_which_question_asks_by_its_noun(fake_encoder) -> None:
     # Round 34, w915: a percentage cited for "which storage sizes".
     text = "It is only 9.3 millimetres thick, a 24 percent reduction from Apple's previous model, the iPhone 3GS."
