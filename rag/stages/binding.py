@@ -378,14 +378,24 @@ def _percent_for_kind(question: str, claim: str) -> str:
     return asked.group("kind").lower()
 
 
-def _unstated_period(question: str, said: Sequence[str]) -> str:
+def _unstated_period(question: str, said: Sequence[str], leads: Sequence[str] = ()) -> str:
     """The span of time the question counts ("in the nine days before it closed") where no sentence that gives the
     answer counts it: the day's fall of 678 points is not the nine days' of over 2,000 (Wikinews w474). The caller
     leaves out a question that describes its subject ("the partner Chrysler was told to sign up within 30 days"):
-    that period finds the subject, not the figure."""
+    that period finds the subject, not the figure. A quarter named ("in the first quarter of 2025") is such a
+    span too: "revenue of US$870 million last year" and "sales … to US$2 billion in 2025" give no quarter's
+    (bundled q126). A report whose lead names a quarter speaks of it throughout (``leads``: "Most financial
+    analysts had forecast the automaker's losses to be over $6.7 billion", Wikinews w500)."""
+    quarter = _QUARTER_ASKED.search(question)
+    if quarter and not any(_QUARTER_SAID.search(text) for text in [*said, *leads]):
+        return quarter.group(0)
     if not _periods(question) or any(states_period(question, text) for text in said):
         return ""
     return next(m.group(0) for m in _PERIOD.finditer(question))
+
+
+_QUARTER_ASKED = re.compile(r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b|\bQ[1-4]\b", re.I)
+_QUARTER_SAID = re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b|\bthree\s+months\b", re.I)
 
 
 def asked_years_of(question: str) -> set[int]:
@@ -1543,7 +1553,8 @@ class BindingCheck:
                 gate="constraint",
                 message=f"The articles state it {stated}, not {asked}.",
             )
-        if said and not frame.described and (period := _unstated_period(frame.question, said)):
+        leads = [self._lead_text(s.article_id) for c in claims for s in c.sentences]
+        if said and not frame.described and (period := _unstated_period(frame.question, said, leads)):
             return Abstention(
                 reason="constraint_unmet",
                 gate="period",

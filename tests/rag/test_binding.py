@@ -450,6 +450,23 @@ def test_a_name_answer_from_a_report_of_another_day_is_refused(fake_encoder) -> 
     assert check.run(frame, verdict(bug)) is None
 
 
+def test_a_quarter_asked_must_be_the_reports(fake_encoder) -> None:
+    # Bundled q126 (adversarial): last year's revenue and this year's forecast are no first quarter's.
+    question = "What revenue did Scale AI report for the first quarter of 2025?"
+    text = "Last year, Scale AI made US$870 million in revenue, and it expects to earn US$2 billion in 2025."
+    assert _gate_of_claims(fake_encoder, question, text, "Scale AI")("Scale AI made US$870 million.") == "period"
+    quarterly = "Scale AI made US$300 million in revenue in the first quarter of 2025."
+    assert _gate_of_claims(fake_encoder, question, quarterly, "Scale AI")("Scale AI made US$300 million.") is None
+    # A report whose lead names the quarter speaks of it in its later sentences (Wikinews w500).
+    lead = "GM announced it has lost US$6 billion in the first quarter of 2009. The firm lost $9.66 per share."
+    pool = sentences_of_text("gm", f"{lead} Analysts had forecast losses of $11.05 per share.")
+    check = BindingCheck(fake_encoder, lambda _id: pool, {"gm": "GM reports losses"})
+    verdict = Verdict([ClaimCheck("Analysts had forecast $11.05 per share.", pool[2:], 0.9, True)])
+    forecast = "What loss per share had analysts forecast for GM in the first quarter of 2009?"
+    refused = check.run(frame_question(forecast), verdict)
+    assert refused is None or refused.gate != "period"
+
+
 def test_what_a_how_many_question_counts_is_not_its_subject() -> None:
     # Wikinews w488: the A380's order book under the lead on the A380, for Singapore Airlines' own orders.
     lead = "The Airbus A380 made its first flight today."
