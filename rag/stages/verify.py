@@ -548,8 +548,9 @@ _SPAN_WITHOUT_FIGURE = re.compile(
 _CHOICE = re.compile(r"^\s*(is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b|\bor\b", re.I)
 # Questions answered by a name: who, or which/what of a kind of thing that has names.
 _ASKS_NAME = re.compile(
-    rf"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+{NOT_AN_AUXILIARY}"
-    r"(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|start-?ups?|"
+    r"^\s*(?:who|whom|whose)\b|^\s*what\s+(?:is|was|are|were)\s+the\s+names?\s+of\b|"
+    rf"^\s*(?:(?:in|at|on|from|by)\s+)?(?:which|what)\s+{NOT_AN_AUXILIARY}"
+    r"(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|start-?ups?|courts?|"
     r"airlines?|banks?|carriers?|organi[sz]ations?|outlets?|newspapers?|agenc(?:y|ies)|departments?|countr(?:y|ies)|"
     r"cit(?:y|ies)|persons?|executives?|investors?|rivals?|competitors?|customers?|contractors?|manufacturers?|"
     r"carmakers?|automakers?|insurers?|publications?|blogs?|networks?|models?|programmes?|programs?|funds?|indexes|"

@@ -250,6 +250,16 @@ def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) 
             False,
         ),
         ("Which device did Apple release on the same day it introduced the iPhone?", "Apple TV.", True),
+        # Held-out round 35, w936: "the name of" a person asks a name, and the question's own words name no one.
+        (
+            "What is the name of the University of Michigan professor who said General Motors would go bankrupt?",
+            "University of Michigan professor from the University of Michigan who specializes in bankruptcy.",
+            False,
+        ),
+        ("What is the name of the professor who said GM would go bankrupt?", "Jeffrey Sachs.", True),
+        # "In which …" asks the same as "Which …".
+        ("In which city was Scale AI started?", "Scale AI was started in the city.", False),
+        ("In which city was Scale AI started?", "San Francisco.", True),
         # A yes/no or either/or question is answered in its own words.
         ("Is the deal reported as more than $10 billion or as up to $15 billion?", "More than $10 billion.", True),
         ("Has Meta invested in Scale AI before?", "Meta invested in Scale AI before.", True),
