@@ -26,7 +26,7 @@ from index import SearchHit, Sentence, TextEncoder
 from rag.models import Abstention, Evidence
 from rag.stages.agents import other_buyer
 from rag.stages.amounts import NUMBER_WORDS, Amount, clauses, figure_clause, find_amounts, number_value
-from rag.stages.dates import MONTHS, asked_days, days_spoken_of, months_named
+from rag.stages.dates import MONTHS, asked_days, days_spoken_of, months_named, names_a_day
 from rag.stages.evidence import content_words
 from rag.stages.frame import (
     ATTRIBUTE_FAMILIES,
@@ -795,9 +795,11 @@ class BindingCheck:
                     message=f"The articles give this figure in a report of {other}, not for the day the question "
                     "asks about.",
                 )
-            if not figure and (other := self.other_day(frame.question, sentences)):
+            if not figure and (other := self.other_day(frame.question, sentences, named=True)):
                 # "What did Apple associate the antenna issue with on July 2, 2010?" is not answered by what the
-                # iOS update "released Thursday" came with (Wikinews w456).
+                # iOS update "released Thursday" came with (Wikinews w456). Only a day the sentence names is
+                # read: a name's report may be filed the morning after ("today" in a report of 7 October answers
+                # for 6 October, w192), which a figure's check reads by its sentence repeated (``_told_on``).
                 return Abstention(
                     reason="off_target",
                     gate="date",
@@ -1757,15 +1759,17 @@ class BindingCheck:
         named = asked_years_of(question)
         return bool(named & (_stated_years(sentence.text) | self._relative_years(sentence)))
 
-    def other_day(self, question: str, sentences: Sequence[Sentence]) -> str:
+    def other_day(self, question: str, sentences: Sequence[Sentence], *, named: bool = False) -> str:
         """The days the sentences report, when the question names a day none of them can be speaking of ('' when
-        one may be, or cannot be told)."""
+        one may be, or cannot be told). ``named``: '' as well where a sentence names no day of its own."""
         asked = asked_days(question)
         if not asked:
             return ""
         stated: set[date] = set()
         published = ""
         for sentence in sentences:
+            if named and not names_a_day(sentence.text, self.dates.get(sentence.article_id)):
+                return ""
             days = days_spoken_of(
                 sentence.text, self.dates.get(sentence.article_id), self._lead_text(sentence.article_id)
             )

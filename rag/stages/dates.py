@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "asked_days", "asks_about_time", "days_named", "days_spoken_of", "months_named"]
+__all__ = ["MONTHS", "asked_days", "asks_about_time", "days_named", "days_spoken_of", "months_named", "names_a_day"]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
@@ -109,6 +109,11 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "last week", "days ago": another day, but which cannot be told.
 _VAGUE_DAY = re.compile(r"\b(?:last week|earlier this week|days? (?:ago|before)|weeks? (?:ago|before)|week)\b", re.I)
+
+
+def names_a_day(text: str, article_date: str | None) -> bool:
+    """Whether a sentence names the day it speaks of (a date or a weekday), rather than taking its report's."""
+    return bool(days_named(text, article_date) or _WEEKDAY.search(text))
 
 
 def _weekdays_near(text: str, published: date) -> set[date] | None:

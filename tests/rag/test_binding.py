@@ -448,6 +448,11 @@ def test_a_name_answer_from_a_report_of_another_day_is_refused(fake_encoder) -> 
     refused = check.run(frame, verdict(update))
     assert refused is not None and refused.gate == "date" and "15 July 2010" in refused.message
     assert check.run(frame, verdict(bug)) is None
+    # A name's sentence that names no day of its own may be a report filed the morning after (Wikinews w192).
+    filed = BindingCheck(fake_encoder, lambda _id: [], {"a": "Markets down"}, dates={"a": "2008-10-07"})
+    dow = "The Dow Jones index fared particularly poorly today, as none of its companies raised its share price."
+    indexes = frame_question("Which index saw none of its companies raise their share price on 6 October 2008?")
+    assert filed.run(indexes, verdict(dow)) is None
 
 
 def test_a_quarter_asked_must_be_the_reports(fake_encoder) -> None:
