@@ -20,12 +20,13 @@ _MONTH = "|".join(_MONTHS)
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b(?:,?\s+((?:19|20)\d\d))?")
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# Words that place a sentence's event on a day other than its article's, which the sentence does not name.
-_OTHER_DAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|earlier this week|days? (?:ago|before)"
-    r"|weeks? (?:ago|before)|week)\b",
-    re.I,
-)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.I)
+# "last week", "days ago": another day, but which cannot be told.
+_VAGUE_DAY = re.compile(r"\b(?:last week|earlier this week|days? (?:ago|before)|weeks? (?:ago|before)|week)\b", re.I)
+# Words that place a sentence's event on a day other than its article's without a date: a weekday, which is one of
+# the week around the report (``_weekdays_near``), or a vaguer one.
+_OTHER_DAY = re.compile(f"{_WEEKDAY.pattern}|{_VAGUE_DAY.pattern}", re.I)
 
 
 def _days(text: str, default_year: int | None) -> set[date]:
@@ -83,8 +84,9 @@ def days_named(text: str, article_date: str | None) -> set[date]:
 
 def days_spoken_of(text: str, article_date: str | None, lead: str = "") -> set[date] | None:
     """The days a sentence may be reporting: the ones it names, else its article's day and the day before
-    ("yesterday", or news filed the morning after). None when that cannot be told: the article has no date, or the
-    sentence places its event on another day it does not name ("on Monday", "last week").
+    ("yesterday", or news filed the morning after); for a weekday ("on Monday"), that day in the week before the
+    article or the week after. None when that cannot be told: the article has no date, or the sentence places its
+    event on another day vaguely ("last week", "days ago").
 
     ``lead``, the article's opening, places the sentences that say nothing of their day: a report that opens
     "Stock markets around the world continued to fall dramatically today" gives YRC's "loss of 27.30%" a few
@@ -103,12 +105,6 @@ def days_spoken_of(text: str, article_date: str | None, lead: str = "") -> set[d
         if _TODAY.search(said):
             return {published}  # "continued to fall today" in an article of 7 October is no report of 6 October
     return {published, published - timedelta(days=1)}
-
-
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# "last week", "days ago": another day, but which cannot be told.
-_VAGUE_DAY = re.compile(r"\b(?:last week|earlier this week|days? (?:ago|before)|weeks? (?:ago|before)|week)\b", re.I)
 
 
 def names_a_day(text: str, article_date: str | None) -> bool:
