@@ -701,3 +701,31 @@ def test_a_kind_that_goes_by_names_is_answered_by_a_name_the_question_does_not_h
     assert answers_question_type("Which organ did Steve Jobs receive in a transplant?", "A liver.")
     # A name that holds a kind's word asks no kind: "Bank of America's share price" is a price.
     assert answers_question_type("What was Bank of America's share price at the close?", "It closed at $23.77.")
+
+
+def test_a_time_of_day_is_no_figure_of_what_is_asked() -> None:
+    # Held-out round 36, w963: the level the Dax stood at is not the clock time of another report.
+    question = "At what level did the Dax stand at 14:58 UTC on the day the US government announced its plan?"
+    assert not answers_question_type(question, "16:08 UTC.")
+    assert answers_question_type(question, "It stood at 6,063.50, up 5.06%.")
+    assert answers_question_type("At what time did the A380 take off?", "At 10:29 local time.")
+
+
+def test_a_measure_or_a_price_asked_needs_a_figure_of_its_own() -> None:
+    # Held-out round 36: "How thick …" by a description (w972); a price asked by the figure the question holds (w951).
+    assert not answers_question_type("How thick is the original iPhone?", 'It is "a revolutionary mobile phone".')
+    assert answers_question_type("How thick is the original iPhone?", "It is 11.6 mm thick.")
+    price = "What was the iPhone's US price before Apple cut it to $199 for the iPhone 3G launch?"
+    assert not answers_question_type(price, "The price for the iPhone has been reduced to $199 in the US.")
+    assert answers_question_type(price, "It sold for $399 in the US.")
+    # A question about a price that asks no figure is not held to one.
+    assert answers_question_type("What was the reason for the iPhone's price cut?", "Weak sales.")
+
+
+def test_a_number_word_is_a_word_of_its_own() -> None:
+    # Held-out round 36, w955: "notes tendered" was read as a ten, which the attribute check then held to the fall the
+    # question asked; "fourteen" is no four, "hundreds" no hundred. An ordinal's ending still reads its number.
+    assert extract_quantities("The principal amount of notes tendered was substantially less.") == set()
+    assert extract_quantities("fourteen days, sixty jobs, hundreds of workers") == set()
+    assert extract_quantities("the seventh straight day, the eighth") == {7.0, 8.0}
+    assert extract_quantities("ten percent, two-thirds") == {10.0, 2.0}
