@@ -729,3 +729,9 @@ def test_a_number_word_is_a_word_of_its_own() -> None:
     assert extract_quantities("fourteen days, sixty jobs, hundreds of workers") == set()
     assert extract_quantities("the seventh straight day, the eighth") == {7.0, 8.0}
     assert extract_quantities("ten percent, two-thirds") == {10.0, 2.0}
+
+
+def test_a_time_of_day_still_says_when_something_happened() -> None:
+    # Read out of amounts and levels only: "When did the A380 take off?" is answered by a clock time.
+    assert answers_question_type("When did the A380 take off on its maiden flight?", "At 08:30 UTC.")
+    assert not answers_question_type("How many people watched the maiden flight?", "At 08:30 UTC.")
