@@ -2371,7 +2371,7 @@ class BindingCheck:
                 # A why-question's move must be stated that way: "Why did Apple raise the iPhone's US price …?" is not
                 # stated by "The price for the iPhone has also been reduced to $199", nor by "is priced at US$199"
                 # (held-out round 36, w950).
-                texts = [t for t in texts if _move(t, _STATED_MOVES) in moved or _moved_figure(t) in moved]
+                texts = [t for t in texts if _move(t, _STATED_MOVES) in moved or _move(t, _FIGURE_ADVERBS) in moved]
             return any(self._states_attribute(frame, t) for t in texts)
         if done_to and not any(self._states_attribute(frame, t) for t in texts):
             return False
@@ -3523,12 +3523,6 @@ _CLAUSE_START = re.compile(r".*(?:[,;:]|\b(?:although|though|but|while|after|bef
 def _move(text: str, moves: dict[str, re.Pattern[str]] = _MOVES) -> str | None:
     """ "fall" or "rise" where ``text`` words a move one way only."""
     found = [m for m, words in moves.items() if words.search(text)]
-    return found[0] if len(found) == 1 else None
-
-
-def _moved_figure(text: str) -> str | None:
-    """ "fall" or "rise" where ``text`` moves a figure by its adverb one way only ("up 1.2%", "1.75% lower")."""
-    found = [m for m, adverb in _FIGURE_ADVERBS.items() if adverb.search(text)]
     return found[0] if len(found) == 1 else None
 
 

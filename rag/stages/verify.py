@@ -882,10 +882,10 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         return True
     # A time of day is no figure of an amount or a level: "At what level did the Dax stand at 14:58 UTC …?" is not
     # answered by "16:08 UTC" (held-out round 36, w963). It still answers when something happened ("at 08:30 UTC").
-    figures = extract_quantities(_CLOCK.sub(" ", answer))
+    timeless = _CLOCK.sub(" ", answer)
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
         # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
-        return bool(extract_quantities(_PERCENTAGE.sub(" ", _CLOCK.sub(" ", answer))) - extract_quantities(question))
+        return bool(extract_quantities(_PERCENTAGE.sub(" ", timeless)) - extract_quantities(question))
     if _ASKS_SHARE.search(question):
         return bool(_SHARE.search(answer))
     if _ASKS_DURATION.search(question) and _SPAN_WITHOUT_FIGURE.search(answer):
@@ -895,9 +895,9 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
     if _ASKS_WORTH.match(question):
         # "What were the 787's orders reported to make it worth to Boeing?" is not answered by "840 orders", a
         # count (Wikinews w617): a worth is a sum of money.
-        return bool(figures - extract_quantities(question)) and bool(_MONEY.search(answer))
+        return bool(extract_quantities(timeless) - extract_quantities(question)) and bool(_MONEY.search(answer))
     if _ASKS_QUANTITY.search(question) or _ASKS_OWN_PRICE.search(question):
-        return bool(figures - extract_quantities(question))
+        return bool(extract_quantities(timeless) - extract_quantities(question))
     if _ASKS_CLOCK.search(question):
         # "At what time did the A380 take off?" is not answered by "January 2005": a time of day is asked.
         return bool(_CLOCK.search(answer))

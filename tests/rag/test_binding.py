@@ -3005,3 +3005,11 @@ def test_a_sentence_that_only_names_the_talk_does_not_say_what_was_said(fake_enc
         == "subject"
     )
     assert _gate_of_claims(fake_encoder, question, said, title)("To restore confidence in the markets.") is None
+
+
+def test_a_why_questions_move_must_be_stated_that_way() -> None:
+    # Held-out round 36, w950: a price reduced, or merely stated, is no price raised.
+    question = "Why did Meta raise the price of its glasses?"
+    assert _premise(question, "The price of Meta's glasses has also been reduced to $199.") is not None
+    assert _premise(question, "Meta's glasses are priced at $299.") is not None
+    assert _premise(question, "Meta's glasses rose in price to $399 after the launch.") is None
