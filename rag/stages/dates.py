@@ -78,7 +78,7 @@ def asked_days(question: str) -> set[date]:
 
 def days_named(text: str, article_date: str | None) -> set[date]:
     """The days a sentence names ("On August 24, …"), a day without a year in its article's year."""
-    published = _parse(article_date)
+    published = parse_day(article_date)
     return _days(text, published.year if published else None)
 
 
@@ -91,7 +91,7 @@ def days_spoken_of(text: str, article_date: str | None, lead: str = "") -> set[d
     ``lead``, the article's opening, places the sentences that say nothing of their day: a report that opens
     "Stock markets around the world continued to fall dramatically today" gives YRC's "loss of 27.30%" a few
     sentences on as that day's, not the day before's (held-out round 27, w755)."""
-    published = _parse(article_date)
+    published = parse_day(article_date)
     named = _days(text, published.year if published else None)
     if named:
         return named
@@ -129,7 +129,8 @@ _TODAY = re.compile(r"\btoday\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b|\blast night\b", re.I)
 
 
-def _parse(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """A report's date ("2009-05-28…"), or None where it has none or another shape."""
     if not value:
         return None
     try:

