@@ -450,10 +450,15 @@ class Verifier:
             names = {w for n in _name_words(claim) for w in n.split() if not _MONTHS.fullmatch(w) and not w.isdigit()}
             named = own | _spelled(names) & words
             own = named if len(named) >= _MIN_EXTRACTIVE_WORDS else words
-        for sentence, sim in zip(ranked[:_EXTRACTIVE_CANDIDATES], sims, strict=False):
-            have = _spelled(content_words(sentence.text) | content_words(titles.get(sentence.article_id, "")))
-            if own <= have and need_q <= extract_quantities(sentence.text, bases=_scaled(claim)):
-                return ClaimCheck(claim=claim, sentences=[sentence], score=max(sim, 0.0), supported=True)
+        # A sentence that writes them all itself before one that borrows some from its title: "the largest bankruptcy
+        # of a U.S. manufacturing company" before "United States automobile manufacturing firm General Motors filed
+        # …" under "U.S. manufacturer General Motors seeks bankruptcy protection" (Wikinews w952).
+        for titled in (False, True):
+            for sentence, sim in zip(ranked[:_EXTRACTIVE_CANDIDATES], sims, strict=False):
+                title = titles.get(sentence.article_id, "") if titled else ""
+                have = _spelled(content_words(sentence.text) | content_words(title))
+                if own <= have and need_q <= extract_quantities(sentence.text, bases=_scaled(claim)):
+                    return ClaimCheck(claim=claim, sentences=[sentence], score=max(sim, 0.0), supported=True)
         return None
 
 

@@ -766,3 +766,26 @@ def test_initials_that_are_a_legal_ending_do_not_hand_a_name_to_the_question() -
     question = "Which carrier took delivery of the very first Airbus superjumbo in October 2007?"
     assert adds_to_question(question, "Singapore Airlines.")
     assert not adds_to_question("Which company bought the stake in GM Europe?", "General Motors.")
+
+
+def test_a_sentence_that_writes_the_claim_itself_is_cited_before_one_that_borrows_its_title() -> None:
+    # Wikinews w952: the sentence on the largest bankruptcy of a U.S. manufacturer, not one that needs the title's
+    # "U.S." (which the subject check then reads as borrowed from the title).
+    titled = Article(
+        article_id="t",
+        title="U.S. manufacturer General Motors seeks bankruptcy protection",
+        text="General Motors' June 2009 filing was the biggest ever by a manufacturing company.",
+        content_hash="t",
+    )
+    own = Article(article_id="o", title="Obama presents plan",
+                  text="Obama spoke after General Motors, a U.S. manufacturing company, filed.", content_hash="o")  # fmt: skip
+    pool = [*split_sentences(titled), *split_sentences(own)]
+    strict = Verifier(HashingEncoder(dim=256), threshold=0.99, word_root=root)
+    question = "General Motors' June 2009 filing was the biggest ever by what kind of US company?"
+    claim = "General Motors' June 2009 filing was the biggest ever by a U.S. manufacturing company."
+    titles = {"t": titled.title, "o": own.title}
+    verdict = strict.check(claim, pool, titles, question=question)
+    assert verdict.answerable and verdict.checks[0].sentences[0].article_id == "o"
+    # With no sentence that writes them all, the title still lends its words.
+    verdict = strict.check(claim, split_sentences(titled), titles, question=question)
+    assert verdict.answerable and verdict.checks[0].sentences[0].article_id == "t"
