@@ -777,8 +777,8 @@ def test_a_sentence_that_writes_the_claim_itself_is_cited_before_one_that_borrow
         text="General Motors' June 2009 filing was the biggest ever by a manufacturing company.",
         content_hash="t",
     )
-    own = Article(article_id="o", title="Obama presents plan",
-                  text="Obama spoke after General Motors, a U.S. manufacturing company, filed.", content_hash="o")  # fmt: skip
+    said = "Obama spoke after General Motors, a U.S. manufacturing company, filed."
+    own = Article(article_id="o", title="Obama presents plan", text=said, content_hash="o")
     pool = [*split_sentences(titled), *split_sentences(own)]
     strict = Verifier(HashingEncoder(dim=256), threshold=0.99, word_root=root)
     question = "General Motors' June 2009 filing was the biggest ever by what kind of US company?"
