@@ -168,10 +168,11 @@ _SPEAKER_BACK = re.compile(
     rf"^{_PHRASE}{{0,60}}?,?\s(?:he|she)\s+{_SPEAKER_VERBS}|^{_PHRASE}{{0,300}}?[,;]\s(?:he|she)\s+{_SPEAKER_VERBS}",
     re.I,
 )
-# How far a run of sentences each referring back to the one before is followed to whom they refer to. 16 mended
-# w693 (Henderson named 12 sentences before "He declined to predict …") but answered the adversarial w899 with
-# Obama's words: kept at 8 until the run's head alone is read as its referent.
+# How far a run of sentences each referring back to the one before is followed, every sentence of it read for whom
+# they refer to. 16 mended w693 (Henderson named 15 sentences before "He declined to predict …") but answered the
+# adversarial w899 with Obama's words; past 8 only the run's head is read, as far back as _HEAD_LIMIT.
 _CHAIN_LIMIT = 8
+_HEAD_LIMIT = 20
 # A sentence that refers back ("It was founded…", "the startup said…"): its subject may be named just before.
 _REFERS_BACK = re.compile(
     # "Additionally, it opened new swap lines …" is the Federal Reserve's, named the sentence before (held-out round
@@ -489,6 +490,8 @@ class BindingCheck:
                     # (held-out round 33, w899): near in meaning to the embedding model, held by no sentence.
                     return _unheld()
                 if problem := self._not_theirs(frame.question, carrying):
+                    return problem
+                if problem := _called_unspoken(frame.question, check.claim, check.sentences):
                     return problem
             return self._off_subject(frame, quoted) if quoted else None
         answer = verdict.supported_text
@@ -863,7 +866,9 @@ class BindingCheck:
                     gate="subject",
                     message=f"The articles give these words as {speaker[0]}'s, not {speaker[1]}'s.",
                 )
-            if problem := self._not_theirs(frame.question, carrying):
+            if problem := self._not_theirs(frame.question, carrying) or _called_unspoken(
+                frame.question, check.claim, check.sentences
+            ):
                 return problem
             if modified := self._other_modifier(frame.question, check.claim, carrying):
                 return Abstention(
@@ -2135,6 +2140,14 @@ class BindingCheck:
         start = max(0, at - self.lookback)
         while start > 0 and at - start < _CHAIN_LIMIT and self.refers_back(article[start].text):
             start -= 1
+        # A run longer still is read up to its head alone, the sentence that names whom it speaks of: "He declined
+        # to predict …" is Henderson's, named 15 sentences back above fourteen of "he stated" (Wikinews w693). The
+        # sentences between are not read, so a name one of them mentions in passing is not taken for its subject.
+        head = start
+        while head > 0 and at - head < _HEAD_LIMIT and self.refers_back(article[head].text):
+            head -= 1
+        if head < start and not self.refers_back(article[head].text):
+            return [article[head], *article[start:at]]
         return article[start:at]
 
     def subject_groups(self, frame: QuestionFrame) -> list[frozenset[str]]:
@@ -3143,6 +3156,10 @@ _SPEECH_ASKED = re.compile(_ASKED_OF + r"(?P<verb>say|call|describe|tell|state|a
 # Or a description that names where they work: "How did a University of Michigan bankruptcy specialist sum up …"
 # is not answered by Henderson's words, in a report that never names the university (held-out round 37, w979).
 _ASKED_DOER = re.compile(_ASKED_OF + r"[a-z]{3,}\b")
+# "What did Henderson call the hardship GM's shareholders … would face?": the thing named, up to its first name.
+_CALLED_WHAT = re.compile(
+    _ASKED_OF + r"(?:call|describe|term|label|dub)\s+(?:the|a|an|his|her|its|their)\s+(?P<what>(?:[a-z][\w-]*\s*){1,3})"
+)
 _ASKED_DESCRIBED = re.compile(
     r"\b(?:did|does|do|will|would|has|have|had)\s+(?:a|an|the)\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)\s+(?:[a-z]+\s+){1,2}[a-z]{3,}\b"
@@ -3210,6 +3227,30 @@ def _unheld() -> Abstention:
         reason="unsupported",
         gate="support",
         message="No cited sentence holds any word the answer adds to the question.",
+    )
+
+
+def _called_unspoken(question: str, claim: str, cited: Sequence[Sentence]) -> Abstention | None:
+    """Refused where a "What did X call the Y" answer takes Y from one cited sentence and its own words from
+    another: a "New GM", from Henderson's lead, is not what he called the hardship shareholders would face, which
+    only the other report's sentence speaks of, in none of the answer's words (held-out round 33, w899). A sentence
+    that words Y otherwise ("the events of today" for "the day", w548) is given the benefit of the doubt where no
+    cited sentence writes it."""
+    asked = _CALLED_WHAT.search(question)
+    if asked is None:
+        return None
+    words = asked.group("what").split()
+    while words and not content_words(words[-1]):
+        words.pop()  # "the auto industry in …": up to its last word that says something
+    wanted = {stem(w) for w in content_words(" ".join(words))}
+    speaking = [s for s in cited if wanted & {stem(w) for w in content_words(s.text)}]
+    added = _content(claim) - _content(question)
+    if not wanted or not speaking or not added or any(added & _content(s.text) for s in speaking):
+        return None
+    return Abstention(
+        reason="off_target",
+        gate="subject",
+        message=f"No sentence that gives this answer speaks of the {' '.join(words)} the question asks about.",
     )
 
 

@@ -14,6 +14,7 @@ from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
 from rag.stages.binding import (
     BindingCheck,
+    _called_unspoken,
     _carrying,
     _clause_year,
     _described,
@@ -3083,3 +3084,39 @@ def test_a_figure_reported_before_the_month_asked_is_not_of_it(fake_encoder) -> 
     ahead = "GM expects to list US$27 billion of debt when it files."
     looking = Sentence(article_id="may", start=0, end=len(ahead), text=ahead)
     assert early.reported_before(question, [looking]) == ""
+
+
+def test_a_long_run_of_he_is_read_up_to_its_head(fake_encoder) -> None:
+    # Wikinews w693: Henderson is named at the head of a run of twelve "He stated …" sentences; the sentences between
+    # are not read, only the head.
+    texts = ["Henderson stated that the process would take 60 days."]
+    texts += [f"He stated that point {n} mattered to Obama." for n in range(11)]
+    texts += ["He declined to predict when the New GM would return to profitability."]
+    pool, at = [], 0
+    for text in texts:
+        pool.append(Sentence(article_id="gm", start=at, end=at + len(text), text=text))
+        at += len(text) + 1
+    check = BindingCheck(fake_encoder, lambda _id: pool, {"gm": "CEO of GM outlines plan"})
+    referred = check._referred_to(pool[-1])
+    assert referred[0] is pool[0] and pool[1] not in referred
+    # A run with no head in reach is read as far as the chain goes.
+    headless = BindingCheck(fake_encoder, lambda _id: pool[1:], {"gm": "CEO of GM outlines plan"})
+    assert pool[0] not in headless._referred_to(pool[-1])
+
+
+def test_what_someone_called_a_thing_is_not_taken_from_another_sentence(fake_encoder) -> None:
+    # Held-out round 33, w899: "New GM" is from Henderson's lead; the hardship is only in Obama's sentence cited
+    # beside it, in none of the answer's words.
+    lead = "Fritz Henderson outlined plans for a New GM at a press conference."
+    obama = "He described the financial hardship that shareholders and GM dealers would undergo as a sacrifice."
+    question = "What did Henderson call the hardship GM's shareholders and dealers would face?"
+    cited = [
+        Sentence(article_id="hen", start=0, end=len(lead), text=lead),
+        Sentence(article_id="oba", start=0, end=len(obama), text=obama),
+    ]
+    claim = "The hardship GM's shareholders and dealers would face was a 'New GM'."
+    problem = _called_unspoken(question, claim, cited)
+    assert problem is not None and "hardship" in problem.message
+    # Where the sentence that speaks of it also gives the answer's words, or none speaks of it, it passes.
+    assert _called_unspoken(question, "He called it a sacrifice.", cited) is None
+    assert _called_unspoken(question, "A New GM.", cited[:1]) is None
