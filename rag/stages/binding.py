@@ -3061,6 +3061,7 @@ def _unbound_clause(claim: str, sentences: Sequence[Sentence], subjects: frozens
     return None
 
 
+# How a question asks a size ("How big was the bill?"): its adjective is the asking, not an attribute.
 _HOW_SIZE = re.compile(r"\bhow (big|large|huge|high|tall|wide|heavy|deep|thick|long)\b", re.I)
 
 
@@ -3092,17 +3093,14 @@ def _extreme_of_list(rank: str, answer: str, text: str) -> bool:
     if rank not in ("largest", "biggest", "greatest", "highest", "smallest", "lowest"):
         return False
     given = extract_quantities(answer)
-    amounts = [a for a in find_amounts(text) if a.value is not None]
-    mine = [a for a in amounts if a.value in given]
-    if not mine:
+    valued = [(a, a.value) for a in find_amounts(text) if a.value is not None]
+    mine = next(((a, v) for a, v in valued if v in given), None)
+    if mine is None:
         return False
-    kind = [
-        a.value for a in amounts if a.value is not None and (a.money, a.percent) == (mine[0].money, mine[0].percent)
-    ]
+    kind = [v for a, v in valued if (a.money, a.percent) == (mine[0].money, mine[0].percent)]
     if len(set(kind)) < _LISTED:
         return False
-    extreme = min(kind) if rank in ("smallest", "lowest") else max(kind)
-    return mine[0].value == extreme
+    return mine[1] == (min(kind) if rank in ("smallest", "lowest") else max(kind))
 
 
 def _months_figure(question: str, sentences: Sequence[Sentence], values: set[float]) -> str:
@@ -3153,13 +3151,14 @@ _ASKED_OF = r"\b(?:did|does|do|will|would|has|have|had)\s+(?P<who>[A-Z][\w.'’-
 # "What did Stephen Harper call the auto industry …", "What did Medvedev say …": whose words the question asks.
 _SPEECH_ASKED = re.compile(_ASKED_OF + r"(?P<verb>say|call|describe|tell|state|add|claim|warn|comment|remark)\b")
 # "What did Henderson call …", "What did Boeing unveil …": whom the question asks what they said or did.
-# Or a description that names where they work: "How did a University of Michigan bankruptcy specialist sum up …"
-# is not answered by Henderson's words, in a report that never names the university (held-out round 37, w979).
 _ASKED_DOER = re.compile(_ASKED_OF + r"[a-z]{3,}\b")
 # "What did Henderson call the hardship GM's shareholders … would face?": the thing named, up to its first name.
 _CALLED_WHAT = re.compile(
     _ASKED_OF + r"(?:call|describe|term|label|dub)\s+(?:the|a|an|his|her|its|their)\s+(?P<what>(?:[a-z][\w-]*\s*){1,3})"
 )
+# Or the doer by a description that names where they work: "How did a University of Michigan bankruptcy specialist
+# sum up …" is not answered by Henderson's words, in a report that never names the university (held-out round 37,
+# w979).
 _ASKED_DESCRIBED = re.compile(
     r"\b(?:did|does|do|will|would|has|have|had)\s+(?:a|an|the)\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)\s+(?:[a-z]+\s+){1,2}[a-z]{3,}\b"

@@ -448,7 +448,7 @@ class Verifier:
             # manufacturing" to its question, and the sentence must also name General Motors (Wikinews w952).
             # A month or a year is when, not whom, and the question's time is its premise.
             names = {w for n in _name_words(claim) for w in n.split() if not _MONTHS.fullmatch(w) and not w.isdigit()}
-            named = own | _spelled(names) & words
+            named = own | (_spelled(names) & words)
             own = named if len(named) >= _MIN_EXTRACTIVE_WORDS else words
         # A sentence that writes them all itself before one that borrows some from its title: "the largest bankruptcy
         # of a U.S. manufacturing company" before "United States automobile manufacturing firm General Motors filed
