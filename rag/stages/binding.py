@@ -3147,7 +3147,8 @@ def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[st
 
 
 # "did Stephen Harper …", "will Obama …": an auxiliary and the name run the question asks what it said or did.
-_ASKED_OF = r"\b(?:did|does|do|will|would|has|have|had)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
+_AUXILIARY = r"\b(?:did|does|do|will|would|has|have|had)\s+"
+_ASKED_OF = _AUXILIARY + r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
 # "What did Stephen Harper call the auto industry …", "What did Medvedev say …": whose words the question asks.
 _SPEECH_ASKED = re.compile(_ASKED_OF + r"(?P<verb>say|call|describe|tell|state|add|claim|warn|comment|remark)\b")
 # "What did Henderson call …", "What did Boeing unveil …": whom the question asks what they said or did.
@@ -3160,7 +3161,7 @@ _CALLED_WHAT = re.compile(
 # sum up …" is not answered by Henderson's words, in a report that never names the university (held-out round 37,
 # w979).
 _ASKED_DESCRIBED = re.compile(
-    r"\b(?:did|does|do|will|would|has|have|had)\s+(?:a|an|the)\s+"
+    _AUXILIARY + r"(?:a|an|the)\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)\s+(?:[a-z]+\s+){1,2}[a-z]{3,}\b"
 )
 # The verbs of that shape that ask for words, not a name given to something ("call", "describe").
