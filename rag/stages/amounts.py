@@ -35,24 +35,19 @@ SCALES = {  # the words and letters that scale a figure (also the claim verifier
     "trillion": 1e12,
     "tn": 1e12,
 }
-NUMBER_WORDS = {  # numbers written as words
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+_UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEEN_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
+_TEEN_WORDS |= {"seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_TENS_WORDS |= {"ninety": 90}
+# Numbers written as words, the hyphenated ones first: every pattern joins these in this order, and "thirty-one"
+# must be read before "thirty" is (Wikinews w1000: "thirty-one Republicans" was 30 and 1, and "31" unstated).
+NUMBER_WORDS = {
+    **{f"{tens}-{unit}": n + u for tens, n in _TENS_WORDS.items() for unit, u in _UNIT_WORDS.items()},
+    # The teens before the units they start with: "fourteen" is no "four".
+    **_TEEN_WORDS,
+    **_UNIT_WORDS,
+    **_TENS_WORDS,
     "hundred": 100,
 }
 _QUALIFIER = (

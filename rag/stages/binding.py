@@ -652,7 +652,7 @@ class BindingCheck:
                     else f"No sentence that gives this answer speaks of the {asked} the question asks for."
                 )
                 return Abstention(reason="off_target", gate="attribute", message=message)
-            if not figure and (unstated := self._when_unstated(frame, check.claim, sentences)):
+            if unstated := self._when_unstated(frame, check.claim, sentences):
                 return Abstention(
                     reason="off_target",
                     gate="attribute",
@@ -679,6 +679,12 @@ class BindingCheck:
                 )
             if figure and (holder := self._held_before_subject(frame, sentences, added)):
                 return self._held_by_another(frame, holder)
+            if figure and (listed := self._held_in_list(frame, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this figure for {listed[0]}, not for {listed[1]}.",
+                )
             if figure and (owners := _owned_by_another(frame.question, sentences, added)):
                 return Abstention(
                     reason="off_target",
@@ -876,6 +882,13 @@ class BindingCheck:
                     gate="attribute",
                     message=f'The articles speak of "{modified[0]}" there, not the {modified[1]} the question asks '
                     "about.",
+                )
+            if done := self._reason_from_elsewhere(frame.question, check.claim, check.sentences):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The sentences that give this reason do not speak of what the question asks why of "
+                    f"({done}).",
                 )
             if doer := _done_by_another(frame.question, carrying):
                 return Abstention(
@@ -1093,6 +1106,38 @@ class BindingCheck:
             return named.group(0), f"{modifier} {noun}"
         return None
 
+    def _reason_from_elsewhere(self, question: str, claim: str, cited: Sequence[Sentence]) -> str:
+        """The question's words for what was done ("choose, unveil") where a why-question's answer takes its reason
+        from cited sentences that speak of none of them, nor follow one that does, while a cited sentence of another
+        report speaks of them by word: "Boeing chose a Sunday to unveil the 787 Dreamliner because it was the first
+        test flight", from another report's test flight on a Tuesday, beside the title on the unveiling (Wikinews
+        w733). '' otherwise."""
+        if not _WHY.match(question) or len(cited) < 2:
+            return ""
+        wanted = sorted(
+            {w for w in _WORD.findall(asking_part(question)) if w.islower() and w not in _PLAIN and len(w) > 2}
+        )
+        carrying = _carrying(question, claim, cited)
+        if not wanted or not carrying:
+            return ""
+
+        def speaks(text: str, *, neighbours: bool) -> bool:
+            words = attribute_words(text) | _parts(text)
+            roots = {root(w) for w in words}  # "chosen" for "choose"
+            return any(root(w) in roots or self.matches(w, words, neighbours=neighbours) for w in wanted)
+
+        # Only another report's: one report words the event its own way, as "pushed out" for leaving (w086).
+        telling = {s.article_id for s in cited if s not in carrying and speaks(s.text, neighbours=False)}
+        if not telling:
+            return ""
+        for sentence in carrying:
+            if sentence.article_id in telling:
+                return ""
+            # "The move came after …": a reason told in the sentence after the event's is the event's.
+            if any(speaks(t.text, neighbours=True) for t in [sentence, *self.preceding(sentence)[-1:]]):
+                return ""
+        return ", ".join(wanted)
+
     def _not_spoken(self, question: str, carrying: Sequence[Sentence]) -> str:
         """Whom a "What did X say …" question asks the words of, where the sentences that give the answer report
         no words at all and stand outside any quote: "Betty Sutton … put forward the CARS act which
@@ -1231,6 +1276,35 @@ class BindingCheck:
             if not holders or holders <= self.companions(frame, sentence.article_id):
                 return ""
             found = found or _display(text, frozenset(holders))
+        return found
+
+    def _held_in_list(
+        self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]
+    ) -> tuple[str, str] | None:
+        """(the holder a list of figures names beside the answer's, the question's subject) where every sentence
+        that gives the answer's figure lists three or more and names a subject of the question only beside another:
+        "owned 55 percent by the United Auto Workers, eight percent by the United States Government, two percent by
+        the Canadian Government and Fiat would begin with a 20 percent share" gives Fiat's share, not the Canadian
+        Auto Workers union's (Wikinews w318). What the list is of, named before its first figure ("The emerging
+        Chrysler will be owned"), is no holder. None where the answer's item names a subject or no one."""
+        groups = [] if frame.described else self.subject_groups(frame)
+        found: tuple[str, str] | None = None
+        for sentence in sentences if groups else []:
+            items = [item for item in _LIST_ITEM.split(sentence.text) if find_amounts(item)]
+            holding = [item for item in items if any(a.value in values for a in find_amounts(item))]
+            if len(items) < _LISTED or len(holding) != 1:
+                return None
+            head = _parts(items[0][: find_amounts(items[0])[0].start])
+            holders_asked = [g for g in groups if not _mentioned(g, head)]
+            item = holding[0]
+            # No title's companion: in a list each item names its own holder, and Fiat's share is not Chrysler's.
+            holders = self.holders(item)
+            if not holders or any(_mentioned(g, _parts(item)) for g in holders_asked):
+                return None
+            elsewhere = [g for g in holders_asked if any(_mentioned(g, _parts(o)) for o in items if o is not item)]
+            if not elsewhere:
+                return None
+            found = found or (_display(item, frozenset(holders)), _display(frame.question, elsewhere[0]))
         return found
 
     def _held_in_main_clause(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
@@ -1674,9 +1748,10 @@ class BindingCheck:
 
     def _when_unstated(self, frame: QuestionFrame, claim: str, sentences: Sequence[Sentence]) -> str:
         """What a question asking in which month (or on which date) something happens says happens, where the claim
-        answers with a month alone and none of its sentences speaks of it; '' otherwise. "In which month will Changi
-        Airport's Terminal 3 open?" is not answered by "The first test flight … may take place as early as March"
-        (Wikinews w409): a month is in many sentences, and only the one that says what happens then answers."""
+        answers with a month alone (or a day of it) and none of its sentences speaks of it; '' otherwise. "In which
+        month will Changi Airport's Terminal 3 open?" is not answered by "The first test flight … may take place as
+        early as March" (Wikinews w409): a month is in many sentences, and only the one that says what happens then
+        answers."""
         if not _ASKS_WHEN.match(frame.question):
             return ""
         asked = {w.lower() for w in _WORD.findall(frame.question)}
@@ -1687,7 +1762,20 @@ class BindingCheck:
         happens = [
             a for a in frame.attributes if a in asking and a not in _NOT_HAPPENINGS and a not in frame.description_words
         ]
-        if not happens or any(any(self.matches(a, attribute_words(s.text)) for a in happens) for s in sentences):
+        if not happens:
+            return ""
+        said = [attribute_words(s.text) for s in sentences]
+        # What happens on the date is the verb that closes the question: of "On what date did GM's offer to swap its
+        # bondholders' debt for stock expire?", "debt" is in a sentence on another deadline (Wikinews w1012).
+        words = _WORD.findall(asking_part(frame.question))
+        if (
+            len(words) > 2
+            and (closing := words[-1]) in happens
+            and words[-2].lower() not in _PLAIN
+            and not any(self.matches(closing, w) for w in said)
+        ):
+            return closing
+        if any(any(self.matches(a, w) for a in happens) for w in said):
             return ""
         return " ".join(happens)
 
@@ -3484,6 +3572,14 @@ def _display(question: str, group: frozenset[str]) -> str:
         if _run_words(match.group(0)) & group:
             return re.sub(r"['’]s?$", "", match.group(0))  # "Scale AI's funding round" names Scale AI
     return " ".join(sorted(group)).title()
+
+
+# The items of a list of figures: "55 percent by the UAW, eight percent by …, two percent by … and Fiat …".
+_LIST_ITEM = re.compile(r",\s+(?:and\s+)?(?!\d{3}\b)|;\s+|\s+and\s+")
+
+
+# "Why did …": a question asking the reason for what was done.
+_WHY = re.compile(r"^\W*why\b", re.I)
 
 
 # An age as news writes it, set off after a name: "Papermaster, 49, had left …".

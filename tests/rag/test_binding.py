@@ -1709,6 +1709,22 @@ def test_a_month_answers_when_only_from_a_sentence_on_what_happens_then() -> Non
     frame = frame_question(question)
     assert check._when_unstated(frame, "March.", [pool[0]]) == "open"
     assert check._when_unstated(frame, "January.", [pool[1]]) == ""
+    # A day of the month too, and what happens is the verb closing the question: GM's June 1 deadline is for its
+    # restructuring plan, a sentence with the swap offer's "debt" but no expiry (held-out round 38, w1012).
+    deadline = Sentence(
+        article_id="a",
+        start=0,
+        end=120,
+        text="The automaker has a June 1 deadline to finish a government restructuring plan that includes other debt "
+        "reduction measures.",
+    )
+    swap = frame_question("On what date did GM's offer to swap its bondholders' debt for stock expire?")
+    assert check._when_unstated(swap, "June 1.", [deadline]) == "expire"
+    # The day's 1 is a figure to the gate, which asks this of it all the same.
+    refused = check.run(swap, Verdict([ClaimCheck("June 1.", [deadline], 0.9, True)]))
+    assert refused is not None and refused.gate == "attribute" and "expire" in refused.message
+    plan = frame_question("By what date did GM have to finish a government restructuring plan?")
+    assert check._when_unstated(plan, "June 1.", [deadline]) == ""
     # Telling is not what happens: "said in January" answers when he announced it.
     assert (
         check._when_unstated(frame_question("When did Mark Zuckerberg announce that figure?"), "January.", [pool[2]])
@@ -3120,3 +3136,45 @@ def test_what_someone_called_a_thing_is_not_taken_from_another_sentence(fake_enc
     # Where the sentence that speaks of it also gives the answer's words, or none speaks of it, it passes.
     assert _called_unspoken(question, "He called it a sacrifice.", cited) is None
     assert _called_unspoken(question, "A New GM.", cited[:1]) is None
+
+
+def test_a_figure_listed_beside_another_holder_is_not_the_subjects(fake_encoder) -> None:
+    # Wikinews w318 (adversarial): the Canadian Auto Workers own no share in the list; the 20 percent is Fiat's.
+    owners = (
+        "The emerging Chrysler will be owned 55 percent by the United Auto Workers, eight percent by the United "
+        "States Government, two percent by the Canadian Government and Fiat would begin with a 20 percent share."
+    )
+    title = "Chrysler files for bankruptcy; Fiat Group to form partnership"
+
+    def gate(question: str, claim: str) -> str | None:
+        return _gate_of_claims(fake_encoder, question, owners, title)(claim)
+
+    assert gate("What share of the new Chrysler will the Canadian Auto Workers union own?", "20 percent.") == "subject"
+    # Each holder's own item gives its share; what the list is of (Chrysler, named at its head) is no holder.
+    assert gate("What share of the new Chrysler will Fiat own?", "20 percent.") is None
+    assert gate("What share of the new Chrysler will the Canadian Government own?", "Two percent.") is None
+    assert gate("What share of the new Chrysler will the US government own?", "Eight percent.") is None
+
+
+def test_a_reason_taken_from_a_sentence_on_another_matter_is_refused() -> None:
+    # Wikinews w733: the reason for a Sunday unveiling was stitched from another report's test flight on a Tuesday.
+    unveiled = "Boeing unveils new 787 Dreamliner"
+    flight = "Boeing's newest commercial aircraft, the 787 Dreamliner, made its first test flight Tuesday."
+    chosen = "Sunday was chosen as its date matches the aircraft's designation number when written as 7/8/07."
+    pool = [Sentence(article_id=n, start=0, end=len(t), text=t) for n, t in (("u", unveiled), ("f", flight))]
+    # Wide enough that the hashing fake puts no word of the flight next to "choose" or "unveil" (the real model does
+    # not).
+    encoder = HashingEncoder(dim=1024)
+    check = BindingCheck(encoder, lambda _id: [], {"u": unveiled, "f": "Boeing 787 makes its first flight"})
+    question = "Why did Boeing choose a Sunday to unveil the 787 Dreamliner?"
+    stitched = "Boeing chose a Sunday because it was the first test flight of the aircraft, scheduled for Tuesday."
+    assert check._reason_from_elsewhere(question, stitched, pool) == "choose, unveil"
+    # The reason from the sentence on the choice, or from a sentence alone, passes.
+    told = [pool[0], Sentence(article_id="u", start=40, end=40 + len(chosen), text=chosen)]
+    assert check._reason_from_elsewhere(question, "Its date matches the designation number, 7/8/07.", told) == ""
+    assert check._reason_from_elsewhere(question, stitched, pool[1:]) == ""
+    # One report words the event its own way (Wikinews w086: "pushed out" for leaving), so only another's counts.
+    left = "Apple confirmed that Papermaster had left the company."
+    pushed = "The Wall Street Journal reported that Papermaster had been pushed out due to a clash of cultures."
+    report = [Sentence(article_id="p", start=at, end=at + len(t), text=t) for at, t in ((0, left), (60, pushed))]
+    assert check._reason_from_elsewhere("Why did Papermaster leave Apple?", "Due to a clash of cultures.", report) == ""

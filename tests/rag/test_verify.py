@@ -726,9 +726,22 @@ def test_a_number_word_is_a_word_of_its_own() -> None:
     # Held-out round 36, w955: "notes tendered" was read as a ten, which the attribute check then held to the fall the
     # question asked; "fourteen" is no four, "hundreds" no hundred. An ordinal's ending still reads its number.
     assert extract_quantities("The principal amount of notes tendered was substantially less.") == set()
-    assert extract_quantities("fourteen days, sixty jobs, hundreds of workers") == set()
+    assert extract_quantities("fourteen days, sixty jobs, hundreds of workers") == {14.0, 60.0}
     assert extract_quantities("the seventh straight day, the eighth") == {7.0, 8.0}
     assert extract_quantities("ten percent, two-thirds") == {10.0, 2.0}
+
+
+def test_a_hyphenated_number_word_is_one_number() -> None:
+    # Held-out round 38, w1000: "thirty-one Republicans" was read as 30 and 1, and the right "31" refused as unstated.
+    assert extract_quantities("Three Democrats voted with thirty-one Republicans against it.") == {3.0, 31.0}
+    said = Sentence(
+        article_id="v", start=0, end=60, text="Three Democrats voted with thirty-one Republicans against it."
+    )
+    verifier = Verifier(HashingEncoder(dim=256), threshold=0.37)
+    title = {"v": "US automaker bailout deal fails to pass Senate"}
+    question = "How many Republican senators voted against the bailout for the Big Three carmakers?"
+    assert verifier.check("31 Republicans voted against it.", [said], title, question=question).answerable
+    assert not verifier.check("30 Republicans voted against it.", [said], title, question=question).answerable
 
 
 def test_a_time_of_day_still_says_when_something_happened() -> None:
