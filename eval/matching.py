@@ -73,6 +73,12 @@ _WORDS = {
     "eighty": 80,
     "ninety": 90,
 }
+# "thirty-one" is 31, not "30 1" (Wikinews w1000's gold).
+_WORDS |= {
+    f"{tens}-{unit}": _WORDS[tens] + _WORDS[unit]
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+}
 # Single letters ("870m", "65b") only count as a scale when glued to the figure; words may stand apart.
 _NUMBER = re.compile(
     r"(?<![\w.$])(?:us\$|usd\s?|s\$|a\$|rm|\$|£|€)?\s?"

@@ -48,6 +48,7 @@ from rag.stages.frame import (
 from rag.stages.occasion import OccasionCheck
 from rag.stages.speech import PAST, SPEAKER_BACK, SPEAKER_NAMED, TENSES, THIRD, VERBS, alternation, forms
 from rag.stages.verify import (
+    ASKS_WHY,
     NAME_RUN,
     ClaimCheck,
     Verdict,
@@ -685,6 +686,13 @@ class BindingCheck:
                     gate="subject",
                     message=f"The articles give this figure for {listed[0]}, not for {listed[1]}.",
                 )
+            if figure and (counted := _counted_beside(frame.question, sentences, added)):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles give this figure as a count of {counted[0]}, not of the {counted[1]} the "
+                    "question asks about.",
+                )
             if figure and (owners := _owned_by_another(frame.question, sentences, added)):
                 return Abstention(
                     reason="off_target",
@@ -1112,7 +1120,7 @@ class BindingCheck:
         report speaks of them by word: "Boeing chose a Sunday to unveil the 787 Dreamliner because it was the first
         test flight", from another report's test flight on a Tuesday, beside the title on the unveiling (Wikinews
         w733). '' otherwise."""
-        if not _WHY.match(question) or len(cited) < 2:
+        if not ASKS_WHY.match(question) or len(cited) < 2:
             return ""
         wanted = sorted(
             {w for w in _WORD.findall(asking_part(question)) if w.islower() and w not in _PLAIN and len(w) > 2}
@@ -3575,11 +3583,7 @@ def _display(question: str, group: frozenset[str]) -> str:
 
 
 # The items of a list of figures: "55 percent by the UAW, eight percent by …, two percent by … and Fiat …".
-_LIST_ITEM = re.compile(r",\s+(?:and\s+)?(?!\d{3}\b)|;\s+|\s+and\s+")
-
-
-# "Why did …": a question asking the reason for what was done.
-_WHY = re.compile(r"^\W*why\b", re.I)
+_LIST_ITEM = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+")
 
 
 # An age as news writes it, set off after a name: "Papermaster, 49, had left …".
@@ -3886,6 +3890,33 @@ _COUNTED = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)"
     r"\s+(?:[a-z-]+\s+)?([a-z]+s)\b"
 )
+
+
+# "How many Democrats …", "How many Republican senators …": what a question counts, with the word before it.
+_HOW_MANY = re.compile(r"^\W*how\s+many\s+(?:([A-Za-z-]+)\s+)?([A-Za-z]+s)\b", re.I)
+# A count and what it counts, in words or digits: "Three Democrats", "thirty-one Republicans", "35 new orders".
+_COUNT_OF = re.compile(rf"(?<![\w.,$-])(\d[\d,]*|{_IN_WORDS})\s+(?:[A-Za-z-]+\s+)?([A-Za-z]+s)\b", re.I)
+
+
+def _counted_beside(question: str, sentences: Sequence[Sentence], values: set[float]) -> tuple[str, str] | None:
+    """(what the answer's figure counts, what the question asks to count) where every sentence that gives the figure
+    counts another thing by it and the asked thing by another figure: "Three Democrats voted with thirty-one
+    Republicans against it" does not make 31 the Democrats who voted against (Wikinews w574). None where a sentence
+    counts the asked thing by the answer's figure, or does not count it at all."""
+    asked = _HOW_MANY.match(question)
+    if asked is None or not sentences:
+        return None
+    roots = {root(w.lower()) for w in asked.groups() if w}
+    found: tuple[str, str] | None = None
+    for sentence in sentences:
+        counts = [(number_value(m.group(1)), m.group(2)) for m in _COUNT_OF.finditer(sentence.text)]
+        own = [noun for value, noun in counts if value in values]
+        if not own or any(root(noun.lower()) in roots for noun in own):
+            return None
+        if not any(value not in values and root(noun.lower()) in roots for value, noun in counts):
+            return None
+        found = found or (own[0], asked.group(2))
+    return found
 
 
 def counts_other(frame: QuestionFrame, answer: str) -> tuple[str, str] | None:

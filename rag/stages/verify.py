@@ -407,7 +407,7 @@ class Verifier:
         support check reads names and figures, and a reason has neither: "Sunday was chosen as its date matches the
         aircraft's designation number" was cited for a reason the model made up (held-out round 27, w733). Words the
         question gives are not the reason's, and a reason put in other words keeps half of them."""
-        if not _ASKS_WHY.match(question) or (link := _REASON_CLAUSE.search(_MARKER.sub(" ", answer))) is None:
+        if not ASKS_WHY.match(question) or (link := _REASON_CLAUSE.search(_MARKER.sub(" ", answer))) is None:
             return ""
         asked = {self.word_root(w) for w in content_words(question)}
         reason = link.group(2).lower()
@@ -544,7 +544,7 @@ _RANKED = re.compile(
     r"largest|biggest|highest|lowest|smallest|worst|best|most|least)\b",
     re.I,
 )
-_ASKS_WHY = re.compile(r"^\s*why\b", re.I)
+ASKS_WHY = re.compile(r"^\s*why\b", re.I)
 # How an answer gives a reason, loosely ("to help …", "after …", "as …"): "to" before a verb, not before what an
 # event led to ("…, leading to a rearrangement of its public appearances" is a consequence).
 _GIVES_REASON = re.compile(
@@ -834,7 +834,7 @@ def reason_left_out(question: str, answer: str, sentences: Sequence[Sentence]) -
     announced that two … engines … would be replaced before the tour commenced", cited to "Citing 'a precautionary
     measure', Airbus announced …" (Wikinews w523). An answer that gives its reason in other words ("focused on
     achieving …") is left alone where its sentences mark none."""
-    if not _ASKS_WHY.match(question) or gives_reason(answer):
+    if not ASKS_WHY.match(question) or gives_reason(answer):
         return False
     return any(_STATES_REASON.search(s.text) for s in sentences)
 

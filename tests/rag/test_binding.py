@@ -17,6 +17,7 @@ from rag.stages.binding import (
     _called_unspoken,
     _carrying,
     _clause_year,
+    _counted_beside,
     _described,
     _done_by_another,
     _negated_only,
@@ -3178,3 +3179,15 @@ def test_a_reason_taken_from_a_sentence_on_another_matter_is_refused() -> None:
     pushed = "The Wall Street Journal reported that Papermaster had been pushed out due to a clash of cultures."
     report = [Sentence(article_id="p", start=at, end=at + len(t), text=t) for at, t in ((0, left), (60, pushed))]
     assert check._reason_from_elsewhere("Why did Papermaster leave Apple?", "Due to a clash of cultures.", report) == ""
+
+
+def test_a_count_of_others_beside_the_asked_count_is_refused(fake_encoder) -> None:
+    # Wikinews w574: 31 counts the Republicans who voted against, beside the three Democrats.
+    vote = "Three Democrats voted with thirty-one Republicans against it."
+    gate = _gate_of_claims(fake_encoder, "How many Democrats voted against the bill?", vote, "Bailout fails")
+    assert gate("31.") == "subject"
+    assert gate("3.") is None
+    # The figure counting the asked thing, by the word before its noun too, is no count of another (w1000).
+    said = [Sentence(article_id="a", start=0, end=len(vote), text=vote)]
+    assert _counted_beside("How many Republican senators voted against the bill?", said, {31.0}) is None
+    assert _counted_beside("How many Democrats voted against the bill?", said, {31.0}) == ("Republicans", "Democrats")
