@@ -681,11 +681,7 @@ class BindingCheck:
             if figure and (holder := self._held_before_subject(frame, sentences, added)):
                 return self._held_by_another(frame, holder)
             if figure and (listed := self._held_in_list(frame, sentences, added)):
-                return Abstention(
-                    reason="off_target",
-                    gate="subject",
-                    message=f"The articles give this figure for {listed[0]}, not for {listed[1]}.",
-                )
+                return self._held_by_another(frame, *listed)
             if figure and (counted := _counted_beside(frame.question, sentences, added)):
                 return Abstention(
                     reason="off_target",
@@ -694,11 +690,7 @@ class BindingCheck:
                     "question asks about.",
                 )
             if figure and (owners := _owned_by_another(frame.question, sentences, added)):
-                return Abstention(
-                    reason="off_target",
-                    gate="subject",
-                    message=f"The articles give this figure for {owners[0]}, not for {owners[1]}.",
-                )
+                return self._held_by_another(frame, *owners)
             if figure and (
                 model := _other_model(
                     frame.question,
@@ -1247,12 +1239,14 @@ class BindingCheck:
             reported.append((next(iter(ranked[word].values())), next(iter(asked[word].values()))))
         return reported[0]
 
-    def _held_by_another(self, frame: QuestionFrame, holder: str) -> Abstention:
+    def _held_by_another(self, frame: QuestionFrame, holder: str, asked: str = "") -> Abstention:
+        """The subject gate's refusal of a figure the articles give for ``holder``, not for ``asked`` (by default
+        the question's first subject)."""
+        asked = asked or _display(frame.question, self.subject_groups(frame)[0])
         return Abstention(
             reason="off_target",
             gate="subject",
-            message=f"The articles give this figure for {holder}, not for "
-            f"{_display(frame.question, self.subject_groups(frame)[0])}.",
+            message=f"The articles give this figure for {holder}, not for {asked}.",
         )
 
     def _held_before_subject(self, frame: QuestionFrame, sentences: Sequence[Sentence], values: set[float]) -> str:
