@@ -490,9 +490,7 @@ class BindingCheck:
                     # "financial hardship", cited to a sentence on Henderson's "New GM" that writes neither word
                     # (held-out round 33, w899): near in meaning to the embedding model, held by no sentence.
                     return _unheld()
-                if problem := self._not_theirs(frame.question, carrying):
-                    return problem
-                if problem := _called_unspoken(frame.question, check.claim, check.sentences):
+                if problem := self._words_of_another(frame.question, check, carrying):
                     return problem
             return self._off_subject(frame, quoted) if quoted else None
         answer = verdict.supported_text
@@ -872,9 +870,7 @@ class BindingCheck:
                     gate="subject",
                     message=f"The articles give these words as {speaker[0]}'s, not {speaker[1]}'s.",
                 )
-            if problem := self._not_theirs(frame.question, carrying) or _called_unspoken(
-                frame.question, check.claim, check.sentences
-            ):
+            if problem := self._words_of_another(frame.question, check, carrying):
                 return problem
             if modified := self._other_modifier(frame.question, check.claim, carrying):
                 return Abstention(
@@ -1015,6 +1011,11 @@ class BindingCheck:
                 continue
             return opening.group(0), at.group(0) if at else "", asked.group("who")
         return None
+
+    def _words_of_another(self, question: str, check: ClaimCheck, carrying: Sequence[Sentence]) -> Abstention | None:
+        """Where the answer gives another's words, or stitches what was called from one sentence to the thing from
+        another: ``_not_theirs``, then ``_called_unspoken``; asked of a figure-less answer and of every claim."""
+        return self._not_theirs(question, carrying) or _called_unspoken(question, check.claim, check.sentences)
 
     def _not_theirs(self, question: str, carrying: Sequence[Sentence]) -> Abstention | None:
         """Where the answer's sentences are not those of whom the question asks or cites."""
@@ -1292,11 +1293,13 @@ class BindingCheck:
         groups = [] if frame.described else self.subject_groups(frame)
         found: tuple[str, str] | None = None
         for sentence in sentences if groups else []:
-            items = [item for item in _LIST_ITEM.split(sentence.text) if find_amounts(item)]
-            holding = [item for item in items if any(a.value in values for a in find_amounts(item))]
+            listed = [(item, amounts) for item in _LIST_ITEM.split(sentence.text) if (amounts := find_amounts(item))]
+            items = [item for item, _ in listed]
+            holding = [item for item, amounts in listed if any(a.value in values for a in amounts)]
             if len(items) < _LISTED or len(holding) != 1:
                 return None
-            head = _parts(items[0][: find_amounts(items[0])[0].start])
+            first, amounts = listed[0]
+            head = _parts(first[: amounts[0].start])
             holders_asked = [g for g in groups if not _mentioned(g, head)]
             item = holding[0]
             # No title's companion: in a list each item names its own holder, and Fiat's share is not Chrysler's.
