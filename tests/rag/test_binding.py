@@ -649,6 +649,10 @@ def test_an_acquisition_premise_is_refused_with_its_reason_before_the_model_is_a
         # Round 34, w903/w904: a negated reported clause takes nothing for granted but the saying.
         ("Why did Jobs say Apple could not have resolved the antenna issue any faster?", None),
         ("Why did Consumer Reports say the free cases were not enough to earn a higher rating?", None),
+        # Round 39, w1026: a subject described in lower case comes before its verb; the last two words are no noun.
+        ("Why did the bankruptcy court turn down General Motors' filing?", "turn down"),
+        ("Why did the company cancel its contract?", "cancel"),
+        ("Why did the deal fall apart?", "fall"),
     ],
 )
 def test_the_event_a_why_question_takes_for_granted(question: str, event: str | None) -> None:
@@ -680,6 +684,14 @@ def test_an_event_no_article_states_is_a_false_premise() -> None:
     message = _premise("Why did Meta stop letting the US military use its AI models?", text)
     assert message is not None and '"stop"' in message and "closest report" in message
     assert _premise("Why did Meta let US agencies use its models?", text) is None
+
+
+def test_an_event_of_a_described_subject_no_article_states_is_a_false_premise() -> None:
+    # Held-out round 39, w1026: the court GM filed in turned nothing down.
+    text = "General Motors filed for bankruptcy protection. The bankruptcy court approved General Motors' filing."
+    message = _premise("Why did the bankruptcy court turn down General Motors' bankruptcy filing?", text)
+    assert message is not None and '"turn down"' in message
+    assert _premise("Why did the bankruptcy court approve General Motors' bankruptcy filing?", text) is None
 
 
 def test_a_premise_stated_of_what_the_articles_lead_names_goes_through() -> None:

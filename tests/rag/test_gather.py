@@ -1033,3 +1033,21 @@ def test_investors_who_act_ask_no_investment() -> None:
         frame_question("What were investors awaiting on the weekend the G7 ministers met in Washington?")
     )
     assert asked_family(frame_question("How much wealth had investors pulled out of Russian markets?")) == "investment"
+
+
+def test_the_officer_asked_by_the_subjects_title_holds_the_subjects_figure() -> None:
+    # Held-out round 39, w1035: "Finance Minister Alexei Kudrin" is Russia's finance minister, in the report whose
+    # title and lead name Russia; the sentence names no other holder of the money.
+    lead = "The Russian government has kept all stock markets closed until Friday."
+    said = "Finance Minister Alexei Kudrin announced that 500 billion rubles would be infused into the stock markets."
+    text = f"{lead} {said}"
+    sentences = sentences_of_text("r", text)
+    binding = BindingCheck(HashingEncoder(dim=64), lambda _a: sentences, {"r": "Russian markets to remain closed"})
+    gathered = Gatherer(binding).run(
+        frame_question("How many rubles did Russia's finance minister say would be put into the stock markets?"),
+        sentences,
+    )
+    assert gathered is not None and [g.key for g in gathered.groups] == ["5e+11"]
+    # Asked of another country's finance minister, the sentence holds none of its figures.
+    other = frame_question("How many rubles did Japan's finance minister say would be put into the stock markets?")
+    assert Gatherer(binding).run(other, sentences) is None

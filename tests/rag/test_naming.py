@@ -111,3 +111,22 @@ def test_the_name_is_answered_without_the_model(fake_index) -> None:
     assert answer.answer.startswith("Defense Llama [1]")
     c = answer.citations[0]
     assert index.articles[c.article_id].text[c.start : c.end] == c.quote
+
+
+def test_a_makers_word_alone_does_not_name_its_product() -> None:
+    # Held-out round 39, w1022: Apple's desktop operating system is not the Apple TV's; the articles write "Apple"
+    # alone and in other names ("Apple CEO Steve Jobs"), so "Apple" alone does not name the Apple TV.
+    texts = {
+        "a": "Apple also demonstrated its new desktop operating system, Snow Leopard, at the conference.",
+        "b": "The Apple TV connects to a television. Apple CEO Steve Jobs showed it.",
+    }
+    titles = {"a": "Apple launches new iPhone", "b": "Apple introduces Apple TV"}
+
+    def sentences(article_id: str) -> list[Sentence]:
+        return sentences_of_text(article_id, texts[article_id])
+
+    naming = Naming(BindingCheck(HashingEncoder(dim=64), sentences, titles))
+    pool = sentences("a")
+    assert naming.run(frame_question("What operating system does the Apple TV run?"), pool) is None
+    found = naming.run(frame_question("What operating system did Apple demonstrate?"), pool)
+    assert found is not None and found.name == "Snow Leopard"

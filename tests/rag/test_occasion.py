@@ -161,3 +161,17 @@ def test_a_clause_that_only_places_the_figure_in_time_names_no_occasion() -> Non
     assert before.circumstance and binding.speaks_of_occasion(before, "resigns")
     when = frame_question("How much was Apple worth when iPhone 4 pre-orders swamped it?")
     assert not binding.speaks_of_occasion(when, "resigns")
+
+
+def test_a_verb_done_again_meets_its_plain_verb() -> None:
+    # Held-out round 39, w1035: "when they reopened" is the report of markets that "opened on Friday".
+    check = OccasionCheck(
+        {
+            "opened": "Russian markets stay shut\nMoney will go into the markets when they opened on Friday.",
+            "ported": "Apple ported its software\nApple ported its software to Windows.",
+        }
+    )
+    assert check.speaks_of({"reopened"}, "opened")
+    assert check.speaks_of({"re-opened"}, "opened")
+    # Only before a vowel: "reported" is no "ported" done again.
+    assert not check.speaks_of({"reported"}, "ported")

@@ -97,6 +97,17 @@ def test_invented_name_is_caught(verifier: Verifier) -> None:
     assert {"elon", "musk"} <= set(verdict.checks[0].missing)
 
 
+def test_a_place_is_covered_by_its_peoples_word() -> None:
+    # Held-out round 39, w1043: "Brazil's Bovespa" is "the Brazilian Bovespa index".
+    text = "One of the worst faring indexes of the day was the Brazilian Bovespa index. It has fallen by 14.45%."
+    pool = sentences_of_text("b", text)
+    verifier = Verifier(HashingEncoder(dim=64), threshold=0.0)
+    verdict = verifier.check("Brazil's Bovespa index has fallen by 14.45%.", pool, {"b": "Markets fall"})
+    assert "brazil" not in verdict.checks[0].missing
+    verdict = verifier.check("Japan's Nikkei index has fallen by 14.45%.", pool, {"b": "Markets fall"})
+    assert {"japan", "nikkei"} <= set(verdict.checks[0].missing)
+
+
 def test_conflicting_figures_are_covered_by_two_sentences(verifier: Verifier) -> None:
     verdict = verifier.check(
         "It was valued at about US$14 billion or roughly nine billion dollars in 2024.", POOL, TITLES
@@ -193,6 +204,12 @@ def test_threshold_is_validated() -> None:
         ("At what time did the A380 take off on its maiden flight?", "08:30 UTC.", True),
         ("At what time did the A380 take off on its maiden flight?", "At 6:40 p.m. local time.", True),
         ("At what time did the A380 take off on its maiden flight?", "In January 2005.", False),
+        # Round 39, w1032: a length is a figure of time or distance, or the day it runs to.
+        ("How long did the ceremony in Toulouse last?", "The ceremony lasted about 500 guests.", False),
+        ("How long was the first A380's flight to Singapore?", "A 12-hour flight.", True),
+        ("How long is the A380's wiring?", "500km.", True),
+        ("How long did the maiden flight last?", "Four hours.", True),
+        ("How long do iPhone 4 owners get a free bumper?", "Until September 30.", True),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
