@@ -2150,8 +2150,8 @@ class BindingCheck:
 
     def _own_words(self, group: frozenset[str]) -> frozenset[str]:
         """A name group of several words without a word that is a name of its own and is written in other names
-        too: "Apple" of "Apple TV", where the articles also write "Apple" alone and "Apple Inc.". A sentence on
-        Apple's desktop operating system does not name the Apple TV's (held-out round 39, w1022)."""
+        too: "Apple" of "Apple TV", where the articles also write "Apple" alone and "Apple CEO Steve Jobs". A
+        sentence on Apple's desktop operating system does not name the Apple TV's (held-out round 39, w1022)."""
         lone, runs = self._name_runs
         plain = {w for w in group if w[:1] not in "=~"}
         if len(plain) < 2:
