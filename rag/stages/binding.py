@@ -246,6 +246,12 @@ _ASKING = frozenset(
 )
 
 
+def _without_asking(run: str) -> str:
+    """A run of capitalised words without the question's opening word: "Which Asian" is "Asian"."""
+    first, _, rest = run.partition(" ")
+    return rest if rest and first.lower() in _ASKING else run
+
+
 def _abbreviations(text: str, *, written: str, run: str, skip: frozenset[str] = frozenset()) -> set[str]:
     """Marked words by which a name and its abbreviation meet: "General Motors" is "GM", "American International
     Group" is "AIG". A question's name runs give their initials marked ``written`` to meet a text's capitals, its
@@ -266,14 +272,18 @@ def _abbreviations(text: str, *, written: str, run: str, skip: frozenset[str] = 
     return found
 
 
+# The names between the asking word and the kind asked of: "Which Asian index …", "What British bank …".
+_ASKED_KIND_NAME = re.compile(r"^\W*(?i:which|what)\s+((?:[A-Z][\w'’.-]*\s+)+)(?=[a-z])")
+
+
 def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     """Whether a word of the name group is among ``words``, or its stem is: "Japanese" is mentioned by "Japan",
     "Asian" by "Asia" (a name of four letters or more, at most three more letters on it); and a place by its
-    people's word: "Russia" by "Russian", "Japan" by "Japanese" (Wikinews w218: "the Russian government's Federal
-    Service" ordered what was asked of "Russia's stock markets")."""
+    people's word or its other name: "Russia" by "Russian", "Japan" by "Japanese" (Wikinews w218: "the Russian
+    government's Federal Service" ordered what was asked of "Russia's stock markets"), "Britain" by "UK"."""
     if group & words:
         return True
-    return any((len(w) < len(g) and _akin(w, g)) or people_of(g, w) for g in group for w in words if w[:1] == g[:1])
+    return any((w[:1] == g[:1] and len(w) < len(g) and _akin(w, g)) or people_of(g, w) for g in group for w in words)
 
 
 def _singular(words: Iterable[str]) -> set[str]:
@@ -2014,6 +2024,17 @@ class BindingCheck:
                 context |= self._around(sentence)
         if any(_mentioned(group, context) for group in groups):
             return ""
+        # A name that says what kind of thing is asked ("Which Asian index …") is the answer's: the sentence names the
+        # index ("The Hang Seng, which was one of the few markets that was positive yesterday, …"), and its article
+        # places it before ("Asian markets saw the biggest sell-off", two sentences up: held-out round 40, w1063).
+        if kind := _ASKED_KIND_NAME.match(frame.question):
+            kinds = _parts(kind.group(1))
+            earlier: set[str] = set()
+            for sentence in sentences:
+                article, at = self._place(sentence)
+                earlier |= _parts(" ".join(s.text for s in article[: at or 0]))
+            if any(_mentioned(g, earlier) for g in groups if _mentioned(g, kinds)):
+                return ""
         return " or ".join(_display(frame.question, group) for group in groups)
 
     def _around(self, sentence: Sentence) -> set[str]:
@@ -2260,7 +2281,7 @@ class BindingCheck:
         # "the Meta-Scale AI deal": a run's words are its hyphenated parts, so the subjects' are too.
         subjects = {part for word in frame.subjects for part in word.split("-")}
         for match in _NAME_GROUP.finditer(frame.question):
-            group = _run_words(match.group(0))
+            group = _run_words(_without_asking(match.group(0)))
             if group & subjects:
                 short = _abbreviations(match.group(0), written="~", run="=", skip=_ASKING)
                 group = (group - self.common) or group
@@ -3600,7 +3621,8 @@ def _display(question: str, group: frozenset[str]) -> str:
     """The name group as the question wrote it ("Scale AI"), for a message."""
     for match in _NAME_GROUP.finditer(question):
         if _run_words(match.group(0)) & group:
-            return re.sub(r"['’]s?$", "", match.group(0))  # "Scale AI's funding round" names Scale AI
+            # "Scale AI's funding round" names Scale AI; "Which Asian index" names what is Asian.
+            return re.sub(r"['’]s?$", "", _without_asking(match.group(0)))
     return " ".join(sorted(group)).title()
 
 

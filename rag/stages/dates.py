@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "asked_days", "asks_about_time", "days_named", "days_spoken_of", "months_named", "names_a_day"]
+__all__ = [
+    "MONTHS",
+    "asked_days",
+    "asks_about_time",
+    "days_named",
+    "days_spoken_of",
+    "months_named",
+    "names_a_day",
+    "writes_day_of_month",
+]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
@@ -67,6 +76,12 @@ def asks_about_time(question: str) -> bool:
 def months_named(text: str) -> set[str]:
     """The months ``text`` names ("November"), capitalised as written."""
     return set(re.findall(rf"\b({_MONTH})\b", text))
+
+
+def writes_day_of_month(text: str) -> bool:
+    """Whether the text writes a date with its day of the month ("November 11", "10 October 2008"), not a month
+    alone."""
+    return bool(_DAY_FIRST.search(text) or _MONTH_FIRST.search(text))
 
 
 def asked_days(question: str) -> set[date]:

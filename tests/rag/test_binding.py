@@ -1656,6 +1656,39 @@ def test_it_under_a_title_of_two_subjects_is_the_one_named_just_before() -> None
     assert not check.about(frame_question("What size is the Apple TV's display?"), pool[2])
 
 
+def test_a_country_asked_is_the_one_a_sentence_names_otherwise() -> None:
+    # Held-out round 40, w1067: Britain's index is "the primary UK index"; it is no index of France's.
+    pool, check = _one_report("The primary UK index, the FTSE 100, rose in value by 8.04% to 5272.50.", "Shares rise")
+    level = Verdict([ClaimCheck("5272.50.", [pool[0]], 1.0, True)])
+    assert check.run(frame_question("What level did Britain's primary share index reach?"), level) is None
+    refused = check.run(frame_question("What level did France's primary share index reach?"), level)
+    assert refused is not None and refused.gate == "subject"
+
+
+def test_a_name_that_says_what_kind_is_asked_may_be_placed_earlier_in_the_article() -> None:
+    # Held-out round 40, w1063: the sentence names the index; its article said two sentences up that it is Asian.
+    text = (
+        "Stock markets across the world have fallen sharply. Asian markets saw the biggest sell-off. Japan also saw "
+        "a collapse of an insurer. The Hang Seng, which was one of the few markets that was positive yesterday, fell "
+        "7.19%. In Europe, markets dropped at the open."
+    )
+    pool, check = _one_report(text, "Global markets plunge")
+    hang_seng = Verdict([ClaimCheck("The Hang Seng.", [pool[3]], 1.0, True)])
+    asked = "Which Asian index had been one of the few markets in positive territory the day before?"
+    assert check.run(frame_question(asked), hang_seng) is None
+    # Only a name the article gave before the sentence, not one it gives after.
+    later, check = _one_report(
+        "Stock markets across the world have fallen sharply. Japan also saw a collapse of an insurer. The Hang Seng, "
+        "which was one of the few markets that was positive yesterday, fell 7.19%. Asian markets saw the biggest "
+        "sell-off.",
+        "Global markets plunge",
+    )
+    hang_seng = Verdict([ClaimCheck("The Hang Seng.", [later[2]], 1.0, True)])
+    refused = check.run(frame_question(asked), hang_seng)
+    assert refused is not None and refused.gate == "subject"
+    assert "Which" not in refused.message
+
+
 def test_money_lost_in_a_quarter_is_a_loss_not_the_quarters_revenue() -> None:
     # Held-out round 12, w396 (adversarial): the asked quarter in the clause does not make the loss its revenue.
     said = (

@@ -108,6 +108,16 @@ def test_a_place_is_covered_by_its_peoples_word() -> None:
     assert {"japan", "nikkei"} <= set(verdict.checks[0].missing)
 
 
+def test_a_country_is_covered_by_its_other_name() -> None:
+    # Held-out round 40, w1067: "Britain's primary share index" is "the primary UK index".
+    pool = sentences_of_text("b", "The primary UK index, the FTSE 100, rose in value by 8.04%.")
+    verifier = Verifier(HashingEncoder(dim=64), threshold=0.0)
+    verdict = verifier.check("Britain's primary share index rose by 8.04%.", pool, {"b": "Shares rise"})
+    assert "britain" not in verdict.checks[0].missing
+    verdict = verifier.check("France's primary share index rose by 8.04%.", pool, {"b": "Shares rise"})
+    assert "france" in verdict.checks[0].missing
+
+
 def test_conflicting_figures_are_covered_by_two_sentences(verifier: Verifier) -> None:
     verdict = verifier.check(
         "It was valued at about US$14 billion or roughly nine billion dollars in 2024.", POOL, TITLES
@@ -210,6 +220,20 @@ def test_threshold_is_validated() -> None:
         ("How long is the A380's wiring?", "500km.", True),
         ("How long did the maiden flight last?", "Four hours.", True),
         ("How long do iPhone 4 owners get a free bumper?", "Until September 30.", True),
+        # Round 40, w1047: a day is a weekday or a date with its day of the month, not a month.
+        ("On what day is ANA's charter scheduled?", "August or September of this year.", False),
+        ("On what day is ANA's charter scheduled?", "On November 11.", True),
+        ("On what day is ANA's charter scheduled?", "11 November 2007.", True),
+        ("On what day of the week did GM announce its sales?", "Wednesday.", True),
+        # Round 40, w1062: a named kind after two words; a name ending in the question's own word is the question's.
+        (
+            "Which Obama administration official said GM would get no more aid?",
+            "Barack Obama's administration said it would not give more aid.",
+            False,
+        ),
+        ("Which Obama administration official said GM would get no more aid?", "Treasury Secretary Geithner.", True),
+        ("Which emerging AI company is named as a rival of Meta?", "xAI.", True),
+        ("What kind of company is Anduril Industries?", "A defence contractor.", True),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
