@@ -3797,8 +3797,10 @@ def moves_apart(question: str, clause: str) -> bool:
 
 def opposite_move(question: str, sentences: Sequence[Sentence], values: set[float]) -> str:
     """The move the sentences state the answer's figure with, when it is the opposite of the question's ("fell by
-    how much" answered by "it ended up 1.2%"); '' when it is the same, or cannot be told."""
-    asked = _move(question)
+    how much" answered by "it ended up 1.2%"); '' when it is the same, or cannot be told. A question that words
+    both moves asks the one before its clause: "Which UK stock gained the most on the day the Dow Jones fell below
+    9,000?" asks a gain, which "General Motors, which lost more than 33% of its value" is not (Wikinews w139)."""
+    asked = _move(question) or _move(asking_part(question))
     if asked is None:
         return ""
     stated: set[str] = set()

@@ -541,6 +541,9 @@ def _reported_on(
     return False
 
 
+# How much of a span has passed, and the parts that say so.
+_ASKS_PROGRESS = re.compile(r"\bhow far (?:through|into|along)\b", re.I)
+_PART_OF_SPAN = re.compile(r"\b(?:half|halfway|midway|quarter|third|two-thirds|three-quarters)\b", re.I)
 _ASKS_QUANTITY = re.compile(
     # "How thick is the original iPhone?" asks a measure, which no figureless "revolutionary mobile phone" gives
     # (held-out round 36, w972).
@@ -960,6 +963,10 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
             bool(extract_quantities(timeless) - extract_quantities(question))
             and bool(_LENGTH_UNIT.search(answer) or _MONTHS.search(answer))
         )
+    if _ASKS_PROGRESS.search(question):
+        # "How far through its trading session was the Bovespa …?" is answered by "not even half way through the
+        # trading day" (held-out round 39, w1043): how much of a span has passed, as a part of it or a figure.
+        return bool(_PART_OF_SPAN.search(answer) or extract_quantities(timeless) - extract_quantities(question))
     if _ASKS_WORTH.match(question):
         # "What were the 787's orders reported to make it worth to Boeing?" is not answered by "840 orders", a
         # count (Wikinews w617): a worth is a sum of money.

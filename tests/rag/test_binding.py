@@ -1295,6 +1295,13 @@ def _moved(question: str, claim: str, sentence: str) -> str | None:
         ("How much did the Nikkei drop?", "The Nikkei closed 1.2% lower after the drop.", None),
         # "up to" is a limit, not a rise.
         ("How much did the Nikkei drop?", "The Nikkei could drop up to 1.2% in Tokyo.", None),
+        # Wikinews w139: a question that words both moves asks the one before its clause.
+        (
+            "How much did the Nikkei gain on the day the Dow Jones fell below 9,000?",
+            "The Nikkei, which lost more than 1.2% of its value, led the fall.",
+            "direction",
+        ),
+        ("How much did the Nikkei gain on the day the Dow Jones fell below 9,000?", "The Nikkei gained 1.2%.", None),
     ],
 )
 def test_a_figure_stated_as_the_opposite_move_is_refused(question: str, sentence: str, gate: str | None) -> None:

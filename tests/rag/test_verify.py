@@ -220,6 +220,13 @@ def test_threshold_is_validated() -> None:
         ("How long is the A380's wiring?", "500km.", True),
         ("How long did the maiden flight last?", "Four hours.", True),
         ("How long do iPhone 4 owners get a free bumper?", "Until September 30.", True),
+        # Round 39, w1043: how far through a span is answered by a part of it.
+        (
+            "How far through its trading session was the Bovespa when its fall was reported?",
+            "It was not even half way through the trading day.",
+            True,
+        ),
+        ("How far through its trading session was the Bovespa when its fall was reported?", "It fell sharply.", False),
         # Round 40, w1047: a day is a weekday or a date with its day of the month, not a month.
         ("On what day is ANA's charter scheduled?", "August or September of this year.", False),
         ("On what day is ANA's charter scheduled?", "On November 11.", True),
