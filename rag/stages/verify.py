@@ -710,7 +710,8 @@ _DATE_WORD = re.compile(rf"(?:1[89]|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|{MONTH}", 
 # A time of day asked ("At what time did the A380 take off?") and written ("08:30 UTC", "6:40 p.m.").
 _ASKS_CLOCK = re.compile(r"\bat what time\b|^\s*what time\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:noon|midnight)\b", re.I)
-# A day asked ("On what day of the week …?"), which a weekday answers.
+# A day asked ("On what day of the week …?", "On what day is the charter scheduled?"), which a weekday or a date
+# answers.
 _ASKS_DAY = re.compile(r"\b(?:what|which) day\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|the (?:same|next|following|previous) day)\b", re.I)
@@ -978,13 +979,12 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         return bool(_CLOCK.search(answer))
     if _ASKS_DAY.search(question):
         # "On what day is ANA's charter scheduled?" is not answered by "August or September of this year" (held-out
-        # round 40, w1047): a day is a weekday or a date that has its day of the month; "today" and "yesterday" are
-        # the report's.
+        # round 40, w1047): a day is a weekday ("On what day of the week did GM announce …?" by "Wednesday", Wikinews
+        # w658) or a date that has its day of the month; "today" and "yesterday" are the report's.
         return bool(_WEEKDAY.search(answer) or writes_day_of_month(answer) or _RELATIVE_DAY.search(answer))
     if _ASKS_TIME.search(question):
-        # A figure the question holds ("the iPhone 4 offer") dates nothing.
-        # "On what day of the week did GM announce …?" is answered by "Wednesday" (Wikinews w658); "Until when does
-        # that offer run?" is not answered by what was "announced Friday" (w050).
+        # A figure the question holds ("the iPhone 4 offer") dates nothing. "Until when does that offer run?" is not
+        # answered by what was "announced Friday" (Wikinews w050).
         return bool(
             extract_quantities(answer) - extract_quantities(question)
             or _MONTHS.search(answer)
