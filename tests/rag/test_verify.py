@@ -220,6 +220,14 @@ def test_threshold_is_validated() -> None:
         ("How long is the A380's wiring?", "500km.", True),
         ("How long did the maiden flight last?", "Four hours.", True),
         ("How long do iPhone 4 owners get a free bumper?", "Until September 30.", True),
+        # Round 40, w1054: a registration is a code, not a sentence about the aircraft.
+        (
+            "Under what registration does Singapore Airlines fly its first superjumbo?",
+            "Singapore Airlines will launch the aircraft into passenger-carrying service in November 2006.",
+            False,
+        ),
+        ("Under what registration is the first A380 prototype registered?", "F-WWOW.", True),
+        ("Under what registration is the first A380 prototype registered?", "The A380 prototype.", False),
         # Round 39, w1043: how far through a span is answered by a part of it.
         (
             "How far through its trading session was the Bovespa when its fall was reported?",
