@@ -57,6 +57,7 @@ from rag.stages.verify import (
     extract_quantities,
     initials,
     multiples,
+    other_names,
     people_of,
 )
 
@@ -281,9 +282,11 @@ def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     "Asian" by "Asia" (a name of four letters or more, at most three more letters on it); and a place by its
     people's word or its other name: "Russia" by "Russian", "Japan" by "Japanese" (Wikinews w218: "the Russian
     government's Federal Service" ordered what was asked of "Russia's stock markets"), "Britain" by "UK"."""
-    if group & words:
+    # A place's other names are looked up, not paired with every word: "UK" for "Britain" shares no first letter,
+    # and the pairs below are only those that do (this runs for every sentence the gatherer reads).
+    if group & words or any(other_names(g) & words for g in group):
         return True
-    return any((w[:1] == g[:1] and len(w) < len(g) and _akin(w, g)) or people_of(g, w) for g in group for w in words)
+    return any((len(w) < len(g) and _akin(w, g)) or people_of(g, w) for g in group for w in words if w[:1] == g[:1])
 
 
 def _singular(words: Iterable[str]) -> set[str]:

@@ -136,7 +136,13 @@ def people_of(place: str, word: str) -> bool:
     "russia", "japanese" of "japan" (only for a place of four letters or more), "uk" and "british" of "britain"."""
     if len(place) >= 4 and word.startswith(place) and word[len(place) :] in _PEOPLE_ENDINGS:
         return True
-    return word != place and word in _NAMES_OF.get(place, ())
+    return word != place and word in other_names(place)
+
+
+def other_names(place: str) -> frozenset[str]:
+    """The place's other names and people's words from the table ("uk", "british" … of "britain"), itself among
+    them; none for a place it does not hold."""
+    return _NAMES_OF.get(place, frozenset())
 
 
 _CURRENCY = re.compile(r"\b(?:US|RM|A|C|HK|S)\$|\bRM(?=\d)")
