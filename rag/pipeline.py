@@ -42,7 +42,7 @@ from rag.stages.definitions import Definer, defined_name
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
 from rag.stages.frame import TITLE_ROLES, QuestionFrame, attribute_words, frame_question, stem
-from rag.stages.gather import Gathered, Gatherer, gatherable
+from rag.stages.gather import Gathered, Gatherer, gatherable, tells_part_asked
 from rag.stages.identify import Identifier
 from rag.stages.judge import Judge
 from rag.stages.kinds import KindReader, asked_kinds
@@ -544,7 +544,14 @@ class AnswerPipeline:
             # begins with them.
             text, citations = s.citer.denying(negated, hits)
         work.timings.verify_ms += (time.perf_counter() - t) * 1000
-        if not text and gathered is None and s.gatherer and gatherable(frame) and s.gatherer.states(frame, sentences):
+        if (
+            not text
+            and gathered is None
+            and s.gatherer
+            and gatherable(frame)
+            and s.gatherer.states(frame, sentences)
+            and not tells_part_asked(frame.question, sentences)
+        ):
             # The articles bind the asked attribute to figures, none of them the asked subject's (or year's): a
             # draft could only borrow another subject's or another year's figure.
             message = "No article gives a figure for what the question asks of its subject."

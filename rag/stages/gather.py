@@ -53,9 +53,9 @@ from rag.stages.frame import (
     root,
     stem,
 )
-from rag.stages.verify import NOT_AN_AUXILIARY, asks_quantity, extract_names, extract_quantities
+from rag.stages.verify import NOT_AN_AUXILIARY, asks_quantity, extract_names, extract_quantities, states_share
 
-__all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable"]
+__all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable", "tells_part_asked"]
 
 # Families whose words are interchangeable in a report (valued / valuation; killed / dead; spend / earmarked; aid /
 # loans / bailout money). In the others a figure must sit by a word of the question's own stem: "raised $1 billion"
@@ -281,6 +281,29 @@ def asked_family(frame: QuestionFrame) -> str | None:
         if family in FIGURE_FAMILIES and not (money and family in COUNT_FAMILIES):
             return family  # "how much did it take in from its customers" asks money, not a count of customers
     return None
+
+
+# "How much of the additional US$19.7 billion …": a part of a figure the question gives.
+_PART_OF = re.compile(r"\bhow (?:much|many) of\b(.*)", re.I)
+
+
+def tells_part_asked(question: str, sentences: Iterable[Sentence]) -> bool:
+    """Whether the question asks how much of a figure it gives and a sentence states a part of that figure beside
+    it: "half of which would come from the federal budget" after "an additional US$19.7 billion" (held-out round 41,
+    w1080). No figure of the asked attribute is bound there, yet the draft can read the part."""
+    asked = _PART_OF.search(question)
+    figures = extract_quantities(asked.group(1)) if asked else set()
+    return bool(figures) and any(
+        extract_quantities(s.text) & figures and states_share(_remove_figures(s.text, figures)) for s in sentences
+    )
+
+
+def _remove_figures(text: str, figures: set[float]) -> str:
+    """``text`` without the amounts whose value is among ``figures`` (a "19.7" is no share of itself)."""
+    for amount in sorted(find_amounts(text), key=lambda a: -a.start):
+        if extract_quantities(amount.text) & figures:
+            text = text[: amount.start] + " " + text[amount.end :]
+    return text
 
 
 def gatherable(frame: QuestionFrame) -> bool:

@@ -41,6 +41,7 @@ __all__ = [
     "gives_reason",
     "premise_figures",
     "spellings",
+    "states_share",
 ]
 
 _QUANTITY = re.compile(
@@ -127,6 +128,9 @@ _OTHER_NAMES = (
     frozenset({"china", "chinese"}),
     frozenset({"switzerland", "swiss"}),
     frozenset({"spain", "spanish"}),
+    # "A third US car manufacturer, Ford" is an American carmaker (held-out round 41, w1073). "u.s." is how the gate's
+    # words mark "US" and "U.S." written as a name (``rag.stages.binding._parts``).
+    frozenset({"american", "americans", "u.s."}),
 )
 _NAMES_OF = {name: names for names in _OTHER_NAMES for name in names}
 
@@ -163,15 +167,35 @@ def extract_names(text: str) -> set[str]:
 # A change told as a multiple: "expects sales to more than double", "a threefold rise", "halved". Like a figure, a
 # model can invent one, so the sentence that supports a claim must state the same multiple. Only a number goes
 # before "fold": "unfold" and "scaffold" are no multiples.
+# "Twice as fast", "three times the price" compare by a multiple too (held-out round 41, w1085); "twice" or "three
+# times" alone counts how often ("met twice").
 _MULTIPLE = re.compile(
-    r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(two|three|four|five|six|seven|eight|nine|ten|hundred|\d+)-?fold)\b", re.I
+    r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(two|three|four|five|six|seven|eight|nine|ten|hundred|\d+)-?fold|"
+    r"(twice|thrice)\s+(?=as\b|the\b|that\b|its\b|their\b)|"
+    r"(two|three|four|five|six|seven|eight|nine|ten|hundred|\d+)\s+times\s+"
+    r"(?=as\b|the\b|that\b|its\b|their\b|more\b|faster\b|higher\b|larger\b|bigger\b|greater\b))",
+    re.I,
 )
-_FOLD = {"two": "doubl", "2": "doubl", "three": "tripl", "3": "tripl", "four": "quadrupl", "4": "quadrupl"}
+_FOLD = {
+    "two": "doubl",
+    "2": "doubl",
+    "twice": "doubl",
+    "three": "tripl",
+    "3": "tripl",
+    "thrice": "tripl",
+    "four": "quadrupl",
+    "4": "quadrupl",
+}
 
 
 def multiples(text: str) -> set[str]:
-    """The multiples ``text`` states, one key each: "doubled", "more than double" and "twofold" -> {"doubl"}."""
-    return {(m[1] or _FOLD.get(m[2].lower(), m[2])).lower() for m in _MULTIPLE.finditer(text)}
+    """The multiples ``text`` states, one key each: "doubled", "more than double", "twofold" and "twice as" ->
+    {"doubl"}."""
+    keys = set()
+    for m in _MULTIPLE.finditer(text):
+        written = next(g for g in m.groups()[1:] if g) if not m[1] else m[1]
+        keys.add(_FOLD.get(written.lower(), written).lower())
+    return keys
 
 
 @dataclass
@@ -663,6 +687,13 @@ _SHARE = re.compile(
     r"\d[\d,.]*\s*(?:%|per ?cent\b)|\b(?:half|thirds?|quarters?|fifths?|tenths?|majority|minority)\b", re.I
 )
 _PERCENTAGE = re.compile(r"[-+]?\d[\d,.]*\s*(?:%|per ?cent\b)", re.I)
+
+
+def states_share(text: str) -> bool:
+    """Whether ``text`` gives a part of a whole: a percentage, "half", "two thirds", "the majority"."""
+    return bool(_SHARE.search(text))
+
+
 _MIXED_CASE = re.compile(r"\b[a-z]+[A-Z][\w-]*")
 _INNER_CAPITAL = re.compile(r"\b[A-Z][a-z]+[A-Z][\w-]*")
 _NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]*|[a-z]+[A-Z][\w-]*)\s+(\d+(?:\.\d+)?)\b(?![.,]?\d)")

@@ -3243,3 +3243,73 @@ def test_a_count_of_others_beside_the_asked_count_is_refused(fake_encoder) -> No
     said = [Sentence(article_id="a", start=0, end=len(vote), text=vote)]
     assert _counted_beside("How many Republican senators voted against the bill?", said, {31.0}) is None
     assert _counted_beside("How many Democrats voted against the bill?", said, {31.0}) == ("Republicans", "Democrats")
+
+
+def test_an_american_subject_is_the_one_a_sentence_calls_us() -> None:
+    # Held-out round 41, w1073: "A third US car manufacturer, Ford" is an American carmaker; the pronoun "us" is not.
+    said = "A third US car manufacturer, Ford Motor Company, has said that it can make it through this year."
+    question = "Other than Chrysler and General Motors, which American carmaker said it could make it through the year?"
+    assert _ranked(question, "Ford Motor Company.", said, "Carmakers seek aid") is None
+    quoted = '"Ford Motor Company will make it through this year," he told us.'
+    assert _ranked(question, "Ford Motor Company.", quoted, "Carmakers seek aid") == "subject"
+
+
+def test_a_year_that_names_whose_account_is_asked_is_the_reports(fake_encoder) -> None:
+    # Held-out round 41, w1076: "according to its February 2009 plan" names the report of 2009; "by 2017" there is
+    # when the loans are repaid, not the year of the two years asked.
+    check = BindingCheck(fake_encoder, lambda _id: [], {}, dates={"a": "2009-02-18", "b": "2017-03-01"})
+    text = "GM says that it could be profitable in two years' time, and might be able to repay all its loans by 2017."
+    question = "Within how many years did GM say it could become profitable again, according to its February 2009 plan?"
+    assert check.other_year(question, [Sentence(article_id="a", start=0, end=len(text), text=text)]) == ""
+    # A report of another year is held to the year as before, as is a year the question asks of the figure.
+    assert check.other_year(question, [Sentence(article_id="b", start=0, end=len(text), text=text)]) == "2017"
+    asked = "Within how many years of February 2009 did GM say it could become profitable again?"
+    assert check.other_year(asked, [Sentence(article_id="a", start=0, end=len(text), text=text)]) == "2017"
+
+
+def test_a_why_questions_event_is_not_stated_by_the_clause_that_dates_it() -> None:
+    # Held-out round 41, w1088 (false premise): sales fell, and GM brought in incentives; nothing was scrapped.
+    text = "General Motors said its US sales fell 45% in March, as GM launched new buyer incentives."
+    question = "Why did GM scrap its new buyer incentive programme after its US sales fell 45% in March?"
+    message = _premise(question, text)
+    assert message is not None and '"scrap"' in message
+    assert _premise("Why did General Motors' sales fall 45% in March?", text) is None
+
+
+def test_a_report_from_before_a_model_is_first_named_does_not_speak_of_it() -> None:
+    # Held-out round 41, w1070 (adversarial): a report of January 2007 on the iPhone gives no size of the iPhone 3G,
+    # which the articles first name in June 2008.
+    old = sentences_of_text("a", "Apple today introduced the iPhone. It has a 3.5-inch touchscreen display.")
+    new = sentences_of_text("b", "Apple launched the iPhone 3G. The iPhone 3G is twice as fast.")
+    pool = {"a": old, "b": new}
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: pool[a],
+        {"a": "Apple introduces iPhone", "b": "Apple launches 3G iPhone"},
+        dates={"a": "2007-01-10", "b": "2008-06-09"},
+    )
+    display = Verdict([ClaimCheck("The iPhone 3G's display is 3.5 inches.", [old[1]], 1.0, True)])
+    refused = check.run(frame_question("How big is the iPhone 3G's display?"), display)
+    assert refused is not None and refused.gate == "subject" and "2007-01-10" in refused.message
+    assert check.run(frame_question("How big is the iPhone's display?"), display) is None
+    # A report that names the model, or one after the first that does, may speak of it.
+    assert check.before_model("How fast is the iPhone 3G?", [new[1]]) is None
+    pool["a"] = sentences_of_text("a", "Apple today introduced the iPhone. It has a 3.5-inch display, unlike the 3G.")
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: pool[a],
+        {"a": "Apple introduces iPhone", "b": "Apple launches 3G iPhone"},
+        dates={"a": "2007-01-10", "b": "2008-06-09"},
+    )
+    assert check.before_model("How big is the iPhone 3G's display?", [pool["a"][1]]) is None
+
+
+def test_how_much_faster_is_answered_by_a_multiple_the_sentence_states() -> None:
+    # Held-out round 41, w1085: "twice as fast" is by how much faster; a speed alone is not.
+    question = "By Apple's chief executive's own account, how much faster is the new 3G handset than its predecessor?"
+    said = 'Jobs said "we are launching the new iPhone 3G that is twice as fast at half the price."'
+    assert _ranked(question, "The iPhone 3G is twice as fast.", said, "Apple launches 3G iPhone") is None
+    level = "Jobs said the new iPhone 3G downloads at 1.4 megabits a second."
+    assert (
+        _ranked(question, "It downloads at 1.4 megabits a second.", level, "Apple launches 3G iPhone") == "constraint"
+    )

