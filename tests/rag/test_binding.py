@@ -3292,6 +3292,10 @@ def test_a_report_from_before_a_model_is_first_named_does_not_speak_of_it() -> N
     refused = check.run(frame_question("How big is the iPhone 3G's display?"), display)
     assert refused is not None and refused.gate == "subject" and "2007-01-10" in refused.message
     assert check.run(frame_question("How big is the iPhone's display?"), display) is None
+    # A sentence cited beside it that names the model but does not give the figure does not place it (w1070, rerun).
+    beside = Verdict([ClaimCheck("The iPhone 3G's display is 3.5 inches.", [new[0], old[1]], 1.0, True)])
+    refused = check.run(frame_question("How big is the iPhone 3G's display?"), beside)
+    assert refused is not None and refused.gate == "subject"
     # A report that names the model, or one after the first that does, may speak of it.
     assert check.before_model("How fast is the iPhone 3G?", [new[1]]) is None
     pool["a"] = sentences_of_text("a", "Apple today introduced the iPhone. It has a 3.5-inch display, unlike the 3G.")
@@ -3313,3 +3317,22 @@ def test_how_much_faster_is_answered_by_a_multiple_the_sentence_states() -> None
     assert (
         _ranked(question, "It downloads at 1.4 megabits a second.", level, "Apple launches 3G iPhone") == "constraint"
     )
+
+
+def test_a_multiple_is_held_by_the_sentence_that_states_it() -> None:
+    # Wikinews w1038 (adversarial): "twice as fast" is the iPhone 3G's, said in 2008, a year before the articles first
+    # name the 3GS; a sentence of 2010 that names the 3GS, cited beside it, does not make it the 3GS's.
+    pool = {
+        "b": sentences_of_text("b", "Apple launched the new iPhone 3G. The new iPhone 3G is twice as fast."),
+        "c": sentences_of_text("c", "Apple launched the iPhone 3GS. It costs US$199."),
+        "d": sentences_of_text("d", "The iPhone 3GS's price will be reduced to US$99."),
+    }
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: pool[a],
+        {"b": "Apple launches 3G iPhone", "c": "Apple launches iPhone 3GS", "d": "Apple unveils iPhone 4"},
+        dates={"b": "2008-06-09", "c": "2009-06-09", "d": "2010-06-08"},
+    )
+    claim = ClaimCheck("The iPhone 3GS is twice as fast as the iPhone 3G.", [pool["d"][0], pool["b"][1]], 1.0, True)
+    refused = check.run(frame_question("How much faster is the iPhone 3GS than the iPhone 3G?"), Verdict([claim]))
+    assert refused is not None and refused.gate == "subject" and "2008-06-09" in refused.message

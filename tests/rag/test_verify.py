@@ -878,6 +878,13 @@ def test_multiples_are_stated_by_a_fold_a_verb_or_times_as(text: str, keys: set[
     assert multiples(text) == keys
 
 
+def test_how_much_of_a_figure_is_answered_by_a_part_of_it() -> None:
+    # Held-out round 41, w1080: "half" is how much of the US$19.7 billion; where it came from is not.
+    question = "How much of the additional US$19.7 billion Russia promised was to be paid from the state's own coffers?"
+    assert answers_question_type(question, "Half of it would come from the federal budget.")
+    assert not answers_question_type(question, "It would come from the federal budget.")
+
+
 def test_how_much_faster_is_answered_by_a_multiple() -> None:
     question = "By Apple's chief executive's own account, how much faster is the new 3G handset than its predecessor?"
     assert answers_question_type(question, "The iPhone 3G is twice as fast at half the price.", change=True)
