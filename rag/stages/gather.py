@@ -53,7 +53,14 @@ from rag.stages.frame import (
     root,
     stem,
 )
-from rag.stages.verify import NOT_AN_AUXILIARY, asks_quantity, extract_names, extract_quantities, states_share
+from rag.stages.verify import (
+    NOT_AN_AUXILIARY,
+    asks_quantity,
+    extract_names,
+    extract_quantities,
+    part_asked_of,
+    states_share,
+)
 
 __all__ = ["Gathered", "Gatherer", "Reading", "ValueGroup", "gatherable", "tells_part_asked"]
 
@@ -283,16 +290,11 @@ def asked_family(frame: QuestionFrame) -> str | None:
     return None
 
 
-# "How much of the additional US$19.7 billion …": a part of a figure the question gives.
-_PART_OF = re.compile(r"\bhow (?:much|many) of\b(.*)", re.I)
-
-
 def tells_part_asked(question: str, sentences: Iterable[Sentence]) -> bool:
     """Whether the question asks how much of a figure it gives and a sentence states a part of that figure beside
     it: "half of which would come from the federal budget" after "an additional US$19.7 billion" (held-out round 41,
     w1080). No figure of the asked attribute is bound there, yet the draft can read the part."""
-    asked = _PART_OF.search(question)
-    figures = extract_quantities(asked.group(1)) if asked else set()
+    figures = extract_quantities(part_asked_of(question))
     return bool(figures) and any(
         extract_quantities(s.text) & figures and states_share(_remove_figures(s.text, figures)) for s in sentences
     )

@@ -39,6 +39,7 @@ __all__ = [
     "extract_names",
     "extract_quantities",
     "gives_reason",
+    "part_asked_of",
     "premise_figures",
     "spellings",
     "states_share",
@@ -193,7 +194,7 @@ def multiples(text: str) -> set[str]:
     {"doubl"}."""
     keys = set()
     for m in _MULTIPLE.finditer(text):
-        written = next(g for g in m.groups()[1:] if g) if not m[1] else m[1]
+        written = next(g for g in m.groups() if g)
         keys.add(_FOLD.get(written.lower(), written).lower())
     return keys
 
@@ -677,7 +678,6 @@ _MONEY = re.compile(
     re.I,
 )
 # A figure asked relative to another, which a ratio answers: "what price relative to the original".
-_ASKS_PART = re.compile(r"\bhow (?:much|many) of\b", re.I)
 _ASKS_RELATIVE = re.compile(r"\b(?:relative to|compared (?:with|to)|in comparison (?:with|to))\b", re.I)
 _RATIO = re.compile(r"\b(?:half|twice|thrice|a third|a quarter|one third|one quarter)\b", re.I)
 _ASKS_PERCENT = re.compile(r"\bper ?cent|percentage|%|\brate\b", re.I)
@@ -688,6 +688,17 @@ _SHARE = re.compile(
     r"\d[\d,.]*\s*(?:%|per ?cent\b)|\b(?:half|thirds?|quarters?|fifths?|tenths?|majority|minority)\b", re.I
 )
 _PERCENTAGE = re.compile(r"[-+]?\d[\d,.]*\s*(?:%|per ?cent\b)", re.I)
+
+
+# "How much of the additional US$19.7 billion …": a part of what follows.
+_ASKS_PART = re.compile(r"\bhow (?:much|many) of\b(.*)", re.I)
+
+
+def part_asked_of(question: str) -> str:
+    """What the question asks a part of ("the additional US$19.7 billion …" of "How much of the additional …");
+    '' where it asks no part."""
+    asked = _ASKS_PART.search(question)
+    return asked.group(1) if asked else ""
 
 
 def states_share(text: str) -> bool:
@@ -994,7 +1005,7 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         return _names_another(question, answer)
     if _ASKS_OTHER.match(question):
         return True
-    if _ASKS_PART.search(question) and _SHARE.search(answer):
+    if part_asked_of(question) and _SHARE.search(answer):
         # "How much of the additional US$19.7 billion … was to be paid from the state's own coffers?" is answered by
         # "half" (held-out round 41, w1080).
         return True
