@@ -545,9 +545,9 @@ class BindingCheck:
             )
         # The sentences that hold each claim's figure: a title cited beside them ("Apple launches 3G iPhone") names the
         # model without giving the figure (held-out round 41, w1070, rerun).
-        figures = extract_quantities(frame.question)
-        held = [s for c in claims for s in _holding_the_answer(c.claim, c.sentences, figures, frame.subjects)]
-        if early := self.before_model(frame.question, held):
+        asked_values = extract_quantities(frame.question)
+        holdings = [_holding_the_answer(c.claim, c.sentences, asked_values, frame.subjects) for c in claims]
+        if early := self.before_model(frame.question, [s for held in holdings for s in held]):
             return Abstention(
                 reason="off_target",
                 gate="subject",
@@ -582,9 +582,7 @@ class BindingCheck:
                 gate="constraint",
                 message=f"No sentence that gives this answer says it is the {frame.rank}.",
             )
-        asked_values = extract_quantities(frame.question)
-        for check in claims:
-            sentences = _holding_the_answer(check.claim, check.sentences, asked_values, frame.subjects)
+        for check, sentences in zip(claims, holdings, strict=True):
             # The attribute is bound to a figure only: a name answers a who/which question through a relation
             # the sentence may word in many ways ("probe" / "investigation"), a figure through an attribute.
             added = self._figures(check.claim) - asked_values
@@ -2249,16 +2247,21 @@ class BindingCheck:
 
     def _article_words(self, article_id: str) -> set[str]:
         """The words of a whole article, title included, as names are matched (``_parts``)."""
-        return _parts(" ".join([self.titles.get(article_id, ""), *(t.text for t in self.sentences_of(article_id))]))
+        return _parts(self._article_text(article_id))
+
+    def _article_text(self, article_id: str) -> str:
+        """A whole article, title first."""
+        return " ".join([self.titles.get(article_id, ""), *(t.text for t in self.sentences_of(article_id))])
 
     def before_model(self, question: str, sentences: Sequence[Sentence]) -> tuple[str, str] | None:
         """(the model the question names, the report's date) where every sentence is from a report that does not
         name the model and was published before the first that does: a report of January 2007 on the iPhone cannot
         give the display of the iPhone 3G, first named in June 2008 (held-out round 41, w1070). None otherwise, or
         where no article names the model."""
-        model = next((m.group(0) for m in _MODEL.finditer(question) if not _DATED.fullmatch(m.group(0))), None)
-        if model is None or not sentences:
+        asked = _asked_model(question)
+        if asked is None or not sentences:
             return None
+        model = asked.group(0)
         first, naming = self._first_naming(model)
         dates = []
         for sentence in sentences:
@@ -2277,7 +2280,7 @@ class BindingCheck:
             patterns = [re.compile(rf"\b{re.escape(w)}(?![\w-])") for w in (line, number)]
             naming = set()
             for a in self.dates:
-                text = " ".join([self.titles.get(a, ""), *(t.text for t in self.sentences_of(a))])
+                text = self._article_text(a)
                 if all(p.search(text) for p in patterns):
                     naming.add(a)
             dates = [d[:10] for a in naming if (d := self.dates.get(a))]
@@ -2762,6 +2765,11 @@ def _names_only(model: str, answer: str) -> bool:
     return found is not None and not extract_quantities(answer[: found.start()] + " " + answer[found.end() :])
 
 
+def _asked_model(question: str) -> re.Match[str] | None:
+    """The first product line and model number the question names ("iPhone 3G"), not a date ("September 2008")."""
+    return next((m for m in _MODEL.finditer(question) if not _DATED.fullmatch(m.group(0))), None)
+
+
 def _other_model(
     question: str, texts: Sequence[str], titles: Sequence[str], leads: Sequence[str] = ()
 ) -> tuple[str, str] | None:
@@ -2778,7 +2786,7 @@ def _other_model(
         name, asked, label = m.group(1), None, f"original {m.group(1)}"
         # "iPhone 4", "iPhone 3G", or another name begun by it ("iPhone OS").
         later = r"(\s+(?:\d[\w.]*|[A-Z][\w-]*))?"
-    elif m := next((x for x in _MODEL.finditer(question) if not _DATED.fullmatch(x.group(0))), None):
+    elif m := _asked_model(question):
         name, asked, label = m.group(1), m.group(2).lower(), m.group(0)
         later = r"(\s+\d(?:[\w.]*\w)?)?"
     else:

@@ -170,10 +170,11 @@ def extract_names(text: str) -> set[str]:
 # before "fold": "unfold" and "scaffold" are no multiples.
 # "Twice as fast", "three times the price" compare by a multiple too (held-out round 41, w1085); "twice" or "three
 # times" alone counts how often ("met twice").
+_FACTOR = r"(two|three|four|five|six|seven|eight|nine|ten|hundred|\d+)"
 _MULTIPLE = re.compile(
-    r"\b(?:(doubl|tripl|quadrupl|halv)\w*|(two|three|four|five|six|seven|eight|nine|ten|hundred|\d+)-?fold|"
+    rf"\b(?:(doubl|tripl|quadrupl|halv)\w*|{_FACTOR}-?fold|"
     r"(twice|thrice)\s+(?=as\b|the\b|that\b|its\b|their\b)|"
-    r"(two|three|four|five|six|seven|eight|nine|ten|hundred|\d+)\s+times\s+"
+    rf"{_FACTOR}\s+times\s+"
     r"(?=as\b|the\b|that\b|its\b|their\b|more\b|faster\b|higher\b|larger\b|bigger\b|greater\b))",
     re.I,
 )

@@ -3276,18 +3276,33 @@ def test_a_why_questions_event_is_not_stated_by_the_clause_that_dates_it() -> No
     assert _premise("Why did General Motors' sales fall 45% in March?", text) is None
 
 
+def _dated_reports(reports: dict[str, tuple[str, str, str]]) -> tuple[dict[str, list[Sentence]], BindingCheck]:
+    """The sentences of each report ({id: (title, date, text)}), and a binder that reads them by their dates."""
+    pool = {a: sentences_of_text(a, text) for a, (_title, _date, text) in reports.items()}
+    titles = {a: title for a, (title, _date, _text) in reports.items()}
+    dates: dict[str, str | None] = {a: date for a, (_title, date, _text) in reports.items()}
+    return pool, BindingCheck(HashingEncoder(dim=64), lambda a: pool[a], titles, dates=dates)
+
+
 def test_a_report_from_before_a_model_is_first_named_does_not_speak_of_it() -> None:
     # Held-out round 41, w1070 (adversarial): a report of January 2007 on the iPhone gives no size of the iPhone 3G,
     # which the articles first name in June 2008.
-    old = sentences_of_text("a", "Apple today introduced the iPhone. It has a 3.5-inch touchscreen display.")
-    new = sentences_of_text("b", "Apple launched the iPhone 3G. The iPhone 3G is twice as fast.")
-    pool = {"a": old, "b": new}
-    check = BindingCheck(
-        HashingEncoder(dim=64),
-        lambda a: pool[a],
-        {"a": "Apple introduces iPhone", "b": "Apple launches 3G iPhone"},
-        dates={"a": "2007-01-10", "b": "2008-06-09"},
+    launched = (
+        "Apple launches 3G iPhone",
+        "2008-06-09",
+        "Apple launched the iPhone 3G. The iPhone 3G is twice as fast.",
     )
+    pool, check = _dated_reports(
+        {
+            "a": (
+                "Apple introduces iPhone",
+                "2007-01-10",
+                "Apple today introduced the iPhone. It has a 3.5-inch touchscreen display.",
+            ),
+            "b": launched,
+        }
+    )
+    old, new = pool["a"], pool["b"]
     display = Verdict([ClaimCheck("The iPhone 3G's display is 3.5 inches.", [old[1]], 1.0, True)])
     refused = check.run(frame_question("How big is the iPhone 3G's display?"), display)
     assert refused is not None and refused.gate == "subject" and "2007-01-10" in refused.message
@@ -3298,12 +3313,15 @@ def test_a_report_from_before_a_model_is_first_named_does_not_speak_of_it() -> N
     assert refused is not None and refused.gate == "subject"
     # A report that names the model, or one after the first that does, may speak of it.
     assert check.before_model("How fast is the iPhone 3G?", [new[1]]) is None
-    pool["a"] = sentences_of_text("a", "Apple today introduced the iPhone. It has a 3.5-inch display, unlike the 3G.")
-    check = BindingCheck(
-        HashingEncoder(dim=64),
-        lambda a: pool[a],
-        {"a": "Apple introduces iPhone", "b": "Apple launches 3G iPhone"},
-        dates={"a": "2007-01-10", "b": "2008-06-09"},
+    pool, check = _dated_reports(
+        {
+            "a": (
+                "Apple introduces iPhone",
+                "2007-01-10",
+                "Apple today introduced the iPhone. It has a 3.5-inch display, unlike the 3G.",
+            ),
+            "b": launched,
+        }
     )
     assert check.before_model("How big is the iPhone 3G's display?", [pool["a"][1]]) is None
 
@@ -3322,16 +3340,16 @@ def test_how_much_faster_is_answered_by_a_multiple_the_sentence_states() -> None
 def test_a_multiple_is_held_by_the_sentence_that_states_it() -> None:
     # Wikinews w1038 (adversarial): "twice as fast" is the iPhone 3G's, said in 2008, a year before the articles first
     # name the 3GS; a sentence of 2010 that names the 3GS, cited beside it, does not make it the 3GS's.
-    pool = {
-        "b": sentences_of_text("b", "Apple launched the new iPhone 3G. The new iPhone 3G is twice as fast."),
-        "c": sentences_of_text("c", "Apple launched the iPhone 3GS. It costs US$199."),
-        "d": sentences_of_text("d", "The iPhone 3GS's price will be reduced to US$99."),
-    }
-    check = BindingCheck(
-        HashingEncoder(dim=64),
-        lambda a: pool[a],
-        {"b": "Apple launches 3G iPhone", "c": "Apple launches iPhone 3GS", "d": "Apple unveils iPhone 4"},
-        dates={"b": "2008-06-09", "c": "2009-06-09", "d": "2010-06-08"},
+    pool, check = _dated_reports(
+        {
+            "b": (
+                "Apple launches 3G iPhone",
+                "2008-06-09",
+                "Apple launched the new iPhone 3G. The new iPhone 3G is twice as fast.",
+            ),
+            "c": ("Apple launches iPhone 3GS", "2009-06-09", "Apple launched the iPhone 3GS. It costs US$199."),
+            "d": ("Apple unveils iPhone 4", "2010-06-08", "The iPhone 3GS's price will be reduced to US$99."),
+        }
     )
     claim = ClaimCheck("The iPhone 3GS is twice as fast as the iPhone 3G.", [pool["d"][0], pool["b"][1]], 1.0, True)
     refused = check.run(frame_question("How much faster is the iPhone 3GS than the iPhone 3G?"), Verdict([claim]))
