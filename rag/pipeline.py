@@ -66,6 +66,7 @@ from rag.stages.verify import (
     answers_question_type,
     asks_event,
     reason_left_out,
+    title_cut_short,
     with_stated_reason,
 )
 
@@ -656,6 +657,8 @@ class AnswerPipeline:
             # the gathering ("At which event did Apple reveal the iPhone 3GS?").
             refused.note = "name the event" if asks_event(work.question) else ""
             return refused
+        if title := title_cut_short(verdict.supported_text, s.citer.titles.values()):
+            return _Checked.refused("not_stated", "answer_type", f"the answer copies the title {title!r}, cut short")
         cited = [sentence for check in verdict.checks for sentence in check.sentences]
         if reason_left_out(work.question, verdict.supported_text, cited):
             # The small model restates the event and drops the sentence's "Citing …" (Wikinews w523); a second

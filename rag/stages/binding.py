@@ -279,6 +279,9 @@ def _abbreviations(text: str, *, written: str, run: str, skip: frozenset[str] = 
 _ASKED_KIND_NAME = re.compile(r"^\W*(?i:which|what)\s+((?:[A-Z][\w'’.-]*\s+)+)(?=[a-z])")
 
 
+_UNITED_STATES = frozenset({"states", "=us"})
+
+
 def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     """Whether a word of the name group is among ``words``, or its stem is: "Japanese" is mentioned by "Japan",
     "Asian" by "Asia" (a name of four letters or more, at most three more letters on it); and a place by its
@@ -287,6 +290,10 @@ def _mentioned(group: frozenset[str], words: set[str]) -> bool:
     # A place's other names are looked up, not paired with every word: "UK" for "Britain" shares no first letter,
     # and the pairs below are only those that do (this runs for every sentence the gatherer reads).
     if group & words or any(other_names(g) & words for g in group):
+        return True
+    # "the United States" is written "US" as often ("reduced to $199 in the US", held-out round 42, w1104), which
+    # ``_parts`` marks "u.s."; its group is "united" with "states" or the initials it is known by ("=us").
+    if "u.s." in words and "united" in group and group & _UNITED_STATES:
         return True
     return any((len(w) < len(g) and _akin(w, g)) or people_of(g, w) for g in group for w in words if w[:1] == g[:1])
 
@@ -362,20 +369,35 @@ def other_time_unit(question: str, text: str, end: int) -> str:
 
 
 def _in_other_unit(question: str, sentences: Sequence[Sentence], values: set[float]) -> tuple[str, str] | None:
-    """(the unit written, the unit asked) where every time a sentence writes a figure of the answer it counts
-    another unit of time than the question ("two years late" for "how many months late"); None otherwise."""
-    asked = _UNIT_ASKED.search(question)
-    if asked is None:
+    """(the unit written, the unit or thing asked, both as counted) where every time a sentence writes a figure of
+    the answer it counts another unit of time than the question ("two years late" for "how many months late"), or
+    a span of time where the question counts things ("just one year after launching the iPhone" counts no people
+    who turned up: held-out round 42, w1114); None otherwise."""
+    if asked := _UNIT_ASKED.search(question):
+        unit = asked.group(1).lower()
+        counted = unit + "s"
+    elif thing := _THING_COUNTED.match(question):
+        unit = counted = thing.group(1).lower()
+    else:
         return None
     written = ""
     for sentence in sentences:
         for number in _COUNT_NUMBER.finditer(sentence.text):
             if number_value(number.group(0)) not in values:
                 continue
-            if not (unit := other_time_unit(question, sentence.text, number.end())):
+            after = _UNIT_AFTER.match(sentence.text, number.end())
+            if after is None or after.group(1).lower() == unit:
                 return None
-            written = written or unit
-    return (written, asked.group(1).lower()) if written else None
+            written = written or after.group(1).lower() + "s"
+    return (written, counted) if written else None
+
+
+# What a "how many" question counts, where it is no unit of time: "How many people turned up …".
+_THING_COUNTED = re.compile(
+    r"^\W*how\s+many\s+(?:(?:more|new|other|extra|additional|of\s+the|of\s+its|of\s+their)\s+)?"
+    r"(?!(?:minute|hour|day|week|month|year|decade|more|new|other|extra|additional|of)s?\b)([A-Za-z][\w-]*)",
+    re.I,
+)
 
 
 # "In which storage sizes …", "What models …": a kind of thing asked by its noun that no percentage can be.
@@ -597,7 +619,7 @@ class BindingCheck:
                 return Abstention(
                     reason="off_target",
                     gate="attribute",
-                    message=f"The articles count this figure in {units[0]}s, not the {units[1]}s the question asks.",
+                    message=f"The articles count this figure in {units[0]}, not the {units[1]} the question asks.",
                 )
             if figure and (kind := _percent_for_kind(frame.question, check.claim)):
                 return Abstention(
@@ -1748,7 +1770,7 @@ class BindingCheck:
             # percentage lost stays a move ("the Dow lost 7%" is no profit figure).
             words |= {"loss", *MONEY_LOST}
         # In a described subject ("the carmaker whose chief executive was replaced") a family word describes.
-        known = [] if frame.described else [a for a in frame.attributes if family_of(a)]
+        known = [] if frame.described else [a for a in frame.attributes if family_of(a) in frame.families]
         # "What was Apple's market value when Steve Jobs died?" asks a market value, not a death.
         asking = [a for a in frame.attributes if a not in frame.circumstance]
         # "How big was the US bank bailout bill …?" asks the bill's size, which its figure states: "big" is the
@@ -3473,10 +3495,19 @@ def _carrying(question: str, claim: str, cited: Sequence[Sentence]) -> list[Sent
     """The cited sentences that hold most of what the answer adds to the question (none where it adds nothing):
     of "Stephen Harper called the auto industry an emblem of the American spirit", the sentence on the American
     spirit, not the one cited beside it for Harper's name."""
-    added = _content(claim) - _content(question)
-    scores = [len(added & _content(s.text)) for s in cited]
+    added = _held(claim) - _held(question)
+    scores = [len(added & _held(s.text)) for s in cited]
     best = max(scores, default=0)
     return [s for s, n in zip(cited, scores, strict=True) if best and n == best]
+
+
+_NUMERALS = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def _held(text: str) -> set[str]:
+    """The content words of ``text`` and its numbers however short: "90%" is what the answer adds, held by the
+    sentence on Obama's 90% of GM's bondholders, not asked of Ottawa (held-out round 42, w1101)."""
+    return _content(text) | set(_NUMERALS.findall(text))
 
 
 def _speaker(text: str) -> frozenset[str]:
@@ -4010,7 +4041,7 @@ def _unattended(question: str, texts: Sequence[tuple[str, str]]) -> str:
 # dealerships".
 _COUNTED = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)"
-    r"\s+(?:[a-z-]+\s+)?([a-z]+s)\b"
+    r"\s+(?:[a-z-]+\s+)?([a-z]+s|people)\b"
 )
 
 

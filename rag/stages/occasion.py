@@ -38,7 +38,15 @@ def _forms(word: str) -> set[str]:
         forms |= {root(w[:-3]), root(w[:-3] + "e")}
     if again := _AGAIN.match(w):
         forms.add(root(w[again.end() :]))
+    for same in _SAME_DEED:
+        if forms & same:
+            forms |= same
     return forms
+
+
+# Verbs a report writes for the same deed: "when it reached Singapore on its delayed 2005 tour" is told as "when it
+# arrives on November 11" (held-out round 42, w1097).
+_SAME_DEED = (frozenset({root("reach"), root("arrive")}),)
 
 
 # "reopened", "reissued", "re-elected": a verb done again, its plain verb after the prefix (a vowel, so that

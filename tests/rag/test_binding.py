@@ -20,6 +20,7 @@ from rag.stages.binding import (
     _counted_beside,
     _described,
     _done_by_another,
+    _in_other_unit,
     _negated_only,
     _occasion_figures,
     _opposite_relation,
@@ -3354,3 +3355,64 @@ def test_a_multiple_is_held_by_the_sentence_that_states_it() -> None:
     claim = ClaimCheck("The iPhone 3GS is twice as fast as the iPhone 3G.", [pool["d"][0], pool["b"][1]], 1.0, True)
     refused = check.run(frame_question("How much faster is the iPhone 3GS than the iPhone 3G?"), Verdict([claim]))
     assert refused is not None and refused.gate == "subject" and "2008-06-09" in refused.message
+
+
+def test_the_united_states_is_the_us_a_sentence_names() -> None:
+    # Held-out round 42, w1104: "reduced to $199 in the US" is the price in the United States.
+    question = "How much did a 3G iPhone cost a buyer in the United States?"
+    said = "The price for the iPhone has also been reduced to $199 in the US."
+    assert _ranked(question, "$199.", said, "Apple launches 3G iPhone") is None
+    elsewhere = "The price for the iPhone has also been reduced to $199 in Canada."
+    assert _ranked(question, "$199.", elsewhere, "Apple launches 3G iPhone") == "subject"
+
+
+def test_the_figure_an_answer_adds_is_carried_by_the_sentence_that_holds_it() -> None:
+    # Held-out round 42, w1101 (adversarial): the 90% is the Obama administration's demand, in a report that never
+    # names Ottawa; a figure of two digits is still what the answer adds.
+    question = "What share of GM's bondholders did Ottawa insist must sign on before Canada would extend further loans?"
+    obama = (
+        "U.S. President Barack Obama's administration said it would not give more financial aid to the firm unless "
+        "90% of GM's bondholders would agree."
+    )
+    title = "Bankruptcy for U.S. automaker GM becomes almost certain"
+    other = "GM's bondholders met in New York."
+    said = [Sentence(article_id="a", start=at, end=at + len(t), text=t) for at, t in ((0, other), (40, obama))]
+    assert _carrying(question, "90%.", said) == said[1:]
+    assert _ranked(question, "90%.", obama, title) == "subject"
+    ottawa = "Ottawa said it would not extend further loans unless 90% of GM's bondholders would agree."
+    assert _ranked(question, "90%.", ottawa, title) is None
+
+
+def test_a_span_of_time_counts_none_of_the_things_asked() -> None:
+    # Held-out round 42, w1114 (adversarial): "just one year after launching the iPhone" counts no people at the
+    # developers' gathering.
+    question = "How many people turned up at the developers' gathering where Jobs showed off the 3G iPhone?"
+    title = "Apple launches 3G iPhone"
+    said = 'Jobs said at a developers\' conference: "just one year after launching the iPhone, we launch the 3G."'
+    assert _ranked(question, "1 person turned up at the gathering.", said, title) == "attribute"
+    counted = "Some 5,000 people turned up at the developers' conference where Jobs showed off the iPhone 3G."
+    assert _ranked(question, "5,000 people turned up.", counted, title) is None
+    # A count of more of a unit of time is that unit's, as before (Wikinews w720).
+    hours = sentences_of_text("a", "iPhone 4 has seven hours of 3G talk time, up two hours from the 3GS.")
+    assert _in_other_unit("How many more hours of 3G talk time does the iPhone 4 have?", hours, {2.0}) is None
+    assert _in_other_unit("How many months late was it?", sentences_of_text("a", "It was two years late."), {2.0}) == (
+        "years",
+        "months",
+    )
+
+
+def test_a_count_of_people_answers_how_many_passengers() -> None:
+    # Held-out round 42, w1109: "555 people in typical three mixed classes layout" counts the passengers, beside the
+    # classes; and the report the question cites ("the report on its launch") names no attribute asked.
+    question = (
+        "According to the January 2005 report on its launch, how many passengers does the A380 seat in a typical "
+        "three-class layout?"
+    )
+    frame = frame_question(question)
+    claim = "The A380 seats up to 555 people in typical three mixed classes layout."
+    assert counts_other(frame, claim) is None
+    assert counts_other(frame, "It has three mixed classes.") == ("classes", "passengers")
+    assert frame.families == frozenset() and "launch" in frame.attributes
+    assert frame_question("How many passengers did the A380 carry at its launch?").families == {"founding"}
+    said = "Airbus unveiled the A380, which can carry 555 people in typical three mixed classes layout."
+    assert _ranked(question, claim, said, "Airbus launches world's largest passenger jet") is None

@@ -1066,3 +1066,23 @@ def test_a_part_of_the_questions_own_figure_is_left_to_the_draft() -> None:
     whole = sentences_of_text("a", "Russia would infuse an additional US$19.7 billion into its markets.")
     assert not tells_part_asked(asked, whole)
     assert not tells_part_asked("How much did Russia infuse into its markets?", said)
+
+
+def test_a_figure_given_for_the_subject_beside_anothers_is_the_subjects() -> None:
+    # Held-out round 42, w1094: the A380 "can carry up to 840 people in all-economy class (550 for a Boeing 747)";
+    # the 550 is the 747's in that layout, and no figure of the 747's three-class layout (w247).
+    text = (
+        "Airbus unveiled the A380, which can carry up to 840 people in all-economy class (550 for a Boeing 747), "
+        "or 555 people in typical three-class layout."
+    )
+    sentence = sentences_of_text("a", text)[0]
+    binding = BindingCheck(HashingEncoder(dim=64), lambda _: [sentence], {"a": "Airbus launches the A380"})
+    asked = frame_question("How many passengers could a Boeing 747 hold in an all-economy layout?")
+    gathered = Gatherer(binding).run(asked, [sentence])
+    assert gathered is not None and [g.value for g in gathered.groups] == [550]
+    assert (
+        Gatherer(binding).run(
+            frame_question("How many passengers can a Boeing 747 carry in a three-class layout?"), [sentence]
+        )
+        is None
+    )

@@ -175,3 +175,15 @@ def test_a_verb_done_again_meets_its_plain_verb() -> None:
     assert check.speaks_of({"re-opened"}, "opened")
     # Only before a vowel: "reported" is no "ported" done again.
     assert not check.speaks_of({"reported"}, "ported")
+
+
+def test_reaching_a_place_is_told_as_arriving() -> None:
+    # Held-out round 42, w1097: "when it reached Singapore on its delayed tour" is the report's "when it arrives";
+    # the other reports of the delayed tour tell no arrival.
+    tours = {
+        "arrives": "Superjumbo tour delayed\nThe A380 will wear the livery of Singapore Airlines when it arrives.",
+        **{f"tour{n}": f"Tour delayed\nThe tour was delayed {n} days." for n in range(3)},
+    }
+    check = OccasionCheck(tours)
+    assert check.speaks_of({"reached", "delayed", "tour"}, "arrives")
+    assert not check.speaks_of({"reached", "delayed", "tour"}, "tour1")

@@ -14,6 +14,7 @@ from rag.stages.verify import (
     extract_quantities,
     multiples,
     reason_left_out,
+    title_cut_short,
     with_stated_reason,
 )
 from tests.fakes import HashingEncoder, ScriptedGenerator, gate_settings, one_article_index, sentences_of_text
@@ -889,3 +890,38 @@ def test_how_much_faster_is_answered_by_a_multiple() -> None:
     question = "By Apple's chief executive's own account, how much faster is the new 3G handset than its predecessor?"
     assert answers_question_type(question, "The iPhone 3G is twice as fast at half the price.", change=True)
     assert not answers_question_type(question, "The iPhone 3G is fast.", change=True)
+
+
+def test_which_country_is_not_answered_by_an_organisation_named_after_one() -> None:
+    # Held-out round 42, w1107: the handover ceremony's country is not "Singapore Airlines (SIA)".
+    question = "In which country was the handover ceremony for the first superjumbo held?"
+    assert not answers_question_type(question, "Singapore Airlines (SIA).")
+    assert answers_question_type(question, "Toulouse, France.")
+    assert answers_question_type(question, "The ceremony was held in France.")
+    assert answers_question_type("Which airline received the first superjumbo?", "Singapore Airlines (SIA).")
+
+
+def test_an_answer_that_copies_a_title_cut_short_is_refused_and_drafted_again(tmp_path) -> None:
+    # Held-out round 42, w1110: the model answered with the heading the prompt shows cut short, "Singapore Airlines
+    # to be compensated for…"; an unfinished heading answers nothing.
+    title = "Singapore Airlines to be compensated for A380 delays"
+    assert title_cut_short("Singapore Airlines to be compensated for..", [title]) == title
+    assert title_cut_short("Singapore Airlines to be compensated for A380 delays.", [title]) == ""
+    assert title_cut_short("Singapore Airlines…", [title]) == ""
+    index, encoder = one_article_index(
+        tmp_path,
+        f"# {title}\n\nThe first A380 was flown from Toulouse to Singapore for the handover. Singapore Airlines will "
+        "be compensated for the delays.\n",
+    )
+    replies = iter(
+        [
+            "Sentences: 2\nAnswer: Singapore Airlines to be compensated for..",
+            "Sentences: 1\nAnswer: From Toulouse.",
+        ]
+    )
+    model = ScriptedGenerator(lambda _messages: next(replies))
+    answer = assemble_pipeline(gate_settings(), model, index, encoder).ask(
+        "Where was the first A380 flown from to reach Singapore?"
+    )
+    assert len(model.calls) == 2
+    assert answer.answerable and "Toulouse" in answer.answer
