@@ -3246,13 +3246,31 @@ def test_a_count_of_others_beside_the_asked_count_is_refused(fake_encoder) -> No
     assert _counted_beside("How many Democrats voted against the bill?", said, {31.0}) == ("Republicans", "Democrats")
 
 
-def test_an_american_subject_is_the_one_a_sentence_calls_us() -> None:
-    # Held-out round 41, w1073: "A third US car manufacturer, Ford" is an American carmaker; the pronoun "us" is not.
-    said = "A third US car manufacturer, Ford Motor Company, has said that it can make it through this year."
-    question = "Other than Chrysler and General Motors, which American carmaker said it could make it through the year?"
-    assert _ranked(question, "Ford Motor Company.", said, "Carmakers seek aid") is None
-    quoted = '"Ford Motor Company will make it through this year," he told us.'
-    assert _ranked(question, "Ford Motor Company.", quoted, "Carmakers seek aid") == "subject"
+@pytest.mark.parametrize(
+    ("question", "claim", "met", "unmet"),
+    [
+        # Held-out round 41, w1073: "A third US car manufacturer, Ford" is an American carmaker; the pronoun "us" is
+        # not.
+        (
+            "Other than Chrysler and General Motors, which American carmaker said it could make it through the year?",
+            "Ford Motor Company.",
+            "A third US car manufacturer, Ford Motor Company, has said that it can make it through this year.",
+            '"Ford Motor Company will make it through this year," he told us.',
+        ),
+        # Held-out round 42, w1104: "reduced to $199 in the US" is the price in the United States.
+        (
+            "How much did a 3G iPhone cost a buyer in the United States?",
+            "$199.",
+            "The price for the iPhone has also been reduced to $199 in the US.",
+            "The price for the iPhone has also been reduced to $199 in Canada.",
+        ),
+    ],
+)
+def test_the_united_states_and_americans_are_met_by_us_written_as_a_name(
+    question: str, claim: str, met: str, unmet: str
+) -> None:
+    assert _ranked(question, claim, met, "Carmakers seek aid") is None
+    assert _ranked(question, claim, unmet, "Carmakers seek aid") == "subject"
 
 
 def test_a_year_that_names_whose_account_is_asked_is_the_reports(fake_encoder) -> None:
@@ -3355,15 +3373,6 @@ def test_a_multiple_is_held_by_the_sentence_that_states_it() -> None:
     claim = ClaimCheck("The iPhone 3GS is twice as fast as the iPhone 3G.", [pool["d"][0], pool["b"][1]], 1.0, True)
     refused = check.run(frame_question("How much faster is the iPhone 3GS than the iPhone 3G?"), Verdict([claim]))
     assert refused is not None and refused.gate == "subject" and "2008-06-09" in refused.message
-
-
-def test_the_united_states_is_the_us_a_sentence_names() -> None:
-    # Held-out round 42, w1104: "reduced to $199 in the US" is the price in the United States.
-    question = "How much did a 3G iPhone cost a buyer in the United States?"
-    said = "The price for the iPhone has also been reduced to $199 in the US."
-    assert _ranked(question, "$199.", said, "Apple launches 3G iPhone") is None
-    elsewhere = "The price for the iPhone has also been reduced to $199 in Canada."
-    assert _ranked(question, "$199.", elsewhere, "Apple launches 3G iPhone") == "subject"
 
 
 def test_the_figure_an_answer_adds_is_carried_by_the_sentence_that_holds_it() -> None:
