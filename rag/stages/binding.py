@@ -360,12 +360,14 @@ def other_time_unit(question: str, text: str, end: int) -> str:
     """The unit of time ``text`` writes right after a figure ending at ``end`` where the question counts another
     unit ("years" for "how many months"); '' otherwise, and where nothing follows the figure."""
     asked = _UNIT_ASKED.search(question)
-    if asked is None:
-        return ""
+    return _unit_after(text, end, other_than=asked.group(1).lower()) if asked else ""
+
+
+def _unit_after(text: str, end: int, *, other_than: str) -> str:
+    """The unit of time ``text`` writes right after a figure ending at ``end``, where it is not ``other_than``; ''
+    otherwise, and where nothing follows the figure."""
     after = _UNIT_AFTER.match(text, end)
-    if after is None or after.group(1).lower() == asked.group(1).lower():
-        return ""
-    return after.group(1).lower()
+    return "" if after is None or after.group(1).lower() == other_than else after.group(1).lower()
 
 
 def _in_other_unit(question: str, sentences: Sequence[Sentence], values: set[float]) -> tuple[str, str] | None:
@@ -385,10 +387,9 @@ def _in_other_unit(question: str, sentences: Sequence[Sentence], values: set[flo
         for number in _COUNT_NUMBER.finditer(sentence.text):
             if number_value(number.group(0)) not in values:
                 continue
-            after = _UNIT_AFTER.match(sentence.text, number.end())
-            if after is None or after.group(1).lower() == unit:
+            if not (other := _unit_after(sentence.text, number.end(), other_than=unit)):
                 return None
-            written = written or after.group(1).lower() + "s"
+            written = written or other + "s"
     return (written, counted) if written else None
 
 

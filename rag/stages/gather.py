@@ -481,11 +481,8 @@ class Gatherer:
                     continue  # a money attribute is stated in money, or at least in millions; a stake in percent
                 if not money and (amount.money or amount.value is None):
                     continue  # a count is not an amount of money
-                given_to = _RECIPIENT.match(sentence.text, amount.end)
-                for_subject = (
-                    given_to is not None
-                    and any(g & frame.subjects for g in _names(given_to.group(1), self.binding))
-                    and _qualified(frame, sentence.text, amount, amounts)
+                for_subject = _given_to_asked(frame, sentence.text, amount, self.binding) is True and _qualified(
+                    frame, sentence.text, amount, amounts
                 )
                 if not about and not for_subject:
                     continue
@@ -734,9 +731,7 @@ def _held_by_subject(
     Dreamliner"). With no name before it ("The startup was valued at …") it is the subject the sentence refers back
     to, which ``BindingCheck.about`` checks.
     """
-    if (into := _RECIPIENT.match(text, amount.end)) and not any(
-        g & frame.subjects for g in _names(into.group(1), binding)
-    ):
+    if _given_to_asked(frame, text, amount, binding) is False:
         return False  # "Microsoft has put US$13 billion into OpenAI" is not what it put into Anthropic
     between = text[word[1] : amount.start] if word[1] <= amount.start else ""
     if any(g & frame.subjects for g in _names(between, binding)):
@@ -774,6 +769,13 @@ def _shared(frame: QuestionFrame, text: str, amount: Amount, binding: BindingChe
         if all(sides) and any(asked) and not all(asked):
             return True
     return False
+
+
+def _given_to_asked(frame: QuestionFrame, text: str, amount: Amount, binding: BindingCheck) -> bool | None:
+    """Whether the one the figure is for, named right after it (``_RECIPIENT``), is an asked subject; None where the
+    figure names no one after it."""
+    into = _RECIPIENT.match(text, amount.end)
+    return None if into is None else any(g & frame.subjects for g in _names(into.group(1), binding))
 
 
 # Whom a figure is of, named right after it: "… US$13 billion into OpenAI", "$10 billion in Scale AI",
