@@ -38,6 +38,7 @@ from rag.stages.bridge import Bridge, join_answers, resolved_name, split_descrip
 from rag.stages.cite import CitationRenderer
 from rag.stages.compound import split_compound
 from rag.stages.conversions import Converter, asked_currency, restated_figure
+from rag.stages.dated import DatedSearch
 from rag.stages.definitions import Definer, defined_name
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
@@ -82,6 +83,7 @@ class Stages:
     rewriter: FollowUpRewriter
     premise: PremiseCheck
     retriever: HybridRetriever
+    dated: DatedSearch | None  # None: a day asked is left to the search's ranking (RAG_DATED_SEARCH=false)
     selector: EvidenceSelector
     drafter: Drafter
     verifier: Verifier
@@ -222,6 +224,8 @@ class AnswerPipeline:
 
         t = time.perf_counter()
         work.hits = s.retriever.search(work.question, k=k, allowed=allowed)
+        if s.dated:
+            work.hits = s.dated.run(work.question, work.hits, k, allowed)
         work.evidence = s.selector.run(work.question, work.hits)
         timings.retrieve_ms = (time.perf_counter() - t) * 1000
         if not work.evidence or (

@@ -31,6 +31,7 @@ from rag.stages.alternatives import AlternativeReader
 from rag.stages.binding import BindingCheck, common_words
 from rag.stages.cite import CitationRenderer
 from rag.stages.conversions import Converter
+from rag.stages.dated import DatedSearch
 from rag.stages.definitions import Definer
 from rag.stages.draft import Drafter
 from rag.stages.evidence import EvidenceSelector
@@ -219,10 +220,12 @@ def make_stages(
         if settings.binding_check
         else None
     )
+    retriever = make_retriever(settings, index, encoder)
     return Stages(
         rewriter=FollowUpRewriter(generator, corpus.system if corpus else SYSTEM, log_questions=settings.log_questions),
         premise=PremiseCheck(articles),
-        retriever=make_retriever(settings, index, encoder),
+        retriever=retriever,
+        dated=DatedSearch(retriever, dates) if settings.dated_search else None,
         selector=selector,
         drafter=Drafter(
             generator,

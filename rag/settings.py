@@ -104,6 +104,11 @@ class Settings(BaseSettings):
         "question about time only ('asked': a date is ~11 prompt tokens; measured, it changed two bundled answers "
         "for the worse, so it is not the default)",
     )
+    dated_search: bool = Field(
+        default=True,
+        description="a question naming a day ('on 17 September 2008') is shown the best passages of that day's "
+        "reports (or the next day's) where the search ranked none of them first",
+    )
     min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
     support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")
     binding_check: bool = Field(
