@@ -65,7 +65,8 @@ _DOLLARS = r"(?P<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars\b)?"
 _PERCENT = r"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
 # Before the number: not part of a word or a model name ("A380-800"). After it: not a letter, unless it is a
 # scale ("US$10b", "$2bn").
-_AFTER = r"(?=[^A-Za-z]|$|(?:bn|mn|tn|b|m|k)\b)"
+# Nor the start of a longer number: "787s" holds no 78 (held-out round 43, w1120, answered "78 flights").
+_AFTER = r"(?![.,]?\d)(?=[^A-Za-z]|$|(?:bn|mn|tn|b|m|k)\b)"
 _AMOUNT = re.compile(
     r"(?<![\w.$-])" + _QUALIFIER + _CURRENCY + _NUMBER + _AFTER + _SCALE_WORD + _DOLLARS + _PERCENT, re.I
 )

