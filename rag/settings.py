@@ -105,9 +105,11 @@ class Settings(BaseSettings):
         "for the worse, so it is not the default)",
     )
     dated_search: bool = Field(
-        default=True,
+        default=False,
         description="a question naming a day ('on 17 September 2008') is shown the best passages of that day's "
-        "reports (or the next day's) where the search ranked none of them first",
+        "reports (or the next day's) where the search ranked none of them first. Off: on the 96 Wikinews questions "
+        "naming a day it put more gold answers before the model (642 against 637 of 705, model-free) but answered "
+        "51 right / 2 wrong against 52 / 1 without it",
     )
     min_relevance: float = Field(default=0.25, ge=-1.0, le=1.0, description="best passage cosine below: abstain")
     support_threshold: float = Field(default=0.55, ge=0.0, le=1.0, description="claim/sentence similarity")
