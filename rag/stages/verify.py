@@ -652,7 +652,6 @@ _SPAN_WITHOUT_FIGURE = re.compile(
     r"\b(?!\s+(?:ago|later|earlier|before))",
     re.I,
 )
-# What a length is counted in: "12-hour", "four hours", "500km", "73 m".
 # "How heavy is the first-generation iPhone?" is not answered by its size beside an iPod's (held-out round 43, w1129):
 # a weight is a figure in a unit of weight.
 _ASKS_WEIGHT = re.compile(
@@ -661,6 +660,7 @@ _ASKS_WEIGHT = re.compile(
 _WEIGHT_UNIT = re.compile(
     r"(?:\b|(?<=\d))(?:grams?|g|kilo(?:gram)?s?|kg|ounces?|oz|pounds?|lbs?|tons?|tonnes?)\b", re.I
 )
+# What a length is counted in: "12-hour", "four hours", "500km", "73 m".
 _LENGTH_UNIT = re.compile(
     r"(?:\b|(?<=\d))(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|"
     r"kilomet(?:re|er)s?|km|miles?|metres?|meters?|feet|foot|ft|inch(?:es)?|cm|mm)\b|\d\s?m\b",

@@ -1898,11 +1898,19 @@ def test_a_load_cited_beside_another_kind_of_flight_is_that_flights() -> None:
     assert check.run(frame_question(question.replace("first commercial", "maiden")), Verdict([claim])) is None
 
 
+def _reports_with_occasions(texts: dict[str, str], title: str) -> tuple[dict[str, list[Sentence]], BindingCheck]:
+    """The sentences of each report ({id: text}, every one under ``title``), and a binder that reads their
+    occasions."""
+    pools = {a: sentences_of_text(a, t) for a, t in texts.items()}
+    check = BindingCheck(
+        HashingEncoder(dim=64), lambda a: pools[a], {a: title for a in texts}, occasion=OccasionCheck(texts)
+    )
+    return pools, check
+
+
 def test_a_figure_told_again_by_the_report_of_the_occasion_is_that_occasions() -> None:
     # Round 24, w667: two reports of one day share the FTSE's fall ("UK" in one, "British" in the other); the
     # verifier cited the one that never names Russia's suspended markets, the occasion the question names.
-    from rag.stages.occasion import OccasionCheck
-
     texts = {
         "world": "Stock markets fell. The primary UK index, the FTSE 100, dropped in value by 2.36%, which is 118.40 "
         "points, to 4907.20.",
@@ -1911,10 +1919,7 @@ def test_a_figure_told_again_by_the_report_of_the_occasion_is_that_occasions() -
         "other": "Trading on Russia's stock markets has been suspended for a second consecutive day. The FTSE 100 "
         "dropped 2.36% in a week.",
     }
-    pools = {a: sentences_of_text(a, t) for a, t in texts.items()}
-    check = BindingCheck(
-        HashingEncoder(dim=64), lambda a: pools[a], {a: "Markets" for a in texts}, occasion=OccasionCheck(texts)
-    )
+    pools, check = _reports_with_occasions(texts, "Markets")
     question = (
         "By what percentage did the FTSE 100 drop on the day Russia's stock markets were suspended for a second "
         "consecutive day?"
@@ -1923,10 +1928,7 @@ def test_a_figure_told_again_by_the_report_of_the_occasion_is_that_occasions() -
     claim = ClaimCheck("The FTSE 100 dropped by 2.36%, which is 118.40 points.", [cited], 1.0, True)
     assert check.run(frame_question(question), Verdict([claim])) is None
     # One shared figure is not the same sentence told again: "2.36% in a week" does not vouch for the day's fall.
-    alone = {a: t for a, t in texts.items() if a != "russia"}
-    check = BindingCheck(
-        HashingEncoder(dim=64), lambda a: pools[a], {a: "Markets" for a in alone}, occasion=OccasionCheck(alone)
-    )
+    _, check = _reports_with_occasions({a: t for a, t in texts.items() if a != "russia"}, "Markets")
     refused = check.run(frame_question(question), Verdict([claim]))
     assert refused is not None and refused.gate == "occasion"
 
@@ -2519,17 +2521,12 @@ def test_a_figure_the_occasions_report_writes_is_the_occasions_though_another_re
     # Round 28, w757: "since 2004" is in the report of Jobs's death and in two before it. Cited beside the death
     # report's sentence, or told in the same words as it, the figure is the death report's; a report that words it
     # otherwise ("in 2004"), cited alone, is of another occasion.
-    from rag.stages.occasion import OccasionCheck
-
     texts = {
         "died": "Steve Jobs has died at the age of 56. He has been fighting pancreatic cancer since 2004.",
         "resigned": "Steve Jobs resigns as chief executive. Jobs has been fighting pancreatic cancer since 2004.",
         "leave": "Steve Jobs takes medical leave. He fought pancreatic cancer in 2004.",
     }
-    pools = {a: sentences_of_text(a, t) for a, t in texts.items()}
-    check = BindingCheck(
-        HashingEncoder(dim=64), lambda a: pools[a], {a: "Steve Jobs" for a in texts}, occasion=OccasionCheck(texts)
-    )
+    pools, check = _reports_with_occasions(texts, "Steve Jobs")
     question = frame_question("Since what year had Steve Jobs been fighting pancreatic cancer when he died?")
 
     def gate(*cited: Sentence) -> str | None:
@@ -3483,13 +3480,7 @@ def test_a_clause_figure_to_a_fraction_places_the_report_whatever_its_verb() -> 
         "oct9": "The FTSE 100 fell 2.4% to 4366.69. Shares in one Nasdaq stock had a loss of 12.5%.",
         "oct10": "The FTSE 100 went up by 16 to 4621. The Nasdaq fell.",
     }
-    pool = {a: sentences_of_text(a, t) for a, t in texts.items()}
-    check = BindingCheck(
-        HashingEncoder(dim=64),
-        lambda a: pool[a],
-        {a: "Stock markets fall" for a in texts},
-        occasion=OccasionCheck({a: f"Stock markets fall\n{t}" for a, t in texts.items()}),
-    )
+    _, check = _reports_with_occasions(texts, "Stock markets fall")
     frame = frame_question(
         "By what percentage did the weakest stock in the Nasdaq fall on the day the FTSE 100 edged up 0.16%?"
     )

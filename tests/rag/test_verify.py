@@ -251,6 +251,16 @@ def test_threshold_is_validated() -> None:
         ("Which Obama administration official said GM would get no more aid?", "Treasury Secretary Geithner.", True),
         ("Which emerging AI company is named as a rival of Meta?", "xAI.", True),
         ("What kind of company is Anduril Industries?", "A defence contractor.", True),
+        # Round 43, w1129 (adversarial): the first iPhone's size beside an iPod's is no weight.
+        (
+            "How heavy is the first-generation iPhone that Apple showed off in San Francisco in 2007?",
+            "It is approximately the same size as a 5th generation iPod, with a 3.5-inch display.",
+            False,
+        ),
+        ("How heavy is the first-generation iPhone?", "It weighs 135 grams.", True),
+        ("How much does the A380 weigh?", "About 560 tonnes.", True),
+        ("How much does the A380 weigh?", "It seats 555 passengers.", False),
+        ("How much weight had Steve Jobs lost?", "He lost 40 pounds.", True),
     ],
 )
 def test_answer_type_matches_the_question(question: str, answer: str, ok: bool) -> None:
@@ -899,25 +909,6 @@ def test_which_country_is_not_answered_by_an_organisation_named_after_one() -> N
     assert answers_question_type(question, "Toulouse, France.")
     assert answers_question_type(question, "The ceremony was held in France.")
     assert answers_question_type("Which airline received the first superjumbo?", "Singapore Airlines (SIA).")
-
-
-@pytest.mark.parametrize(
-    ("question", "answer", "answers"),
-    [
-        # Held-out round 43, w1129 (adversarial): the first iPhone's size beside an iPod's is no weight.
-        (
-            "How heavy is the first-generation iPhone that Apple showed off in San Francisco in 2007?",
-            "It is approximately the same size as a 5th generation iPod, with a 3.5-inch display.",
-            False,
-        ),
-        ("How heavy is the first-generation iPhone?", "It weighs 135 grams.", True),
-        ("How much does the A380 weigh?", "About 560 tonnes.", True),
-        ("How much does the A380 weigh?", "It seats 555 passengers.", False),
-        ("How much weight had Steve Jobs lost?", "He lost 40 pounds.", True),
-    ],
-)
-def test_a_weight_is_a_figure_in_a_unit_of_weight(question: str, answer: str, answers: bool) -> None:
-    assert answers_question_type(question, answer) is answers
 
 
 def test_an_answer_that_copies_a_title_cut_short_is_refused_and_drafted_again(tmp_path) -> None:
