@@ -2145,20 +2145,19 @@ class BindingCheck:
             return True
         if not occasion.writes_a_figure(figures, article_id):
             return False
-        return occasion.speaks_of(frame.circumstance, article_id) or self._writes_clause_figure(frame, article_id)
+        return occasion.speaks_of(frame.circumstance, article_id) or self._writes_clause_figure(
+            frame, figures, occasion, article_id
+        )
 
-    def _writes_clause_figure(self, frame: QuestionFrame, article_id: str) -> bool:
-        """Whether the article writes the clause's figure to a fraction, and every name of the clause: "on the day
-        the FTSE 100 edged up 0.16%" is the report that has the FTSE 100 go "up by 0.16%", whichever verb it
-        writes (held-out round 43, w1130). A whole figure ("closed below 9,000") many days' reports may pass."""
+    def _writes_clause_figure(
+        self, frame: QuestionFrame, figures: frozenset[float], occasion: OccasionCheck, article_id: str
+    ) -> bool:
+        """Whether the article writes the clause's figure (``figures``) to a fraction, and every name of the clause:
+        "on the day the FTSE 100 edged up 0.16%" is the report that has the FTSE 100 go "up by 0.16%", whichever verb
+        it writes (held-out round 43, w1130). A whole figure ("closed below 9,000") many days' reports may pass."""
+        fractions = {f for f in figures if f != int(f)}
         clause = _OCCASION.search(frame.question)
-        fractions = {f for f in _occasion_figures(frame.question) or () if f != int(f)}
-        if (
-            clause is None
-            or not fractions
-            or not self.occasion
-            or not self.occasion.writes_a_figure(fractions, article_id)
-        ):
+        if clause is None or not fractions or not occasion.writes_a_figure(fractions, article_id):
             return False
         names = extract_names(_YEAR.sub(" ", frame.question[clause.end() :])) - _CALENDAR
         words = self._article_words(article_id)

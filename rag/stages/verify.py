@@ -1060,6 +1060,8 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
     # A time of day is no figure of an amount or a level: "At what level did the Dax stand at 14:58 UTC …?" is not
     # answered by "16:08 UTC" (held-out round 36, w963). It still answers when something happened ("at 08:30 UTC").
     timeless = _CLOCK.sub(" ", answer)
+    # A figure the answer gives that the question does not already hold.
+    adds_figure = bool(extract_quantities(timeless) - extract_quantities(question))
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
         # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
         return bool(extract_quantities(_PERCENTAGE.sub(" ", timeless)) - extract_quantities(question))
@@ -1071,21 +1073,20 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         # last?" is not answered by "about 500 guests" (held-out round 39, w1032): a length is a figure of time or
         # distance, or the day it runs to ("until September 30", Wikinews w860).
         return bool(_SPAN_WITHOUT_FIGURE.search(answer)) or (
-            bool(extract_quantities(timeless) - extract_quantities(question))
-            and bool(_LENGTH_UNIT.search(answer) or _MONTHS.search(answer))
+            adds_figure and bool(_LENGTH_UNIT.search(answer) or _MONTHS.search(answer))
         )
     if _ASKS_PROGRESS.search(question):
         # "How far through its trading session was the Bovespa …?" is answered by "not even half way through the
         # trading day" (held-out round 39, w1043): how much of a span has passed, as a part of it or a figure.
-        return bool(_PART_OF_SPAN.search(answer) or extract_quantities(timeless) - extract_quantities(question))
+        return bool(_PART_OF_SPAN.search(answer)) or adds_figure
     if _ASKS_WEIGHT.search(question):
-        return bool(extract_quantities(timeless) - extract_quantities(question)) and bool(_WEIGHT_UNIT.search(answer))
+        return adds_figure and bool(_WEIGHT_UNIT.search(answer))
     if _ASKS_WORTH.match(question):
         # "What were the 787's orders reported to make it worth to Boeing?" is not answered by "840 orders", a
         # count (Wikinews w617): a worth is a sum of money.
-        return bool(extract_quantities(timeless) - extract_quantities(question)) and bool(_MONEY.search(answer))
+        return adds_figure and bool(_MONEY.search(answer))
     if _ASKS_QUANTITY.search(question) or _ASKS_OWN_PRICE.search(question) or _ASKS_RATE.search(question):
-        return bool(extract_quantities(timeless) - extract_quantities(question))
+        return adds_figure
     if _ASKS_CLOCK.search(question):
         # "At what time did the A380 take off?" is not answered by "January 2005": a time of day is asked.
         return bool(_CLOCK.search(answer))
