@@ -15,50 +15,11 @@ from dataclasses import dataclass
 
 from index import Sentence
 from rag.stages.amounts import Amount, find_amounts
+from rag.stages.currencies import ASKS, currency_of, currency_read, unit_after
 from rag.stages.naming import Named
 
-__all__ = ["Converter", "asked_currency", "currency_of", "equivalents", "restated_figure"]
+__all__ = ["Converter", "asked_currency", "equivalents", "restated_figure"]
 
-# The words that name a currency in a question, by the key a figure's sign or unit has.
-_ASKED = {
-    "usd": r"(?:US|U\.S\.|American)[\s-]dollars?|dollars?",
-    "myr": r"(?:Malaysian\s+)?ringgit",
-    "eur": r"euros?",
-    "gbp": r"(?:British\s+)?pounds?(?:\s+sterling)?|sterling",
-    "rub": r"(?:Russian\s+)?r(?:o)?ubles?",
-    "jpy": r"(?:Japanese\s+)?yen",
-}
-# "worth in ringgit", "in US dollars?", "What US-dollar amount …", "How many euros …".
-_ASKS = [
-    (key, re.compile(rf"\bin\s+(?:{words})\b|\b(?:{words})\s+(?:amount|figure|value|equivalent)\b", re.I))
-    for key, words in _ASKED.items()
-] + [(key, re.compile(rf"^\s*how\s+many\s+(?:{words})\b", re.I)) for key, words in _ASKED.items()]
-# The currency of each sign ``find_amounts`` reads: "A$10 billion" is in Australian dollars, not US ones.
-_SIGNS = {
-    "US$": "usd",
-    "$": "usd",
-    "A$": "aud",
-    "AU$": "aud",
-    "C$": "cad",
-    "CA$": "cad",
-    "HK$": "hkd",
-    "S$": "sgd",
-    "RM": "myr",
-    "€": "eur",
-    "£": "gbp",
-}
-# A unit written after the figure: "500 billion rubles", "150 million euros".
-_UNIT_AFTER = re.compile(r"^\s*(dollars|ringgit|euros?|pounds|r(?:o)?ubles|yen)\b", re.I)
-_UNITS = {
-    "dollars": "usd",
-    "ringgit": "myr",
-    "euro": "eur",
-    "euros": "eur",
-    "pounds": "gbp",
-    "rubles": "rub",
-    "roubles": "rub",
-    "yen": "jpy",
-}
 # How close the bracket follows the figure: "US$10 billion (RM42.34 billion)", "US$140bn ($96bn, £86bn)".
 _BRACKET = re.compile(r"^\s*\(([^()]{1,60})\)")
 
@@ -72,25 +33,13 @@ class _Figure:
     text: str
 
 
-def currency_of(text: str, amount: Amount) -> str | None:
-    """The currency of ``amount`` in ``text`` by its sign ("RM42.34 billion") or the unit after it ("500 billion
-    rubles"); None for a figure with neither."""
-    return _currency(amount, _UNIT_AFTER.match(text[amount.end :]))
-
-
-def _currency(amount: Amount, unit: re.Match[str] | None) -> str | None:
-    if amount.sign in _SIGNS:
-        return _SIGNS[amount.sign]
-    return _UNITS[unit.group(1).lower()] if unit else None
-
-
 def asked_currency(question: str) -> tuple[Amount, str] | None:
     """The one figure a question states and the other currency it asks it in; None for any other question."""
     stated = [a for a in find_amounts(question) if a.value is not None]
     if len(stated) != 1:
         return None
     given = currency_of(question, stated[0])
-    for key, asks in _ASKS:
+    for key, asks in ASKS:
         if key != given and asks.search(question):
             return stated[0], key
     return None
@@ -156,9 +105,9 @@ def _conversions(text: str, value: float | None, wanted: str | None) -> list[_Fi
 
 
 def _figure(text: str, amount: Amount) -> _Figure:
-    unit = _UNIT_AFTER.match(text[amount.end :])
+    unit = unit_after(text[amount.end :])
     end = amount.end + (unit.end() if unit else 0)
-    return _Figure(amount, _currency(amount, unit), text[amount.start : end])
+    return _Figure(amount, currency_read(amount, unit), text[amount.start : end])
 
 
 def _same(figure: _Figure, value: float | None) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "days_spoken_of",
     "months_named",
     "names_a_day",
+    "without_days",
     "writes_day_of_month",
 ]
 
@@ -82,6 +83,11 @@ def writes_day_of_month(text: str) -> bool:
     """Whether the text writes a date with its day of the month ("November 11", "10 October 2008"), not a month
     alone."""
     return bool(_DAY_FIRST.search(text) or _MONTH_FIRST.search(text))
+
+
+def without_days(text: str) -> str:
+    """``text`` with the dates that write a day of the month ("June 1st", "10 October 2008") taken out."""
+    return _MONTH_FIRST.sub(" ", _DAY_FIRST.sub(" ", text))
 
 
 def asked_days(question: str) -> set[date]:

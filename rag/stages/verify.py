@@ -141,6 +141,20 @@ _OTHER_NAMES = (
     frozenset({"american", "americans", "u.s."}),
 )
 _NAMES_OF = {name: names for names in _OTHER_NAMES for name in names}
+# A continent's countries and their people ("Which Asian index …?": "The Japanese index the Nikkei"); Australia is no
+# Asian country.
+_ASIA = frozenset(
+    "asia asian asians japan japanese china chinese korea korean hong kong taiwan taiwanese india indian "
+    "singapore singaporean indonesia indonesian thailand thai malaysia malaysian philippines philippine vietnam "
+    "vietnamese pakistan pakistani".split()
+)
+_EUROPE = frozenset(
+    "europe european europeans britain british uk u.k england english france french germany german spain "
+    "spanish italy italian netherlands dutch switzerland swiss russia russian belgium belgian sweden swedish "
+    "norway norwegian denmark danish finland finnish ireland irish portugal portuguese greece greek austria "
+    "austrian poland polish iceland icelandic".split()
+)
+_REGIONS = {"asia": _ASIA, "asian": _ASIA, "europe": _EUROPE, "european": _EUROPE}
 
 
 def people_of(place: str, word: str) -> bool:
@@ -149,6 +163,11 @@ def people_of(place: str, word: str) -> bool:
     if len(place) >= 4 and word.startswith(place) and word[len(place) :] in _PEOPLE_ENDINGS:
         return True
     return word != place and word in other_names(place)
+
+
+def in_region(region: str, words: set[str]) -> bool:
+    """Whether ``words`` (lower case) name a country of ``region`` ("asian") or its people."""
+    return bool(_REGIONS.get(region, frozenset()) & words)
 
 
 def other_names(place: str) -> frozenset[str]:

@@ -3512,3 +3512,105 @@ def test_a_sentence_inside_a_quotation_is_read_with_whom_it_quotes() -> None:
 
     assert gate(quoted) is None
     assert gate(quoted.replace('"', "")) == "subject", "without the quotation the sentence is no one's words"
+
+
+def test_an_amount_asked_in_a_currency_is_not_answered_in_another() -> None:
+    # Held-out round 44, w1160 (adversarial): "$199 in the US" is no price in Canadian dollars.
+    question = "How much does a 3G iPhone sell for in Canadian dollars?"
+    us = "The price for the iPhone has also been reduced to $199 in the US."
+    assert _ranked(question, "$199.", us, "Apple launches 3G iPhone") == "attribute"
+    canadian = "In Canada the iPhone 3G sells for CA$199."
+    assert _ranked(question, "CA$199.", canadian, "Apple launches 3G iPhone") is None
+    # A sum given in both currencies is given in the asked one; a figure in no currency is not judged by it.
+    both = "Kudrin announced that 500 billion rubles (US$19.7 billion) would be infused into the markets."
+    asked = "How much did Kudrin announce for the markets in rubles?"
+    assert _ranked(asked, "500 billion rubles (US$19.7 billion).", both, "Russian markets") is None
+    assert _ranked("How much does a 3G iPhone sell for in US dollars?", "$199.", us, "Apple launches 3G iPhone") is None
+
+
+def test_a_count_of_a_deed_is_not_a_figure_whose_clause_leaves_it_to_some() -> None:
+    # Held-out round 44, w1155 (adversarial): the 840 orders were attracted; "some" were cancelled, uncounted.
+    question = "How many 787 orders had been cancelled because of the delays by the time of the maiden flight?"
+    attracted = (
+        "The aircraft is thought to have attracted 840 orders to date, though some have been cancelled due to the "
+        "delays, making the 787 worth in the region of US$140bn for Boeing."
+    )
+    title = "Boeing 787 Dreamliner makes maiden flight"
+    assert _ranked(question, "840 orders.", attracted, title) == "attribute"
+    counted = "Boeing said 73 orders have been cancelled due to the delays, though some customers added more."
+    assert _ranked(question, "73 orders.", counted, title) is None
+
+
+def test_a_model_is_the_one_its_articles_title_names_where_the_sentence_names_none() -> None:
+    # Held-out round 44, w1149: the iPhone 4 report's "32GB version at US$299" prices no iPhone 3GS.
+    question = "How much storage does the US$299 version of the iPhone 3GS offer?"
+    prices = "The 16GB version is priced at US$199 and the 32GB version at US$299."
+    iphone4 = "Apple unveils iPhone 4, iOS 4 at Worldwide Developers Conference 2010"
+    assert _ranked(question, "32GB.", prices, iphone4) == "subject"
+    assert _ranked(question, "32GB.", prices, "Apple launches iPhone 3GS") is None
+    assert _ranked(question, "32GB.", prices, "Apple launches new, faster iPhone") is None
+
+
+def test_a_comparison_the_sentences_deny_is_no_premise_to_explain() -> None:
+    # Held-out round 44, w1159 (false premise): prices abroad are "equal or below" those in the US.
+    question = "Why does the 3G iPhone cost more abroad than in the United States?"
+    denied = (
+        "The price for the iPhone has also been reduced to $199 in the US, with prices in other countries equal or "
+        "below that of within the US."
+    )
+    title = "Apple launches 3G iPhone"
+    assert _ranked(question, "Because the price has been reduced to $199 in the US.", denied, title) == "relation"
+    stated = "Because of import duties, prices in other countries are higher than in the US, at $299."
+    assert _ranked(question, "Because of import duties, at $299.", stated, title) is None
+
+
+def test_a_continent_asked_as_the_kind_is_met_by_a_country_of_it() -> None:
+    # Held-out round 44, w1142: "Which Asian index …" is answered by "The Japanese index the Nikkei".
+    question = "Which Asian index bucked the trend and finished higher on 17 September 2008?"
+    nikkei = "The Japanese index the Nikkei was one of the few to rise in value over the day."
+    title = "Stock markets worldwide fall dramatically"
+    assert _ranked(question, "The Nikkei.", nikkei, title) is None
+    merval = "The Argentine index the Merval was one of the few to rise in value over the day."
+    assert _ranked(question, "The Merval.", merval, title) == "subject"
+
+
+def test_a_name_from_a_report_weeks_after_the_asked_day_is_no_answer_for_it() -> None:
+    # Held-out round 44, w1142: "Australia dropped by 8.4%", in a report of 10 October, says nothing of 17 September.
+    question = "Which Asian index bucked the trend and finished higher on 17 September 2008?"
+    sentence = "The Japanese index the Nikkei rose, while Australia dropped by 8.4%."
+
+    def gate(published: str) -> str | None:
+        pool, check = _dated_reports({"a": ("Global markets plunge", published, sentence)})
+        verdict = Verdict([ClaimCheck("The Nikkei.", pool["a"], 1.0, True)])
+        problem = check.run(frame_question(question), verdict)
+        return problem.gate if problem else None
+
+    assert gate("2008-10-10") == "date"
+    # A report of the day, or filed within the week after it, may be speaking of it.
+    assert gate("2008-09-17") is None
+    assert gate("2008-09-19") is None
+
+
+def test_a_draft_refused_for_a_figure_is_shown_the_articles_sentences_that_give_one_not_a_day(tmp_path) -> None:
+    # Held-out round 44, w1153: the passages the question's words reach hold "June 1st", a day, not a value; the
+    # sentence with GM's declared assets sits further on in the article. "Chapter 11" is a kind of bankruptcy the
+    # sentence need not name.
+    filler = " ".join(f"Dealers on street number {n} waited for news." for n in range(8))
+    text = (
+        "# General Motors seeks bankruptcy protection\n\nGeneral Motors filed for bankruptcy and Chapter 11 "
+        "protection at 12:00 UTC Monday. In a press conference at 16:15 UTC, June 1st, the chief of General "
+        "Motors, which filed for Chapter 11 protection earlier today, outlined a plan. " + filler + " This was the "
+        "largest bankruptcy filing of a manufacturer, with declared assets of $82.29 billion."
+    )
+    index, encoder = articles_index(tmp_path, {"gm.md": text}, ChunkerConfig(chunk_tokens=70, overlap_sentences=0))
+    question = "What value did General Motors put on its assets in its Chapter 11 petition?"
+    assert "chapter" not in frame_question(question).subjects
+    replies = iter(["Sentences: 1\nAnswer: $10 billion.", "Sentences: 1\nAnswer: $82.29 billion."])
+    settings = gate_settings(context_mode="retrieval", judge=False)
+    pipeline = assemble_pipeline(settings, ScriptedGenerator("unused"), index, encoder)
+    assert not any("82.29" in h.chunk.text for h in pipeline.stages.retriever.search(question, k=1))
+    pipeline.generator = pipeline.stages.drafter.generator = ScriptedGenerator(lambda messages: next(replies))
+    answer = pipeline.ask(question, top_k=1)
+    assert answer.answerable and "82.29" in answer.answer, answer.abstention
+    shown = as_fake(pipeline.generator, ScriptedGenerator).calls[1][-1]["content"]
+    assert "$82.29 billion" in shown

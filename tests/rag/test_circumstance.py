@@ -8,7 +8,7 @@ import pytest
 from index import Sentence
 from rag.stages.amounts import find_amounts
 from rag.stages.binding import BindingCheck
-from rag.stages.conversions import currency_of
+from rag.stages.currencies import currency_of
 from rag.stages.frame import frame_question
 from rag.stages.gather import Gatherer, asked_family
 from rag.stages.verify import ClaimCheck, Verdict
