@@ -67,7 +67,7 @@ from rag.stages.verify import (
     adds_to_question,
     answers_question_type,
     asks_event,
-    asks_quantity,
+    asks_figure,
     reason_left_out,
     title_cut_short,
     with_stated_reason,
@@ -370,7 +370,7 @@ class AnswerPipeline:
         # The day of a report is no figure of the amount asked: "In a New York press conference at 16:15 UTC, June
         # 1st, …" holds no value of GM's assets, so the sentences of the article that do are looked for (held-out
         # round 44, w1153).
-        text = without_days(sentence.text) if asks_quantity(frame.question) else sentence.text
+        text = without_days(sentence.text) if asks_figure(frame.question) else sentence.text
         return answers_question_type(frame.question, text, change=frame.asks_change)
 
     def _typed_in_articles(self, work: _Work, frame: QuestionFrame) -> list[tuple[Sentence, SearchHit]]:

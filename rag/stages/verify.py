@@ -35,6 +35,7 @@ __all__ = [
     "adds_to_question",
     "answers_question_type",
     "asks_event",
+    "asks_figure",
     "asks_quantity",
     "extract_names",
     "extract_quantities",
@@ -613,7 +614,7 @@ _ASKS_QUANTITY = re.compile(
     # (held-out round 36, w972).
     r"\bhow (many|much|large|big|high|far|long|old|thick|thin|tall|wide|heavy|deep|fast|expensive)\b"
     r"|\b(valued at|worth)\b"
-    r"|\bwhat (exact |total )?(amount|sum|figure|percentage|share|value)\b"
+    r"|\bwhat (exact |total )?(amount|sum|figure|percentage|share)\b"
     r"|\bwhat (is|was|were) the (dollar |exact |total )?(value|amount|size|number|price|valuation)\b",
     re.I,
 )
@@ -841,6 +842,16 @@ def premise_figures(question: str) -> set[float]:
     for match in _STATED_FIGURE.finditer(question):
         found |= extract_quantities(match.group(0))
     return found
+
+
+def asks_figure(question: str) -> bool:
+    """Whether the question asks a figure, "What value did GM put on its assets …?" among them: where a day of the
+    month is no answer. Not the quantity gates' own test: a gatherer read "At what value did the 2024 funding round
+    … put Scale AI?" as asking a figure of the kind it gathers, and refused the valuation (bundled q110)."""
+    return asks_quantity(question) or bool(_ASKS_VALUE.match(question))
+
+
+_ASKS_VALUE = re.compile(r"^\W*(?:at\s+)?what\s+value\b", re.I)
 
 
 def asks_quantity(question: str) -> bool:

@@ -34,7 +34,7 @@ from rag.stages.binding import (
 from rag.stages.frame import asking_part, attribute_words, family_of, frame_question
 from rag.stages.gather import Gatherer
 from rag.stages.occasion import OccasionCheck
-from rag.stages.verify import ClaimCheck, Verdict, answers_question_type, asks_quantity, extract_quantities
+from rag.stages.verify import ClaimCheck, Verdict, answers_question_type, asks_figure, extract_quantities
 from tests.fakes import (
     HashingEncoder,
     ScriptedGenerator,
@@ -3646,7 +3646,7 @@ def test_a_heading_from_a_report_weeks_away_is_dropped_from_an_answer_for_the_as
 def test_what_value_asks_a_figure() -> None:
     # Held-out round 44, w1153: "What value did General Motors put on its assets …?" asks an amount.
     question = "What value did General Motors put on its assets in its Chapter 11 petition?"
-    assert asks_quantity(question)
-    assert not asks_quantity("What values did Apple's founders hold?")
+    assert asks_figure(question)
+    assert not asks_figure("What values did Apple's founders hold?")
     assert not answers_question_type(question, "General Motors filed for bankruptcy and Chapter 11 protection.")
     assert answers_question_type(question, "$82.29 billion.")
