@@ -1996,20 +1996,16 @@ class BindingCheck:
         stated: set[date] = set()
         published = ""
         for sentence in sentences:
-            filed = parse_day(self.dates.get(sentence.article_id))
-            if (
-                named
-                and not names_a_day(sentence.text, self.dates.get(sentence.article_id))
-                and (filed is None or min(asked) - timedelta(days=1) <= filed <= max(asked) + timedelta(days=7))
-            ):
-                return ""
-            days = days_spoken_of(
-                sentence.text, self.dates.get(sentence.article_id), self._lead_text(sentence.article_id)
-            )
+            article_date = self.dates.get(sentence.article_id)
+            if named and not names_a_day(sentence.text, article_date):
+                filed = parse_day(article_date)
+                if filed is None or min(asked) - timedelta(days=1) <= filed <= max(asked) + timedelta(days=7):
+                    return ""
+            days = days_spoken_of(sentence.text, article_date, self._lead_text(sentence.article_id))
             if days is None or days & asked or self._told_on(sentence, asked):
                 return ""
             stated |= days
-            published = max(published, (self.dates.get(sentence.article_id) or "")[:10])
+            published = max(published, (article_date or "")[:10])
         # A weekday may be the one before the report or after it; the report's own week is the one to name.
         reported = {d for d in stated if d.isoformat() <= published}
         latest = max(reported or stated, default=None)

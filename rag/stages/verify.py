@@ -1090,13 +1090,13 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
     # A time of day is no figure of an amount or a level: "At what level did the Dax stand at 14:58 UTC …?" is not
     # answered by "16:08 UTC" (held-out round 36, w963). It still answers when something happened ("at 08:30 UTC").
     timeless = _CLOCK.sub(" ", answer)
-    # A figure the answer gives that the question does not already hold.
-    adds_figure = bool(extract_quantities(timeless) - extract_quantities(question))
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
         # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
         return bool(extract_quantities(_PERCENTAGE.sub(" ", timeless)) - extract_quantities(question))
     if _ASKS_SHARE.search(question):
         return bool(_SHARE.search(answer))
+    # A figure the answer gives that the question does not already hold.
+    adds_figure = bool(extract_quantities(timeless) - extract_quantities(question))
     if _ASKS_DURATION.search(question):
         # "How long had GM's problem been in the making?" is answered by "decades", as the article words it
         # (Wikinews w530); that the articles say so is the support check's to decide. "How long did the ceremony
