@@ -46,7 +46,11 @@ def _forms(word: str) -> set[str]:
 
 # Verbs a report writes for the same deed: "when it reached Singapore on its delayed 2005 tour" is told as "when it
 # arrives on November 11" (held-out round 42, w1097).
-_SAME_DEED = (frozenset({root("reach"), root("arrive")}),)
+# A market's day "ended under 9,000" is told as "closing at 8,579" (held-out round 45, w1176).
+_SAME_DEED = (
+    frozenset({root("reach"), root("arrive")}),
+    frozenset({root("end"), root("ended"), root("close"), root("closed"), root("closing"), root("finish")}),
+)
 
 
 # "reopened", "reissued", "re-elected": a verb done again, its plain verb after the prefix (a vowel, so that

@@ -104,7 +104,12 @@ def _words(text: str) -> set[str]:
 
 def _covered_words(sentence: Sentence, titles: dict[str, str]) -> set[str]:
     """What a sentence covers of a claim's names and multiples: its words and its title's, and its multiples."""
-    return _words(sentence.text) | _words(titles.get(sentence.article_id, "")) | multiples(sentence.text)
+    return (
+        _words(sentence.text)
+        | _words(titles.get(sentence.article_id, ""))
+        | multiples(sentence.text)
+        | rises_as_multiples(sentence.text)
+    )
 
 
 def _bare(word: str) -> str:
@@ -215,6 +220,22 @@ _FOLD = {
     "four": "quadrupl",
     "4": "quadrupl",
 }
+
+
+# A change told by its two ends: "from US$55 billion to US$110 billion".
+_FROM_TO = re.compile(r"\bfrom\s+(\S+(?:\s+[a-z]+)?)\s+to\s+(\S+(?:\s+[a-z]+)?)", re.I)
+_RATIOS = {2.0: "doubl", 3.0: "tripl", 4.0: "quadrupl", 0.5: "halv"}
+
+
+def rises_as_multiples(text: str) -> set[str]:
+    """The multiples ``text`` states by a change's two ends: "increase existing swap lines with the European Central
+    Bank from US$55 billion to US$110 billion" doubled them (held-out round 45, w1173). Only an exact ratio."""
+    keys = set()
+    for m in _FROM_TO.finditer(text):
+        start, end = (max(extract_quantities(part, bases=False), default=0.0) for part in m.groups())
+        if start > 0 and (key := _RATIOS.get(round(end / start, 6))):
+            keys.add(key)
+    return keys
 
 
 def multiples(text: str) -> set[str]:
@@ -630,7 +651,8 @@ _ASKS_OWN_PRICE = re.compile(
 _ASKS_RATE = re.compile(r"^\s*(?:at )?what (?:[a-z-]+ )?rate\b", re.I)
 # After "what did", "which will": the words that follow are the subject's, not a kind or attribute asked ("What
 # did some customers report …" asks what they said, Wikinews w543).
-NOT_AN_AUXILIARY = r"(?!(?:did|does|do|will|would|could|can|should|might|had|has|have)\b)"
+# "What must a fund do …" asks a deed, not a kind named "must" (held-out round 45, w1178).
+NOT_AN_AUXILIARY = r"(?!(?:did|does|do|will|would|could|can|should|might|must|may|shall|had|has|have)\b)"
 # "In which court …", "Which airline …": the kind of thing asked, named before the question's verb.
 _KIND_ASKED = re.compile(
     r"^\s*(?:(?:at|in|on|from|to|for|with|by|of|into)\s+)?(?:which|what)\s+"
@@ -669,7 +691,9 @@ _ASKS_DURATION = re.compile(r"\bhow long\b", re.I)
 _SPAN_WITHOUT_FIGURE = re.compile(
     r"\b(?:(?:(?:several|many|a few)\s+)?(?:decades|centuries|years|months|weeks)|(?:the\s+)?(?:next|coming|"
     r"following|past|whole|entire)\s+(?:decade|century|year|month|week)s?|an?\s+(?:decade|century|year|month|week))"
-    r"\b(?!\s+(?:ago|later|earlier|before))",
+    r"\b(?!\s+(?:ago|later|earlier|before))"
+    # "for several weeks before a decision is made" is a span all the same (held-out round 45, w1181).
+    r"|\b(?:for|over|within)\s+(?:(?:several|many|a few)\s+)?(?:decades|centuries|years|months|weeks|days)\b",
     re.I,
 )
 # "How heavy is the first-generation iPhone?" is not answered by its size beside an iPod's (held-out round 43, w1129):

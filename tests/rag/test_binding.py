@@ -3650,3 +3650,41 @@ def test_what_value_asks_a_figure() -> None:
     assert not asks_figure("What values did Apple's founders hold?")
     assert not answers_question_type(question, "General Motors filed for bankruptcy and Chapter 11 protection.")
     assert answers_question_type(question, "$82.29 billion.")
+
+
+def _report_gate(question: str, claim: str, text: str, cited: str, title: str = "Report") -> str | None:
+    """The gate that refuses ``claim``, cited to the sentence of ``text`` that starts with ``cited``."""
+    pool, check = _dated_reports({"a": (title, "2011-08-25", text)})
+    sentence = next(s for s in pool["a"] if s.text.startswith(cited))
+    problem = check.run(frame_question(question), Verdict([ClaimCheck(claim, [sentence], 1.0, True)]))
+    return problem.gate if problem else None
+
+
+def test_the_name_of_the_asked_kind_must_be_the_answers_though_other_names_are_met() -> None:
+    # Held-out round 45, w1170: the article's Stanford man is a management expert, not the analyst who forecast.
+    question = "Which Stanford University analyst forecast that Jobs's departure would take two years to affect Apple?"
+    text = (
+        "Analyst Charles Golvin predicts that the resignation will not affect Apple for two years. A contrary view "
+        "is offered by Charles O'Reilly, a management expert at Stanford University."
+    )
+    assert _report_gate(question, "Charles Golvin.", text, "Analyst", "Jobs resigns as Apple CEO") == "subject"
+    # The article writing the kind beside the answer's own name places it: "European auto maker Fiat" (w007).
+    question = "Which European carmaker struck a deal with Chrysler?"
+    text = "A deal with European auto maker Fiat went through. Fiat is a supplier of small cars to Chrysler."
+    assert _report_gate(question, "Fiat.", text, "Fiat is", "Chrysler files for bankruptcy") is None
+
+
+def test_a_name_owning_what_the_verb_is_done_with_must_be_the_answers() -> None:
+    # Held-out round 45, w1172: the Fed's enlarged lines with two other central banks give no Australian ceiling.
+    question = "What ceiling did the Federal Reserve set on a swap arrangement with Australia's central bank?"
+    text = (
+        "The Federal Reserve arranged to increase swap lines with the European Central Bank from US$55 billion to "
+        "US$110 billion."
+    )
+    claim = "US$110 billion."
+    assert _report_gate(question, claim, text, "The Federal", "Markets rally as central banks infuse cash") == "subject"
+    asked = "What ceiling did the Federal Reserve set on a swap arrangement with Europe's central bank?"
+    assert _report_gate(asked, claim, text, "The Federal", "Markets rally as central banks infuse cash") is None
+    # An owner in the question's occasion says which day, not whose thing: "on the day Russia's markets were shut".
+    occasion = "What ceiling did the Federal Reserve set on a swap line on the day Russia's markets were shut?"
+    assert _report_gate(occasion, claim, text, "The Federal", "Markets rally as central banks infuse cash") is None

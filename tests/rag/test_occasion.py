@@ -187,3 +187,15 @@ def test_reaching_a_place_is_told_as_arriving() -> None:
     check = OccasionCheck(tours)
     assert check.speaks_of({"reached", "delayed", "tour"}, "arrives")
     assert not check.speaks_of({"reached", "delayed", "tour"}, "tour1")
+
+
+def test_a_market_that_ended_under_a_level_is_told_as_closing_there() -> None:
+    # Held-out round 45, w1176: "on the day the Dow ended under 9,000" is the report where it "fell to below 9,000,
+    # closing at 8,579"; a report that writes neither ending nor closing is of another day.
+    reports = {
+        "closing": "Markets down across the world\nThe Dow fell to below 9,000, closing at 8,579.",
+        "rising": "Markets up\nThe Dow rose to 9,000 after the plan.",
+    }
+    check = OccasionCheck(reports)
+    assert check.speaks_of({"ended"}, "closing")
+    assert not check.speaks_of({"ended"}, "rising")

@@ -14,6 +14,7 @@ from rag.stages.verify import (
     extract_quantities,
     multiples,
     reason_left_out,
+    rises_as_multiples,
     title_cut_short,
     with_stated_reason,
 )
@@ -935,3 +936,42 @@ def test_an_answer_that_copies_a_title_cut_short_is_refused_and_drafted_again(tm
     )
     assert len(model.calls) == 2
     assert answer.answerable and "Toulouse" in answer.answer
+
+
+def test_a_change_told_by_its_two_ends_states_its_multiple(verifier: Verifier) -> None:
+    # Held-out round 45, w1173: "from US$55 billion to US$110 billion" doubled the line; "to US$27 billion" from
+    # US$12 billion did not.
+    text = (
+        "The Federal Reserve arranged to increase swap lines with the European Central Bank from US$55 billion to "
+        "US$110 billion, and with the Swiss National Bank from US$12 billion to US$27 billion."
+    )
+    assert rises_as_multiples(text) == {"doubl"}
+    assert rises_as_multiples("fell from 8,000 to 4,000 points") == {"halv"}
+    assert rises_as_multiples("from 2007 to 2008") == set()
+    article = Article(article_id="a3", title="Markets rally", text=text, content_hash="h3")
+    pool = split_sentences(article)
+    question = "Which central bank's swap line was exactly doubled?"
+    assert verifier.check(
+        "The European Central Bank's line was exactly doubled.", pool, {}, question=question
+    ).answerable
+    tripled = verifier.check("The Swiss National Bank's line was tripled.", pool, {}, question=question)
+    assert not tripled.answerable and tripled.checks[0].missing == ["tripl"]
+
+
+def test_for_several_weeks_before_a_decision_is_a_span() -> None:
+    # Held-out round 45, w1181: "for several weeks before a decision is made" says how long; "weeks before the
+    # launch" says when.
+    question = "For how long will the Treasury study the carmakers' survival plans before ruling on more loans?"
+    assert answers_question_type(question, "The Treasury will review the plans for several weeks before a decision.")
+    assert not answers_question_type(question, "The Treasury reviewed the plans weeks before the launch.")
+
+
+def test_what_must_asks_a_deed_not_a_kind() -> None:
+    # Held-out round 45, w1178: "What must an eligible fund do" names no kind "must"; "pay" after "must" in the
+    # answer is the sentence's "pays", not an unstated word of a kind.
+    verifier = Verifier(HashingEncoder(dim=64), word_root=root)
+    said = "The Treasury will insure the holdings of any eligible money market fund that pays a fee to participate."
+    cited = [Sentence(article_id="a", start=0, end=len(said), text=said)]
+    question = "What must an eligible money market fund do to be covered by the Treasury's temporary guarantee?"
+    assert verifier.unstated_kind(question, "A fund must pay a fee to participate.", cited, {}) == ""
+    assert verifier.unstated_kind("In which court did it file?", "In the federal court.", cited, {}) == "federal"
