@@ -61,6 +61,7 @@ from rag.stages.verify import (
     multiples,
     other_names,
     people_of,
+    states_reason,
 )
 
 __all__ = ["BindingCheck", "clause_families", "common_words", "name_groups"]
@@ -283,6 +284,10 @@ _ASKED_KIND_NAME = re.compile(r"^\W*(?i:which|what)\s+((?:[A-Z][\w'’.-]*\s+)+)
 # Fiat" (3).
 _KIND_BESIDE = 3
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# A why-question's event after its auxiliary: "Why did Apple hold back …" -> "Apple hold back …".
+_WHY_EVENT = re.compile(
+    r"^\s*why\s+(?:did|does|do|is|are|was|were|has|have|had|would|will|could|should|might|can)\s+(.*)$", re.I
+)
 # A name that owns what follows it, after a preposition: "with Australia's central bank".
 _OWNING_NAME = re.compile(
     r"\b(?:with|to|from|for|of|by|at|in|on)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['’]s?\s+(?=[a-z])"
@@ -935,7 +940,15 @@ class BindingCheck:
                 )
             if problem := self._off_subject(frame, sentences):
                 return problem
-        # After every check above, so that a draft one of them refused is refused as before.
+        # After every check above, so that a draft one of them refused is refused as before. Over every claim's
+        # sentences: one that speaks of the event is enough for an answer of two claims.
+        if unspoken := self._event_unspoken(frame.question, quoted):
+            return Abstention(
+                reason="not_stated",
+                gate="subject",
+                message="No sentence that gives this reason speaks of what the question asks why of "
+                f'("{unspoken}") or states a reason.',
+            )
         for check in claims:
             carrying = _carrying(frame.question, check.claim, check.sentences)
             if speaker := _spoken_by_another(frame.question, carrying):
@@ -1213,6 +1226,25 @@ class BindingCheck:
             if any(speaks(t.text, neighbours=True) for t in [sentence, *self.preceding(sentence)[-1:]]):
                 return ""
         return ", ".join(wanted)
+
+    def _event_unspoken(self, question: str, cited: Sequence[Sentence]) -> str:
+        """The word a why-question opens its event with ("hold" of "Why did Apple hold back the iPhone 3.0 software
+        until …") where no cited sentence, nor the one before it, speaks of it and none states a reason: "The iPhone
+        3GS's price will be reduced to US$99" was made the reason by the model's "because" (held-out round 44, w1156).
+        A sentence that states a reason may word the event its own way ("pushed out due to …" for leaving, w086).
+        '' otherwise."""
+        event = _WHY_EVENT.match(question)
+        if event is None or not cited:
+            return ""
+        word = next((w for w in _WORD.findall(event.group(1)) if w.islower() and w not in _PLAIN and len(w) > 2), None)
+        if word is None or any(states_reason(s.text) for s in cited):
+            return ""
+        for sentence in cited:
+            for text in (sentence.text, *(s.text for s in self.preceding(sentence)[-1:])):
+                words = attribute_words(text) | _parts(text)
+                if root(word) in {root(w) for w in words} or self.matches(word, words):
+                    return ""
+        return word
 
     def _not_spoken(self, question: str, carrying: Sequence[Sentence]) -> str:
         """Whom a "What did X say …" question asks the words of, where the sentences that give the answer report

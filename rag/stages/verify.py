@@ -43,6 +43,7 @@ __all__ = [
     "part_asked_of",
     "premise_figures",
     "spellings",
+    "states_reason",
     "states_share",
     "title_cut_short",
 ]
@@ -1038,7 +1039,12 @@ def reason_left_out(question: str, answer: str, sentences: Sequence[Sentence]) -
     achieving …") is left alone where its sentences mark none."""
     if not ASKS_WHY.match(question) or gives_reason(answer):
         return False
-    return any(_STATES_REASON.search(s.text) for s in sentences)
+    return any(states_reason(s.text) for s in sentences)
+
+
+def states_reason(text: str) -> bool:
+    """Whether a sentence marks a reason, strictly: "because", "due to", "citing", "the reason" …"""
+    return bool(_STATES_REASON.search(text))
 
 
 def gives_reason(answer: str) -> bool:

@@ -3688,3 +3688,22 @@ def test_a_name_owning_what_the_verb_is_done_with_must_be_the_answers() -> None:
     # An owner in the question's occasion says which day, not whose thing: "on the day Russia's markets were shut".
     occasion = "What ceiling did the Federal Reserve set on a swap line on the day Russia's markets were shut?"
     assert _report_gate(occasion, claim, text, "The Federal", "Markets rally as central banks infuse cash") is None
+
+
+def test_a_why_answer_from_a_sentence_that_neither_speaks_of_the_event_nor_gives_a_reason_is_refused() -> None:
+    # Held-out round 44, w1156 (adversarial): the model's "because" made a price cut the reason Apple held back its
+    # software; the sentence says nothing of holding anything back, nor of any reason.
+    question = "Why did Apple hold back the iPhone 3.0 software until after the iPhone 3GS was in shops?"
+    text = "Apple unveiled the iPhone 4. The iPhone 3GS's price will be reduced to US$99."
+    claim = "Apple held it back because the 3GS's price was reduced to US$99."
+    assert _report_gate(question, claim, text, "The iPhone 3GS", "Apple unveils iPhone 4") == "subject"
+    # A sentence that states a reason may word the event its own way ("pushed out" for leaving, Wikinews w086)…
+    question = "Why did Mark Papermaster leave Apple?"
+    text = "Apple confirmed the news. Papermaster had been pushed out due to an incompatibility with Apple's culture."
+    claim = "Due to an incompatibility with Apple's culture."
+    assert _report_gate(question, claim, text, "Papermaster", "Apple executive leaves company") is None
+    # …and one that speaks of the event may give its reason without a link ("to help …").
+    question = "Why did Apple hold back the software?"
+    text = "Apple said it would hold back the software. The delay lets carriers finish their tests."
+    claim = "The delay lets carriers finish their tests."
+    assert _report_gate(question, claim, text, "The delay", "Apple delays software") is None
