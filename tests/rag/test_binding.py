@@ -3707,3 +3707,18 @@ def test_a_why_answer_from_a_sentence_that_neither_speaks_of_the_event_nor_gives
     text = "Apple said it would hold back the software. The delay lets carriers finish their tests."
     claim = "The delay lets carriers finish their tests."
     assert _report_gate(question, claim, text, "The delay", "Apple delays software") is None
+
+
+def test_a_figure_of_the_company_the_sentence_before_names_is_not_its_title_peers() -> None:
+    # Held-out round 45, w1182 (adversarial): "the auto maker" is Chrysler, named the sentence before, under a title
+    # that names GM beside it.
+    text = (
+        "The auto manufacturer Chrysler has asked for US$5 billion in aid. At the end of last year, the auto maker "
+        "had just over 54,000 employees."
+    )
+    title = "US automakers GM and Chrysler seek more government aid"
+    question = "What was the size of General Motors' total workforce?"
+    assert _report_gate(question, "54,000.", text, "At the end", title) == "subject"
+    assert _report_gate(question.replace("General Motors'", "Chrysler's"), "54,000.", text, "At the end", title) is None
+    # Under a title that names no peer, the sentence before may be on a unit of the asked company.
+    assert _report_gate(question, "54,000.", text, "At the end", "General Motors seeks aid") is None
