@@ -146,6 +146,9 @@ _OTHER_NAMES = (
     # "A third US car manufacturer, Ford" is an American carmaker (held-out round 41, w1073). "u.s." is how the gate's
     # words mark "US" and "U.S." written as a name (``rag.stages.binding._parts``).
     frozenset({"american", "americans", "u.s."}),
+    # "the Fed" is the Federal Reserve: "Of the two existing Fed swap lines …" is answered by "the Federal Reserve
+    # arranged to increase existing swap lines" (held-out round 45, w1173).
+    frozenset({"fed", "reserve"}),
 )
 _NAMES_OF = {name: names for names in _OTHER_NAMES for name in names}
 # A continent's countries and their people ("Which Asian index …?": "The Japanese index the Nikkei"); Australia is no

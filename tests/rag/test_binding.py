@@ -3722,3 +3722,25 @@ def test_a_figure_of_the_company_the_sentence_before_names_is_not_its_title_peer
     assert _report_gate(question.replace("General Motors'", "Chrysler's"), "54,000.", text, "At the end", title) is None
     # Under a title that names no peer, the sentence before may be on a unit of the asked company.
     assert _report_gate(question, "54,000.", text, "At the end", "General Motors seeks aid") is None
+
+
+def test_the_fed_is_the_federal_reserve() -> None:
+    # Held-out round 45, w1173: "Of the two existing Fed swap lines …" is about the sentence where "the Federal
+    # Reserve arranged to increase existing swap lines".
+    question = "Of the two existing Fed swap lines, which central bank's line was doubled?"
+    text = (
+        "Central banks acted together. The Federal Reserve arranged to increase existing swap lines with the "
+        "European Central Bank from US$55 billion to US$110 billion."
+    )
+    claim = "The European Central Bank's line was doubled."
+    assert _report_gate(question, claim, text, "The Federal", "Markets rally as central banks infuse cash") is None
+    assert (
+        _report_gate(
+            question,
+            claim,
+            text.replace("Federal Reserve", "Bank of England"),
+            "The Bank",
+            "Markets rally as central banks infuse cash",
+        )
+        == "subject"
+    )
