@@ -3744,3 +3744,16 @@ def test_the_fed_is_the_federal_reserve() -> None:
         )
         == "subject"
     )
+
+
+def test_the_gatherer_reads_the_auto_maker_as_the_company_named_before() -> None:
+    # Held-out round 45, w1182: the gatherer, like the gate, takes "the auto maker" for Chrysler, named the sentence
+    # before, not for GM, whom the title names beside it.
+    text = (
+        "The auto manufacturer Chrysler has asked for US$5 billion in aid. At the end of last year, the auto maker "
+        "had just over 54,000 employees."
+    )
+    pool, check = _dated_reports({"a": ("US automakers GM and Chrysler seek more government aid", "2009-02-18", text)})
+    sentence = next(s for s in pool["a"] if s.text.startswith("At the end"))
+    assert not check.about(frame_question("How many employees did General Motors have?"), sentence)
+    assert check.about(frame_question("How many employees did Chrysler have?"), sentence)
