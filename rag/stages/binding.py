@@ -476,6 +476,12 @@ def _precise(amount: Amount) -> bool:
     return value != int(value) or (value >= 1000 and value % 100 != 0)
 
 
+def _event_words(text: str) -> list[str]:
+    """The words of a why-question's event that say what happened, in its order: lower-case, not plain, three
+    letters or more ("hold", "back", "software" of "Apple hold back the iPhone 3.0 software")."""
+    return [w for w in _WORD.findall(text) if w.islower() and w not in _PLAIN and len(w) > 2]
+
+
 def _asked_clause(question: str) -> str:
     """The question without whom it cites ("According to the October 2006 report on Airbus's compensation, …") and
     without its occasion ("on the day Russia's stock markets were suspended"): what is asked of."""
@@ -1216,29 +1222,30 @@ class BindingCheck:
         w733). '' otherwise."""
         if not ASKS_WHY.match(question) or len(cited) < 2:
             return ""
-        wanted = sorted(
-            {w for w in _WORD.findall(asking_part(question)) if w.islower() and w not in _PLAIN and len(w) > 2}
-        )
+        wanted = sorted(set(_event_words(asking_part(question))))
         carrying = _carrying(question, claim, cited)
         if not wanted or not carrying:
             return ""
-
-        def speaks(text: str, *, neighbours: bool) -> bool:
-            words = attribute_words(text) | _parts(text)
-            roots = {root(w) for w in words}  # "chosen" for "choose"
-            return any(root(w) in roots or self.matches(w, words, neighbours=neighbours) for w in wanted)
-
         # Only another report's: one report words the event its own way, as "pushed out" for leaving (w086).
-        telling = {s.article_id for s in cited if s not in carrying and speaks(s.text, neighbours=False)}
+        telling = {
+            s.article_id for s in cited if s not in carrying and self._speaks_of(wanted, s.text, neighbours=False)
+        }
         if not telling:
             return ""
         for sentence in carrying:
             if sentence.article_id in telling:
                 return ""
             # "The move came after …": a reason told in the sentence after the event's is the event's.
-            if any(speaks(t.text, neighbours=True) for t in [sentence, *self.preceding(sentence)[-1:]]):
+            if any(self._speaks_of(wanted, t.text) for t in [sentence, *self.preceding(sentence)[-1:]]):
                 return ""
         return ", ".join(wanted)
+
+    def _speaks_of(self, wanted: Iterable[str], text: str, *, neighbours: bool = True) -> bool:
+        """Whether ``text`` writes one of the event's ``wanted`` words: by root ("chosen" for "choose"), by stem or
+        family, or (``neighbours``) by a word the embedding model puts next to it."""
+        words = attribute_words(text) | _parts(text)
+        roots = {root(w) for w in words}
+        return any(root(w) in roots or self.matches(w, words, neighbours=neighbours) for w in wanted)
 
     def _event_unspoken(self, question: str, cited: Sequence[Sentence]) -> str:
         """The word a why-question opens its event with ("hold" of "Why did Apple hold back the iPhone 3.0 software
@@ -1249,14 +1256,12 @@ class BindingCheck:
         event = _WHY_EVENT.match(question)
         if event is None or not cited:
             return ""
-        word = next((w for w in _WORD.findall(event.group(1)) if w.islower() and w not in _PLAIN and len(w) > 2), None)
+        word = next(iter(_event_words(event.group(1))), None)
         if word is None or any(states_reason(s.text) for s in cited):
             return ""
         for sentence in cited:
-            for text in (sentence.text, *(s.text for s in self.preceding(sentence)[-1:])):
-                words = attribute_words(text) | _parts(text)
-                if root(word) in {root(w) for w in words} or self.matches(word, words):
-                    return ""
+            if any(self._speaks_of([word], t.text) for t in [sentence, *self.preceding(sentence)[-1:]]):
+                return ""
         return word
 
     def _not_spoken(self, question: str, carrying: Sequence[Sentence]) -> str:
