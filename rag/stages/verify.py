@@ -741,6 +741,13 @@ _MONEY = re.compile(
     r"\d\s*(?:bn|billion|million|trillion|m)\b",
     re.I,
 )
+# A unit the question sets off by a comma: "…, in megabits per second, …", "…, in pounds?", "…, measured in points?".
+_ASKS_IN_UNIT = re.compile(
+    r",\s*(?:measured\s+)?in\s+(?:[a-z]+\s+){0,2}?(?:per ?cent|percentage|points|pounds|dollars|euros|yen|rubles|"
+    r"roubles|megabits|kilobits|gigabits|megabytes|gigabytes|miles|kilomet(?:re|er)s|metres|meters|feet|inches|hours|"
+    r"minutes|seconds|days|weeks|months|years|tonnes|tons)\b",
+    re.I,
+)
 # A figure asked relative to another, which a ratio answers: "what price relative to the original".
 _ASKS_RELATIVE = re.compile(r"\b(?:relative to|compared (?:with|to)|in comparison (?:with|to))\b", re.I)
 _RATIO = re.compile(r"\b(?:half|twice|thrice|a third|a quarter|one third|one quarter)\b", re.I)
@@ -1123,6 +1130,10 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
     # A time of day is no figure of an amount or a level: "At what level did the Dax stand at 14:58 UTC …?" is not
     # answered by "16:08 UTC" (held-out round 36, w963). It still answers when something happened ("at 08:30 UTC").
     timeless = _CLOCK.sub(" ", answer)
+    if _ASKS_IN_UNIT.search(question):
+        # "What download speed, in megabits per second, did Apple claim …?" is not answered by "double the speed of
+        # the previous versions" (held-out round 46, w1196): a unit set off by commas asks a figure counted in it.
+        return bool(extract_quantities(timeless) - extract_quantities(question))
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
         # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
         return bool(extract_quantities(_PERCENTAGE.sub(" ", timeless)) - extract_quantities(question))

@@ -3757,3 +3757,56 @@ def test_the_gatherer_reads_the_auto_maker_as_the_company_named_before() -> None
     sentence = next(s for s in pool["a"] if s.text.startswith("At the end"))
     assert not check.about(frame_question("How many employees did General Motors have?"), sentence)
     assert check.about(frame_question("How many employees did Chrysler have?"), sentence)
+
+
+def test_a_figure_of_what_the_asked_thing_is_compared_with_is_not_its_own() -> None:
+    # Held-out round 46, w1194 (adversarial): the 3.5-inch screen is the iPhone's; the iPod is only what it is
+    # compared with.
+    text = (
+        "Apple introduced the iPhone. It is approximately the same size as a 5th generation iPod, it has a 3.5-inch "
+        "LCD touchscreen display."
+    )
+    question = "How large is the screen on the 5th generation iPod that the first iPhone is compared with?"
+    claim = "The iPod has a 3.5-inch touchscreen."
+    assert _report_gate(question, claim, text, "It is", "Apple introduces iPhone") == "subject"
+    # Asked of the phone, the same sentence answers.
+    question = "How large is the first iPhone's screen, which is compared with the 5th generation iPod?"
+    assert _report_gate(question, "3.5-inch.", text, "It is", "Apple introduces iPhone") is None
+
+
+def test_words_of_someone_the_article_never_calls_by_the_asked_office_are_not_the_office_holders() -> None:
+    # Held-out round 46, w1209 (adversarial): the quote, closed the sentence after, is an analyst's; the article's
+    # chief financial officer is Ray Young.
+    text = (
+        '"We are focusing on costs," said Ray Young, the chief financial officer for GM. "We continue to see a '
+        '60-80 percent chance of a GM bankruptcy. While the GM equity is uninvestable, GM may emerge stronger," '
+        "analyst Himanshu Patel said."
+    )
+    title = "US automaker GM reports losses"
+    question = "What chance of bankruptcy did GM's chief financial officer give the company?"
+    claim = "A 60-80 percent chance of a GM bankruptcy."
+    assert _report_gate(question, claim, text, '"We continue', title) == "subject"
+    # Words the article gives to the office holder are theirs, under any form of the office ("finance chief").
+    question = "Which part of the business did GM's finance chief say it was focusing on?"
+    assert _report_gate(question, "Costs.", text, '"We are', title) is None
+    # A sentence that reports no words at all says nothing of what the finance chief said (w1203).
+    text = "GM's losses grew. A part of GM's ailments arose from investing in trucks and SUVs."
+    claim = "GM's investments in trucks and SUVs."
+    assert _report_gate(question, claim, text, "A part", title) == "subject"
+
+
+def test_a_date_from_a_sentence_that_does_not_speak_of_the_asked_deed_is_refused() -> None:
+    # Held-out round 46, w1208 (adversarial): November 11 is the Brisbane stop, after a sentence on the delayed
+    # departure.
+    text = (
+        "The departure from France of the new Airbus A380 on a tour of Asia and Australia has been delayed. It is "
+        "unclear whether the tour dates can be kept; the airliner's first stop in Brisbane, on November 11, may be "
+        "eliminated."
+    )
+    question = "On what date did the A380 finally leave France for its Asia and Australia tour?"
+    title = "Engine troubles delay Airbus superjumbo tour"
+    assert _report_gate(question, "November 11.", text, "It is", title) == "attribute"
+    # A sentence that speaks of what the deed is done to answers: "hold the press conference" (Wikinews w697).
+    text = "Apple faced criticism. In a July 16 press conference, Jobs said all iPhone 4 buyers could get a free case."
+    question = "On what date did Jobs hold the press conference where he said buyers could get a free case?"
+    assert _report_gate(question, "July 16.", text, "In a July", "Apple executive leaves company") is None

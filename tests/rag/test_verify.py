@@ -975,3 +975,13 @@ def test_what_must_asks_a_deed_not_a_kind() -> None:
     question = "What must an eligible money market fund do to be covered by the Treasury's temporary guarantee?"
     assert verifier.unstated_kind(question, "A fund must pay a fee to participate.", cited, {}) == ""
     assert verifier.unstated_kind("In which court did it file?", "In the federal court.", cited, {}) == "federal"
+
+
+def test_a_unit_set_off_by_commas_asks_a_figure_in_it() -> None:
+    # Held-out round 46, w1196 (adversarial): "double the speed" gives no megabits per second.
+    question = "What download speed, in megabits per second, did Apple claim for the 3G iPhone?"
+    assert not answers_question_type(question, "Apple claims internet access at double the speed of earlier models.")
+    assert answers_question_type(question, "Apple claims 7.2 megabits per second.")
+    assert answers_question_type("What will it cost in the United Kingdom, in pounds?", "It will cost 499 pounds.")
+    # A place after "in" is no unit.
+    assert answers_question_type("What did Apple launch in the United Kingdom, in London?", "The iPhone 3G.")
