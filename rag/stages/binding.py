@@ -1289,7 +1289,7 @@ class BindingCheck:
         asked = _OFFICE_ASKED.search(question)
         if asked is None or not carrying:
             return None
-        office = _OFFICE_FORMS[_OFFICE_OF[asked.group("office").lower()]]
+        office = next(form for form in _OFFICE_FORMS.values() if form.fullmatch(asked.group("office")))
         found: tuple[str, str] | None = None
         for sentence in carrying:
             speaker = self._quote_speaker(sentence)
@@ -1308,7 +1308,8 @@ class BindingCheck:
         if speaker := _speaker(sentence.text):
             return speaker
         article, at = self._place(sentence)
-        if at is None or sum(len(_QUOTE_MARK.findall(s.text)) for s in article[: at + 1]) % 2 == 0:
+        # Open after it: open before and not closed in it, or opened in it.
+        if at is None or self._inside_quote(sentence) == (len(_QUOTE_MARK.findall(sentence.text)) % 2 == 1):
             return frozenset()
         closing = next((s for s in article[at + 1 : at + 1 + _QUOTE_REACH] if _QUOTE_MARK.search(s.text)), None)
         return _speaker(closing.text) if closing else frozenset()
@@ -3287,8 +3288,6 @@ _ASKS_WHEN = re.compile(
 )
 # "…, according to the report on the first A380 delivery flight": which report, not what happens.
 _ACCORDING = re.compile(r",?\s+according\s+to\b.*$", re.I)
-# Words of a when-question that say nothing of what happens then: the time asked, and the telling of it ("When did he
-# announce that figure?" is answered by "said in January that …", bundled q082).
 # The deed a "when" question asks the date of, after its subject's name: "On what date did the A380 finally leave …"
 # -> "leave"; "By what date did GM have to finish …" -> "finish".
 _WHEN_DEED = re.compile(
@@ -3298,6 +3297,8 @@ _WHEN_DEED = re.compile(
 )
 # Where what a deed is done to ends: "hold the press conference | where he said …", "leave France | for its tour".
 _DEED_ENDS = frozenset("for to in on at with where when which that who from by of after before as".split())
+# Words of a when-question that say nothing of what happens then: the time asked, and the telling of it ("When did he
+# announce that figure?" is answered by "said in January that …", bundled q082).
 _NOT_HAPPENINGS = frozenset(
     "month months date dates day days year years time when announce announced announces say said says report reported "
     "state stated reveal revealed figure figures".split()
@@ -3789,30 +3790,26 @@ _ASKED_DESCRIBED = re.compile(
 )
 # The verbs of that shape that ask for words, not a name given to something ("call", "describe").
 _SAID_ASKED = re.compile(_ASKED_OF + r"(?:say|tell|state)\b")
-# An office of a company's, and how articles write each: "GM's finance chief", "Apple's boss".
-_OFFICE_OF = {
-    "chief executive": "ceo", "chief executive officer": "ceo", "ceo": "ceo", "boss": "ceo",
-    "chief financial officer": "cfo", "cfo": "cfo", "finance chief": "cfo", "finance director": "cfo",
-    "chief operating officer": "coo", "coo": "coo",
-    "chairman": "chairman", "president": "president",
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
-}  # fmt: skip
+# A company's offices as articles write them: the role holders' own titles (``ROLE_WORDS``) and the press's other
+# words for them ("GM's finance chief", "Apple's boss").
 _OFFICE_FORMS = {
-    "ceo": re.compile(r"\b(?:chief executive|CEO|boss)\b", re.I),
-    "cfo": re.compile(r"\b(?:chief financial officer|CFO|finance (?:chief|director)|financial chief)\b", re.I),
-    "coo": re.compile(r"\b(?:chief operating officer|COO)\b", re.I),
-    "chairman": re.compile(r"\bchair(?:man|woman|person)?\b", re.I),
-    "president": re.compile(r"\bpresident\b", re.I),
-    "spokesperson": re.compile(r"\bspokes(?:man|woman|person)\b", re.I),
-}
+    role: re.compile(rf"\b(?:{ROLE_WORDS[role]}{'|' + other if other else ''})\b", re.I)
+    for role, other in {
+        "chief executive": "boss",
+        "chief financial officer": r"finance (?:chief|director)|financial chief",
+        "chief operating officer": "",
+        "chairman": "",
+        "president": "",
+    }.items()
+} | {"spokesperson": re.compile(r"\bspokes(?:man|woman|person)\b", re.I)}
 # How many sentences after one a quotation it opens may close, naming its speaker.
 _QUOTE_REACH = 3
 # "What odds did GM's chief financial officer give …", "Which part … did GM's finance chief say …": an office holder
 # of a named organisation whom the question asks what they said or did.
 _OFFICE_ASKED = re.compile(
     _AUXILIARY + r"(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['’]s\s+"
-    rf"(?P<office>(?i:{'|'.join(sorted(_OFFICE_OF, key=len, reverse=True))}))\s+(?P<verb>say|tell|state|give|call|"
-    r"describe|add|claim|warn|predict|expect|estimate|forecast|put)\b"
+    rf"(?P<office>{'|'.join(f'(?i:{form.pattern})' for form in _OFFICE_FORMS.values())})\s+"
+    r"(?P<verb>say|tell|state|give|call|describe|add|claim|warn|predict|expect|estimate|forecast|put)\b"
 )
 # "… say the market should be given", "… say that GM would need": what was said, as a clause of its own.
 _SAID_CLAUSE = re.compile(

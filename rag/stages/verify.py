@@ -741,13 +741,46 @@ _MONEY = re.compile(
     r"\d\s*(?:bn|billion|million|trillion|m)\b",
     re.I,
 )
-# A unit the question sets off by a comma: "…, in megabits per second, …", "…, in pounds?", "…, measured in points?".
+# A unit the question sets off by a comma ("…, in megabits per second, …", "…, in pounds?", "…, measured in points?"),
+# and how an answer writes it.
+_UNIT_FORMS = {
+    r"per ?cent|percentage": r"%|per ?cent",
+    r"points": r"points?\b",
+    r"pounds": r"£|\bpounds?\b|\bGBP\b",
+    r"dollars": r"\$|\bdollars?\b|\bUSD\b",
+    r"euros": r"€|\beuros?\b|\bEUR\b",
+    r"yen": r"¥|\byen\b",
+    r"r(?:o)?ubles": r"\br(?:o)?ubles?\b",
+    r"megabits": r"\bmegabits?\b|Mbps|Mbit|Mb/s",
+    r"kilobits": r"\bkilobits?\b|kbps|kbit|kb/s",
+    r"gigabits": r"\bgigabits?\b|Gbps|Gbit|Gb/s",
+    r"megabytes": r"\bmegabytes?\b|\d\s*MB\b",
+    r"gigabytes": r"\bgigabytes?\b|\d\s*GB\b",
+    r"miles": r"\bmiles?\b",
+    r"kilomet(?:re|er)s": r"\bkilomet(?:re|er)s?\b|\d\s*km\b",
+    r"met(?:re|er)s": r"\bmet(?:re|er)s?\b|\d\s*m\b",
+    r"feet": r"\bfeet\b|\bfoot\b|\d\s*ft\b",
+    r"inches": r"\binch(?:es)?\b",
+    r"hours": r"\bhours?\b",
+    r"minutes": r"\bminutes?\b",
+    r"seconds": r"\bseconds?\b",
+    r"days": r"\bdays?\b",
+    r"weeks": r"\bweeks?\b",
+    r"months": r"\bmonths?\b",
+    r"years": r"\byears?\b",
+    r"tonnes|tons": r"\bton(?:ne)?s?\b",
+}
 _ASKS_IN_UNIT = re.compile(
-    r",\s*(?:measured\s+)?in\s+(?:[a-z]+\s+){0,2}?(?:per ?cent|percentage|points|pounds|dollars|euros|yen|rubles|"
-    r"roubles|megabits|kilobits|gigabits|megabytes|gigabytes|miles|kilomet(?:re|er)s|metres|meters|feet|inches|hours|"
-    r"minutes|seconds|days|weeks|months|years|tonnes|tons)\b",
-    re.I,
+    rf",\s*(?:measured\s+)?in\s+(?:[a-z]+\s+){{0,2}}?(?P<unit>{'|'.join(f'(?:{u})' for u in _UNIT_FORMS)})\b", re.I
 )
+
+
+def _in_unit(unit: str, answer: str) -> bool:
+    """Whether the answer writes the asked ``unit`` ("Mbps" for megabits, "£" for pounds)."""
+    form = next(form for asked, form in _UNIT_FORMS.items() if re.fullmatch(asked, unit, re.I))
+    return bool(re.search(form, answer, re.I))
+
+
 # A figure asked relative to another, which a ratio answers: "what price relative to the original".
 _ASKS_RELATIVE = re.compile(r"\b(?:relative to|compared (?:with|to)|in comparison (?:with|to))\b", re.I)
 _RATIO = re.compile(r"\b(?:half|twice|thrice|a third|a quarter|one third|one quarter)\b", re.I)
@@ -1130,10 +1163,13 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
     # A time of day is no figure of an amount or a level: "At what level did the Dax stand at 14:58 UTC …?" is not
     # answered by "16:08 UTC" (held-out round 36, w963). It still answers when something happened ("at 08:30 UTC").
     timeless = _CLOCK.sub(" ", answer)
-    if _ASKS_IN_UNIT.search(question):
+    if (unit := _ASKS_IN_UNIT.search(question)) and not _ASKS_QUANTITY.search(question):
         # "What download speed, in megabits per second, did Apple claim …?" is not answered by "double the speed of
-        # the previous versions" (held-out round 46, w1196): a unit set off by commas asks a figure counted in it.
-        return bool(extract_quantities(timeless) - extract_quantities(question))
+        # the previous versions", nor by "just one year after launching the iPhone" (held-out round 46, w1196): a
+        # unit set off by commas asks a figure counted in it. A "how much/far" question asks a figure already, and
+        # its answer may leave the unit to the sentence ("It fell 323.65").
+        added = extract_quantities(timeless) - extract_quantities(question)
+        return bool(added) and _in_unit(unit.group("unit"), timeless)
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
         # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
         return bool(extract_quantities(_PERCENTAGE.sub(" ", timeless)) - extract_quantities(question))

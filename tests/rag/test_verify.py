@@ -982,6 +982,10 @@ def test_a_unit_set_off_by_commas_asks_a_figure_in_it() -> None:
     question = "What download speed, in megabits per second, did Apple claim for the 3G iPhone?"
     assert not answers_question_type(question, "Apple claims internet access at double the speed of earlier models.")
     assert answers_question_type(question, "Apple claims 7.2 megabits per second.")
+    assert answers_question_type(question, "Apple claims 7.2Mbps.")
+    # A figure in another unit is no speed in megabits: the retry drew "one year after launching the iPhone".
+    assert not answers_question_type(question, "Just one year after launching the iPhone, it is twice as fast.")
     assert answers_question_type("What will it cost in the United Kingdom, in pounds?", "It will cost 499 pounds.")
+    assert answers_question_type("What will it cost in the United Kingdom, in pounds?", "It will cost £499.")
     # A place after "in" is no unit.
     assert answers_question_type("What did Apple launch in the United Kingdom, in London?", "The iPhone 3G.")
