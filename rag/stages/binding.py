@@ -350,6 +350,31 @@ def _occasion_figures(question: str) -> frozenset[float] | None:
     return frozenset(extract_quantities(_MODEL_NUMBER.sub(" ", _YEAR.sub(" ", question[clause.end() :]))))
 
 
+@lru_cache(maxsize=256)
+def _occasion_bounds(question: str) -> frozenset[tuple[float, float]]:
+    """The spans the question's occasion clause gives its rough figures ("on the day HBOS shares lost more than 41%":
+    41 to 45.1), in which the report may write them more exactly ("falling by an incredible 41.54%", held-out round
+    47, w1221)."""
+    clause = _OCCASION.search(question)
+    if clause is None:
+        return frozenset()
+    spans = set()
+    for m in _ROUGH_FIGURE.finditer(question[clause.end() :]):
+        how = m.group(1).lower()
+        for value in extract_quantities(m.group(2)):
+            low = value if how == "more than" else value * (1 - _ROUGHLY)
+            high = value if how in ("nearly", "almost") else value * (1 + _ROUGHLY)
+            spans.add((low, high))
+    return frozenset(spans)
+
+
+# A figure given roughly: "more than 41%", "nearly US$5 billion". Not a level crossed ("fell below 9,000", "over
+# 10,000"): the report of that day writes the level itself, and others write figures near it (Wikinews w126, w139).
+_ROUGH_FIGURE = re.compile(
+    r"\b(more than|nearly|almost|about|around|roughly|approximately)\s+((?:US)?\$?\d[\d,.]*)", re.I
+)
+# How far from a rough figure the written one may lie: "more than 41%" is not 60%.
+_ROUGHLY = 0.1
 # A span of time counted: "the nine days before it closed", "in the past nine days", "90 minutes".
 _PERIOD = re.compile(
     r"\b(\d+|" + _IN_WORDS + r")\s+(?:(?:straight|consecutive|trading|business)\s+)?"
@@ -1006,6 +1031,12 @@ class BindingCheck:
                     message=f"The sentences that give this reason do not speak of what the question asks why of "
                     f"({done}).",
                 )
+            if placed := self._placed_with_another(frame.question, check.claim, carrying):
+                return Abstention(
+                    reason="off_target",
+                    gate="subject",
+                    message=f"The articles place {placed[1]} with {placed[0]}, not with the answer's {placed[2]}.",
+                )
             if doer := _done_by_another(frame.question, carrying):
                 return Abstention(
                     reason="off_target",
@@ -1299,6 +1330,37 @@ class BindingCheck:
             if any(_mentioned(speaker, _parts(text)) for text in holders):
                 return None
             found = found or (_display(sentence.text, speaker), f"{asked.group('org')}'s {asked.group('office')}")
+        return found
+
+    def _placed_with_another(
+        self, question: str, claim: str, carrying: Sequence[Sentence]
+    ) -> tuple[str, str, str] | None:
+        """(the name the place is written beside, the place, the answer's name) where the question asks which one is
+        based in a place and every sentence that gives the answer writes the place within a few words of another
+        name and not of the answer's: "German airline Air Berlin and ALAFCO Aviation Lease & Finance of Kuwait" does
+        not make Air Berlin the buyer based in Kuwait (held-out round 47, w1225). None otherwise."""
+        asked = _BASED_IN.search(question)
+        answer = {n for n in self.names(claim) - extract_names(question) if len(n) > 2}
+        if asked is None or not answer or not carrying:
+            return None
+        place = asked.group("place").split()[-1].lower()
+        found: tuple[str, str, str] | None = None
+        for sentence in carrying:
+            tokens = [_POSSESSIVE_END.sub("", t) for t in _TOKEN.findall(sentence.text)]
+            at_place = [i for i, t in enumerate(tokens) if _akin(t.lower(), place)]
+            own = [i for i, t in enumerate(tokens) if t.lower() in answer]
+            if not at_place or not own or any(abs(i - j) <= _KIND_BESIDE for i in at_place for j in own):
+                return None
+            beside = [
+                m.group(0)
+                for m in _NAME_GROUP.finditer(sentence.text)
+                if not _run_words(m.group(0)) & answer
+                and any(abs(i - j) <= _KIND_BESIDE for i in at_place for j in _token_span(sentence.text, m))
+                and not _run_words(m.group(0)) & {place}
+            ]
+            if not beside:
+                return None
+            found = found or (beside[0], asked.group("place"), " ".join(sorted(answer)).title())
         return found
 
     def _quote_speaker(self, sentence: Sentence) -> frozenset[str]:
@@ -2381,7 +2443,7 @@ class BindingCheck:
         figures = _occasion_figures(frame.question)
         if occasion is None or not frame.circumstance or figures is None:
             return True
-        if not occasion.writes_a_figure(figures, article_id):
+        if not occasion.writes_a_figure(figures, article_id, near=_occasion_bounds(frame.question)):
             return False
         return occasion.speaks_of(frame.circumstance, article_id) or self._writes_clause_figure(
             frame, figures, occasion, article_id
@@ -3802,6 +3864,16 @@ _OFFICE_FORMS = {
         "president": "",
     }.items()
 } | {"spokesperson": re.compile(r"\bspokes(?:man|woman|person)\b", re.I)}
+# "… which one is based in Kuwait?": the place a question confines the named answer to.
+_BASED_IN = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def _token_span(text: str, match: re.Match[str]) -> range:
+    """The positions, counted in ``_TOKEN`` words of ``text``, that ``match`` covers."""
+    start = len(_TOKEN.findall(text[: match.start()]))
+    return range(start, start + len(_TOKEN.findall(match.group(0))))
+
+
 # How many sentences after one a quotation it opens may close, naming its speaker.
 _QUOTE_REACH = 3
 # "What odds did GM's chief financial officer give …", "Which part … did GM's finance chief say …": an office holder

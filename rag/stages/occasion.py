@@ -92,10 +92,15 @@ class OccasionCheck:
         wanted = set(figures)
         return frozenset(a for a, written in self._figures.items() if wanted & written)
 
-    def writes_a_figure(self, figures: Iterable[float], article_id: str) -> bool:
+    def writes_a_figure(
+        self, figures: Iterable[float], article_id: str, near: Iterable[tuple[float, float]] = ()
+    ) -> bool:
         """Whether the article writes one of the clause's figures ("on the day the Dow Jones closed below 9,000":
-        a report without 9,000 is of another day, however many of the clause's words it shares); True for no
-        figures and for an article it was not built with."""
+        a report without 9,000 is of another day, however many of the clause's words it shares), or one inside a
+        span the clause gives a rough figure (``near``: 41 to 45.1 for "more than 41%"); True for no figures and
+        for an article it was not built with."""
         wanted = set(figures)
         written = self._figures.get(article_id)
-        return not wanted or written is None or bool(wanted & written)
+        if not wanted or written is None or wanted & written:
+            return True
+        return any(low <= w <= high for low, high in near for w in written)

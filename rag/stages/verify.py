@@ -769,9 +769,13 @@ _UNIT_FORMS = {
     r"months": r"\bmonths?\b",
     r"years": r"\byears?\b",
     r"tonnes|tons": r"\bton(?:ne)?s?\b",
+    r"miles[- ]per[- ]gallon|mpg": r"\bmiles?[- ]per[- ]gallon\b|\bmpg\b",
 }
 _ASKS_IN_UNIT = re.compile(
-    rf",\s*(?:measured\s+)?in\s+(?:[a-z]+\s+){{0,2}}?(?P<unit>{'|'.join(f'(?:{u})' for u in _UNIT_FORMS)})\b", re.I
+    rf",\s*(?:measured\s+)?in\s+(?:[a-z]+\s+){{0,2}}?(?P<unit>{'|'.join(f'(?:{u})' for u in _UNIT_FORMS)})\b"
+    # Or a unit that names the kind asked: "What miles-per-gallon target did Obama set …?" (held-out round 47, w1235).
+    r"|^\W*(?:what|which)\s+(?P<kind>miles[- ]per[- ]gallon|mpg)\b",
+    re.I,
 )
 
 
@@ -873,7 +877,8 @@ _CAPITAL_RUN = re.compile(r"\b(?:[A-Z]|[a-z]+[A-Z])[\w&'’-]*(?:\s+(?:[A-Z]|[a-
 # A word of a date: a year, a day of the month, a month.
 _DATE_WORD = re.compile(rf"(?:1[89]|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|{MONTH}", re.I)
 # A time of day asked ("At what time did the A380 take off?") and written ("08:30 UTC", "6:40 p.m.").
-_ASKS_CLOCK = re.compile(r"\bat what time\b|^\s*what time\b", re.I)
+# Not "What time zone offset …" (held-out round 47, w1219): a zone is no time of day.
+_ASKS_CLOCK = re.compile(r"\bat what time\b|^\s*what time\b(?!\s+zones?\b)", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\b(?:noon|midnight)\b", re.I)
 # A day asked ("On what day of the week …?", "On what day is the charter scheduled?"), which a weekday or a date
 # answers.
@@ -1169,7 +1174,7 @@ def answers_question_type(question: str, answer: str, *, change: bool = False) -
         # unit set off by commas asks a figure counted in it. A "how much/far" question asks a figure already, and
         # its answer may leave the unit to the sentence ("It fell 323.65").
         added = extract_quantities(timeless) - extract_quantities(question)
-        return bool(added) and _in_unit(unit.group("unit"), timeless)
+        return bool(added) and _in_unit(unit.group("unit") or unit.group("kind"), timeless)
     if _ASKS_LEVEL.search(question) and not _ASKS_PERCENT.search(question):
         # "At what level did the RTS close?" is not answered by "a 10.91% increase": a change is not a level.
         return bool(extract_quantities(_PERCENTAGE.sub(" ", timeless)) - extract_quantities(question))

@@ -3810,3 +3810,14 @@ def test_a_date_from_a_sentence_that_does_not_speak_of_the_asked_deed_is_refused
     text = "Apple faced criticism. In a July 16 press conference, Jobs said all iPhone 4 buyers could get a free case."
     question = "On what date did Jobs hold the press conference where he said buyers could get a free case?"
     assert _report_gate(question, "July 16.", text, "In a July", "Apple executive leaves company") is None
+
+
+def test_a_name_the_asked_place_is_written_beside_is_the_answer_not_another_in_the_list() -> None:
+    # Held-out round 47, w1225: Kuwait is ALAFCO's, four words from Air Berlin's name.
+    text = (
+        "Boeing unveiled the 787. On Saturday, Boeing announced 35 new orders from German airline Air Berlin and "
+        "ALAFCO Aviation Lease & Finance of Kuwait."
+    )
+    question = "Of the two buyers behind the 35 orders announced on Saturday, which one is based in Kuwait?"
+    assert _report_gate(question, "Air Berlin.", text, "On Saturday", "Boeing unveils 787") == "subject"
+    assert _report_gate(question, "ALAFCO Aviation Lease & Finance.", text, "On Saturday", "Boeing unveils 787") is None

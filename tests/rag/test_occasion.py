@@ -199,3 +199,24 @@ def test_a_market_that_ended_under_a_level_is_told_as_closing_there() -> None:
     check = OccasionCheck(reports)
     assert check.speaks_of({"ended"}, "closing")
     assert not check.speaks_of({"ended"}, "rising")
+
+
+def test_a_rough_figure_of_the_occasion_is_met_by_the_exact_one_the_report_writes() -> None:
+    # Held-out round 47, w1221: "on the day HBOS shares lost more than 41%" is the report of "falling by an
+    # incredible 41.54%"; one that writes 38% or 60% is of another day, and a level crossed stays exact.
+    texts = {
+        "hbos": "Markets fall\nShares in HBOS lost an incredible 41.54% today. The Nasdaq fell 2.95%.",
+        "lower": "Markets fall again\nShares in HBOS lost 38% today. The Nasdaq fell 3.1%.",
+        "higher": "Markets fall once more\nShares in HBOS lost 60% today. The Nasdaq fell 4.2%.",
+    }
+    sentences = {a: [Sentence(article_id=a, start=0, end=len(t), text=t)] for a, t in texts.items()}
+    binding = BindingCheck(
+        HashingEncoder(), lambda a: sentences[a], {a: t.split("\n")[0] for a, t in texts.items()},
+        occasion=OccasionCheck(texts),
+    )  # fmt: skip
+    frame = frame_question("How far did the Nasdaq drop on the day HBOS shares lost more than 41%?")
+    assert binding.speaks_of_occasion(frame, "hbos")
+    assert not binding.speaks_of_occasion(frame, "lower")
+    assert not binding.speaks_of_occasion(frame, "higher")
+    frame = frame_question("How far did the Nasdaq drop on the day HBOS shares lost 41%?")
+    assert not binding.speaks_of_occasion(frame, "hbos")

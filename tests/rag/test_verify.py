@@ -989,3 +989,14 @@ def test_a_unit_set_off_by_commas_asks_a_figure_in_it() -> None:
     assert answers_question_type("What will it cost in the United Kingdom, in pounds?", "It will cost £499.")
     # A place after "in" is no unit.
     assert answers_question_type("What did Apple launch in the United Kingdom, in London?", "The iPhone 3G.")
+
+
+def test_a_unit_that_names_the_kind_asked_asks_a_figure_in_it_and_a_time_zone_is_no_time_of_day() -> None:
+    # Held-out round 47, w1235 (adversarial): "fuel-efficient cars" sets no miles-per-gallon target.
+    question = "What miles-per-gallon target did Obama set for the cars of the restructured General Motors?"
+    assert not answers_question_type(question, "He expected GM to make safe, fuel-efficient cars of tomorrow.")
+    assert answers_question_type(question, "Fiat should produce a 40 mile per gallon vehicle.")
+    # w1219: "GMT +8" answers what time zone offset the report gives; a zone is no time of day.
+    question = "What time zone offset from GMT does the report attach to the first A380's landing time?"
+    assert answers_question_type(question, "GMT +8.")
+    assert not answers_question_type("What time did the A380 land?", "GMT +8.")
