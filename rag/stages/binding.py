@@ -375,6 +375,7 @@ _ROUGH_FIGURE = re.compile(
 )
 # How far from a rough figure the written one may lie: "more than 41%" is not 60%.
 _ROUGHLY = 0.1
+
 # A span of time counted: "the nine days before it closed", "in the past nine days", "90 minutes".
 _PERIOD = re.compile(
     r"\b(\d+|" + _IN_WORDS + r")\s+(?:(?:straight|consecutive|trading|business)\s+)?"
@@ -3440,6 +3441,16 @@ _PLACE_ASKED = re.compile(
     # "… due to arrive at Los Angeles airport" (Wikinews w668)
     r"|\b(?:at|to)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+airport\b"
 )
+# "… which one is based in Kuwait?": the place a question confines the named answer to.
+_BASED_IN = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def _token_span(text: str, match: re.Match[str]) -> range:
+    """The positions, counted in ``_TOKEN`` words of ``text``, that ``match`` covers."""
+    start = len(_TOKEN.findall(text[: match.start()]))
+    return range(start, start + len(_TOKEN.findall(match.group(0))))
+
+
 # A figure a month is said to own, right before it: "compared to February's 9.12 million".
 _MONTHS_OWN = re.compile(rf"\b({'|'.join(MONTHS)})['’]s\s+(?:US)?\W?$")
 # A concessive clause opening a sentence, whose subject is not the main clause's: "Although the House approved the
@@ -3864,16 +3875,6 @@ _OFFICE_FORMS = {
         "president": "",
     }.items()
 } | {"spokesperson": re.compile(r"\bspokes(?:man|woman|person)\b", re.I)}
-# "… which one is based in Kuwait?": the place a question confines the named answer to.
-_BASED_IN = re.compile(r"\b(?:based|headquartered|located)\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
-
-
-def _token_span(text: str, match: re.Match[str]) -> range:
-    """The positions, counted in ``_TOKEN`` words of ``text``, that ``match`` covers."""
-    start = len(_TOKEN.findall(text[: match.start()]))
-    return range(start, start + len(_TOKEN.findall(match.group(0))))
-
-
 # How many sentences after one a quotation it opens may close, naming its speaker.
 _QUOTE_REACH = 3
 # "What odds did GM's chief financial officer give …", "Which part … did GM's finance chief say …": an office holder
