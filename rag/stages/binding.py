@@ -291,6 +291,20 @@ _ASKED_KIND_NAME = re.compile(r"^\W*(?i:which|what)\s+((?:[A-Z][\w'’.-]*\s+)+)
 # Fiat" (3).
 _KIND_BESIDE = 3
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _words_at(text: str) -> list[str]:
+    """The text's words in order, lower-cased and without a possessive ending ("Fiat's" is "fiat"): the positions
+    ``_beside`` counts."""
+    return [_POSSESSIVE_END.sub("", t.lower()) for t in _TOKEN.findall(text)]
+
+
+def _beside(at: Iterable[int], others: Iterable[int]) -> bool:
+    """Whether a word at one of the positions ``at`` lies within ``_KIND_BESIDE`` words of one at ``others``."""
+    near = list(others)
+    return any(abs(i - j) <= _KIND_BESIDE for i in at for j in near)
+
+
 # A why-question's event after its auxiliary: "Why did Apple hold back …" -> "Apple hold back …".
 _WHY_EVENT = re.compile(
     r"^\s*why\s+(?:did|does|do|is|are|was|were|has|have|had|would|will|could|should|might|can)\s+(.*)$", re.I
@@ -1347,16 +1361,16 @@ class BindingCheck:
         place = asked.group("place").split()[-1].lower()
         found: tuple[str, str, str] | None = None
         for sentence in carrying:
-            tokens = [_POSSESSIVE_END.sub("", t) for t in _TOKEN.findall(sentence.text)]
-            at_place = [i for i, t in enumerate(tokens) if _akin(t.lower(), place)]
-            own = [i for i, t in enumerate(tokens) if t.lower() in answer]
-            if not at_place or not own or any(abs(i - j) <= _KIND_BESIDE for i in at_place for j in own):
+            tokens = _words_at(sentence.text)
+            at_place = [i for i, t in enumerate(tokens) if _akin(t, place)]
+            own = [i for i, t in enumerate(tokens) if t in answer]
+            if not at_place or not own or _beside(at_place, own):
                 return None
             beside = [
                 m.group(0)
                 for m in _NAME_GROUP.finditer(sentence.text)
                 if not _run_words(m.group(0)) & answer
-                and any(abs(i - j) <= _KIND_BESIDE for i in at_place for j in _token_span(sentence.text, m))
+                and _beside(at_place, _token_span(sentence.text, m))
                 and not _run_words(m.group(0)) & {place}
             ]
             if not beside:
@@ -1385,7 +1399,7 @@ class BindingCheck:
         asked = _SAID_ASKED.search(question)
         who = asked.group("who") if asked else ""
         # "Which part of the business did GM's finance chief say …" (held-out round 46, w1203).
-        if not who and (office := _OFFICE_ASKED.search(question)) and office.group("verb") in ("say", "tell", "state"):
+        if not who and (office := _OFFICE_ASKED.search(question)) and re.fullmatch(_SAYING, office.group("verb")):
             who = f"{office.group('org')}'s {office.group('office')}"
         if not who or not carrying:
             return ""
@@ -2382,10 +2396,10 @@ class BindingCheck:
         for sentence in sentences:
             own = {n for n in self.names(sentence.text) - asked if len(n) > 2}
             for other in self.sentences_of(sentence.article_id):
-                tokens = [_POSSESSIVE_END.sub("", t.lower()) for t in _TOKEN.findall(other.text)]
+                tokens = _words_at(other.text)
                 at_kind = [i for i, t in enumerate(tokens) if t in kind_words]
                 at_name = [i for i, t in enumerate(tokens) if t in own]
-                if any(abs(i - j) <= _KIND_BESIDE for i in at_kind for j in at_name):
+                if _beside(at_kind, at_name):
                     return True
         return False
 
@@ -3862,7 +3876,8 @@ _ASKED_DESCRIBED = re.compile(
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)\s+(?:[a-z]+\s+){1,2}[a-z]{3,}\b"
 )
 # The verbs of that shape that ask for words, not a name given to something ("call", "describe").
-_SAID_ASKED = re.compile(_ASKED_OF + r"(?:say|tell|state)\b")
+_SAYING = r"say|tell|state"
+_SAID_ASKED = re.compile(_ASKED_OF + rf"(?:{_SAYING})\b")
 # A company's offices as articles write them: the role holders' own titles (``ROLE_WORDS``) and the press's other
 # words for them ("GM's finance chief", "Apple's boss").
 _OFFICE_FORMS = {
