@@ -144,7 +144,7 @@ _OTHER_NAMES = (
     frozenset({"switzerland", "swiss"}),
     frozenset({"spain", "spanish"}),
     # "A third US car manufacturer, Ford" is an American carmaker (held-out round 41, w1073). "u.s." is how the gate's
-    # words mark "US" and "U.S." written as a name (``rag.stages.binding._parts``).
+    # words mark "US" and "U.S." written as a name (``rag.stages.binding.names._parts``).
     frozenset({"american", "americans", "u.s."}),
     # "the Fed" is the Federal Reserve: "Of the two existing Fed swap lines …" is answered by "the Federal Reserve
     # arranged to increase existing swap lines" (held-out round 45, w1173).

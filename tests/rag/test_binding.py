@@ -12,25 +12,19 @@ from index import Chunk, ChunkerConfig, SearchHit, Sentence
 from rag import ABSTAIN_MESSAGE, Settings
 from rag.pipeline import AnswerPipeline
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import (
-    BindingCheck,
+from rag.stages.binding import BindingCheck, common_words, counts_other, other_side, other_time_unit
+from rag.stages.binding.figures import _counted_beside, _occasion_figures
+from rag.stages.binding.names import _described
+from rag.stages.binding.speakers import (
     _called_unspoken,
     _carrying,
-    _clause_year,
-    _counted_beside,
-    _described,
     _done_by_another,
-    _in_other_unit,
     _negated_only,
-    _occasion_figures,
     _opposite_relation,
     _spoken_by_another,
     _voiced_by_another,
-    common_words,
-    counts_other,
-    other_side,
-    other_time_unit,
 )
+from rag.stages.binding.times import _clause_year, _in_other_unit
 from rag.stages.frame import asking_part, attribute_words, family_of, frame_question
 from rag.stages.gather import Gatherer
 from rag.stages.occasion import OccasionCheck
@@ -1571,14 +1565,14 @@ def test_the_n_th_of_a_thing_is_not_answered_by_an_article_that_ranks_it_otherwi
     delayed = sentences_of_text("b", "The A380 was delivered two years late. A second A380 is also travelling.")
     check = BindingCheck(fake_encoder, lambda a: delayed, {"b": "A380 makes maiden flight to US"})
     assert check._other_ordinal("How late was the first A380 delivered?", [delayed[0]]) is None
-    from rag.stages.binding import _ranked as ranked_words
+    from rag.stages.binding.figures import _ranked as ranked_words
 
     assert ranked_words("the first of the A380s") == {}
 
 
 def test_a_place_is_mentioned_by_its_peoples_word() -> None:
     """Wikinews w218: "the Russian government's Federal Service" is about Russia; "Metal" is not about Meta."""
-    from rag.stages.binding import _mentioned
+    from rag.stages.binding.names import _mentioned
 
     assert _mentioned(frozenset({"russia"}), {"russian", "government"})
     assert _mentioned(frozenset({"japan"}), {"japanese"})

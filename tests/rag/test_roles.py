@@ -7,7 +7,8 @@ import pytest
 from index import Sentence
 from rag import Settings
 from rag.runtime import assemble_pipeline
-from rag.stages.binding import BindingCheck, _states_role
+from rag.stages.binding import BindingCheck
+from rag.stages.binding.names import _states_role
 from rag.stages.frame import asked_role, frame_question
 from rag.stages.roles import RoleHolder
 from rag.stages.verify import ClaimCheck, Verdict
