@@ -82,7 +82,7 @@ class Abstention(BaseModel):
 
     reason: AbstentionReason
     gate: str = Field(
-        description="the check that decided: premise_figure, premise_relation, relevance, model, "
+        description="the check that decided: premise_figure, premise_name, premise_relation, relevance, model, "
         "support, answer_type, attribute, direction, relation, role, year, date, occasion, subject, constraint, "
         "period, gathered, successor, judge"
     )

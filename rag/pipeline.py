@@ -206,12 +206,8 @@ class AnswerPipeline:
         _account(timings, rewrite.completion)
         work = _Work(rewrite.question, timings, [], [], allowed)
         frame = frame_question(work.question)
-        unstated = s.premise.run(work.question)
-        if unstated:
-            abstention = Abstention(
-                reason="false_premise", gate="premise_figure", message=f"No article states {unstated}."
-            )
-            return self._refuse(work, abstention)
+        if unstated := s.premise.run(work.question):
+            return self._refuse(work, unstated)
         source = split_source_clause(work.question) if self.settings.source_clause and hops < _MAX_HOPS else None
         if source is not None and (reported := self._reported(source, work, k, hops, on_token)):
             return reported

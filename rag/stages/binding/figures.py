@@ -351,6 +351,34 @@ _FIGURE_WORDS = frozenset("year years old aged age percent per cent billion mill
 
 # "the only one with an upper limit": a pronoun, not a figure.
 _ONE = re.compile(r"\bone\b", re.I)
+# "Above what round-number mark did the FTSE 100 climb?", "Beneath which round figure did it sink?": the level a
+# figure crossed is asked, not where it ended.
+_MARK_ASKED = re.compile(
+    r"\b(?:above|below|under|over|beneath|past|beyond)\s+(?:what|which)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:level|mark|figure|threshold|barrier|number)s?\b",
+    re.I,
+)
+# Where a sentence writes a level crossed: "to above the 5000 mark at 5272.50", "fell below 8,000".
+_CROSSED = re.compile(
+    r"\b(?:above|below|under|over|beneath|past|beyond|through)\s+(?:the\s+|a\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?P<figure>[$£€]?\d[\d,.]*(?:\s+(?:million|billion|trillion))?)",
+    re.I,
+)
+
+
+def _not_the_mark(question: str, sentences: Sequence[Sentence], values: set[float]) -> bool:
+    """Whether the question asks the mark a figure went above or below and no sentence that holds the answer's
+    figure writes it as the mark crossed: "The FTSE 100 rose … to above the 5000 mark at 5272.50" crossed 5000, and
+    ended at 5272.50 (held-out round 48, w1250)."""
+    if not values or not _MARK_ASKED.search(question):
+        return False
+    crossed: set[float] = set()
+    for sentence in sentences:
+        for m in _CROSSED.finditer(sentence.text):
+            crossed |= extract_quantities(m.group("figure"))
+    return not values & crossed
+
+
 # What a sentence measures something else against: "approximately the same size as a 5th generation iPod", "compared
 # with the A380", "larger than the iPhone 3G".
 _COMPARED_WITH = re.compile(

@@ -333,3 +333,9 @@ def _display(question: str, group: frozenset[str]) -> str:
             # "Scale AI's funding round" names Scale AI; "Which Asian index" names what is Asian.
             return re.sub(r"['’]s?$", "", _without_asking(match.group(0)))
     return " ".join(sorted(group)).title()
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether two words share all but their last three letters, five at least: "introduction" and "introduces"."""
+    shorter = min(len(a), len(b))
+    return shorter >= 5 and a[: max(5, shorter - 3)] == b[: max(5, shorter - 3)]
