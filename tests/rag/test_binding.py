@@ -2275,6 +2275,9 @@ def test_what_another_expects_is_not_what_the_asked_one_expects() -> None:
     # "He expects" may be Obama's: left to the pronoun check, which reads the sentence before.
     his = theirs.replace("Chrysler administrators expect", "He expects")
     assert _voiced_by_another(question, [Sentence(article_id="a", start=0, end=len(his), text=his)]) is None
+    # So may "we" (the one asked speaking for his team), which a second, later list of pronouns once hid.
+    ours = theirs.replace("Chrysler administrators expect", "We expect")
+    assert _voiced_by_another(question, [Sentence(article_id="a", start=0, end=len(ours), text=ours)]) is None
 
 
 def test_a_post_the_articles_say_was_kept_was_not_given_up() -> None:

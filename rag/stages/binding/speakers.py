@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from index import Sentence
 from rag.models import Abstention
-from rag.stages.binding.changes import _PRONOUNS
 from rag.stages.binding.names import (
     _TOKEN,
     _WORD,
@@ -31,6 +30,9 @@ from rag.stages.frame import (
 )
 from rag.stages.speech import PAST, SPEAKER_NAMED, THIRD, alternation, forms
 
+# Who may stand for the one asked before a verb of expecting: "he expects", "we predict", "which expects".
+_SUBJECT_PRONOUNS = frozenset("he she they it we i you who which that this".split())
+
 
 def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[str, str, str] | None:
     """(who, verb, whom the question asks) where the question asks what someone expected, predicted or the like and
@@ -50,7 +52,7 @@ def _voiced_by_another(question: str, sentences: Sequence[Sentence]) -> tuple[st
         if who & {_norm(w) for w in _TOKEN.findall(sentence.text)}:
             return None
         words = _subject_before(sentence.text, m.start())
-        if not words or words[0].lower() in _PRONOUNS or not any(w[:1].isupper() for w in words):
+        if not words or words[0].lower() in _SUBJECT_PRONOUNS or not any(w[:1].isupper() for w in words):
             return None
         found = found or (" ".join(words), m.group(0), asked.group("who"))
     return found
