@@ -55,17 +55,19 @@ class PremiseCheck:
 
     def _unnamed(self, question: str) -> str:
         """The first name of two or more capitalised words in ``question`` whose last word no article writes
-        (its hyphened parts may be written apart: "Frankfurt-to-Chicago"); '' where every one is written."""
+        (its capitalised hyphened parts may be written apart: "Frankfurt-to-Chicago"); '' where every one is
+        written."""
         for m in _NAME_RUN.finditer(question):
             words = m.group(0).split()
             if not question[: m.start()].strip(" \"“'‘("):
                 words = words[1:]  # the question's first word ("Which Democratic senator …") is capitalised anyway
             if len(words) < 2:
                 continue
-            last = _POSSESSIVE.sub("", words[-1]).lower()
-            if last in _KIND_ENDINGS:
+            last = _POSSESSIVE.sub("", words[-1])
+            if last.lower() in _KIND_ENDINGS:
                 continue
-            parts = _WORD.findall(last)
-            if last not in self._words and not all(p in self._words for p in parts):
+            # Of a hyphened word only its capitalised parts name: "Toyota's US-traded shares" names the US.
+            parts = [w for p in last.split("-") if p[:1].isupper() for w in _WORD.findall(p.lower())]
+            if not all(p in self._words for p in parts):
                 return _POSSESSIVE.sub("", " ".join(words))
         return ""

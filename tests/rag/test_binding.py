@@ -3828,6 +3828,10 @@ def test_a_figure_asked_as_the_mark_crossed_is_the_one_written_after_above_or_be
     assert _report_gate(question, "The 5000 mark.", text, "The FTSE", "Shares surge") is None
     # Asked where it ended, the level it ended at answers.
     assert _report_gate("What level did the FTSE 100 reach?", "5272.50.", text, "The FTSE", "Shares surge") is None
+    # A mark written in words (held-out round 49, w1271).
+    text = "Sales plunged. Annualised sales are predicted to have dipped below nine million in March."
+    question = "Below what level were annualised sales expected to have fallen in March?"
+    assert _report_gate(question, "Nine million.", text, "Annualised", "GM sales plunge") is None
 
 
 def test_an_answer_from_another_report_than_the_one_the_question_cites_is_refused() -> None:
@@ -3859,3 +3863,41 @@ def test_an_answer_from_another_report_than_the_one_the_question_cites_is_refuse
     # The report may be named by a word of its title's stem ("introduction", "introduces") or only by its date.
     assert gate(question.replace("pre-order report", "report of its unveiling"), "WWDC.", "unveil") is None
     assert gate(question.replace("pre-order report", "June 2010 report"), "WWDC.", "unveil") is None
+
+
+def test_by_how_many_units_asks_the_difference_not_the_level_reached() -> None:
+    # Held-out round 49, w1263 (adversarial): "reduced to $199" is where the price went, not by how much.
+    text = "Apple launched the iPhone 3G. The price for the iPhone has also been reduced to $199 in the US."
+    question = "By how many dollars did Apple lower the iPhone 3G's price?"
+    assert _report_gate(question, "$199.", text, "The price", "Apple launches 3G iPhone") == "constraint"
+    # A sentence that gives the difference answers it.
+    text = "Shares fell. The FTSE 100 dropped 323.65 points to close at 4,980.25."
+    question = "By how many points did the FTSE 100 drop?"
+    assert _report_gate(question, "323.65 points.", text, "The FTSE", "Markets fall") is None
+    # Asked "by how much", a sentence that words the change with "-ing" gives it: "falling 176.3 points to a level
+    # of 4,211" (Wikinews w1001).
+    text = "Stocks lost ground. The FTSE-100 index of leading shares was falling 176.3 points to a level of 4,211."
+    question = "By how much did the FTSE-100 fall at midday?"
+    assert _report_gate(question, "176.3.", text, "The FTSE", "Markets fall") is None
+
+
+def test_a_report_cited_by_its_date_is_one_published_then() -> None:
+    # Held-out round 49, w1273: the 787's report of July 2007 is not "the report on its January 2005 unveiling".
+    pool, check = _dated_reports(
+        {
+            "a380": ("Airbus launches world's largest passenger plane", "2005-01-18", "The A380 was unveiled."),
+            "787": (
+                "Boeing unveils new 787 Dreamliner",
+                "2007-07-09",
+                "Boeing unveiled the 787. Airbus's A380 is expected to enter service later this year.",
+            ),
+        }
+    )
+    question = "When was the A380 expected to enter service, according to the report on its January 2005 unveiling?"
+    sentence = next(s for s in pool["787"] if "expected" in s.text)
+    problem = check.run(frame_question(question), Verdict([ClaimCheck("Later this year.", [sentence], 1.0, True)]))
+    assert problem is not None and problem.gate == "subject"
+    # Dated a month later than its event, a report is still the one on it.
+    pool, check = _dated_reports({"787": ("Boeing unveils new 787 Dreamliner", "2005-02-02", sentence.text)})
+    problem = check.run(frame_question(question), Verdict([ClaimCheck("Later this year.", pool["787"], 1.0, True)]))
+    assert problem is None

@@ -43,3 +43,11 @@ def test_a_figure_no_article_states_is_a_false_premise_before_any_name() -> None
     refused = _check().run("Why did Ben Bernanke say the FTSE 100 rose 9.5%?")
     assert refused is not None and refused.gate == "premise_figure"
     assert refused.message == "No article states the figure 9.5 that the question takes for granted."
+
+
+def test_a_hyphened_word_names_by_its_capitalised_parts_only() -> None:
+    # Held-out round 49, w1270: "Toyota's US-traded depository shares" names the US; "traded" is no name.
+    check = _check("Shares of Toyota's US depository rose. Flights to O'Hare in Chicago resumed.")
+    assert check.run("By what percentage did Toyota's US-traded shares climb?") is None
+    assert check.run("When did flights to Chicago's O'Hare resume?") is None
+    assert check.run("When did flights to Chicago's O'Malley resume?") is not None

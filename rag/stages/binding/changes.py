@@ -27,9 +27,11 @@ _CHANGE_WORDS = re.compile(
     r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|roughly\s+)?(?:[A-Z]{0,3}\$|€|£)?\d|\bfrom\b.*\bto\b"
     r"|\b(?:up(?!\s+to\b)|down|rose|fell|grew|increased|decreased|jumped|dropped|slid|slipped|plunged|plummeted|tumbled|"
     # "up two hours from the 3GS": a figure in words moves too.
-    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut)\b[^.]*?(?:\d|%|percent|\b(?:"
-    + _IN_WORDS
-    + r")\b)|%|percent",
+    r"lost|gained|climbed|soared|declined|surged|sank|shed|added|cut|"
+    # "with the FTSE-100 index of leading shares falling 176.3 points to a level of 4,211" (Wikinews w1001).
+    r"rising|falling|growing|increasing|decreasing|jumping|dropping|sliding|slipping|plunging|plummeting|tumbling|"
+    r"losing|gaining|climbing|soaring|declining|surging|sinking|shedding|rises|falls|drops|gains|loses)"
+    r"\b[^.]*?(?:\d|%|percent|\b(?:" + _IN_WORDS + r")\b)|%|percent",
     re.I,
 )
 # What states a level a figure is at or goes to, not a change: "projected to reach $2 billion", "rose to 40%".

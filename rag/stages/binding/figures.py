@@ -358,10 +358,11 @@ _MARK_ASKED = re.compile(
     r"(?:level|mark|figure|threshold|barrier|number)s?\b",
     re.I,
 )
-# Where a sentence writes a level crossed: "to above the 5000 mark at 5272.50", "fell below 8,000".
+# Where a sentence writes a level crossed: "to above the 5000 mark at 5272.50", "fell below 8,000", "dipped below
+# nine million".
 _CROSSED = re.compile(
     r"\b(?:above|below|under|over|beneath|past|beyond|through)\s+(?:the\s+|a\s+)?(?:[A-Za-z-]+\s+){0,2}?"
-    r"(?P<figure>[$£€]?\d[\d,.]*(?:\s+(?:million|billion|trillion))?)",
+    r"(?P<figure>(?:[$£€]?\d[\d,.]*|(?:" + _IN_WORDS + r")\b)(?:\s+(?:million|billion|trillion))?)",
     re.I,
 )
 
