@@ -11,10 +11,10 @@ from rag.stages.verify import extract_quantities, premise_figures
 
 __all__ = ["PremiseCheck"]
 
-# A name the question writes in two or more capitalised words: "Federal Reserve chairman Ben Bernanke", "Tom LaSorda".
+# A name the question writes in two or more capitalised words of letters: "Federal Reserve chairman Ben Bernanke".
 # Its last word is the one a report keeps ("Bernanke said"); one word alone may be another's way of naming what
-# the articles name otherwise ("Ottawa" for the Canadian government, "Britain" for the UK).
-# Words of letters only: "Power8" is a model's code, which the figure check reads.
+# the articles name otherwise ("Ottawa" for the Canadian government, "Britain" for the UK); "Power8" is a model's
+# code, which the figure check reads.
 _NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z'’-]*[a-z](?:\s+[A-Z][A-Za-z'’-]*[a-z])+(?![\w'’-])")
 _WORD = re.compile(r"[a-z0-9]+")
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -34,6 +34,8 @@ _CHANGE_WORDS = re.compile(
     r"\b[^.]*?(?:\d|%|percent|\b(?:" + _IN_WORDS + r")\b)|%|percent",
     re.I,
 )
+# "By how many dollars did Apple lower the price?", "By how many points did it fall?": a change asked in a unit.
+_BY_HOW_MANY = re.compile(r"\bby how many\b", re.I)
 # What states a level a figure is at or goes to, not a change: "projected to reach $2 billion", "rose to 40%".
 _END_VALUE = re.compile(
     r"\b(?:to|reach(?:ed|es|ing)?|hit(?:s|ting)?|at|total(?:l?ed|l?ing|s)?|earn(?:s|ed|ing)?|"

@@ -21,6 +21,7 @@ from rag.models import Abstention, Evidence
 from rag.stages.agents import other_buyer
 from rag.stages.amounts import NUMBER_WORDS, figure_clause, find_amounts
 from rag.stages.binding.changes import (
+    _BY_HOW_MANY,
     _STATED_MOVES,
     _ends_at,
     _move,
@@ -132,10 +133,12 @@ from rag.stages.binding.speakers import (
     _voiced_by_another,
 )
 from rag.stages.binding.times import (
+    _REPORT_DATE,
     _YEAR,
     _YEARLIKE,
     _answers_with_a_year,
     _clause_year,
+    _dated_as,
     _in_other_unit,
     _months_figure,
     _stated_years,
@@ -182,25 +185,6 @@ _REPORT_ON = re.compile(
 )
 
 
-# The month and year, or the year, a report's description dates it by: "the January 2005 report", "the report on
-# GM's June 2009 filing".
-_REPORT_DATE = re.compile(rf"\b(?:({'|'.join(MONTHS)})\s+)?((?:19|20)\d\d)\b")
-
-
-def _dated_as(published: str | None, dated: re.Match[str]) -> bool:
-    """Whether a report published on ``published`` ("2005-01-18") is one a description dates by ``dated``: in its
-    month or the next (a report may follow the event it is on by days), or its year or the next January."""
-    if not published or not re.match(r"\d{4}-\d\d", published):
-        return True
-    year, month = int(published[:4]), int(published[5:7])
-    asked_year = int(dated.group(2))
-    if dated.group(1) is None:
-        return year == asked_year or (year == asked_year + 1 and month == 1)
-    asked = asked_year * 12 + MONTHS.index(dated.group(1))
-    return asked <= year * 12 + month - 1 <= asked + 1
-
-
-_BY_HOW_MANY = re.compile(r"\bby how many\b", re.I)
 # "What kind of airports …", "Name a type of data …": the things a kind is asked of.
 _KIND_OF = re.compile(r"\b(?:kinds?|types?|sorts?)\s+of\s+([a-z][a-z-]+)")
 # The kind a question asks for ("which airline", "name a company"): it says nothing of what was done.
@@ -1000,7 +984,7 @@ class BindingCheck:
         if not wanted and dated is None:
             return ""
         for sentence in carrying:
-            seen = {w.lower() for w in _TOKEN.findall(f"{self.titles.get(sentence.article_id, '')} ")}
+            seen = {w.lower() for w in _TOKEN.findall(self.titles.get(sentence.article_id, ""))}
             seen |= {w.lower() for w in _TOKEN.findall(self._lead_text(sentence.article_id))}
             spoken = not wanted or any(self.matches(w, seen) or any(_same_stem(w, s) for s in seen) for w in wanted)
             if spoken and (dated is None or _dated_as(self.dates.get(sentence.article_id), dated)):

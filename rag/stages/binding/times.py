@@ -196,3 +196,21 @@ def _months_figure(question: str, sentences: Sequence[Sentence], values: set[flo
                 return ""
             found = found or owner.group(1)
     return found
+
+
+# The month and year, or the year, a report's description dates it by: "the January 2005 report", "the report on
+# GM's June 2009 filing".
+_REPORT_DATE = re.compile(rf"\b(?:({'|'.join(MONTHS)})\s+)?((?:19|20)\d\d)\b")
+
+
+def _dated_as(published: str | None, dated: re.Match[str]) -> bool:
+    """Whether a report published on ``published`` ("2005-01-18") is one a description dates by ``dated``: in its
+    month or the next (a report may follow the event it is on by days), or its year or the next January."""
+    if not published or not re.match(r"\d{4}-\d\d", published):
+        return True
+    year, month = int(published[:4]), int(published[5:7])
+    asked_year = int(dated.group(2))
+    if dated.group(1) is None:
+        return year == asked_year or (year == asked_year + 1 and month == 1)
+    asked = asked_year * 12 + MONTHS.index(dated.group(1))
+    return asked <= year * 12 + month - 1 <= asked + 1
