@@ -43,6 +43,10 @@ def grounded_reply(messages: Any) -> str:
 
 FACT = "Quorvex Dynamics moved its headquarters to Tromso in 2031, the board said."
 QUESTION = "Where did Quorvex Dynamics move its headquarters?"
+# Before the upload no article names "Quorvex Dynamics", so QUESTION is refused before the model (premise_name); a
+# test that needs the model busy with a question before the upload asks by the one word, which the premise check
+# leaves to the search.
+BY_ONE_WORD = "Where did Quorvex move its headquarters?"
 
 
 @pytest.fixture
@@ -77,7 +81,7 @@ def _upload(client: TestClient, name: str, data: bytes, **form: str) -> Any:
 
 def test_upload_pdf_then_it_answers_with_a_citation_into_it(client: TestClient) -> None:
     before = client.post("/ask", json={"question": QUESTION}).json()
-    assert not before["answerable"]
+    assert not before["answerable"] and before["abstention"]["gate"] == "premise_name"
     pdf = make_pdf(["Quorvex annual report", FACT], title="Quorvex annual report")
     response = _upload(client, "report.pdf", pdf, source="Quorvex IR", date="2031-03-01")
     assert response.status_code == 201, response.text
@@ -237,7 +241,7 @@ def test_a_question_in_flight_keeps_the_old_generation(index_dir: Path) -> None:
         results: dict[str, Any] = {}
 
         def ask() -> None:
-            results["first"] = c.post("/ask", json={"question": QUESTION}).json()
+            results["first"] = c.post("/ask", json={"question": BY_ONE_WORD}).json()
 
         def upload() -> None:
             results["upload"] = _upload(c, "report.txt", f"Quorvex\n\n{FACT}".encode())
@@ -305,7 +309,7 @@ def test_an_upload_behind_a_busy_model_says_so_and_still_lands(index_dir: Path) 
     generator = SlowGenerator(grounded_reply, gate=gate)
     settings = _settings(index_dir, request_timeout_s=1.0)
     with ready_client(create_app(settings, pipeline_factory=_factory(generator))) as c:
-        asker = threading.Thread(target=lambda: c.post("/ask", json={"question": QUESTION}))
+        asker = threading.Thread(target=lambda: c.post("/ask", json={"question": BY_ONE_WORD}))
         asker.start()
         assert generator.started.wait(10)
         response = _upload(c, "report.txt", f"Quorvex\n\n{FACT}".encode())
